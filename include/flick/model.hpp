@@ -1,0 +1,209 @@
+#pragma once
+
+// The canonical schema model. Every source (SQL DDL files, drizzle snapshots, a live database)
+// is turned into a Catalog; diff compares two Catalogs. Text fields hold canonical forms so that
+// plain string equality is semantic equality:
+//   - identifiers are stored unquoted, exactly as PostgreSQL stores them (case preserved);
+//   - schema names are always explicit ("public" for the default schema);
+//   - types use drizzle's spelling (see canonical type rules in sqlparse/type_name.hpp);
+//   - expressions (defaults, checks, generated, index expressions and WHERE, view definitions,
+//     policy USING / WITH CHECK) are normalised by round-tripping through the PostgreSQL parser.
+// Vectors keep declaration order (it decides the order of output); names are unique within their
+// scope.
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace flick::model {
+
+inline constexpr const char* kDefaultSchema = "public";
+
+struct SequenceOptions {
+  // All values are decimal strings, as drizzle writes them. Unset options are filled with
+  // PostgreSQL's defaults for the sequence's type by normalise(), so equal sequences compare equal.
+  std::string increment;
+  std::string min_value;
+  std::string max_value;
+  std::string start_with;
+  std::string cache;
+  bool cycle = false;
+
+  bool operator==(const SequenceOptions&) const = default;
+};
+
+struct Sequence {
+  std::string schema = kDefaultSchema;
+  std::string name;
+  SequenceOptions options;
+
+  bool operator==(const Sequence&) const = default;
+};
+
+struct Enum {
+  std::string schema = kDefaultSchema;
+  std::string name;
+  std::vector<std::string> values;
+
+  bool operator==(const Enum&) const = default;
+};
+
+enum class IdentityKind { kAlways, kByDefault };
+
+struct Identity {
+  IdentityKind kind = IdentityKind::kByDefault;
+  std::string sequence_name;  // "<table>_<column>_seq" unless named explicitly
+  SequenceOptions options;
+
+  bool operator==(const Identity&) const = default;
+};
+
+struct Column {
+  std::string name;
+  // Canonical type in drizzle spelling, e.g. "integer", "varchar(20)", "numeric(10, 2)",
+  // "timestamp (3) with time zone", "text[]". For a user type (enum) this is the bare type name
+  // (plus any "[]") and type_schema holds its schema; type_schema is empty for built-in types.
+  std::string type;
+  std::string type_schema;
+  bool not_null = false;
+  // True when this column alone is the primary key (drizzle's column-level primaryKey flag).
+  bool primary_key = false;
+  std::optional<std::string> default_expr;  // normalised SQL expression
+  std::optional<std::string> generated;     // GENERATED ALWAYS AS (<expr>) STORED
+  std::optional<Identity> identity;
+  std::optional<std::string> comment;
+
+  bool operator==(const Column&) const = default;
+};
+
+// A primary key over several columns, or one declared out of line / with an explicit name.
+struct PrimaryKey {
+  std::string name;  // empty: PostgreSQL's implicit "<table>_pkey"
+  std::vector<std::string> columns;
+
+  bool operator==(const PrimaryKey&) const = default;
+};
+
+struct UniqueConstraint {
+  std::string name;
+  std::vector<std::string> columns;
+  bool nulls_not_distinct = false;
+
+  bool operator==(const UniqueConstraint&) const = default;
+};
+
+// Referential actions in drizzle's spelling: "no action", "restrict", "cascade", "set null",
+// "set default".
+struct ForeignKey {
+  std::string name;
+  std::vector<std::string> columns;
+  std::string ref_schema = kDefaultSchema;
+  std::string ref_table;
+  std::vector<std::string> ref_columns;
+  std::string on_delete = "no action";
+  std::string on_update = "no action";
+
+  bool operator==(const ForeignKey&) const = default;
+};
+
+struct CheckConstraint {
+  std::string name;
+  std::string expression;  // normalised, without the surrounding CHECK ( )
+
+  bool operator==(const CheckConstraint&) const = default;
+};
+
+struct IndexElement {
+  std::string expression;  // a column name, or a normalised expression when is_expression
+  bool is_expression = false;
+  bool asc = true;
+  // "first" / "last". Empty means "not given": normalise() fills PostgreSQL's default ("last"
+  // for ASC, "first" for DESC) so omitted and explicit defaults compare equal.
+  std::string nulls;
+  std::string opclass;  // empty: the default operator class
+
+  bool operator==(const IndexElement&) const = default;
+};
+
+struct Index {
+  std::string name;
+  std::vector<IndexElement> elements;
+  bool unique = false;
+  bool nulls_not_distinct = false;
+  bool concurrently = false;
+  std::string method = "btree";
+  std::optional<std::string> where;                 // normalised predicate
+  std::vector<std::string> include;                 // INCLUDE (...) columns
+  std::map<std::string, std::string> with;          // storage parameters
+
+  bool operator==(const Index&) const = default;
+};
+
+struct Policy {
+  std::string name;
+  std::string as = "PERMISSIVE";  // PERMISSIVE | RESTRICTIVE
+  std::string for_command = "ALL";  // ALL | SELECT | INSERT | UPDATE | DELETE
+  std::vector<std::string> to = {"public"};
+  std::optional<std::string> using_expr;
+  std::optional<std::string> with_check;
+
+  bool operator==(const Policy&) const = default;
+};
+
+struct Table {
+  std::string schema = kDefaultSchema;
+  std::string name;
+  std::vector<Column> columns;
+  std::optional<PrimaryKey> primary_key;  // composite/named keys; single inline keys use the flag
+  std::vector<UniqueConstraint> uniques;
+  std::vector<ForeignKey> foreign_keys;
+  std::vector<CheckConstraint> checks;
+  std::vector<Index> indexes;
+  std::vector<Policy> policies;
+  bool rls_enabled = false;
+  std::optional<std::string> comment;
+
+  bool operator==(const Table&) const = default;
+};
+
+struct View {
+  std::string schema = kDefaultSchema;
+  std::string name;
+  std::string definition;  // normalised SELECT text
+  bool materialized = false;
+  std::map<std::string, std::string> with;  // reloptions (security_barrier, ...)
+  bool with_no_data = false;                // materialized views only
+
+  bool operator==(const View&) const = default;
+};
+
+struct Catalog {
+  std::vector<std::string> schemas;  // explicitly created schemas; never "public"
+  std::vector<Enum> enums;
+  std::vector<Sequence> sequences;
+  std::vector<Table> tables;
+  std::vector<View> views;
+
+  bool operator==(const Catalog&) const = default;
+
+  const Table* find_table(const std::string& schema, const std::string& name) const;
+  Table* find_table(const std::string& schema, const std::string& name);
+  const Enum* find_enum(const std::string& schema, const std::string& name) const;
+  const Sequence* find_sequence(const std::string& schema, const std::string& name) const;
+  const View* find_view(const std::string& schema, const std::string& name) const;
+};
+
+// Column lookup by name; nullptr when absent.
+const Column* find_column(const Table& table, const std::string& name);
+
+// Fills every implicit default (sequence options for the type, index NULLS ordering, ...) so that
+// two catalogs describing the same database compare equal. Idempotent.
+void normalise(Catalog& catalog);
+
+// Sequence defaults PostgreSQL applies for a sequence of the given integer type
+// ("smallint" | "integer" | "bigint"), given the increment's sign.
+SequenceOptions default_sequence_options(const std::string& type, bool ascending = true);
+
+}  // namespace flick::model

@@ -1,0 +1,86 @@
+#include "flick/model.hpp"
+
+#include <algorithm>
+
+namespace flick::model {
+namespace {
+
+template <typename T>
+auto find_named(T& items, const std::string& schema, const std::string& name)
+    -> decltype(&items.front()) {
+  auto it = std::find_if(items.begin(), items.end(), [&](const auto& item) {
+    return item.schema == schema && item.name == name;
+  });
+  return it == items.end() ? nullptr : &*it;
+}
+
+void normalise_sequence(SequenceOptions& options, const std::string& type) {
+  bool ascending = options.increment.empty() || options.increment[0] != '-';
+  SequenceOptions defaults = default_sequence_options(type, ascending);
+  if (options.increment.empty()) options.increment = defaults.increment;
+  if (options.min_value.empty()) options.min_value = defaults.min_value;
+  if (options.max_value.empty()) options.max_value = defaults.max_value;
+  if (options.start_with.empty()) {
+    options.start_with = ascending ? options.min_value : options.max_value;
+  }
+  if (options.cache.empty()) options.cache = defaults.cache;
+}
+
+}  // namespace
+
+const Table* Catalog::find_table(const std::string& schema, const std::string& name) const {
+  return find_named(tables, schema, name);
+}
+Table* Catalog::find_table(const std::string& schema, const std::string& name) {
+  return find_named(tables, schema, name);
+}
+const Enum* Catalog::find_enum(const std::string& schema, const std::string& name) const {
+  return find_named(enums, schema, name);
+}
+const Sequence* Catalog::find_sequence(const std::string& schema, const std::string& name) const {
+  return find_named(sequences, schema, name);
+}
+const View* Catalog::find_view(const std::string& schema, const std::string& name) const {
+  return find_named(views, schema, name);
+}
+
+const Column* find_column(const Table& table, const std::string& name) {
+  auto it = std::find_if(table.columns.begin(), table.columns.end(),
+                         [&](const Column& column) { return column.name == name; });
+  return it == table.columns.end() ? nullptr : &*it;
+}
+
+SequenceOptions default_sequence_options(const std::string& type, bool ascending) {
+  std::string max = "9223372036854775807";
+  std::string min = "-9223372036854775808";
+  if (type == "smallint" || type == "smallserial") {
+    max = "32767";
+    min = "-32768";
+  } else if (type == "integer" || type == "serial") {
+    max = "2147483647";
+    min = "-2147483648";
+  }
+  SequenceOptions options;
+  options.increment = ascending ? "1" : "-1";
+  options.min_value = ascending ? "1" : min;
+  options.max_value = ascending ? max : "-1";
+  options.start_with = ascending ? options.min_value : options.max_value;
+  options.cache = "1";
+  return options;
+}
+
+void normalise(Catalog& catalog) {
+  for (Sequence& sequence : catalog.sequences) normalise_sequence(sequence.options, "bigint");
+  for (Table& table : catalog.tables) {
+    for (Column& column : table.columns) {
+      if (column.identity) normalise_sequence(column.identity->options, column.type);
+    }
+    for (Index& index : table.indexes) {
+      for (IndexElement& element : index.elements) {
+        if (element.nulls.empty()) element.nulls = element.asc ? "last" : "first";
+      }
+    }
+  }
+}
+
+}  // namespace flick::model

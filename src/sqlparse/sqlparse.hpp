@@ -1,0 +1,64 @@
+#pragma once
+
+// The only user of libpg_query (the real PostgreSQL 15 grammar). Other modules ask it to split
+// SQL text into statements, to normalise expressions and type names, and to quote identifiers.
+// No libpg_query types appear in this header.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace flick::sqlparse {
+
+// A position in a source text, 1-based.
+struct Location {
+  int line = 1;
+  int column = 1;
+};
+
+// Converts a byte offset in `text` into a line/column position.
+Location location_of(std::string_view text, std::size_t offset);
+
+struct SyntaxError {
+  std::string message;  // PostgreSQL's message, e.g. `syntax error at or near "TABEL"`
+  std::size_t offset = 0;  // byte offset in the parsed text
+};
+
+// One top-level statement of a SQL text.
+struct Statement {
+  std::string text;          // the statement's source text, without the trailing ';'
+  std::size_t offset = 0;    // byte offset of its first character in the whole text
+  std::string kind;          // node kind, e.g. "CreateStmt", "IndexStmt", "AlterTableStmt"
+};
+
+// Splits `sql` into statements with the PostgreSQL parser. Throws flick::UserError naming
+// `file_name`, line and column on a syntax error.
+std::vector<Statement> split_statements(std::string_view sql, const std::string& file_name);
+
+// Normalises a SQL value expression: `NOW( )` -> `now()`, `'x'::TEXT` -> `'x'::text`,
+// redundant quotes and parentheses removed. Results are cached (the same defaults recur across
+// thousands of columns). Throws UserError on a syntax error, naming `context`.
+std::string normalise_expression(std::string_view expression, const std::string& context = "");
+
+// Normalises a SELECT statement (a view definition) the same way.
+std::string normalise_query(std::string_view query, const std::string& context = "");
+
+// A type name split into its canonical drizzle spelling and the schema of a user type.
+struct TypeName {
+  std::string type;         // e.g. "varchar(20)", "timestamp (3) with time zone", "mood[]"
+  std::string type_schema;  // non-empty only for user types written or resolved with a schema
+  bool is_serial = false;   // serial / bigserial / smallserial (callers turn it into a sequence)
+};
+
+// Canonicalises a type written as SQL text ("character varying(20)", "int4", "\"inet\"",
+// "public.mood[]", "timestamp(3) with time zone") into drizzle's spelling.
+TypeName canonical_type(std::string_view type_text);
+
+// Quotes an identifier always, doubling embedded quotes: foo -> "foo", a"b -> "a""b".
+std::string quote_identifier(std::string_view identifier);
+
+// Quotes a string literal: it's -> 'it''s'.
+std::string quote_literal(std::string_view value);
+
+}  // namespace flick::sqlparse
