@@ -1,0 +1,18 @@
+CREATE SEQUENCE "public"."desc_seq" INCREMENT BY -1 MINVALUE -9223372036854775808 MAXVALUE -1 START WITH -1 CACHE 1;
+CREATE SEQUENCE "public"."plain_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1;
+ALTER SEQUENCE "audit"."audit_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 50 CACHE 1;
+ALTER SEQUENCE "public"."counter_seq" INCREMENT BY 10 MINVALUE 1 MAXVALUE 100000 START WITH 100 CACHE 10;
+ALTER TABLE "memberships" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "orgs" ENABLE ROW LEVEL SECURITY;
+DROP VIEW "public"."active_users";
+DROP VIEW "public"."raw_view";
+ALTER MATERIALIZED VIEW "public"."user_counts" SET (fillfactor = 80);
+ALTER TABLE "defaults" ALTER COLUMN "id" SET INCREMENT BY 3;
+ALTER TABLE "defaults" ALTER COLUMN "seq_no" SET GENERATED ALWAYS;
+ALTER TABLE "defaults" drop column "gen";
+ALTER TABLE "defaults" ADD COLUMN "gen" text GENERATED ALWAYS AS ('x' || 'z') STORED;
+CREATE VIEW "public"."active_users" WITH (security_invoker = true) AS (select "id", "email", "name" from "users" where "users"."age" > 21);
+CREATE VIEW "public"."raw_view" AS (select id, title from orgs where id > 0);
+CREATE POLICY "memberships_all_policy" ON "memberships" AS PERMISSIVE FOR ALL TO public USING ("memberships"."role" = 'admin');
+CREATE POLICY "users_update_policy" ON "users" AS PERMISSIVE FOR UPDATE TO current_user, session_user USING (true) WITH CHECK (true);
+ALTER POLICY "users_select_policy" ON "users" TO public USING ("users"."age" > 0);
