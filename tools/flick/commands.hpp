@@ -1,0 +1,32 @@
+#pragma once
+
+// The flat table of subcommands (ninja style): each cmd_<verb>.cpp defines one setup function that
+// adds its subcommand, its options and its handler to the application.
+
+#include <CLI/CLI.hpp>
+
+namespace flick::cli {
+
+// Where a handler leaves the process exit code (0 ok, 1 findings/failure, 2 bad input).
+struct ExitStatus {
+  int code = 0;
+};
+
+using SetupFunction = void (*)(CLI::App& app, ExitStatus& status);
+
+struct CommandEntry {
+  const char* name;
+  SetupFunction setup;
+};
+
+void setup_generate(CLI::App& app, ExitStatus& status);
+void setup_export(CLI::App& app, ExitStatus& status);
+void setup_check(CLI::App& app, ExitStatus& status);
+
+inline constexpr CommandEntry kCommands[] = {
+    {"generate", setup_generate},
+    {"export", setup_export},
+    {"check", setup_check},
+};
+
+}  // namespace flick::cli
