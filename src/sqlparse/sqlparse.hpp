@@ -21,15 +21,15 @@ struct Location {
 Location location_of(std::string_view text, std::size_t offset);
 
 struct SyntaxError {
-  std::string message;  // PostgreSQL's message, e.g. `syntax error at or near "TABEL"`
+  std::string message;     // PostgreSQL's message, e.g. `syntax error at or near "TABEL"`
   std::size_t offset = 0;  // byte offset in the parsed text
 };
 
 // One top-level statement of a SQL text.
 struct Statement {
-  std::string text;          // the statement's source text, without the trailing ';'
-  std::size_t offset = 0;    // byte offset of its first character in the whole text
-  std::string kind;          // node kind, e.g. "CreateStmt", "IndexStmt", "AlterTableStmt"
+  std::string text;        // the statement's source text, without the trailing ';'
+  std::size_t offset = 0;  // byte offset of its first character in the whole text
+  std::string kind;        // node kind, e.g. "CreateStmt", "IndexStmt", "AlterTableStmt"
 };
 
 // Splits `sql` into statements with the PostgreSQL parser. Throws flick::UserError naming
@@ -49,11 +49,37 @@ struct TypeName {
   std::string type;         // e.g. "varchar(20)", "timestamp (3) with time zone", "mood[]"
   std::string type_schema;  // non-empty only for user types written or resolved with a schema
   bool is_serial = false;   // serial / bigserial / smallserial (callers turn it into a sequence)
+  // Not a PostgreSQL built-in type: an enum (or another user type) to be resolved by the caller.
+  bool is_user_type = false;
+
+  bool operator==(const TypeName&) const = default;
 };
 
 // Canonicalises a type written as SQL text ("character varying(20)", "int4", "\"inet\"",
 // "public.mood[]", "timestamp(3) with time zone") into drizzle's spelling.
 TypeName canonical_type(std::string_view type_text);
+
+// Normalises a column DEFAULT like normalise_expression, and also drops a top-level cast of a
+// string literal to the column's own type (ignoring its length/precision), so pg_dump-style and
+// drizzle-style defaults agree: `'ONBOARDING'::user_status` on a user_status column and
+// `'pending'::character varying` on a varchar(20) column become `'ONBOARDING'` / `'pending'`.
+// A literal integer cast to an integer column type (pg_dump's `'-1'::integer`) becomes `-1`.
+// `column_type` / `column_type_schema` are the column's model::Column::type / type_schema (an
+// empty schema means "public").
+std::string normalise_default(std::string_view expression, const std::string& column_type,
+                              const std::string& column_type_schema = "",
+                              const std::string& context = "");
+
+// The distinct column names an expression references (its ColumnRef nodes, last field of each),
+// in order of first appearance: `lower(email) || "Name"` -> {"email", "Name"}.
+std::vector<std::string> referenced_columns(std::string_view normalised_expression);
+
+// The name PostgreSQL 15 chooses for an implicit constraint / index / sequence
+// (makeObjectName): "<table>_<col1>_<col2>_<suffix>", or "<table>_<suffix>" without columns,
+// with the table and column parts truncated (longer one first) so the result fits in 63 bytes,
+// never splitting a UTF-8 character. It does not add the digits PostgreSQL appends on a clash.
+std::string implicit_name(const std::string& table, const std::vector<std::string>& columns,
+                          const std::string& suffix);
 
 // Quotes an identifier always, doubling embedded quotes: foo -> "foo", a"b -> "a""b".
 std::string quote_identifier(std::string_view identifier);

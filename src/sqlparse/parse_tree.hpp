@@ -1,0 +1,114 @@
+#pragma once
+
+// Parse trees for the modules that transform statements (ddl, introspect). Unlike sqlparse.hpp
+// this header exposes libpg_query's protobuf-c structs; keep it out of public headers.
+
+#include <pg_query/pg_query.pb-c.h>
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include "sqlparse/sqlparse.hpp"
+
+namespace flick::sqlparse {
+
+using Node = PgQuery__Node;
+
+struct ParseResultDeleter {
+  void operator()(PgQuery__ParseResult* result) const;
+};
+
+// A parsed SQL text. Owns the tree; nodes handed out point into it.
+class ParsedSql {
+ public:
+  ParsedSql(std::string text, std::string file_name,
+            std::unique_ptr<PgQuery__ParseResult, ParseResultDeleter> tree);
+
+  const std::string& text() const { return text_; }
+  const std::string& file_name() const { return file_name_; }
+  std::size_t size() const { return tree_->n_stmts; }
+  PgQuery__RawStmt& statement(std::size_t i) const { return *tree_->stmts[i]; }
+
+  // "<file>:<line>:<col>" for a byte offset into text().
+  std::string position(std::size_t offset) const;
+
+ private:
+  std::string text_;
+  std::string file_name_;
+  std::unique_ptr<PgQuery__ParseResult, ParseResultDeleter> tree_;
+};
+
+// Parses `sql`; throws flick::UserError "<file>:<line>:<col>: <PostgreSQL message>" on a syntax
+// error.
+ParsedSql parse_sql(std::string_view sql, const std::string& file_name);
+
+// Like parse_sql, but reports a syntax error through `error` (PostgreSQL's message and byte
+// offset) instead of throwing; returns nullptr then.
+std::unique_ptr<ParsedSql> try_parse_sql(std::string_view sql, const std::string& file_name,
+                                         SyntaxError* error);
+
+// protobuf-c leaves unset string fields as "" rather than nullptr.
+inline bool is_set(const char* text) { return text != nullptr && *text != '\0'; }
+
+// The node's kind as PostgreSQL names it ("CreateStmt", "A_Const" is "AConst" here).
+std::string node_kind(const Node* node);
+
+// The text of a String node; throws std::logic_error for any other node kind.
+const char* string_value(const Node* node);
+
+// Stores the integer of an Integer node, or of an A_Const holding one, in *value and returns
+// true; returns false for any other node.
+bool integer_value(const Node* node, long* value);
+
+// Canonical text of an expression node taken from a parsed statement (a DEFAULT, CHECK, WHERE,
+// generated or index expression). Results are cached by the expression's shape, so the same
+// default deparses once. Resets the `location` fields inside the node's subtree.
+std::string deparse_expression_node(Node* node);
+
+// Like deparse_expression_node, for a column DEFAULT: a top-level cast of a string literal to
+// the column's own type is dropped (see normalise_default).
+std::string deparse_default_node(Node* node, const TypeName& column_type);
+
+// Canonical text of a SELECT statement node (a view's query).
+std::string deparse_query_node(Node* node);
+
+// Canonical drizzle spelling of a type name node.
+TypeName canonical_type(const PgQuery__TypeName* type_name);
+
+// The column name PostgreSQL derives for an index expression (FigureIndexColname): the function
+// name for a call, "case" for CASE, ...; empty when it cannot pick one (PostgreSQL then uses
+// "expr").
+std::string index_expression_column_name(const Node* expression);
+
+}  // namespace flick::sqlparse
+
+namespace flick::sqlparse {
+
+// Calls visit(message) for `root` and every message below it (set oneof members and repeated
+// items included), parents before children.
+template <typename Visit>
+void visit_messages(ProtobufCMessage* root, Visit&& visit);
+
+namespace detail {
+void visit_children(ProtobufCMessage* message, void (*callback)(ProtobufCMessage*, void*),
+                    void* context);
+}  // namespace detail
+
+template <typename Visit>
+void visit_messages(ProtobufCMessage* root, Visit&& visit) {
+  if (root == nullptr) return;
+  struct Trampoline {
+    static void call(ProtobufCMessage* message, void* context) {
+      Visit& visitor = *static_cast<std::remove_reference_t<Visit>*>(context);
+      visitor(message);
+      detail::visit_children(message, &Trampoline::call, context);
+    }
+  };
+  Trampoline::call(root, &visit);
+}
+
+}  // namespace flick::sqlparse
