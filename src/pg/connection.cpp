@@ -1,0 +1,207 @@
+#include <libpq-fe.h>
+
+#include <cstdlib>
+#include <string>
+#include <utility>
+
+#include "pg/pg.hpp"
+#include "pg/result_data.hpp"
+
+namespace flick::pg {
+
+namespace {
+
+std::string field(const PGresult* result, int code) {
+  const char* text = PQresultErrorField(result, code);
+  return text == nullptr ? std::string() : std::string(text);
+}
+
+std::string trim_trailing_newlines(std::string text) {
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+  return text;
+}
+
+PgError error_from_result(PGconn* conn, const PGresult* result, std::string_view query) {
+  ErrorFields fields;
+  fields.query = std::string(query);
+  if (result == nullptr) {
+    fields.sqlstate = PQstatus(conn) == CONNECTION_BAD ? "08006" : "";
+    fields.severity = "ERROR";
+    fields.message_primary = trim_trailing_newlines(PQerrorMessage(conn));
+    return PgError(std::move(fields));
+  }
+  fields.sqlstate = field(result, PG_DIAG_SQLSTATE);
+  fields.severity = field(result, PG_DIAG_SEVERITY_NONLOCALIZED);
+  fields.message_primary = field(result, PG_DIAG_MESSAGE_PRIMARY);
+  if (fields.message_primary.empty()) {
+    fields.message_primary = trim_trailing_newlines(PQresultErrorMessage(result));
+  }
+  if (fields.message_primary.empty()) {
+    fields.message_primary = trim_trailing_newlines(PQerrorMessage(conn));
+  }
+  fields.detail = field(result, PG_DIAG_MESSAGE_DETAIL);
+  fields.hint = field(result, PG_DIAG_MESSAGE_HINT);
+  std::string position = field(result, PG_DIAG_STATEMENT_POSITION);
+  fields.position = position.empty() ? 0 : std::atoi(position.c_str());
+  fields.schema = field(result, PG_DIAG_SCHEMA_NAME);
+  fields.table = field(result, PG_DIAG_TABLE_NAME);
+  fields.column = field(result, PG_DIAG_COLUMN_NAME);
+  fields.constraint = field(result, PG_DIAG_CONSTRAINT_NAME);
+  return PgError(std::move(fields));
+}
+
+bool succeeded(const PGresult* result) {
+  if (result == nullptr) return false;
+  switch (PQresultStatus(result)) {
+    case PGRES_COMMAND_OK:
+    case PGRES_TUPLES_OK:
+    case PGRES_EMPTY_QUERY:
+      return true;
+    default:
+      return false;
+  }
+}
+
+struct ResultGuard {
+  PGresult* result;
+  ~ResultGuard() { PQclear(result); }
+};
+
+}  // namespace
+
+struct Connection::Impl {
+  PGconn* conn = nullptr;
+  std::vector<std::string> notices;
+
+  ~Impl() { PQfinish(conn); }
+
+  static void receive_notice(void* self, const PGresult* result) {
+    std::string severity = field(result, PG_DIAG_SEVERITY);
+    std::string message = field(result, PG_DIAG_MESSAGE_PRIMARY);
+    static_cast<Impl*>(self)->notices.push_back(severity.empty() ? message
+                                                                 : severity + ": " + message);
+  }
+
+  Result take(PGresult* raw) {
+    ResultGuard guard{raw};
+    Result result;
+    Result::Data& data = *result.data_;
+    int columns = PQnfields(raw);
+    data.rows = PQntuples(raw);
+    for (int c = 0; c < columns; ++c) data.column_names.emplace_back(PQfname(raw, c));
+    data.values.reserve(static_cast<std::size_t>(data.rows) * static_cast<std::size_t>(columns));
+    data.nulls.reserve(data.values.capacity());
+    for (int r = 0; r < data.rows; ++r) {
+      for (int c = 0; c < columns; ++c) {
+        bool null = PQgetisnull(raw, r, c) != 0;
+        data.nulls.push_back(null);
+        data.values.emplace_back(null ? "" : PQgetvalue(raw, r, c));
+      }
+    }
+    const char* tuples = PQcmdTuples(raw);
+    data.affected_rows = tuples != nullptr && *tuples != '\0' ? std::atol(tuples) : 0;
+    const char* tag = PQcmdStatus(raw);
+    data.command_tag = tag == nullptr ? "" : tag;
+    return result;
+  }
+};
+
+Connection::Connection(const std::string& url_or_conninfo, const ConnectOptions& options)
+    : impl_(std::make_unique<Impl>()) {
+  std::string timeout = std::to_string(options.timeout.count());
+  const char* keywords[] = {"dbname", "connect_timeout", "fallback_application_name", nullptr};
+  const char* values[] = {url_or_conninfo.c_str(), timeout.c_str(),
+                          options.application_name.c_str(), nullptr};
+  impl_->conn = PQconnectdbParams(keywords, values, /*expand_dbname=*/1);
+  if (impl_->conn == nullptr) {
+    ErrorFields fields;
+    fields.sqlstate = "08001";
+    fields.severity = "FATAL";
+    fields.message_primary = "out of memory while connecting to " + redact_url(url_or_conninfo);
+    throw PgError(std::move(fields));
+  }
+  if (PQstatus(impl_->conn) != CONNECTION_OK) {
+    ErrorFields fields;
+    fields.sqlstate = "08001";
+    fields.severity = "FATAL";
+    fields.message_primary = "could not connect to " + redact_url(url_or_conninfo) + ": " +
+                             trim_trailing_newlines(PQerrorMessage(impl_->conn));
+    throw PgError(std::move(fields));
+  }
+  PQsetNoticeReceiver(impl_->conn, &Impl::receive_notice, impl_.get());
+}
+
+Connection::~Connection() = default;
+Connection::Connection(Connection&&) noexcept = default;
+Connection& Connection::operator=(Connection&&) noexcept = default;
+
+Result Connection::exec(std::string_view sql) {
+  std::string text(sql);
+  PGresult* raw = PQexec(impl_->conn, text.c_str());
+  if (!succeeded(raw)) {
+    ResultGuard guard{raw};
+    throw error_from_result(impl_->conn, raw, sql);
+  }
+  return impl_->take(raw);
+}
+
+std::vector<Result> Connection::exec_all(std::string_view sql) {
+  std::string text(sql);
+  if (PQsendQuery(impl_->conn, text.c_str()) == 0) {
+    throw error_from_result(impl_->conn, nullptr, sql);
+  }
+  std::vector<Result> results;
+  std::optional<PgError> first_error;
+  while (PGresult* raw = PQgetResult(impl_->conn)) {
+    if (succeeded(raw)) {
+      results.push_back(impl_->take(raw));
+    } else {
+      ResultGuard guard{raw};
+      if (!first_error) first_error = error_from_result(impl_->conn, raw, sql);
+    }
+  }
+  if (first_error) throw *first_error;
+  return results;
+}
+
+Result Connection::exec_params(std::string_view sql,
+                               const std::vector<std::optional<std::string>>& params) {
+  std::string text(sql);
+  std::vector<const char*> values;
+  values.reserve(params.size());
+  for (const auto& param : params) values.push_back(param ? param->c_str() : nullptr);
+  PGresult* raw = PQexecParams(impl_->conn, text.c_str(), static_cast<int>(values.size()), nullptr,
+                               values.data(), nullptr, nullptr, 0);
+  if (!succeeded(raw)) {
+    ResultGuard guard{raw};
+    throw error_from_result(impl_->conn, raw, sql);
+  }
+  return impl_->take(raw);
+}
+
+std::vector<std::string> Connection::take_notices() { return std::exchange(impl_->notices, {}); }
+
+int Connection::server_version() const { return PQserverVersion(impl_->conn); }
+
+bool Connection::in_transaction() const {
+  PGTransactionStatusType status = PQtransactionStatus(impl_->conn);
+  return status == PQTRANS_INTRANS || status == PQTRANS_INERROR;
+}
+
+std::string Connection::quote_identifier(std::string_view name) const {
+  char* quoted = PQescapeIdentifier(impl_->conn, name.data(), name.size());
+  if (quoted == nullptr) throw error_from_result(impl_->conn, nullptr, "");
+  std::string out(quoted);
+  PQfreemem(quoted);
+  return out;
+}
+
+std::string Connection::quote_literal(std::string_view value) const {
+  char* quoted = PQescapeLiteral(impl_->conn, value.data(), value.size());
+  if (quoted == nullptr) throw error_from_result(impl_->conn, nullptr, "");
+  std::string out(quoted);
+  PQfreemem(quoted);
+  return out;
+}
+
+}  // namespace flick::pg

@@ -1,0 +1,90 @@
+#include <cctype>
+
+#include "pg/pg.hpp"
+
+namespace flick::pg {
+
+namespace {
+
+constexpr std::string_view kMask = "***";
+
+bool is_url(std::string_view text) {
+  return text.starts_with("postgresql://") || text.starts_with("postgres://");
+}
+
+// "scheme://user:password@host..." -> "scheme://user:***@host...".
+std::string redact_userinfo(std::string_view url) {
+  std::size_t authority = url.find("://") + 3;
+  std::size_t authority_end = url.find_first_of("/?#", authority);
+  if (authority_end == std::string_view::npos) authority_end = url.size();
+  std::size_t at = url.rfind('@', authority_end);
+  if (at == std::string_view::npos || at < authority) return std::string(url);
+  std::size_t colon = url.find(':', authority);
+  if (colon == std::string_view::npos || colon > at) return std::string(url);
+  return std::string(url.substr(0, colon + 1)) + std::string(kMask) + std::string(url.substr(at));
+}
+
+// "...?a=1&password=secret&b=2" -> "...?a=1&password=***&b=2".
+std::string redact_query_parameter(std::string url) {
+  std::size_t query = url.find('?');
+  while (query != std::string::npos) {
+    std::size_t key = query + 1;
+    if (url.compare(key, 9, "password=") == 0) {
+      std::size_t value = key + 9;
+      std::size_t end = url.find('&', value);
+      if (end == std::string::npos) end = url.size();
+      url.replace(value, end - value, kMask);
+    }
+    query = url.find('&', key);
+  }
+  return url;
+}
+
+// "host=h password='se cret' dbname=d" -> "host=h password=*** dbname=d".
+std::string redact_conninfo(std::string_view conninfo) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < conninfo.size()) {
+    std::size_t found = conninfo.find("password", i);
+    if (found == std::string_view::npos) break;
+    bool at_key_start = found == 0 || std::isspace(static_cast<unsigned char>(conninfo[found - 1]));
+    std::size_t after = found + 8;
+    while (after < conninfo.size() && std::isspace(static_cast<unsigned char>(conninfo[after]))) {
+      ++after;
+    }
+    if (!at_key_start || after >= conninfo.size() || conninfo[after] != '=') {
+      out.append(conninfo.substr(i, found + 8 - i));
+      i = found + 8;
+      continue;
+    }
+    std::size_t value = after + 1;
+    while (value < conninfo.size() && std::isspace(static_cast<unsigned char>(conninfo[value]))) {
+      ++value;
+    }
+    std::size_t end = value;
+    if (end < conninfo.size() && conninfo[end] == '\'') {
+      ++end;
+      while (end < conninfo.size() && conninfo[end] != '\'') end += conninfo[end] == '\\' ? 2 : 1;
+      end = std::min(end + 1, conninfo.size());
+    } else {
+      while (end < conninfo.size() && !std::isspace(static_cast<unsigned char>(conninfo[end]))) {
+        end += conninfo[end] == '\\' ? 2 : 1;
+      }
+      end = std::min(end, conninfo.size());
+    }
+    out.append(conninfo.substr(i, value - i));
+    out.append(kMask);
+    i = end;
+  }
+  out.append(conninfo.substr(std::min(i, conninfo.size())));
+  return out;
+}
+
+}  // namespace
+
+std::string redact_url(std::string_view url) {
+  if (is_url(url)) return redact_query_parameter(redact_userinfo(url));
+  return redact_conninfo(url);
+}
+
+}  // namespace flick::pg
