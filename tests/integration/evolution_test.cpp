@@ -84,7 +84,8 @@ struct ProcessRun {
   std::string output;  // stdout and stderr
 };
 
-ProcessRun run(const std::vector<std::string>& argv) {
+// Runs argv (argv[0] a path) in `working_dir`, capturing stdout and stderr together.
+ProcessRun run(const std::vector<std::string>& argv, const fs::path& working_dir) {
   std::vector<std::string> copy = argv;
   std::vector<char*> args;
   for (std::string& arg : copy) args.push_back(arg.data());
@@ -96,6 +97,7 @@ ProcessRun run(const std::vector<std::string>& argv) {
   if (pid == 0) {
     dup2(fds[1], STDOUT_FILENO);
     dup2(fds[1], STDERR_FILENO);
+    if (chdir(working_dir.c_str()) != 0) _exit(126);
     execv(args[0], args.data());
     _exit(127);
   }
@@ -164,6 +166,7 @@ void apply_schema(const std::string& url, const fs::path& step) {
 void check_rows(const std::string& url, const fs::path& step) {
   if (!fs::exists(step / "rows.txt")) return;
   pg::Connection connection(url);
+  connection.exec("SET TimeZone = 'UTC'");
   std::istringstream in(read_file(step / "rows.txt"));
   std::vector<std::pair<std::string, std::string>> checks;  // query, expected rows
   for (std::string line; std::getline(in, line);) {
@@ -249,13 +252,14 @@ TEST(Evolution, FlickGenerateRoundTrip) {
   for (const fs::path& step : step_dirs()) {
     std::string name = step.filename().string();
     SCOPED_TRACE(name);
-    std::vector<std::string> argv = {flick, "generate", "--schema"};
-    for (const fs::path& file : schema_files(step)) argv.push_back(file.string());
+    std::vector<std::string> argv = {flick, "generate"};
+    for (const fs::path& file : schema_files(step))
+      argv.insert(argv.end(), {"--schema", file.string()});
     argv.insert(argv.end(), {"--out", out.string(), "--name", name});
     for (const std::string& flag : flags(step)) argv.push_back(flag);
 
     std::set<fs::path> before = sql_files(out);
-    ProcessRun generate = run(argv);
+    ProcessRun generate = run(argv, work);
     ASSERT_EQ(generate.exit_code, 0) << command_line(argv) << "\n" << generate.output;
     std::set<fs::path> after = sql_files(out);
     std::vector<fs::path> added;
@@ -283,7 +287,7 @@ TEST(Evolution, FlickGenerateRoundTrip) {
 
     std::vector<std::string> again = argv;
     again[again.size() - flags(step).size() - 1] = name + "_again";
-    ProcessRun regenerate = run(again);
+    ProcessRun regenerate = run(again, work);
     EXPECT_EQ(regenerate.exit_code, 0) << regenerate.output;
     EXPECT_NE(regenerate.output.find("No schema changes"), std::string::npos)
         << "generating again after " << name << " should find nothing:\n"
