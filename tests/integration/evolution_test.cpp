@@ -196,7 +196,11 @@ void check_rows(const std::string& url, const fs::path& step) {
 
 void seed(const std::string& url, const fs::path& step) {
   if (!fs::exists(step / "seed.sql")) return;
-  pg::Connection(url).exec(read_file(step / "seed.sql"));
+  try {
+    pg::Connection(url).exec(read_file(step / "seed.sql"));
+  } catch (const pg::PgError& error) {
+    throw std::runtime_error(fmt::format("{}: {}", (step / "seed.sql").string(), error.what()));
+  }
 }
 
 void expect_same_catalog(const std::string& migrated_url, const fs::path& step) {
