@@ -1,0 +1,258 @@
+#include "store/config.hpp"
+
+#include <fmt/format.h>
+#include <glob.h>
+
+#include <algorithm>
+#include <set>
+#include <toml++/toml.h>
+
+#include "flick/error.hpp"
+#include "store/env.hpp"
+
+namespace flick::store {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path under(const fs::path& base, const fs::path& path) {
+  if (path.is_absolute() || base.empty() || base == ".") return path;
+  return base / path;
+}
+
+// Reads the values of one flick.toml, with errors naming file, line and key.
+class TomlReader {
+ public:
+  TomlReader(std::string file, const Environment& env) : file_(std::move(file)), env_(env) {}
+
+  [[noreturn]] void fail(const toml::node& node, const std::string& key,
+                         const std::string& message) const {
+    throw UserError(fmt::format("{}:{}: {}: {}", file_, node.source().begin.line, key, message));
+  }
+
+  std::string string(const toml::node& node, const std::string& key) const {
+    const auto* value = node.as_string();
+    if (!value) fail(node, key, fmt::format("expected a string, found {}", type_of(node)));
+    return env_.expand(value->get(), fmt::format("{}:{}: {}", file_, node.source().begin.line, key));
+  }
+
+  bool boolean(const toml::node& node, const std::string& key) const {
+    const auto* value = node.as_boolean();
+    if (!value) fail(node, key, fmt::format("expected true or false, found {}", type_of(node)));
+    return value->get();
+  }
+
+  // A string or an array of strings.
+  std::vector<std::string> strings(const toml::node& node, const std::string& key) const {
+    if (node.is_string()) return {string(node, key)};
+    const auto* array = node.as_array();
+    if (!array) {
+      fail(node, key, fmt::format("expected a string or an array of strings, found {}",
+                                  type_of(node)));
+    }
+    std::vector<std::string> out;
+    for (const toml::node& element : *array) out.push_back(string(element, key));
+    return out;
+  }
+
+  const toml::table& table(const toml::node& node, const std::string& key) const {
+    const auto* value = node.as_table();
+    if (!value) fail(node, key, fmt::format("expected a table, found {}", type_of(node)));
+    return *value;
+  }
+
+  [[noreturn]] void unknown(const toml::node& node, const std::string& key,
+                            const char* expected) const {
+    fail(node, key, fmt::format("unknown key (expected one of: {})", expected));
+  }
+
+ private:
+  static std::string type_of(const toml::node& node) {
+    switch (node.type()) {
+      case toml::node_type::string: return "a string";
+      case toml::node_type::integer: return "an integer";
+      case toml::node_type::floating_point: return "a number";
+      case toml::node_type::boolean: return "a boolean";
+      case toml::node_type::array: return "an array";
+      case toml::node_type::table: return "a table";
+      default: return "a date/time";
+    }
+  }
+
+  std::string file_;
+  const Environment& env_;
+};
+
+void read_file(const fs::path& path, const Environment& env, Config& config) {
+  toml::table root;
+  try {
+    root = toml::parse_file(path.string());
+  } catch (const toml::parse_error& error) {
+    throw UserError(fmt::format("{}:{}:{}: {}", path.string(), error.source().begin.line,
+                                error.source().begin.column, error.description()));
+  }
+  TomlReader reader(path.string(), env);
+  for (const auto& [toml_key, node] : root) {
+    std::string key(toml_key.str());
+    if (key == "out") {
+      config.out = under(config.dir, reader.string(node, key));
+    } else if (key == "schema") {
+      config.schema = reader.strings(node, key);
+    } else if (key == "dialect") {
+      config.dialect = reader.string(node, key);
+      if (config.dialect != "postgresql") {
+        reader.fail(node, key,
+                    fmt::format("\"{}\" is not supported (Flick supports \"postgresql\")",
+                                config.dialect));
+      }
+    } else if (key == "verbose") {
+      config.verbose = reader.boolean(node, key);
+    } else if (key == "strict") {
+      config.strict = reader.boolean(node, key);
+    } else if (key == "breakpoints") {
+      config.breakpoints = reader.boolean(node, key);
+    } else if (key == "schemaFilter") {
+      config.schema_filter = reader.strings(node, key);
+    } else if (key == "tablesFilter") {
+      config.tables_filter = reader.strings(node, key);
+    } else if (key == "dbCredentials") {
+      for (const auto& [inner_key, inner] : reader.table(node, key)) {
+        std::string name = key + "." + std::string(inner_key.str());
+        if (inner_key.str() != "url") reader.unknown(inner, name, "url");
+        config.url = reader.string(inner, name);
+      }
+    } else if (key == "migrations") {
+      for (const auto& [inner_key, inner] : reader.table(node, key)) {
+        std::string name = key + "." + std::string(inner_key.str());
+        if (inner_key.str() == "table") {
+          config.migrations.table = reader.string(inner, name);
+        } else if (inner_key.str() == "schema") {
+          config.migrations.schema = reader.string(inner, name);
+        } else if (inner_key.str() == "prefix") {
+          config.migrations.prefix = parse_prefix_mode(
+              reader.string(inner, name),
+              fmt::format("{}:{}: {}", path.string(), inner.source().begin.line, name));
+        } else {
+          reader.unknown(inner, name, "table, schema, prefix");
+        }
+      }
+    } else {
+      reader.unknown(node, key,
+                     "out, schema, dialect, verbose, strict, breakpoints, schemaFilter, "
+                     "tablesFilter, dbCredentials, migrations");
+    }
+  }
+}
+
+void add_sql_files_under(const fs::path& dir, std::vector<fs::path>& out) {
+  for (const fs::directory_entry& entry : fs::recursive_directory_iterator(dir)) {
+    if (entry.is_regular_file() && entry.path().extension() == ".sql") out.push_back(entry.path());
+  }
+}
+
+void glob_into(const std::string& pattern, std::vector<fs::path>& out) {
+  glob_t result{};
+  int status = glob(pattern.c_str(), GLOB_MARK, nullptr, &result);
+  if (status == 0) {
+    for (std::size_t i = 0; i < result.gl_pathc; ++i) {
+      std::string match = result.gl_pathv[i];
+      if (!match.empty() && match.back() == '/') {
+        add_sql_files_under(match, out);
+      } else {
+        out.emplace_back(match);
+      }
+    }
+  }
+  globfree(&result);
+}
+
+// glob(3) has no "**": expand "<dirs>/**/<rest>" by globbing <rest> in each directory <dirs>
+// matches and in every directory below them.
+void expand_pattern(const std::string& pattern, std::vector<fs::path>& out) {
+  std::size_t stars = pattern.find("**/");
+  if (stars == std::string::npos) return glob_into(pattern, out);
+  std::string head = stars == 0 ? std::string(".") : pattern.substr(0, stars);
+  std::string rest = pattern.substr(stars + 3);
+  std::vector<fs::path> roots;
+  glob_t result{};
+  if (glob(head.c_str(), GLOB_ONLYDIR, nullptr, &result) == 0) {
+    for (std::size_t i = 0; i < result.gl_pathc; ++i) roots.emplace_back(result.gl_pathv[i]);
+  }
+  globfree(&result);
+  for (const fs::path& root : roots) {
+    std::error_code error;
+    if (!fs::is_directory(root, error)) continue;
+    expand_pattern((root / rest).string(), out);
+    for (const fs::directory_entry& entry : fs::recursive_directory_iterator(root)) {
+      if (entry.is_directory()) expand_pattern((entry.path() / rest).string(), out);
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<fs::path> resolve_schema_globs(const std::vector<std::string>& globs,
+                                           const fs::path& base, const std::string& context) {
+  std::vector<fs::path> files;
+  for (const std::string& pattern : globs) {
+    std::vector<fs::path> matches;
+    expand_pattern(under(base, pattern).string(), matches);
+    if (matches.empty()) {
+      throw UserError(fmt::format("{}: schema \"{}\" matches no file", context, pattern));
+    }
+    for (fs::path& match : matches) files.push_back(match.lexically_normal());
+  }
+  std::sort(files.begin(), files.end());
+  files.erase(std::unique(files.begin(), files.end()), files.end());
+  return files;
+}
+
+Config load_config(const ConfigOverrides& overrides) {
+  Config config;
+  config.dir = ".";
+  fs::path file;
+  std::error_code error;
+  if (overrides.config) {
+    file = *overrides.config;
+    if (!fs::is_regular_file(file, error)) {
+      throw UserError(fmt::format("{}: config file not found", file.string()));
+    }
+  } else if (fs::is_regular_file("flick.toml", error)) {
+    file = "flick.toml";
+  }
+  if (!file.empty()) {
+    config.config_path = file;
+    config.dir = file.has_parent_path() ? file.parent_path() : fs::path(".");
+  }
+  Environment env = Environment::beside(config.dir);
+  if (!file.empty()) read_file(file, env, config);
+
+  if (overrides.out) config.out = *overrides.out;
+  if (overrides.dialect) {
+    if (*overrides.dialect != "postgresql") {
+      throw UserError(fmt::format("--dialect: \"{}\" is not supported (Flick supports "
+                                  "\"postgresql\")",
+                                  *overrides.dialect));
+    }
+    config.dialect = *overrides.dialect;
+  }
+  if (overrides.url) config.url = *overrides.url;
+  if (overrides.prefix) config.migrations.prefix = parse_prefix_mode(*overrides.prefix, "--prefix");
+  if (overrides.breakpoints) config.breakpoints = *overrides.breakpoints;
+  if (overrides.verbose) config.verbose = *overrides.verbose;
+  if (overrides.strict) config.strict = *overrides.strict;
+
+  fs::path schema_base = config.dir;
+  std::string schema_context = file.empty() ? "--schema" : file.string() + ": schema";
+  if (overrides.schema) {
+    config.schema = *overrides.schema;
+    schema_base = ".";
+    schema_context = "--schema";
+  }
+  if (overrides.resolve_schema && !config.schema.empty()) {
+    config.schema_files = resolve_schema_globs(config.schema, schema_base, schema_context);
+  }
+  return config;
+}
+
+}  // namespace flick::store

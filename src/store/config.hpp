@@ -1,0 +1,81 @@
+#pragma once
+
+// flick.toml (the counterpart of drizzle.config.ts) merged with command-line flags.
+//
+//   out = "drizzle"                      # migration folder
+//   schema = "schema/*.sql"              # or an array of globs
+//   dialect = "postgresql"               # the only dialect
+//   verbose = false
+//   strict = false
+//   breakpoints = true
+//   schemaFilter = ["public"]
+//   tablesFilter = ["*"]
+//   [dbCredentials]
+//   url = "${DATABASE_URL}"              # ${VAR}: the environment, then .env beside the file
+//   [migrations]
+//   table = "__drizzle_migrations"
+//   schema = "drizzle"
+//   prefix = "index"                     # index | timestamp | supabase | unix | none
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/migration_name.hpp"
+
+namespace flick::store {
+
+struct MigrationsConfig {
+  std::string table = "__drizzle_migrations";
+  std::string schema = "drizzle";
+  PrefixMode prefix = PrefixMode::kIndex;
+};
+
+struct Config {
+  std::filesystem::path config_path;  // empty when no flick.toml was used
+  std::filesystem::path dir;          // base of the file's relative paths: the file's directory
+  std::filesystem::path out = "drizzle";
+  std::vector<std::string> schema;                 // globs as written
+  std::vector<std::filesystem::path> schema_files;  // resolved, sorted, deduplicated
+  std::string dialect = "postgresql";
+  std::string url;
+  bool verbose = false;
+  bool strict = false;
+  bool breakpoints = true;
+  MigrationsConfig migrations;
+  std::vector<std::string> schema_filter;
+  std::vector<std::string> tables_filter;
+};
+
+// Command-line values; each one set wins over flick.toml.
+struct ConfigOverrides {
+  std::optional<std::filesystem::path> config;  // --config; default: ./flick.toml if present
+  std::optional<std::vector<std::string>> schema;  // --schema (globs, relative to the cwd)
+  std::optional<std::filesystem::path> out;        // --out (relative to the cwd)
+  std::optional<std::string> dialect;              // --dialect
+  std::optional<std::string> url;                  // --url
+  std::optional<std::string> prefix;               // --prefix
+  std::optional<bool> breakpoints;                 // --breakpoints
+  std::optional<bool> verbose;                     // --verbose
+  std::optional<bool> strict;                      // --strict
+  // Resolve schema globs to files (and fail on a glob matching nothing). Commands that never
+  // read the schema (migrate, status) turn it off.
+  bool resolve_schema = true;
+};
+
+// Loads flick.toml (--config, else ./flick.toml when it exists, else flags alone) and applies
+// the overrides. Relative paths in the file are relative to its directory. Throws
+// flick::UserError naming the file, key and line for an unknown key, a wrong type, a dialect
+// other than "postgresql", an unset ${VAR}, a bad prefix, or a schema glob matching no file;
+// and for a --config file that does not exist.
+Config load_config(const ConfigOverrides& overrides);
+
+// Expands schema globs (glob(3), plus "**/" for any depth of directories; a directory stands for
+// every *.sql file under it) relative to `base`. Throws flick::UserError naming the glob when
+// one matches no file.
+std::vector<std::filesystem::path> resolve_schema_globs(const std::vector<std::string>& globs,
+                                                        const std::filesystem::path& base,
+                                                        const std::string& context);
+
+}  // namespace flick::store

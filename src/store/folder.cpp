@@ -1,0 +1,153 @@
+#include "store/folder.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+
+#include "flick/error.hpp"
+#include "store/uuid.hpp"
+
+namespace flick::store {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::vector<fs::path> sorted_files(const fs::path& dir, const std::string& extension,
+                                   bool skip_underscore) {
+  std::vector<fs::path> out;
+  std::error_code error;
+  if (!fs::is_directory(dir, error)) return out;
+  for (const fs::directory_entry& entry : fs::directory_iterator(dir)) {
+    if (!entry.is_regular_file()) continue;
+    std::string name = entry.path().filename().string();
+    if (skip_underscore && !name.empty() && name[0] == '_') continue;
+    if (entry.path().extension() != extension) continue;
+    out.push_back(entry.path());
+  }
+  std::sort(out.begin(), out.end(),
+            [](const fs::path& a, const fs::path& b) { return a.filename() < b.filename(); });
+  return out;
+}
+
+void write_file(const fs::path& path, std::string_view content) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) throw UserError(fmt::format("{}: cannot be written", path.string()));
+  out.write(content.data(), static_cast<std::streamsize>(content.size()));
+  if (!out) throw UserError(fmt::format("{}: write failed", path.string()));
+}
+
+std::int64_t now_milliseconds() {
+  using namespace std::chrono;
+  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+}  // namespace
+
+std::vector<SqlChunk> split_breakpoints(std::string_view sql) {
+  std::vector<SqlChunk> chunks;
+  int line = 1;
+  std::size_t start = 0;
+  while (true) {
+    std::size_t end = sql.find(kStatementBreakpoint, start);
+    std::string_view piece = sql.substr(start, end == std::string_view::npos ? end : end - start);
+    SqlChunk chunk;
+    chunk.text = std::string(piece);
+    chunk.line = line;
+    std::size_t first = piece.find_first_not_of(" \t\r\n");
+    std::string_view lead = piece.substr(0, first == std::string_view::npos ? 0 : first);
+    chunk.line += static_cast<int>(std::count(lead.begin(), lead.end(), '\n'));
+    chunks.push_back(std::move(chunk));
+    line += static_cast<int>(std::count(piece.begin(), piece.end(), '\n'));
+    if (end == std::string_view::npos) break;
+    start = end + kStatementBreakpoint.size();
+  }
+  return chunks;
+}
+
+std::string join_statements(const std::vector<std::string>& statements, bool breakpoints) {
+  std::string separator = breakpoints ? std::string(kStatementBreakpoint) + "\n" : "\n";
+  std::string out;
+  for (std::size_t i = 0; i < statements.size(); ++i) {
+    if (i > 0) out += separator;
+    out += statements[i];
+  }
+  return out;
+}
+
+MigrationFolder::MigrationFolder(fs::path out) : out_(std::move(out)) {
+  std::error_code error;
+  if (fs::exists(journal_path(), error)) {
+    journal_ = read_journal(journal_path());
+    has_journal_ = true;
+  }
+}
+
+std::vector<fs::path> MigrationFolder::snapshot_paths() const {
+  return sorted_files(meta_dir(), ".json", true);
+}
+
+std::optional<Snapshot> MigrationFolder::latest_snapshot() const {
+  std::vector<fs::path> paths = snapshot_paths();
+  if (paths.empty()) return std::nullopt;
+  return read_snapshot(paths.back());
+}
+
+std::string MigrationFolder::latest_snapshot_id() const {
+  std::optional<Snapshot> latest = latest_snapshot();
+  return latest ? latest->id : kNilUuid;
+}
+
+std::vector<fs::path> MigrationFolder::sql_paths() const {
+  return sorted_files(out_, ".sql", false);
+}
+
+fs::path MigrationFolder::sql_path(const JournalEntry& entry) const {
+  return out_ / (entry.tag + ".sql");
+}
+
+WrittenMigration MigrationFolder::write_migration(NewMigration migration) {
+  std::int64_t now = migration.now_ms ? *migration.now_ms : now_milliseconds();
+  int idx = journal_.entries.empty() ? 0 : journal_.entries.back().idx + 1;
+  std::string prefix = migration_prefix(migration.prefix, idx, now);
+  std::string name = migration.name.empty() ? random_migration_name() : migration.name;
+
+  Snapshot& snapshot = migration.snapshot;
+  if (snapshot.id.empty()) snapshot.id = random_uuid_v4();
+  if (snapshot.prev_id.empty()) snapshot.prev_id = latest_snapshot_id();
+  JsonLayout layout = has_journal_ ? journal_.layout : JsonLayout::kDrizzleKit;
+  // drizzle-kit's first, empty journal is compact; every journal it rewrites is indented.
+  if (layout == JsonLayout::kCompact) layout = JsonLayout::kDrizzleKit;
+  snapshot.layout = layout;
+
+  JournalEntry entry;
+  entry.idx = idx;
+  entry.version = "7";
+  entry.when = now;
+  entry.tag = prefix + "_" + name;
+  entry.breakpoints = migration.breakpoints;
+
+  Journal journal = journal_;
+  journal.layout = layout;
+  journal.entries.push_back(entry);
+
+  std::error_code error;
+  fs::create_directories(meta_dir(), error);
+  if (error) {
+    throw UserError(fmt::format("{}: cannot be created: {}", meta_dir().string(), error.message()));
+  }
+  WrittenMigration written;
+  written.entry = entry;
+  written.sql_path = sql_path(entry);
+  written.snapshot_path = meta_dir() / (prefix + "_snapshot.json");
+  written.snapshot_id = snapshot.id;
+  write_file(written.snapshot_path, snapshot_json(snapshot));
+  write_file(journal_path(), journal_json(journal));
+  write_file(written.sql_path, join_statements(migration.statements, migration.breakpoints));
+  journal_ = std::move(journal);
+  has_journal_ = true;
+  return written;
+}
+
+}  // namespace flick::store

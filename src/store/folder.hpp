@@ -1,0 +1,94 @@
+#pragma once
+
+// A drizzle migration folder ("out"): NNNN_tag.sql files, meta/_journal.json and
+// meta/NNNN_snapshot.json, read and extended exactly as drizzle-kit does.
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "store/journal.hpp"
+#include "store/migration_name.hpp"
+#include "store/snapshot.hpp"
+
+namespace flick::store {
+
+// drizzle's separator between the statements of a migration file.
+inline constexpr std::string_view kStatementBreakpoint = "--> statement-breakpoint";
+
+// One piece of a migration file between breakpoints, as drizzle's migrator runs it.
+struct SqlChunk {
+  std::string text;  // raw, including surrounding whitespace
+  int line = 1;      // 1-based line of the chunk's first non-blank character in the file
+};
+
+// Splits a migration file's text on "--> statement-breakpoint" (the migrator's split).
+// A file without breakpoints is one chunk.
+std::vector<SqlChunk> split_breakpoints(std::string_view sql);
+
+// Joins statements as drizzle-kit's generate does: with "--> statement-breakpoint\n" when
+// `breakpoints`, else with "\n". Statements already end with ";" (CREATE TABLE with ";\n").
+std::string join_statements(const std::vector<std::string>& statements, bool breakpoints);
+
+struct NewMigration {
+  std::string name;  // the --name; empty: a random adjective_noun name
+  PrefixMode prefix = PrefixMode::kIndex;
+  std::vector<std::string> statements;
+  // The new snapshot. An empty id gets a random UUID, an empty prev_id the latest snapshot's id
+  // (kNilUuid in an empty folder). Its layout is replaced by the folder's.
+  Snapshot snapshot;
+  bool breakpoints = true;
+  std::optional<std::int64_t> now_ms;  // the journal's "when"; default: the current time
+};
+
+struct WrittenMigration {
+  JournalEntry entry;
+  std::filesystem::path sql_path;
+  std::filesystem::path snapshot_path;
+  std::string snapshot_id;
+};
+
+class MigrationFolder {
+ public:
+  // Opens the folder `out`. A missing folder or journal is an empty folder (nothing is created
+  // until a migration is written). Throws flick::UserError on a malformed journal.
+  explicit MigrationFolder(std::filesystem::path out);
+
+  const std::filesystem::path& out() const { return out_; }
+  std::filesystem::path meta_dir() const { return out_ / "meta"; }
+  std::filesystem::path journal_path() const { return meta_dir() / "_journal.json"; }
+  bool has_journal() const { return has_journal_; }
+  const Journal& journal() const { return journal_; }
+
+  // Snapshot files in meta/ (every *.json not starting with "_"), sorted by name as drizzle-kit
+  // sorts them.
+  std::vector<std::filesystem::path> snapshot_paths() const;
+
+  // The snapshot generate diffs against: the LAST snapshot file by name (so with 0004's missing,
+  // 0005's), or std::nullopt in an empty folder.
+  std::optional<Snapshot> latest_snapshot() const;
+
+  // The id of latest_snapshot(), or kNilUuid.
+  std::string latest_snapshot_id() const;
+
+  // The *.sql files directly in the folder, sorted by name.
+  std::vector<std::filesystem::path> sql_paths() const;
+
+  // The SQL file of a journal entry: <out>/<tag>.sql.
+  std::filesystem::path sql_path(const JournalEntry& entry) const;
+
+  // Writes <tag>.sql, meta/<prefix>_snapshot.json and the journal with the new entry appended
+  // (idx = last idx + 1), creating the folder when needed. JSON files take the layout of the
+  // folder's existing journal (drizzle-kit's own layout in a new folder).
+  WrittenMigration write_migration(NewMigration migration);
+
+ private:
+  std::filesystem::path out_;
+  Journal journal_;
+  bool has_journal_ = false;
+};
+
+}  // namespace flick::store

@@ -1,0 +1,60 @@
+#include "store/journal.hpp"
+
+#include <fmt/format.h>
+
+#include "flick/error.hpp"
+#include "store/json_access.hpp"
+
+namespace flick::store {
+
+Journal parse_journal(std::string_view text, const std::string& file_name) {
+  JsonReader reader(file_name);
+  nlohmann::ordered_json json = parse_json_text(text, file_name);
+  reader.expect_keys(json, "", {"version", "dialect", "entries"});
+  Journal journal;
+  journal.layout = detect_json_layout(text);
+  journal.version = reader.string(json, "", "version");
+  journal.dialect = reader.string(json, "", "dialect");
+  if (journal.dialect != "postgresql" && journal.dialect != "pg") {
+    reader.fail("dialect", fmt::format("\"{}\" is not PostgreSQL (expected \"postgresql\")",
+                                       journal.dialect));
+  }
+  auto entries = json.find("entries");
+  if (entries == json.end() || !entries->is_array()) reader.fail("entries", "expected an array");
+  for (std::size_t i = 0; i < entries->size(); ++i) {
+    const auto& item = (*entries)[i];
+    std::string path = fmt::format("entries[{}]", i);
+    reader.expect_keys(item, path, {"idx", "version", "when", "tag", "breakpoints"});
+    JournalEntry entry;
+    entry.idx = static_cast<int>(reader.integer(item, path, "idx"));
+    entry.version = reader.string(item, path, "version");
+    entry.when = reader.integer(item, path, "when");
+    entry.tag = reader.string(item, path, "tag");
+    entry.breakpoints = reader.boolean(item, path, "breakpoints");
+    journal.entries.push_back(std::move(entry));
+  }
+  return journal;
+}
+
+Journal read_journal(const std::filesystem::path& path) {
+  return parse_journal(read_text_file(path.string()), path.string());
+}
+
+std::string journal_json(const Journal& journal) {
+  nlohmann::ordered_json json;
+  json["version"] = journal.version;
+  json["dialect"] = journal.dialect;
+  json["entries"] = nlohmann::ordered_json::array();
+  for (const JournalEntry& entry : journal.entries) {
+    nlohmann::ordered_json item;
+    item["idx"] = entry.idx;
+    item["version"] = entry.version;
+    item["when"] = entry.when;
+    item["tag"] = entry.tag;
+    item["breakpoints"] = entry.breakpoints;
+    json["entries"].push_back(std::move(item));
+  }
+  return format_json(json, journal.layout);
+}
+
+}  // namespace flick::store

@@ -1,0 +1,48 @@
+#pragma once
+
+// Typed access to parsed JSON with errors that name the file and the key path at fault.
+// Internal to src/store.
+
+#include <cstdint>
+#include <initializer_list>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+namespace flick::store {
+
+class JsonReader {
+ public:
+  using Json = nlohmann::ordered_json;
+
+  JsonReader(const std::string& file_name) : file_name_(file_name) {}
+
+  // Throws flick::UserError: "<file>: <path>: <message>".
+  [[noreturn]] void fail(const std::string& path, const std::string& message) const;
+
+  const Json& object(const Json& parent, const std::string& path, const char* key) const;
+  std::optional<std::string> optional_string(const Json& parent, const std::string& path,
+                                             const char* key) const;
+  std::string string(const Json& parent, const std::string& path, const char* key) const;
+  std::optional<bool> optional_bool(const Json& parent, const std::string& path,
+                                    const char* key) const;
+  bool boolean(const Json& parent, const std::string& path, const char* key) const;
+  std::int64_t integer(const Json& parent, const std::string& path, const char* key) const;
+  std::vector<std::string> strings(const Json& parent, const std::string& path,
+                                   const char* key) const;
+
+  // Throws when `value` is not an object or has a key outside `allowed`.
+  void expect_keys(const Json& value, const std::string& path,
+                   std::initializer_list<const char*> allowed) const;
+
+ private:
+  std::string file_name_;
+};
+
+// Parses JSON text, throwing flick::UserError naming the file and byte offset on bad syntax.
+nlohmann::ordered_json parse_json_text(std::string_view text, const std::string& file_name);
+
+// Reads a whole file; throws flick::UserError naming it when it cannot be read.
+std::string read_text_file(const std::string& path);
+
+}  // namespace flick::store

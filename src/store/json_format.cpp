@@ -1,0 +1,201 @@
+#include "store/json_format.hpp"
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <cmath>
+#include <stdexcept>
+
+namespace flick::store {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+constexpr int kPrintWidth = 80;
+constexpr int kTabWidth = 2;  // biome's and prettier's default indent width
+
+void append_string(std::string& out, const std::string& text) {
+  out += '"';
+  for (unsigned char c : text) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          out += fmt::format("\\u{:04x}", c);
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  out += '"';
+}
+
+void append_scalar(std::string& out, const Json& value) {
+  switch (value.type()) {
+    case Json::value_t::null: out += "null"; break;
+    case Json::value_t::boolean: out += value.get<bool>() ? "true" : "false"; break;
+    case Json::value_t::number_integer: out += std::to_string(value.get<std::int64_t>()); break;
+    case Json::value_t::number_unsigned: out += std::to_string(value.get<std::uint64_t>()); break;
+    case Json::value_t::number_float: out += js_number(value.get<double>()); break;
+    case Json::value_t::string: append_string(out, value.get_ref<const std::string&>()); break;
+    default: throw std::logic_error("append_scalar: not a scalar");
+  }
+}
+
+bool is_container(const Json& value) { return value.is_object() || value.is_array(); }
+
+// Display width of UTF-8 text: one column per code point.
+int display_width(std::string_view text) {
+  int width = 0;
+  for (unsigned char c : text) {
+    if ((c & 0xc0) != 0x80) ++width;
+  }
+  return width;
+}
+
+// JSON.stringify(value) and JSON.stringify(value, null, indent).
+void write_stringify(std::string& out, const Json& value, const std::string& indent, int depth) {
+  if (!is_container(value)) return append_scalar(out, value);
+  bool object = value.is_object();
+  if (value.empty()) {
+    out += object ? "{}" : "[]";
+    return;
+  }
+  out += object ? '{' : '[';
+  bool first = true;
+  for (auto it = value.begin(); it != value.end(); ++it) {
+    if (!first) out += ',';
+    first = false;
+    if (!indent.empty()) {
+      out += '\n';
+      for (int i = 0; i <= depth; ++i) out += indent;
+    }
+    if (object) {
+      append_string(out, it.key());
+      out += indent.empty() ? ":" : ": ";
+    }
+    write_stringify(out, *it, indent, depth + 1);
+  }
+  if (!indent.empty()) {
+    out += '\n';
+    for (int i = 0; i < depth; ++i) out += indent;
+  }
+  out += object ? '}' : ']';
+}
+
+// An array prettier/biome may keep on one line: every element is a scalar or an empty container.
+bool may_inline(const Json& array) {
+  for (const Json& element : array) {
+    if (is_container(element) && !element.empty()) return false;
+  }
+  return true;
+}
+
+std::string inline_array(const Json& array) {
+  std::string out = "[";
+  bool first = true;
+  for (const Json& element : array) {
+    if (!first) out += ", ";
+    first = false;
+    write_stringify(out, element, "", 0);
+  }
+  return out + "]";
+}
+
+void indent_tabs(std::string& out, int depth) { out.append(static_cast<std::size_t>(depth), '\t'); }
+
+// `used` is the width already taken on the current line (indent and key); `trailing` the width
+// of what follows the value on the same line (a comma).
+void write_tabbed(std::string& out, const Json& value, int depth, int used, int trailing) {
+  if (!is_container(value)) return append_scalar(out, value);
+  bool object = value.is_object();
+  if (value.empty()) {
+    out += object ? "{}" : "[]";
+    return;
+  }
+  if (!object && may_inline(value)) {
+    std::string flat = inline_array(value);
+    if (used + display_width(flat) + trailing <= kPrintWidth) {
+      out += flat;
+      return;
+    }
+  }
+  out += object ? "{\n" : "[\n";
+  std::size_t remaining = value.size();
+  for (auto it = value.begin(); it != value.end(); ++it) {
+    --remaining;
+    indent_tabs(out, depth + 1);
+    std::size_t line_start = out.size();
+    if (object) {
+      append_string(out, it.key());
+      out += ": ";
+    }
+    int key_width = display_width(std::string_view(out).substr(line_start));
+    int comma = remaining > 0 ? 1 : 0;
+    write_tabbed(out, *it, depth + 1, (depth + 1) * kTabWidth + key_width, comma);
+    if (comma) out += ',';
+    out += '\n';
+  }
+  indent_tabs(out, depth);
+  out += object ? '}' : ']';
+}
+
+}  // namespace
+
+JsonLayout detect_json_layout(std::string_view text) {
+  if (text.find('\n') == std::string_view::npos) return JsonLayout::kCompact;
+  if (text.find("\n\t") != std::string_view::npos) return JsonLayout::kTabbed;
+  return JsonLayout::kDrizzleKit;
+}
+
+std::string format_json(const Json& value, JsonLayout layout) {
+  std::string out;
+  switch (layout) {
+    case JsonLayout::kDrizzleKit: write_stringify(out, value, "  ", 0); break;
+    case JsonLayout::kCompact: write_stringify(out, value, "", 0); break;
+    case JsonLayout::kTabbed:
+      write_tabbed(out, value, 0, 0, 0);
+      out += '\n';
+      break;
+  }
+  return out;
+}
+
+std::string js_number(double value) {
+  if (std::isnan(value) || std::isinf(value)) return "null";  // what JSON.stringify writes
+  if (value == 0) return "0";
+  char buffer[64];
+  auto result = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific);
+  std::string scientific(buffer, result.ptr);  // e.g. "-1.2345e+20"
+  std::string sign;
+  if (scientific[0] == '-') {
+    sign = "-";
+    scientific.erase(0, 1);
+  }
+  std::size_t e = scientific.find('e');
+  std::string digits = scientific.substr(0, e);
+  if (digits.size() > 1) digits.erase(1, 1);  // drop the decimal point
+  int k = static_cast<int>(digits.size());
+  int n = std::stoi(scientific.substr(e + 1)) + 1;  // decimal point position
+  std::string out;
+  if (k <= n && n <= 21) {
+    out = digits + std::string(static_cast<std::size_t>(n - k), '0');
+  } else if (0 < n && n <= 21) {
+    out = digits.substr(0, static_cast<std::size_t>(n)) + "." + digits.substr(static_cast<std::size_t>(n));
+  } else if (-6 < n && n <= 0) {
+    out = "0." + std::string(static_cast<std::size_t>(-n), '0') + digits;
+  } else {
+    out = digits.substr(0, 1);
+    if (k > 1) out += "." + digits.substr(1);
+    out += fmt::format("e{}{}", n - 1 >= 0 ? "+" : "-", std::abs(n - 1));
+  }
+  return sign + out;
+}
+
+}  // namespace flick::store

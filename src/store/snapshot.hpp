@@ -1,0 +1,121 @@
+#pragma once
+
+// meta/NNNN_snapshot.json: drizzle-kit's picture of the whole schema after a migration.
+// read_snapshot() accepts the PostgreSQL formats drizzle-kit itself accepts (versions "5" with
+// dialect "pg", "6" and "7" with dialect "postgresql"); snapshot_json() writes version "7" with
+// exactly drizzle-kit 0.31's keys, key order and value shapes.
+
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "flick/model.hpp"
+#include "store/json_format.hpp"
+
+namespace flick::store {
+
+struct Role {
+  std::string name;
+  bool create_db = false;
+  bool create_role = false;
+  bool inherit = true;
+
+  bool operator==(const Role&) const = default;
+};
+
+// An entry of the snapshot's top-level "policies": a policy on a table the schema does not
+// define (drizzle's pgPolicy(...).link(table) on an existing table).
+struct StandalonePolicy {
+  model::Policy policy;
+  std::string schema;  // the table's schema
+  std::string on;      // the table, quoted and qualified: "public"."users"
+
+  bool operator==(const StandalonePolicy&) const = default;
+};
+
+// drizzle's "_meta": renames confirmed when the migration was generated, so a later generate
+// can tell a rename from a drop and a create. Keys and values are drizzle's spellings: schema
+// "name", table "\"schema\".\"table\"", column "\"schema\".\"table\".\"column\"".
+struct RenameMeta {
+  using Renames = std::vector<std::pair<std::string, std::string>>;
+  Renames schemas;
+  Renames tables;
+  Renames columns;
+  // Order of the three keys as read. drizzle-kit 0.31's generate writes columns, schemas, tables.
+  std::vector<std::string> key_order = {"columns", "schemas", "tables"};
+
+  bool operator==(const RenameMeta&) const = default;
+};
+
+// What drizzle records about a view that the model does not hold.
+struct ViewDetails {
+  nlohmann::ordered_json columns = nlohmann::ordered_json::object();  // drizzle's selected fields
+  bool is_existing = false;                                            // .existing() views
+  std::optional<std::string> tablespace;
+  std::optional<std::string> using_method;  // materialized view access method
+  bool with_no_data_key = false;  // "withNoData" was present although false
+
+  bool operator==(const ViewDetails&) const = default;
+};
+
+// An original drizzle spelling of a value the model stores normalised (a type, a default, an
+// expression). When the model still holds `canonical` at the same place, the original is
+// written back instead, so reading and writing an unchanged snapshot gives identical bytes.
+struct Spelling {
+  std::string canonical;
+  nlohmann::ordered_json original;
+
+  bool operator==(const Spelling&) const = default;
+};
+
+// The order of keys in a snapshot file. drizzle-kit's generate builds objects in one order
+// (kGenerate); when it writes back a snapshot it has parsed, as `generate --custom` does with the
+// previous snapshot, every object's keys come in its zod schema's order instead (kParsed).
+enum class SnapshotKeyOrder { kGenerate, kParsed };
+
+struct Snapshot {
+  std::string id;       // a random UUID
+  std::string prev_id;  // the id of the previous snapshot, or kNilUuid for the first
+  // Version and dialect as read; snapshot_json() always writes "7" and "postgresql".
+  std::string version = "7";
+  std::string dialect = "postgresql";
+  model::Catalog catalog;  // as read: not passed through model::normalise()
+  std::vector<Role> roles;
+  std::vector<StandalonePolicy> policies;
+  RenameMeta meta;
+
+  // Round-trip details of a read snapshot; a snapshot built from a model leaves them empty.
+  std::map<std::string, ViewDetails> view_details;  // by "schema.view"
+  // Key order of "with" objects (drizzle keeps the TypeScript order; the model sorts), by
+  // location, e.g. "public.users/indexes/users_email_idx/with" or "public.v/with". A location
+  // present here is written even when its object is empty.
+  std::map<std::string, std::vector<std::string>> with_key_order;
+  std::map<std::string, Spelling> spellings;       // by location, e.g. "public.users/id/default"
+  std::optional<nlohmann::ordered_json> internal;  // drizzle's "internal" (written by pull)
+  JsonLayout layout = JsonLayout::kDrizzleKit;
+  SnapshotKeyOrder key_order = SnapshotKeyOrder::kGenerate;
+
+  bool operator==(const Snapshot&) const = default;
+};
+
+// Parses a snapshot text. Types are canonicalised with sqlparse::canonical_type, expressions
+// with sqlparse::normalise_expression / normalise_query. Throws flick::UserError naming
+// `file_name` and the key path on malformed JSON, an unknown key, a wrong type, an unsupported
+// version or a non-PostgreSQL dialect.
+Snapshot parse_snapshot(std::string_view text, const std::string& file_name);
+
+// Reads and parses the snapshot file at `path`.
+Snapshot read_snapshot(const std::filesystem::path& path);
+
+// The snapshot as drizzle-kit 0.31 writes it (version "7", dialect "postgresql"), in the
+// snapshot's layout. Model features drizzle cannot express are written under extra keys, only
+// when present: column and table "comment", index "include" and "nullsNotDistinct", index
+// element "opclass" on expressions. (drizzle-kit rejects a snapshot carrying them.)
+std::string snapshot_json(const Snapshot& snapshot);
+
+}  // namespace flick::store
