@@ -1,0 +1,260 @@
+#pragma once
+
+// The change kinds a diff produces. Each is a small value type holding exactly what its SQL
+// statement needs; emit turns each into one or more statements. Names are unquoted.
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "flick/model.hpp"
+
+namespace flick::diff {
+
+// A schema-qualified object name.
+struct QualifiedName {
+  std::string schema = model::kDefaultSchema;
+  std::string name;
+
+  bool operator==(const QualifiedName&) const = default;
+};
+
+struct CreateSchema {
+  std::string name;
+};
+struct RenameSchema {
+  std::string from, to;
+};
+struct DropSchema {
+  std::string name;
+};
+
+struct CreateEnum {
+  model::Enum enum_type;
+};
+struct DropEnum {
+  QualifiedName name;
+};
+struct RenameEnum {
+  QualifiedName from;
+  std::string to;
+};
+struct MoveEnum {
+  QualifiedName from;
+  std::string to_schema;
+};
+// ALTER TYPE ... ADD VALUE; at most one of before/after is set (neither: appended last).
+struct AddEnumValue {
+  QualifiedName enum_name;
+  std::string value;
+  std::optional<std::string> before, after;
+};
+struct RenameEnumValue {
+  QualifiedName enum_name;
+  std::string from, to;
+};
+
+// A column whose type is an enum being rebuilt.
+struct EnumDependent {
+  QualifiedName table;
+  std::string column;
+  bool is_array = false;
+  std::optional<std::string> old_default;  // dropped before the re-cast
+  std::optional<std::string> new_default;  // set after it
+};
+// Removed or reordered values: rename the old type aside, create the new one, re-cast every
+// dependent column through text, drop the old type.
+struct RebuildEnum {
+  model::Enum enum_type;   // the new definition
+  std::string aside_name;  // temporary name for the old type (<= 63 bytes)
+  std::vector<EnumDependent> dependents;
+};
+
+struct CreateSequence {
+  model::Sequence sequence;
+};
+struct AlterSequence {
+  model::Sequence sequence;
+  bool cycle_was_on = false;
+};
+struct DropSequence {
+  QualifiedName name;
+};
+struct RenameSequence {
+  QualifiedName from;
+  std::string to;
+};
+struct MoveSequence {
+  QualifiedName from;
+  std::string to_schema;
+};
+
+struct CreateTable {
+  model::Table table;
+};
+struct DropTable {
+  QualifiedName name;
+  std::vector<std::string> policies;
+};
+struct RenameTable {
+  QualifiedName from;
+  std::string to;
+};
+struct MoveTable {
+  QualifiedName from;
+  std::string to_schema;
+};
+
+struct AddColumn {
+  QualifiedName table;
+  model::Column column;
+};
+struct DropColumn {
+  QualifiedName table;
+  std::string column;
+};
+struct RenameColumn {
+  QualifiedName table;
+  std::string from, to;
+};
+struct AlterColumnType {
+  QualifiedName table;
+  std::string column;
+  std::string type;          // canonical drizzle spelling
+  std::string type_schema;   // user types only
+  bool needs_using = false;  // no implicit/assignment cast: USING "col"::type
+};
+struct SetDefault {
+  QualifiedName table;
+  std::string column, expression;
+};
+struct DropDefault {
+  QualifiedName table;
+  std::string column;
+};
+// When backfill is set, NULLs are first replaced by that expression (the column's default).
+struct SetNotNull {
+  QualifiedName table;
+  std::string column;
+  std::optional<std::string> backfill;
+};
+struct DropNotNull {
+  QualifiedName table;
+  std::string column;
+};
+struct AddIdentity {
+  QualifiedName table;
+  std::string column;
+  model::Identity identity;
+};
+struct DropIdentity {
+  QualifiedName table;
+  std::string column;
+};
+struct AlterIdentity {
+  QualifiedName table;
+  std::string column;
+  model::Identity from, to;
+};
+struct DropExpression {
+  QualifiedName table;
+  std::string column;
+};
+struct SetColumnComment {
+  QualifiedName table;
+  std::string column;
+  std::optional<std::string> comment;  // nullopt: COMMENT ... IS NULL
+};
+struct SetTableComment {
+  QualifiedName table;
+  std::optional<std::string> comment;
+};
+
+struct AddPrimaryKey {
+  QualifiedName table;
+  std::string name;
+  std::vector<std::string> columns;
+};
+struct AddUnique {
+  QualifiedName table;
+  model::UniqueConstraint unique;
+};
+struct AddCheck {
+  QualifiedName table;
+  model::CheckConstraint check;
+};
+struct AddForeignKey {
+  QualifiedName table;
+  model::ForeignKey foreign_key;
+};
+struct DropConstraint {
+  QualifiedName table;
+  std::string name;
+};
+struct RenameConstraint {
+  QualifiedName table;
+  std::string from, to;
+};
+
+struct CreateIndex {
+  QualifiedName table;
+  model::Index index;
+};
+struct DropIndex {
+  QualifiedName name;
+};  // schema of the table
+struct RenameIndex {
+  QualifiedName from;
+  std::string to;
+};
+
+struct CreateView {
+  model::View view;
+};
+struct DropView {
+  QualifiedName name;
+  bool materialized = false;
+};
+struct RenameView {
+  QualifiedName from;
+  std::string to;
+  bool materialized = false;
+};
+struct MoveView {
+  QualifiedName from;
+  std::string to_schema;
+  bool materialized = false;
+};
+
+struct EnableRls {
+  QualifiedName table;
+};
+struct DisableRls {
+  QualifiedName table;
+};
+struct CreatePolicy {
+  QualifiedName table;
+  model::Policy policy;
+};
+struct DropPolicy {
+  QualifiedName table;
+  std::string name;
+};
+struct RenamePolicy {
+  QualifiedName table;
+  std::string from, to;
+};
+
+using Change =
+    std::variant<CreateSchema, RenameSchema, DropSchema, CreateEnum, DropEnum, RenameEnum, MoveEnum,
+                 AddEnumValue, RenameEnumValue, RebuildEnum, CreateSequence, AlterSequence,
+                 DropSequence, RenameSequence, MoveSequence, CreateTable, DropTable, RenameTable,
+                 MoveTable, AddColumn, DropColumn, RenameColumn, AlterColumnType, SetDefault,
+                 DropDefault, SetNotNull, DropNotNull, AddIdentity, DropIdentity, AlterIdentity,
+                 DropExpression, SetColumnComment, SetTableComment, AddPrimaryKey, AddUnique,
+                 AddCheck, AddForeignKey, DropConstraint, RenameConstraint, CreateIndex, DropIndex,
+                 RenameIndex, CreateView, DropView, RenameView, MoveView, EnableRls, DisableRls,
+                 CreatePolicy, DropPolicy, RenamePolicy>;
+
+}  // namespace flick::diff

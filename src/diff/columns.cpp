@@ -1,0 +1,166 @@
+#include <fmt/format.h>
+
+#include <unordered_set>
+
+#include "diff/casts.hpp"
+#include "diff/names.hpp"
+#include "diff/references.hpp"
+#include "diff/table_diff.hpp"
+#include "sqlparse/sqlparse.hpp"
+
+namespace flick::diff {
+namespace {
+
+bool is_serial(const std::string& type) {
+  return type == "serial" || type == "bigserial" || type == "smallserial";
+}
+
+bool type_changed(const model::Column& from, const model::Column& to) {
+  return from.type != to.type || from.type_schema != to.type_schema;
+}
+
+std::string meta_column_name(const QualifiedName& table, const std::string& column) {
+  return fmt::format("\"{}\".\"{}\".\"{}\"", table.schema, table.name, column);
+}
+
+// Generated columns that must be dropped and re-added: their expression is new or changed, or
+// it reads a column whose type changes (PostgreSQL refuses to change such a type).
+std::unordered_set<std::string> columns_to_regenerate(const TablePair& pair) {
+  const auto& olds = pair.old_table->columns;
+  const auto& news = pair.new_table->columns;
+  std::unordered_set<std::string> retyped;
+  for (const auto& [o, n] : pair.columns.pairs) {
+    if (type_changed(olds[o], news[n])) retyped.insert(news[n].name);
+  }
+  std::unordered_set<std::string> regenerate;
+  for (const auto& [o, n] : pair.columns.pairs) {
+    const model::Column& column = news[n];
+    if (!column.generated) continue;
+    if (olds[o].generated != column.generated) {
+      regenerate.insert(column.name);
+      continue;
+    }
+    if (retyped.empty()) continue;
+    for (const std::string& name : referenced_identifiers(*column.generated)) {
+      if (retyped.count(name) && name != column.name) {
+        regenerate.insert(column.name);
+        break;
+      }
+    }
+  }
+  return regenerate;
+}
+
+void diff_identity(Context& context, const TablePair& pair, const model::Column& from,
+                   const model::Column& to) {
+  const QualifiedName& table = pair.target;
+  if (!from.identity && to.identity) {
+    context.add(kAlterColumns, AddIdentity{table, to.name, *to.identity});
+  } else if (from.identity && !to.identity) {
+    context.add(kAlterColumns, DropIdentity{table, to.name});
+  } else if (from.identity && to.identity) {
+    if (from.identity->sequence_name != to.identity->sequence_name) {
+      context.add(kFollowRenames, RenameSequence{{table.schema, from.identity->sequence_name},
+                                                 to.identity->sequence_name});
+    }
+    if (from.identity->kind != to.identity->kind ||
+        !(from.identity->options == to.identity->options)) {
+      context.add(kAlterColumns, AlterIdentity{table, to.name, *from.identity, *to.identity});
+    }
+  }
+}
+
+void diff_column(Context& context, const TablePair& pair, const model::Column& from,
+                 const model::Column& to) {
+  const QualifiedName& table = pair.target;
+  if (from.generated && !to.generated) context.add(kAlterColumns, DropExpression{table, to.name});
+  std::optional<std::string> old_default = from.default_expr;
+  if (auto it = context.default_overrides.find(&from); it != context.default_overrides.end()) {
+    old_default = it->second;
+  }
+  if (type_changed(from, to)) {
+    bool using_cast = needs_using({from.type, from.type_schema}, {to.type, to.type_schema});
+    if (using_cast && old_default) {
+      // The old default may not cast to the new type; it is set again below.
+      context.add(kAlterColumns, DropDefault{table, to.name});
+      old_default.reset();
+    }
+    context.add(kAlterColumns,
+                AlterColumnType{table, to.name, to.type, to.type_schema, using_cast});
+    context.tables_changing_shape.insert(pair.old_table);
+  }
+  if (old_default != to.default_expr && !to.identity) {
+    if (to.default_expr) {
+      context.add(kAlterColumns, SetDefault{table, to.name, *to.default_expr});
+    } else {
+      context.add(kAlterColumns, DropDefault{table, to.name});
+    }
+  }
+  if (!from.not_null && to.not_null) {
+    std::optional<std::string> backfill;
+    if (to.default_expr && !to.identity && !to.generated) backfill = to.default_expr;
+    context.add(kAlterColumns, SetNotNull{table, to.name, backfill});
+  } else if (from.not_null && !to.not_null) {
+    context.add(kAlterColumns, DropNotNull{table, to.name});
+  }
+  diff_identity(context, pair, from, to);
+  if (from.comment != to.comment) {
+    context.add(kComments, SetColumnComment{table, to.name, to.comment});
+  }
+}
+
+}  // namespace
+
+void diff_columns(Context& context, const TablePair& pair) {
+  const model::Table& old_table = *pair.old_table;
+  const model::Table& new_table = *pair.new_table;
+  const auto& olds = old_table.columns;
+  const auto& news = new_table.columns;
+  for (const auto& [o, n] : pair.columns.pairs) {
+    const model::Column& from = olds[o];
+    const model::Column& to = news[n];
+    if (from.name != to.name) {
+      context.add(kRenameColumns, RenameColumn{pair.target, from.name, to.name});
+      context.result.renamed_columns.emplace_back(
+          meta_column_name({old_table.schema, old_table.name}, from.name),
+          meta_column_name(pair.target, to.name));
+    }
+    if (is_serial(from.type) && is_serial(to.type)) {
+      std::string old_sequence = sqlparse::implicit_name(old_table.name, {from.name}, "seq");
+      std::string new_sequence = sqlparse::implicit_name(new_table.name, {to.name}, "seq");
+      if (old_sequence != new_sequence) {
+        context.add(kFollowRenames,
+                    RenameSequence{{pair.target.schema, old_sequence}, new_sequence});
+      }
+    }
+  }
+
+  std::unordered_set<std::string> regenerate = columns_to_regenerate(pair);
+  for (const auto& [o, n] : pair.columns.pairs) {
+    if (regenerate.count(news[n].name)) {
+      context.add(kAlterColumns, DropColumn{pair.target, news[n].name});
+      context.tables_changing_shape.insert(&old_table);
+    }
+  }
+  for (const auto& [o, n] : pair.columns.pairs) {
+    if (!regenerate.count(news[n].name)) diff_column(context, pair, olds[o], news[n]);
+  }
+  for (const auto& [o, n] : pair.columns.pairs) {
+    if (regenerate.count(news[n].name)) {
+      context.add(kAlterColumns, AddColumn{pair.target, news[n]});
+    }
+  }
+
+  for (std::size_t n : pair.columns.created) {
+    context.add(kAddColumns, AddColumn{pair.target, news[n]});
+    if (news[n].comment) {
+      context.add(kComments, SetColumnComment{pair.target, news[n].name, news[n].comment});
+    }
+  }
+  for (std::size_t o : pair.columns.dropped) {
+    context.add(kDropColumns, DropColumn{pair.target, olds[o].name});
+    context.tables_changing_shape.insert(&old_table);
+  }
+}
+
+}  // namespace flick::diff

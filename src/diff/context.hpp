@@ -1,0 +1,112 @@
+#pragma once
+
+// State shared by the parts of one diff run: the matchings and the change buckets.
+
+#include <array>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "diff/diff.hpp"
+#include "diff/matching.hpp"
+
+namespace flick::diff {
+
+// Execution order: drizzle-kit's, with dependency fixes where drizzle's order fails (FKs are
+// dropped before tables, primary keys and uniques are added after the columns they use and
+// before the foreign keys that need them).
+enum Phase {
+  kCreateSchemas,
+  kRenameSchemas,
+  kCreateEnums,
+  kMoveEnums,
+  kRenameEnums,
+  kEnumValues,
+  kRebuildEnums,
+  kCreateSequences,
+  kMoveSequences,
+  kRenameSequences,
+  kAlterSequences,
+  kCreateTables,
+  kRowLevelSecurity,
+  kDropViews,
+  kRenameViews,
+  kDropForeignKeys,
+  kDropTables,
+  kMoveTables,
+  kRenameTables,
+  kRenameColumns,
+  kFollowRenames,
+  kDropConstraints,
+  kDropIndexes,
+  kDropPrimaryKeys,
+  kAlterColumns,
+  kAddColumns,
+  kAddPrimaryKeys,
+  kAddConstraints,
+  kCreatedForeignKeys,
+  kCreatedIndexes,
+  kAlteredForeignKeys,
+  kAlteredIndexes,
+  kDropColumns,
+  kCreateViews,
+  kRenamePolicies,
+  kDropPolicies,
+  kCreatePolicies,
+  kComments,
+  kDropEnums,
+  kDropSequences,
+  kDropSchemas,
+  kPhaseCount
+};
+
+struct TablePair {
+  const model::Table* old_table = nullptr;
+  const model::Table* new_table = nullptr;
+  QualifiedName carried;  // the old table once its schema is renamed, before its own rename
+  QualifiedName target;   // the new table
+  Matching columns;
+  std::unordered_map<std::string, std::string> column_renames;  // old name -> new name
+};
+
+struct Context {
+  Context(const model::Catalog& from_catalog, const model::Catalog& to_catalog,
+          const Options& diff_options)
+      : from(from_catalog), to(to_catalog), options(diff_options), hints(diff_options) {}
+
+  const model::Catalog& from;
+  const model::Catalog& to;
+  const Options& options;
+  Hints hints;
+  std::array<std::vector<Change>, kPhaseCount> phases;
+  ChangeSet result;
+
+  std::unordered_map<std::string, std::string> schema_map;  // old schema -> new schema
+  Matching enums, sequences, tables, views;
+  std::vector<TablePair> table_pairs;
+  std::unordered_map<std::string, std::size_t> pair_by_old_table;  // table_key(old) -> pair
+  // Old columns whose default an enum rebuild already dropped and re-set: the default the
+  // column has afterwards.
+  std::unordered_map<const model::Column*, std::optional<std::string>> default_overrides;
+  // Old tables whose column types change or columns go away: views reading them are
+  // re-created around the change.
+  std::unordered_set<const model::Table*> tables_changing_shape;
+
+  void add(Phase phase, Change change) { phases[phase].push_back(std::move(change)); }
+  std::string mapped_schema(const std::string& old_schema) const {
+    auto it = schema_map.find(old_schema);
+    return it == schema_map.end() ? old_schema : it->second;
+  }
+};
+
+std::string table_key(const std::string& schema, const std::string& name);
+
+// The parts of diff(), in the order it calls them.
+void match_tables(Context& context);
+void diff_enums(Context& context);
+void diff_tables(Context& context);
+void diff_views(Context& context);
+
+}  // namespace flick::diff

@@ -1,0 +1,21 @@
+#pragma once
+
+// Diffing one table that exists in both catalogs.
+
+#include "diff/context.hpp"
+
+namespace flick::diff {
+
+// Column additions, drops and alterations (type, default, NOT NULL, identity, generated,
+// comment) and the renames of serial sequences that follow a table or column rename.
+void diff_columns(Context& context, const TablePair& pair);
+
+// Primary key, unique, check and foreign-key constraints and indexes: renamed when only the name
+// changed, else dropped and re-created.
+void diff_constraints(Context& context, const TablePair& pair);
+
+// Old column names mapped to their new names (names of dropped columns stay as they are).
+std::vector<std::string> mapped_columns(const TablePair& pair,
+                                        const std::vector<std::string>& columns);
+
+}  // namespace flick::diff

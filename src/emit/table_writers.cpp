@@ -1,0 +1,154 @@
+#include <fmt/format.h>
+
+#include "emit/sql_text.hpp"
+#include "emit/writers.hpp"
+#include "sqlparse/sqlparse.hpp"
+
+namespace flick::emit {
+namespace {
+
+std::string alter_column(const diff::QualifiedName& table, const std::string& column) {
+  return fmt::format("ALTER TABLE {} ALTER COLUMN {}", table_name(table), quoted(column));
+}
+
+std::string comment_text(const std::optional<std::string>& comment) {
+  return comment ? sqlparse::quote_literal(*comment) : "NULL";
+}
+
+std::string implicit_or(const std::string& name, const std::string& table,
+                        const std::vector<std::string>& columns, const std::string& suffix) {
+  return name.empty() ? sqlparse::implicit_name(table, columns, suffix) : name;
+}
+
+}  // namespace
+
+void write(const diff::CreateTable& change, Statements& out) {
+  const model::Table& table = change.table;
+  diff::QualifiedName name{table.schema, table.name};
+  std::vector<std::string> lines;
+  bool composite_key = table.primary_key.has_value();
+  for (const model::Column& column : table.columns) {
+    lines.push_back(column_definition(name, column, !composite_key, true));
+  }
+  if (composite_key) {
+    const model::PrimaryKey& key = *table.primary_key;
+    lines.push_back(fmt::format("CONSTRAINT {} PRIMARY KEY({})",
+                                quoted(implicit_or(key.name, table.name, {}, "pkey")),
+                                column_list(key.columns)));
+  }
+  for (const model::UniqueConstraint& unique : table.uniques) {
+    lines.push_back(fmt::format("CONSTRAINT {} UNIQUE{}({})",
+                                quoted(implicit_or(unique.name, table.name, unique.columns, "key")),
+                                unique.nulls_not_distinct ? " NULLS NOT DISTINCT" : "",
+                                column_list(unique.columns)));
+  }
+  for (const model::CheckConstraint& check : table.checks) {
+    lines.push_back(fmt::format("CONSTRAINT {} CHECK ({})",
+                                quoted(implicit_or(check.name, table.name, {}, "check")),
+                                check.expression));
+  }
+  std::string body;
+  for (const std::string& line : lines) {
+    if (!body.empty()) body += ",\n";
+    body += "\t" + line;
+  }
+  out.push_back(fmt::format("CREATE TABLE {} (\n{}\n);\n", table_name(name), body));
+  if (table.rls_enabled || !table.policies.empty()) write(diff::EnableRls{name}, out);
+}
+
+void write(const diff::DropTable& change, Statements& out) {
+  for (const std::string& policy : change.policies)
+    write(diff::DropPolicy{change.name, policy}, out);
+  out.push_back(fmt::format("DROP TABLE {} CASCADE;", table_name(change.name)));
+}
+void write(const diff::RenameTable& change, Statements& out) {
+  out.push_back(
+      fmt::format("ALTER TABLE {} RENAME TO {};", table_name(change.from), quoted(change.to)));
+}
+void write(const diff::MoveTable& change, Statements& out) {
+  out.push_back(fmt::format("ALTER TABLE {} SET SCHEMA {};\n", table_name(change.from),
+                            quoted(change.to_schema)));
+}
+
+void write(const diff::AddColumn& change, Statements& out) {
+  out.push_back(fmt::format("ALTER TABLE {} ADD COLUMN {};", table_name(change.table),
+                            column_definition(change.table, change.column, true, false)));
+}
+void write(const diff::DropColumn& change, Statements& out) {
+  out.push_back(fmt::format("ALTER TABLE {} DROP COLUMN {};", table_name(change.table),
+                            quoted(change.column)));
+}
+void write(const diff::RenameColumn& change, Statements& out) {
+  out.push_back(fmt::format("ALTER TABLE {} RENAME COLUMN {} TO {};", table_name(change.table),
+                            quoted(change.from), quoted(change.to)));
+}
+void write(const diff::AlterColumnType& change, Statements& out) {
+  std::string type = cast_type(change.type, change.type_schema);
+  std::string text =
+      fmt::format("{} SET DATA TYPE {}", alter_column(change.table, change.column), type);
+  if (change.needs_using) text += fmt::format(" USING {}::{}", quoted(change.column), type);
+  out.push_back(text + ";");
+}
+void write(const diff::SetDefault& change, Statements& out) {
+  out.push_back(fmt::format("{} SET DEFAULT {};", alter_column(change.table, change.column),
+                            change.expression));
+}
+void write(const diff::DropDefault& change, Statements& out) {
+  out.push_back(fmt::format("{} DROP DEFAULT;", alter_column(change.table, change.column)));
+}
+void write(const diff::SetNotNull& change, Statements& out) {
+  if (change.backfill) {
+    out.push_back(fmt::format("UPDATE {} SET {} = {} WHERE {} IS NULL;", table_name(change.table),
+                              quoted(change.column), *change.backfill, quoted(change.column)));
+  }
+  out.push_back(fmt::format("{} SET NOT NULL;", alter_column(change.table, change.column)));
+}
+void write(const diff::DropNotNull& change, Statements& out) {
+  out.push_back(fmt::format("{} DROP NOT NULL;", alter_column(change.table, change.column)));
+}
+void write(const diff::AddIdentity& change, Statements& out) {
+  out.push_back(fmt::format("{} ADD {};", alter_column(change.table, change.column),
+                            identity_clause(change.table, change.identity)));
+}
+void write(const diff::DropIdentity& change, Statements& out) {
+  out.push_back(fmt::format("{} DROP IDENTITY;", alter_column(change.table, change.column)));
+}
+void write(const diff::AlterIdentity& change, Statements& out) {
+  std::string prefix = alter_column(change.table, change.column);
+  const model::SequenceOptions& from = change.from.options;
+  const model::SequenceOptions& to = change.to.options;
+  if (change.from.kind != change.to.kind) {
+    out.push_back(
+        fmt::format("{} SET GENERATED {};", prefix,
+                    change.to.kind == model::IdentityKind::kAlways ? "ALWAYS" : "BY DEFAULT"));
+  }
+  if (from.min_value != to.min_value) {
+    out.push_back(fmt::format("{} SET MINVALUE {};", prefix, to.min_value));
+  }
+  if (from.max_value != to.max_value) {
+    out.push_back(fmt::format("{} SET MAXVALUE {};", prefix, to.max_value));
+  }
+  if (from.increment != to.increment) {
+    out.push_back(fmt::format("{} SET INCREMENT BY {};", prefix, to.increment));
+  }
+  if (from.start_with != to.start_with) {
+    out.push_back(fmt::format("{} SET START WITH {};", prefix, to.start_with));
+  }
+  if (from.cache != to.cache) out.push_back(fmt::format("{} SET CACHE {};", prefix, to.cache));
+  if (from.cycle != to.cycle) {
+    out.push_back(fmt::format("{} SET {};", prefix, to.cycle ? "CYCLE" : "NO CYCLE"));
+  }
+}
+void write(const diff::DropExpression& change, Statements& out) {
+  out.push_back(fmt::format("{} DROP EXPRESSION;", alter_column(change.table, change.column)));
+}
+void write(const diff::SetColumnComment& change, Statements& out) {
+  out.push_back(fmt::format("COMMENT ON COLUMN {}.{} IS {};", table_name(change.table),
+                            quoted(change.column), comment_text(change.comment)));
+}
+void write(const diff::SetTableComment& change, Statements& out) {
+  out.push_back(fmt::format("COMMENT ON TABLE {} IS {};", table_name(change.table),
+                            comment_text(change.comment)));
+}
+
+}  // namespace flick::emit
