@@ -1,0 +1,51 @@
+#pragma once
+
+// flick check: verifies a migration folder before it ships. Each finding names the file (and
+// line) at fault and says what breaks.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "flick/model.hpp"
+#include "store/folder.hpp"
+
+namespace flick::check {
+
+enum class Severity { kError, kWarning };
+
+struct Finding {
+  Severity severity = Severity::kError;
+  std::string rule;     // short identifier, e.g. "missing-snapshot", "journal-order"
+  std::string file;     // relative to the folder, e.g. "0005_superb_ken_ellis.sql"
+  int line = 0;         // 0: the whole file
+  std::string message;  // what is wrong and what it breaks
+};
+
+struct Report {
+  std::vector<Finding> findings;
+
+  int errors() const;
+  int warnings() const;
+};
+
+// Checks the folder: journal <-> SQL files <-> snapshots, the snapshot id/prevId chain, journal
+// `when` order, every statement parsed, objects created twice / dropped or altered before they
+// exist across the history, and, when `schema` is given, that the schema files match the last
+// snapshot.
+Report check_folder(const store::MigrationFolder& folder, const model::Catalog* schema);
+
+// The parts of check_folder, each appending to `report`.
+void check_structure(const store::MigrationFolder& folder, Report& report);
+void check_snapshot_chain(const store::MigrationFolder& folder, Report& report);
+void check_journal_order(const store::MigrationFolder& folder, Report& report);
+void check_statement_history(const store::MigrationFolder& folder, Report& report);
+void check_schema_matches(const store::MigrationFolder& folder, const model::Catalog& schema,
+                          Report& report);
+
+// The snapshot file drizzle pairs with a journal entry: meta/<prefix>_snapshot.json, where the
+// prefix is the tag up to its first '_'.
+std::filesystem::path snapshot_path_for(const store::MigrationFolder& folder,
+                                        const store::JournalEntry& entry);
+
+}  // namespace flick::check

@@ -1,0 +1,114 @@
+// flick generate: compares the schema files with the latest snapshot and writes the next
+// migration (SQL, snapshot, journal entry).
+
+#include <fmt/core.h>
+#include <unistd.h>
+
+#include <iostream>
+#include <memory>
+
+#include "commands.hpp"
+#include "ddl/ddl.hpp"
+#include "diff/diff.hpp"
+#include "emit/emit.hpp"
+#include "flick/error.hpp"
+#include "project_options.hpp"
+#include "store/folder.hpp"
+
+namespace flick::cli {
+namespace {
+
+struct GenerateOptions {
+  ProjectOptions project;
+  std::string name;
+  std::vector<std::string> renames;
+  std::vector<std::string> drops;
+  std::string hints_file;
+  bool custom = false;
+};
+
+// Asks on the terminal which removed object (if any) became `created`.
+std::optional<std::string> ask_on_terminal(diff::ObjectKind kind, const std::string& created,
+                                           const std::vector<std::string>& candidates) {
+  fmt::print(stderr, "Is {} \"{}\" created, or renamed from another {}?\n",
+             diff::kind_name(kind), created, diff::kind_name(kind));
+  fmt::print(stderr, "  0) created\n");
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    fmt::print(stderr, "  {}) renamed from \"{}\"\n", i + 1, candidates[i]);
+  }
+  for (;;) {
+    fmt::print(stderr, "choice [0-{}]: ", candidates.size());
+    std::string line;
+    if (!std::getline(std::cin, line)) throw UserError("no answer to the rename question");
+    char* end = nullptr;
+    long choice = std::strtol(line.c_str(), &end, 10);
+    if (end != line.c_str() && choice >= 0 && choice <= static_cast<long>(candidates.size())) {
+      if (choice == 0) return std::nullopt;
+      return candidates[choice - 1];
+    }
+  }
+}
+
+diff::Options diff_options(const GenerateOptions& options) {
+  diff::Options result;
+  for (const auto& text : options.renames) result.renames.push_back(diff::parse_rename_hint(text));
+  for (const auto& text : options.drops) result.drops.push_back(diff::parse_drop_hint(text));
+  if (!options.hints_file.empty()) {
+    diff::read_hints_file(options.hints_file, result.renames, result.drops);
+  }
+  if (isatty(STDIN_FILENO)) result.ask = ask_on_terminal;
+  return result;
+}
+
+int run_generate(const GenerateOptions& options) {
+  store::Config config = load_project(options.project);
+  store::MigrationFolder folder(config.out);
+  std::optional<store::Snapshot> previous = folder.latest_snapshot();
+  model::Catalog from = previous ? previous->catalog : model::Catalog{};
+  model::normalise(from);
+
+  store::NewMigration migration;
+  migration.name = options.name;
+  migration.prefix = config.migrations.prefix;
+  migration.breakpoints = config.breakpoints;
+
+  if (options.custom) {
+    migration.snapshot.catalog = from;
+  } else {
+    model::Catalog to = ddl::read_schema_files(config.schema_files);
+    diff::ChangeSet changes = diff::diff(from, to, diff_options(options));
+    if (changes.empty()) {
+      fmt::print("No schema changes, nothing to migrate\n");
+      return 0;
+    }
+    migration.statements = emit::sql_statements(changes);
+    migration.snapshot.catalog = std::move(to);
+    migration.snapshot.meta.tables = changes.renamed_tables;
+    migration.snapshot.meta.columns = changes.renamed_columns;
+    migration.snapshot.meta.schemas = changes.renamed_schemas;
+  }
+  std::size_t statement_count = migration.statements.size();
+  store::WrittenMigration written = folder.write_migration(std::move(migration));
+  fmt::print("{} migration written: {} ({} statement{})\n", options.custom ? "Custom" : "SQL",
+             written.sql_path.string(), statement_count, statement_count == 1 ? "" : "s");
+  return 0;
+}
+
+}  // namespace
+
+void setup_generate(CLI::App& app, ExitStatus& status) {
+  auto options = std::make_shared<GenerateOptions>();
+  CLI::App* command =
+      app.add_subcommand("generate", "write the next migration from the schema files");
+  add_project_options(*command, options->project, false);
+  command->add_option("--name", options->name, "migration name (default: a random two-word name)");
+  command->add_option("--rename", options->renames,
+                      "KIND:OLD=NEW, e.g. table:notes=memos, column:accounts.created=created_at");
+  command->add_option("--drop", options->drops, "KIND:NAME: confirms that an object is dropped");
+  command->add_option("--hints", options->hints_file,
+                      "file of 'rename KIND:OLD=NEW' / 'drop KIND:NAME' lines");
+  command->add_flag("--custom", options->custom, "write an empty migration to fill in by hand");
+  command->callback([options, &status] { status.code = run_generate(*options); });
+}
+
+}  // namespace flick::cli

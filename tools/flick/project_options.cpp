@@ -1,0 +1,26 @@
+#include "project_options.hpp"
+
+namespace flick::cli {
+
+void add_project_options(CLI::App& command, ProjectOptions& options, bool with_url) {
+  command.add_option("--config", options.config, "flick.toml to read (default: ./flick.toml)");
+  command.add_option("--schema", options.schema, "schema SQL files or globs (repeatable)");
+  command.add_option("--out", options.out, "migration folder");
+  command.add_option("--dialect", options.dialect, "only \"postgresql\"");
+  command.add_option("--prefix", options.prefix, "migration file prefix: index|timestamp|unix|none");
+  if (with_url) command.add_option("--url", options.url, "database URL");
+}
+
+store::Config load_project(const ProjectOptions& options, bool resolve_schema) {
+  store::ConfigOverrides overrides;
+  if (!options.config.empty()) overrides.config = options.config;
+  if (!options.schema.empty()) overrides.schema = options.schema;
+  if (!options.out.empty()) overrides.out = options.out;
+  if (!options.dialect.empty()) overrides.dialect = options.dialect;
+  if (!options.url.empty()) overrides.url = options.url;
+  if (!options.prefix.empty()) overrides.prefix = options.prefix;
+  overrides.resolve_schema = resolve_schema;
+  return store::load_config(overrides);
+}
+
+}  // namespace flick::cli

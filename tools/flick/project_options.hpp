@@ -1,0 +1,30 @@
+#pragma once
+
+// The options every command that reads flick.toml shares: --config, --schema, --out, --dialect,
+// --url, --prefix. Values given as flags win over the file.
+
+#include <CLI/CLI.hpp>
+#include <string>
+#include <vector>
+
+#include "store/config.hpp"
+
+namespace flick::cli {
+
+struct ProjectOptions {
+  std::string config;
+  std::vector<std::string> schema;
+  std::string out;
+  std::string dialect;
+  std::string url;
+  std::string prefix;
+};
+
+// Adds the shared flags to `command`, storing into `options`.
+void add_project_options(CLI::App& command, ProjectOptions& options, bool with_url);
+
+// Loads the configuration: flick.toml (from --config, else ./flick.toml when present) with the
+// flags applied. Throws flick::UserError on bad input.
+store::Config load_project(const ProjectOptions& options, bool resolve_schema = true);
+
+}  // namespace flick::cli
