@@ -60,6 +60,10 @@ std::string deparse_default_node(Node* node, const TypeName& column_type) {
     PgQuery__TypeCast* cast = node->type_cast;
     Node* literal = cast->arg;
     if (literal != nullptr && literal->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+        literal->a_const->isnull) {
+      return "NULL";  // NULL::<any type>
+    }
+    if (literal != nullptr && literal->node_case == PG_QUERY__NODE__NODE_A_CONST &&
         literal->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL &&
         is_cast_to_column_type(canonical_type(cast->type_name), column_type)) {
       const char* value = literal->a_const->sval->sval;

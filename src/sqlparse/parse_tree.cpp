@@ -3,11 +3,32 @@
 #include <fmt/format.h>
 #include <pg_query.h>
 
+#include <cctype>
 #include <stdexcept>
 
 #include "flick/error.hpp"
 
 namespace flick::sqlparse {
+namespace {
+
+// Skips whitespace and comments so a statement's offset names its first keyword.
+std::size_t skip_blank(std::string_view text, std::size_t at, std::size_t end) {
+  while (at < end) {
+    if (std::isspace(static_cast<unsigned char>(text[at]))) {
+      ++at;
+    } else if (text.compare(at, 2, "--") == 0) {
+      while (at < end && text[at] != '\n') ++at;
+    } else if (text.compare(at, 2, "/*") == 0) {
+      std::size_t close = text.find("*/", at + 2);
+      at = close == std::string_view::npos || close + 2 > end ? end : close + 2;
+    } else {
+      break;
+    }
+  }
+  return at;
+}
+
+}  // namespace
 
 void ParseResultDeleter::operator()(PgQuery__ParseResult* result) const {
   pg_query__parse_result__free_unpacked(result, nullptr);
@@ -16,6 +37,13 @@ void ParseResultDeleter::operator()(PgQuery__ParseResult* result) const {
 ParsedSql::ParsedSql(std::string text, std::string file_name,
                      std::unique_ptr<PgQuery__ParseResult, ParseResultDeleter> tree)
     : text_(std::move(text)), file_name_(std::move(file_name)), tree_(std::move(tree)) {}
+
+std::size_t ParsedSql::statement_offset(std::size_t i) const {
+  const PgQuery__RawStmt& raw = statement(i);
+  std::size_t begin = static_cast<std::size_t>(raw.stmt_location);
+  std::size_t end = raw.stmt_len == 0 ? text_.size() : begin + raw.stmt_len;
+  return skip_blank(text_, begin, end);
+}
 
 std::string ParsedSql::position(std::size_t offset) const {
   Location location = location_of(text_, offset);

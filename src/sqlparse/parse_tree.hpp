@@ -33,6 +33,9 @@ class ParsedSql {
   std::size_t size() const { return tree_->n_stmts; }
   PgQuery__RawStmt& statement(std::size_t i) const { return *tree_->stmts[i]; }
 
+  // Byte offset of statement i's first token (after leading blanks and comments).
+  std::size_t statement_offset(std::size_t i) const;
+
   // "<file>:<line>:<col>" for a byte offset into text().
   std::string position(std::size_t offset) const;
 
@@ -63,6 +66,9 @@ const char* string_value(const Node* node);
 // Stores the integer of an Integer node, or of an A_Const holding one, in *value and returns
 // true; returns false for any other node.
 bool integer_value(const Node* node, long* value);
+
+// The distinct columns a parsed expression references, as referenced_columns(text) does.
+std::vector<std::string> referenced_columns(Node* expression);
 
 // Canonical text of an expression node taken from a parsed statement (a DEFAULT, CHECK, WHERE,
 // generated or index expression). Results are cached by the expression's shape, so the same

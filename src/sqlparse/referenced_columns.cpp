@@ -8,17 +8,9 @@
 
 namespace flick::sqlparse {
 
-std::vector<std::string> referenced_columns(std::string_view normalised_expression) {
-  thread_local std::unordered_map<std::string, std::vector<std::string>> cache;
-  std::string key(normalised_expression);
-  if (auto it = cache.find(key); it != cache.end()) return it->second;
-  SyntaxError error;
-  std::unique_ptr<ParsedSql> parsed = try_parse_sql("SELECT " + key, "expression", &error);
-  if (parsed == nullptr) {
-    throw UserError(fmt::format("invalid expression `{}`: {}", key, error.message));
-  }
+std::vector<std::string> referenced_columns(Node* expression) {
   std::vector<std::string> columns;
-  visit_messages(&parsed->statement(0).base, [&](ProtobufCMessage* message) {
+  visit_messages(&expression->base, [&](ProtobufCMessage* message) {
     if (message->descriptor != &pg_query__column_ref__descriptor) return;
     auto* ref = reinterpret_cast<PgQuery__ColumnRef*>(message);
     const Node* last = ref->fields[ref->n_fields - 1];
@@ -28,6 +20,19 @@ std::vector<std::string> referenced_columns(std::string_view normalised_expressi
       columns.push_back(std::move(name));
     }
   });
+  return columns;
+}
+
+std::vector<std::string> referenced_columns(std::string_view normalised_expression) {
+  thread_local std::unordered_map<std::string, std::vector<std::string>> cache;
+  std::string key(normalised_expression);
+  if (auto it = cache.find(key); it != cache.end()) return it->second;
+  SyntaxError error;
+  std::unique_ptr<ParsedSql> parsed = try_parse_sql("SELECT " + key, "expression", &error);
+  if (parsed == nullptr) {
+    throw UserError(fmt::format("invalid expression `{}`: {}", key, error.message));
+  }
+  std::vector<std::string> columns = referenced_columns(parsed->statement(0).stmt);
   return cache.emplace(std::move(key), std::move(columns)).first->second;
 }
 

@@ -64,6 +64,7 @@ TypeName canonical_type(std::string_view type_text);
 // drizzle-style defaults agree: `'ONBOARDING'::user_status` on a user_status column and
 // `'pending'::character varying` on a varchar(20) column become `'ONBOARDING'` / `'pending'`.
 // A literal integer cast to an integer column type (pg_dump's `'-1'::integer`) becomes `-1`.
+// `NULL::<any type>` becomes `NULL`.
 // `column_type` / `column_type_schema` are the column's model::Column::type / type_schema (an
 // empty schema means "public").
 std::string normalise_default(std::string_view expression, const std::string& column_type,

@@ -1,0 +1,173 @@
+#include "ddl/builder.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "flick/error.hpp"
+#include "sqlparse/sqlparse.hpp"
+
+namespace flick::ddl {
+
+std::string Source::position(int location) const {
+  return parsed_.position(location >= 0 ? static_cast<std::size_t>(location) : statement_offset_);
+}
+
+void Source::fail(int location, const std::string& message) const {
+  throw UserError(position(location) + ": " + message);
+}
+
+QualifiedName qualified_name(const PgQuery__RangeVar* range, const Source& source) {
+  if (sqlparse::is_set(range->catalogname)) {
+    source.fail(range->location,
+                fmt::format("database-qualified name {}.{}.{} is not supported", range->catalogname,
+                            range->schemaname, range->relname));
+  }
+  return {sqlparse::is_set(range->schemaname) ? range->schemaname : model::kDefaultSchema,
+          range->relname};
+}
+
+QualifiedName qualified_name(Node** names, std::size_t count, int location, const Source& source) {
+  std::vector<std::string> parts = string_list(names, count);
+  if (parts.size() == 1) return {model::kDefaultSchema, parts[0]};
+  if (parts.size() == 2) return {parts[0], parts[1]};
+  source.fail(location, "database-qualified names are not supported");
+}
+
+std::vector<std::string> string_list(Node** items, std::size_t count) {
+  std::vector<std::string> strings;
+  strings.reserve(count);
+  for (std::size_t i = 0; i < count; ++i) strings.emplace_back(sqlparse::string_value(items[i]));
+  return strings;
+}
+
+model::Table& CatalogBuilder::table(const QualifiedName& name, int location, const Source& source) {
+  model::Table* table = catalog_.find_table(name.schema, name.name);
+  if (table == nullptr) {
+    source.fail(location, fmt::format("table \"{}\".\"{}\" is not defined (tables must be created "
+                                      "before statements that refer to them)",
+                                      name.schema, name.name));
+  }
+  return *table;
+}
+
+bool CatalogBuilder::claim_relation_name(const std::string& schema, const std::string& name) {
+  return names_[schema].relations.insert(name).second;
+}
+
+bool CatalogBuilder::claim_constraint_name(const std::string& schema, const std::string& name) {
+  return names_[schema].constraints.insert(name).second;
+}
+
+std::string CatalogBuilder::choose_relation_name(const std::string& schema,
+                                                 const std::string& table,
+                                                 const std::vector<std::string>& columns,
+                                                 const std::string& suffix, bool is_constraint) {
+  Names& names = names_[schema];
+  for (int pass = 0;; ++pass) {
+    std::string candidate =
+        sqlparse::implicit_name(table, columns, pass == 0 ? suffix : suffix + std::to_string(pass));
+    if (names.relations.count(candidate) != 0) continue;
+    if (is_constraint && names.constraints.count(candidate) != 0) continue;
+    names.relations.insert(candidate);
+    if (is_constraint) names.constraints.insert(candidate);
+    return candidate;
+  }
+}
+
+std::string CatalogBuilder::choose_constraint_name(const std::string& schema,
+                                                   const std::string& table,
+                                                   const std::vector<std::string>& columns,
+                                                   const std::string& suffix) {
+  Names& names = names_[schema];
+  for (int pass = 0;; ++pass) {
+    std::string candidate =
+        sqlparse::implicit_name(table, columns, pass == 0 ? suffix : suffix + std::to_string(pass));
+    if (names.constraints.insert(candidate).second) return candidate;
+  }
+}
+
+void CatalogBuilder::defer_user_type(const std::string& schema, const std::string& table,
+                                     const std::string& column, std::string position) {
+  deferred_types_.push_back({schema, table, column, std::move(position)});
+}
+
+void CatalogBuilder::defer_foreign_key(const std::string& schema, const std::string& table,
+                                       std::size_t index, std::string position) {
+  deferred_foreign_keys_.push_back({schema, table, index, std::move(position)});
+}
+
+void CatalogBuilder::use_schema(const std::string& schema, std::string position) {
+  if (schema != model::kDefaultSchema) used_schemas_.emplace_back(schema, std::move(position));
+}
+
+void CatalogBuilder::resolve_user_type(const DeferredType& deferred) {
+  model::Table* table = catalog_.find_table(deferred.schema, deferred.table);
+  auto column = std::find_if(table->columns.begin(), table->columns.end(),
+                             [&](const model::Column& c) { return c.name == deferred.column; });
+  std::string base = column->type.substr(0, column->type.find('['));
+  std::string schema = column->type_schema.empty() ? model::kDefaultSchema : column->type_schema;
+  if (catalog_.find_enum(schema, base) == nullptr) {
+    throw UserError(
+        fmt::format("{}: type \"{}\".\"{}\" of column \"{}\".\"{}\" is neither a "
+                    "built-in type nor an enum created with CREATE TYPE ... AS ENUM",
+                    deferred.position, schema, base, deferred.table, deferred.column));
+  }
+  column->type_schema = schema;
+}
+
+void CatalogBuilder::resolve_foreign_key(const DeferredForeignKey& deferred) {
+  model::ForeignKey& key =
+      catalog_.find_table(deferred.schema, deferred.table)->foreign_keys[deferred.index];
+  const model::Table* target = catalog_.find_table(key.ref_schema, key.ref_table);
+  if (target == nullptr) {
+    throw UserError(
+        fmt::format("{}: foreign key \"{}\" references table \"{}\".\"{}\", which is "
+                    "not defined",
+                    deferred.position, key.name, key.ref_schema, key.ref_table));
+  }
+  if (key.ref_columns.empty()) {
+    if (target->primary_key) {
+      key.ref_columns = target->primary_key->columns;
+    } else {
+      for (const model::Column& column : target->columns) {
+        if (column.primary_key) key.ref_columns.push_back(column.name);
+      }
+    }
+    if (key.ref_columns.empty()) {
+      throw UserError(
+          fmt::format("{}: foreign key \"{}\" names no columns and table \"{}\".\"{}\" "
+                      "has no primary key",
+                      deferred.position, key.name, key.ref_schema, key.ref_table));
+    }
+  }
+  for (const std::string& name : key.ref_columns) {
+    if (model::find_column(*target, name) == nullptr) {
+      throw UserError(
+          fmt::format("{}: foreign key \"{}\" references column \"{}\", which table "
+                      "\"{}\".\"{}\" does not have",
+                      deferred.position, key.name, name, key.ref_schema, key.ref_table));
+    }
+  }
+  if (key.ref_columns.size() != key.columns.size()) {
+    throw UserError(fmt::format("{}: foreign key \"{}\" has {} columns but references {}",
+                                deferred.position, key.name, key.columns.size(),
+                                key.ref_columns.size()));
+  }
+}
+
+model::Catalog CatalogBuilder::finish() {
+  for (const auto& [schema, position] : used_schemas_) {
+    if (std::find(catalog_.schemas.begin(), catalog_.schemas.end(), schema) ==
+        catalog_.schemas.end()) {
+      throw UserError(
+          fmt::format("{}: schema \"{}\" is not created by any CREATE SCHEMA", position, schema));
+    }
+  }
+  for (const DeferredType& deferred : deferred_types_) resolve_user_type(deferred);
+  for (const DeferredForeignKey& deferred : deferred_foreign_keys_) resolve_foreign_key(deferred);
+  model::normalise(catalog_);
+  return std::move(catalog_);
+}
+
+}  // namespace flick::ddl

@@ -1,0 +1,127 @@
+#pragma once
+
+// Internal state of the DDL reader: the catalog being built, the names PostgreSQL would see as
+// taken (to choose implicit names the way it does), and references resolved at the end.
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "flick/model.hpp"
+#include "sqlparse/parse_tree.hpp"
+
+namespace flick::ddl {
+
+using sqlparse::Node;
+
+// The statement being transformed, for error positions.
+class Source {
+ public:
+  Source(const sqlparse::ParsedSql& parsed, std::size_t statement_index)
+      : parsed_(parsed), statement_offset_(parsed.statement_offset(statement_index)) {}
+
+  // "<file>:<line>:<col>" of a node location (a byte offset; -1 means the statement itself).
+  std::string position(int location) const;
+
+  // Throws flick::UserError "<file>:<line>:<col>: <message>".
+  [[noreturn]] void fail(int location, const std::string& message) const;
+
+ private:
+  const sqlparse::ParsedSql& parsed_;
+  std::size_t statement_offset_;
+};
+
+// Schema and name of a relation as written; the schema defaults to "public".
+struct QualifiedName {
+  std::string schema;
+  std::string name;
+};
+QualifiedName qualified_name(const PgQuery__RangeVar* range, const Source& source);
+QualifiedName qualified_name(Node** names, std::size_t count, int location, const Source& source);
+
+// Names of the columns in a list of String nodes (keys of a constraint, INCLUDE lists, ...).
+std::vector<std::string> string_list(Node** items, std::size_t count);
+
+class CatalogBuilder {
+ public:
+  model::Catalog& catalog() { return catalog_; }
+
+  // The table, or a UserError at `location` when it has not been created (yet).
+  model::Table& table(const QualifiedName& name, int location, const Source& source);
+
+  // Claims an explicit name (a table, index, sequence, view, or constraint); PostgreSQL's
+  // implicit names avoid the ones already claimed in the schema. Returns false when the name
+  // was already taken.
+  bool claim_relation_name(const std::string& schema, const std::string& name);
+  bool claim_constraint_name(const std::string& schema, const std::string& name);
+
+  // ChooseRelationName: an implicit index / sequence name, digits appended on a clash; with
+  // `is_constraint` (primary key, unique) constraint names are avoided too.
+  std::string choose_relation_name(const std::string& schema, const std::string& table,
+                                   const std::vector<std::string>& columns,
+                                   const std::string& suffix, bool is_constraint);
+  // ChooseConstraintName: an implicit CHECK / FOREIGN KEY name.
+  std::string choose_constraint_name(const std::string& schema, const std::string& table,
+                                     const std::vector<std::string>& columns,
+                                     const std::string& suffix);
+
+  // A column whose type is not built in: resolved against the catalog's enums at the end.
+  void defer_user_type(const std::string& schema, const std::string& table,
+                       const std::string& column, std::string position);
+  // A foreign key: its target table (and, when it names none, its columns: the target's
+  // primary key) is checked at the end.
+  void defer_foreign_key(const std::string& schema, const std::string& table, std::size_t index,
+                         std::string position);
+  // A schema an object was created in; it must be created by CREATE SCHEMA somewhere.
+  void use_schema(const std::string& schema, std::string position);
+
+  // Resolves what was deferred, normalises and returns the catalog.
+  model::Catalog finish();
+
+ private:
+  struct Names {
+    std::set<std::string> relations;
+    std::set<std::string> constraints;
+  };
+  struct DeferredType {
+    std::string schema, table, column, position;
+  };
+  struct DeferredForeignKey {
+    std::string schema, table;
+    std::size_t index;
+    std::string position;
+  };
+
+  void resolve_user_type(const DeferredType& deferred);
+  void resolve_foreign_key(const DeferredForeignKey& deferred);
+
+  model::Catalog catalog_;
+  std::map<std::string, Names> names_;
+  std::vector<DeferredType> deferred_types_;
+  std::vector<DeferredForeignKey> deferred_foreign_keys_;
+  std::vector<std::pair<std::string, std::string>> used_schemas_;
+};
+
+// One function per statement kind; each throws a UserError for clauses it cannot represent.
+void transform_statement(Node* statement, const Source& source, CatalogBuilder& builder);
+void transform_create_schema(PgQuery__CreateSchemaStmt& statement, const Source& source,
+                             CatalogBuilder& builder);
+void transform_create_enum(PgQuery__CreateEnumStmt& statement, const Source& source,
+                           CatalogBuilder& builder);
+void transform_create_sequence(PgQuery__CreateSeqStmt& statement, const Source& source,
+                               CatalogBuilder& builder);
+void transform_create_table(PgQuery__CreateStmt& statement, const Source& source,
+                            CatalogBuilder& builder);
+void transform_index(PgQuery__IndexStmt& statement, const Source& source, CatalogBuilder& builder);
+void transform_view(PgQuery__ViewStmt& statement, const Source& source, CatalogBuilder& builder);
+void transform_materialized_view(PgQuery__CreateTableAsStmt& statement, const Source& source,
+                                 CatalogBuilder& builder);
+void transform_alter_table(PgQuery__AlterTableStmt& statement, const Source& source,
+                           CatalogBuilder& builder);
+void transform_policy(PgQuery__CreatePolicyStmt& statement, const Source& source,
+                      CatalogBuilder& builder);
+void transform_comment(PgQuery__CommentStmt& statement, const Source& source,
+                       CatalogBuilder& builder);
+
+}  // namespace flick::ddl

@@ -1,0 +1,24 @@
+#pragma once
+
+// Schema SQL files (CREATE TABLE, CREATE TYPE ... AS ENUM, CREATE INDEX, ...) -> model::Catalog.
+// Statements the model cannot represent are a flick::UserError naming file:line:col and the
+// statement kind or clause; nothing is dropped silently. Unqualified names mean schema "public".
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "flick/model.hpp"
+
+namespace flick::ddl {
+
+// Reads every file, in the given order, into one catalog; then resolves references (column enum
+// types, foreign keys that name no columns) and applies model::normalise. Throws
+// flick::UserError on unreadable files, syntax errors and unsupported or inconsistent DDL.
+model::Catalog read_schema_files(const std::vector<std::filesystem::path>& files);
+
+// The same for one SQL text; `file_name` is used in error messages.
+model::Catalog read_schema_sql(std::string_view sql, const std::string& file_name);
+
+}  // namespace flick::ddl

@@ -1,0 +1,44 @@
+#include <fmt/format.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "ddl/builder.hpp"
+#include "ddl/ddl.hpp"
+#include "flick/error.hpp"
+
+namespace flick::ddl {
+namespace {
+
+void read_into(std::string_view sql, const std::string& file_name, CatalogBuilder& builder) {
+  sqlparse::ParsedSql parsed = sqlparse::parse_sql(sql, file_name);
+  for (std::size_t i = 0; i < parsed.size(); ++i) {
+    transform_statement(parsed.statement(i).stmt, Source(parsed, i), builder);
+  }
+}
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw UserError(fmt::format("{}: cannot read schema file", path.string()));
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+}  // namespace
+
+model::Catalog read_schema_files(const std::vector<std::filesystem::path>& files) {
+  CatalogBuilder builder;
+  for (const std::filesystem::path& file : files) {
+    read_into(read_file(file), file.string(), builder);
+  }
+  return builder.finish();
+}
+
+model::Catalog read_schema_sql(std::string_view sql, const std::string& file_name) {
+  CatalogBuilder builder;
+  read_into(sql, file_name, builder);
+  return builder.finish();
+}
+
+}  // namespace flick::ddl

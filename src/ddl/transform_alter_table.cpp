@@ -1,0 +1,78 @@
+#include <fmt/format.h>
+
+#include "ddl/table_parts.hpp"
+
+namespace flick::ddl {
+namespace {
+
+// "AddColumn", "DropConstraint", ... (PostgreSQL's AlterTableType without the AT_ prefix).
+std::string subcommand_name(PgQuery__AlterTableType subtype) {
+  const ProtobufCEnumValue* value =
+      protobuf_c_enum_descriptor_get_value(&pg_query__alter_table_type__descriptor, subtype);
+  if (value == nullptr) return std::to_string(subtype);
+  std::string name = value->name;
+  return name.rfind("AT_", 0) == 0 ? name.substr(3) : name;
+}
+
+model::Column& column_of(model::Table& table, const PgQuery__AlterTableCmd& command,
+                         const Source& source) {
+  for (model::Column& column : table.columns) {
+    if (column.name == command.name) return column;
+  }
+  source.fail(-1, fmt::format("table \"{}\" has no column \"{}\"", table.name, command.name));
+}
+
+void set_default(model::Column& column, const PgQuery__AlterTableCmd& command) {
+  if (command.def == nullptr) {
+    column.default_expr.reset();  // DROP DEFAULT
+    return;
+  }
+  sqlparse::TypeName type;
+  type.type = column.type;
+  type.type_schema = column.type_schema;
+  column.default_expr = sqlparse::deparse_default_node(command.def, type);
+  if (*column.default_expr == "NULL") column.default_expr.reset();  // as PostgreSQL stores it
+}
+
+}  // namespace
+
+void transform_alter_table(PgQuery__AlterTableStmt& statement, const Source& source,
+                           CatalogBuilder& builder) {
+  if (statement.objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) {
+    source.fail(-1, "unsupported statement ALTER " +
+                        std::string(protobuf_c_enum_descriptor_get_value(
+                                        &pg_query__object_type__descriptor, statement.objtype)
+                                        ->name)
+                            .substr(7));  // strip "OBJECT_"
+  }
+  QualifiedName name = qualified_name(statement.relation, source);
+  model::Table& table = builder.table(name, statement.relation->location, source);
+  for (std::size_t i = 0; i < statement.n_cmds; ++i) {
+    PgQuery__AlterTableCmd& command = *statement.cmds[i]->alter_table_cmd;
+    switch (command.subtype) {
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint: {
+        PgQuery__Constraint& constraint = *command.def->constraint;
+        claim_constraint_name(table, constraint, builder);
+        add_constraint(table, constraint, "", source, builder);
+        break;
+      }
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableRowSecurity:
+        table.rls_enabled = true;
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault:
+        set_default(column_of(table, command, source), command);
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull:
+        column_of(table, command, source).not_null = true;
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity:
+        apply_identity(column_of(table, command, source), *command.def->constraint, name, source,
+                       builder);
+        break;
+      default:
+        source.fail(-1, "unsupported clause in ALTER TABLE: " + subcommand_name(command.subtype));
+    }
+  }
+}
+
+}  // namespace flick::ddl

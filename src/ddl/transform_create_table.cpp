@@ -1,0 +1,105 @@
+#include <fmt/format.h>
+
+#include "ddl/table_parts.hpp"
+
+namespace flick::ddl {
+namespace {
+
+using sqlparse::is_set;
+
+void reject_table_clauses(const PgQuery__CreateStmt& statement, const Source& source) {
+  std::string clause;
+  std::string persistence = statement.relation->relpersistence;
+  if (persistence == "t") clause = "TEMPORARY";
+  if (persistence == "u") clause = "UNLOGGED";
+  if (statement.n_inh_relations != 0) clause = "INHERITS";
+  if (statement.partbound != nullptr) clause = "PARTITION OF";
+  if (statement.partspec != nullptr) clause = "PARTITION BY";
+  if (statement.of_typename != nullptr) clause = "OF <type>";
+  if (statement.n_options != 0) clause = "WITH (...)";
+  if (is_set(statement.tablespacename)) clause = "TABLESPACE";
+  if (is_set(statement.access_method)) clause = "USING <access method>";
+  if (statement.oncommit != PG_QUERY__ON_COMMIT_ACTION__ONCOMMIT_NOOP &&
+      statement.oncommit != PG_QUERY__ON_COMMIT_ACTION__ON_COMMIT_ACTION_UNDEFINED) {
+    clause = "ON COMMIT";
+  }
+  if (!clause.empty()) {
+    source.fail(statement.relation->location,
+                fmt::format("unsupported clause {} in CREATE TABLE", clause));
+  }
+}
+
+}  // namespace
+
+void transform_create_table(PgQuery__CreateStmt& statement, const Source& source,
+                            CatalogBuilder& builder) {
+  reject_table_clauses(statement, source);
+  QualifiedName name = qualified_name(statement.relation, source);
+  int location = statement.relation->location;
+  if (builder.catalog().find_table(name.schema, name.name) != nullptr) {
+    if (statement.if_not_exists) return;
+    source.fail(location,
+                fmt::format("table \"{}\".\"{}\" is already defined", name.schema, name.name));
+  }
+  builder.use_schema(name.schema, source.position(location));
+  builder.claim_relation_name(name.schema, name.name);
+
+  model::Table table;
+  table.schema = name.schema;
+  table.name = name.name;
+  std::vector<PendingConstraint> pending;
+  for (std::size_t i = 0; i < statement.n_table_elts; ++i) {
+    Node* element = statement.table_elts[i];
+    switch (element->node_case) {
+      case PG_QUERY__NODE__NODE_COLUMN_DEF: {
+        PgQuery__ColumnDef& definition = *element->column_def;
+        if (model::find_column(table, definition.colname) != nullptr) {
+          source.fail(definition.location,
+                      fmt::format("column \"{}\" is declared twice", definition.colname));
+        }
+        table.columns.push_back(transform_column(definition, name, &pending, source, builder));
+        break;
+      }
+      case PG_QUERY__NODE__NODE_CONSTRAINT:
+        pending.push_back({element->constraint, ""});
+        break;
+      case PG_QUERY__NODE__NODE_TABLE_LIKE_CLAUSE:
+        source.fail(element->table_like_clause->relation->location,
+                    "unsupported clause LIKE in CREATE TABLE");
+      default:
+        source.fail(location, "unsupported table element " + sqlparse::node_kind(element));
+    }
+  }
+  for (const PendingConstraint& item : pending) {
+    PgQuery__ConstrType kind = item.constraint->contype;
+    if (kind != PG_QUERY__CONSTR_TYPE__CONSTR_CHECK &&
+        kind != PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY &&
+        kind != PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE &&
+        kind != PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN) {
+      add_constraint(table, *item.constraint, item.column, source, builder);  // reports it
+    }
+  }
+  builder.catalog().tables.push_back(std::move(table));
+  model::Table& created = builder.catalog().tables.back();
+
+  // PostgreSQL names CHECK constraints when it creates the table, then the indexes behind
+  // PRIMARY KEY / UNIQUE, then foreign keys; implicit names depend on that order.
+  for (const PendingConstraint& item : pending) {
+    claim_constraint_name(created, *item.constraint, builder);
+  }
+  const PgQuery__ConstrType kOrder[][2] = {
+      {PG_QUERY__CONSTR_TYPE__CONSTR_CHECK, PG_QUERY__CONSTR_TYPE__CONSTR_CHECK},
+      {PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY, PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE},
+      {PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN, PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN},
+  };
+  for (const auto& kinds : kOrder) {
+    for (const PendingConstraint& item : pending) {
+      PgQuery__ConstrType kind = item.constraint->contype;
+      if (kind == kinds[0] || kind == kinds[1]) {
+        add_constraint(created, *item.constraint, item.column, source, builder);
+      }
+    }
+  }
+}
+
+}  // namespace flick::ddl

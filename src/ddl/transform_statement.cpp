@@ -1,0 +1,35 @@
+#include "ddl/builder.hpp"
+
+namespace flick::ddl {
+
+void transform_statement(Node* statement, const Source& source, CatalogBuilder& builder) {
+  switch (statement->node_case) {
+    case PG_QUERY__NODE__NODE_CREATE_SCHEMA_STMT:
+      return transform_create_schema(*statement->create_schema_stmt, source, builder);
+    case PG_QUERY__NODE__NODE_CREATE_ENUM_STMT:
+      return transform_create_enum(*statement->create_enum_stmt, source, builder);
+    case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT:
+      return transform_create_sequence(*statement->create_seq_stmt, source, builder);
+    case PG_QUERY__NODE__NODE_CREATE_STMT:
+      return transform_create_table(*statement->create_stmt, source, builder);
+    case PG_QUERY__NODE__NODE_INDEX_STMT:
+      return transform_index(*statement->index_stmt, source, builder);
+    case PG_QUERY__NODE__NODE_VIEW_STMT:
+      return transform_view(*statement->view_stmt, source, builder);
+    case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT:
+      if (statement->create_table_as_stmt->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW) {
+        return transform_materialized_view(*statement->create_table_as_stmt, source, builder);
+      }
+      source.fail(-1, "unsupported statement CREATE TABLE ... AS");
+    case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT:
+      return transform_alter_table(*statement->alter_table_stmt, source, builder);
+    case PG_QUERY__NODE__NODE_CREATE_POLICY_STMT:
+      return transform_policy(*statement->create_policy_stmt, source, builder);
+    case PG_QUERY__NODE__NODE_COMMENT_STMT:
+      return transform_comment(*statement->comment_stmt, source, builder);
+    default:
+      source.fail(-1, "unsupported statement " + sqlparse::node_kind(statement));
+  }
+}
+
+}  // namespace flick::ddl
