@@ -1,0 +1,94 @@
+#include <gtest/gtest.h>
+
+#include "flick/error.hpp"
+#include "sqlparse/sqlparse.hpp"
+
+namespace flick::sqlparse {
+namespace {
+
+TEST(NormaliseExpression, SpellingDifferencesGiveEqualText) {
+  const std::pair<const char*, const char*> same[] = {
+      {"NOW( )", "now()"},
+      {"'x'::TEXT", "'x'::text"},
+      {"((1))", "1"},
+      {"TRUE", "true"},
+      {"null", "NULL"},
+      {"a+b*c", "a + (b * c)"},
+      {"\"status\" = 'ONBOARDING' and \"branch\" is null",
+       "status = 'ONBOARDING' AND branch IS NULL"},
+      {"\"Name\" || 'x'", "\"Name\" || 'x'"},
+      {"LOWER( \"email\" )", "lower(email)"},
+      {"x IN (1,2)", "x IN (1, 2)"},
+      {"case when a then 1 else 2 end", "CASE WHEN a THEN 1 ELSE 2 END"},
+      {"ARRAY[1,2]", "ARRAY[1, 2]"},
+      {"now() + interval '1 day'", "now() + '1 day'::interval"},
+      {"'a'::character varying", "'a'::varchar"},
+      {"\"public\".\"t\".\"Col\"", "public.t.\"Col\""},
+      {"'it''s'", "'it''s'"},
+  };
+  for (const auto& [written, canonical] : same) {
+    EXPECT_EQ(normalise_expression(written), canonical) << written;
+  }
+  EXPECT_EQ(normalise_expression("(a + b) * c"), normalise_expression("(a+b)*c"));
+  EXPECT_NE(normalise_expression("(a + b) * c"), normalise_expression("a + b * c"));
+}
+
+TEST(NormaliseExpression, RepeatedCallsReturnTheCachedText) {
+  std::string first = normalise_expression("gen_random_uuid( )");
+  EXPECT_EQ(normalise_expression("gen_random_uuid( )"), first);
+  EXPECT_EQ(first, "gen_random_uuid()");
+}
+
+TEST(NormaliseExpression, RejectsSyntaxErrorsAndNonExpressions) {
+  try {
+    normalise_expression("foo(", "users.name default");
+    FAIL() << "expected a UserError";
+  } catch (const UserError& error) {
+    EXPECT_EQ(std::string(error.what()),
+              "users.name default: invalid expression `foo(`: syntax error at end of input");
+  }
+  EXPECT_THROW(normalise_expression("1, 2"), UserError);
+  EXPECT_THROW(normalise_expression("a AS b"), UserError);
+  EXPECT_THROW(normalise_expression("*"), UserError);
+  EXPECT_THROW(normalise_expression("1 FROM t"), UserError);
+}
+
+TEST(NormaliseDefault, DropsACastOfAStringLiteralToTheColumnType) {
+  EXPECT_EQ(normalise_default("'ONBOARDING'::user_status", "user_status", "public"),
+            "'ONBOARDING'");
+  EXPECT_EQ(normalise_default("'ONBOARDING'::\"public\".\"user_status\"", "user_status"),
+            "'ONBOARDING'");
+  EXPECT_EQ(normalise_default("'x'::text", "text"), "'x'");
+  EXPECT_EQ(normalise_default("'pending'::character varying", "varchar(20)"), "'pending'");
+  EXPECT_EQ(normalise_default("'{}'::jsonb", "jsonb"), "'{}'");
+  EXPECT_EQ(normalise_default("'{}'::text[]", "text[]"), "'{}'");
+  EXPECT_EQ(normalise_default("'1.50'::numeric", "numeric(10, 2)"), "'1.50'");
+  EXPECT_EQ(normalise_default("'-1'::integer", "integer"), "-1");
+  EXPECT_EQ(normalise_default("NULL::uuid", "uuid"), "NULL");
+}
+
+TEST(NormaliseDefault, KeepsOtherCasts) {
+  EXPECT_EQ(normalise_default("'x'::text", "varchar"), "'x'::text");
+  EXPECT_EQ(normalise_default("'ok'::mood", "user_status"), "'ok'::mood");
+  EXPECT_EQ(normalise_default("'ok'::audit.mood", "mood", "public"), "'ok'::audit.mood");
+  EXPECT_EQ(normalise_default("now()::text", "text"), "now()::text");
+  EXPECT_EQ(normalise_default("now()", "timestamp"), "now()");
+}
+
+TEST(NormaliseQuery, NormalisesASelect) {
+  EXPECT_EQ(
+      normalise_query("select \"id\" , \"email\" from \"users\" where \"users\".\"age\" > 21"),
+      "SELECT id, email FROM users WHERE users.age > 21");
+  EXPECT_THROW(normalise_query("delete from users"), UserError);
+  EXPECT_THROW(normalise_query("select 1; select 2"), UserError);
+}
+
+TEST(ReferencedColumns, ListsDistinctColumnsInOrder) {
+  EXPECT_EQ(referenced_columns("lower(email) || \"Name\" || email"),
+            (std::vector<std::string>{"email", "Name"}));
+  EXPECT_EQ(referenced_columns("users.age > 21"), (std::vector<std::string>{"age"}));
+  EXPECT_EQ(referenced_columns("now()"), (std::vector<std::string>{}));
+}
+
+}  // namespace
+}  // namespace flick::sqlparse

@@ -1,0 +1,51 @@
+#include <gtest/gtest.h>
+
+#include "flick/error.hpp"
+#include "sqlparse/sqlparse.hpp"
+
+namespace flick::sqlparse {
+namespace {
+
+TEST(LocationOf, CountsLinesAndCharacters) {
+  std::string_view text = "ab\ncd\n\xC3\xA4x";
+  EXPECT_EQ(location_of(text, 0).line, 1);
+  EXPECT_EQ(location_of(text, 0).column, 1);
+  EXPECT_EQ(location_of(text, 4).line, 2);
+  EXPECT_EQ(location_of(text, 4).column, 2);
+  // After a two-byte UTF-8 character the column advances by one.
+  EXPECT_EQ(location_of(text, 8).line, 3);
+  EXPECT_EQ(location_of(text, 8).column, 2);
+}
+
+TEST(SplitStatements, GivesTextOffsetAndKind) {
+  std::string sql =
+      "-- leading comment\nCREATE TABLE t (id int);\n--> statement-breakpoint\n"
+      "CREATE INDEX i ON t (id);\n\n  ALTER TABLE t ADD CHECK (id > 0)";
+  std::vector<Statement> statements = split_statements(sql, "a.sql");
+  ASSERT_EQ(statements.size(), 3u);
+  EXPECT_EQ(statements[0].text, "CREATE TABLE t (id int)");
+  EXPECT_EQ(statements[0].kind, "CreateStmt");
+  EXPECT_EQ(statements[0].offset, sql.find("CREATE TABLE"));
+  EXPECT_EQ(statements[1].text, "CREATE INDEX i ON t (id)");
+  EXPECT_EQ(statements[1].kind, "IndexStmt");
+  EXPECT_EQ(statements[2].text, "ALTER TABLE t ADD CHECK (id > 0)");
+  EXPECT_EQ(statements[2].kind, "AlterTableStmt");
+  EXPECT_EQ(location_of(sql, statements[2].offset).line, 6);
+  EXPECT_EQ(location_of(sql, statements[2].offset).column, 3);
+}
+
+TEST(SplitStatements, SyntaxErrorNamesFileLineAndColumn) {
+  try {
+    split_statements("CREATE TABLE t (id int);\nCREATE TABEL u (id int);", "schema/a.sql");
+    FAIL() << "expected a UserError";
+  } catch (const UserError& error) {
+    EXPECT_EQ(std::string(error.what()), "schema/a.sql:2:8: syntax error at or near \"TABEL\"");
+  }
+}
+
+TEST(SplitStatements, EmptyTextHasNoStatements) {
+  EXPECT_TRUE(split_statements("  -- nothing\n", "empty.sql").empty());
+}
+
+}  // namespace
+}  // namespace flick::sqlparse
