@@ -150,4 +150,21 @@ WrittenMigration MigrationFolder::write_migration(NewMigration migration) {
   return written;
 }
 
+WrittenMigration MigrationFolder::write_custom_migration(const std::string& name,
+                                                         PrefixMode prefix, bool breakpoints,
+                                                         std::optional<std::int64_t> now_ms) {
+  NewMigration migration;
+  migration.name = name;
+  migration.prefix = prefix;
+  migration.statements = {std::string(kCustomMigrationSql)};
+  migration.breakpoints = breakpoints;
+  migration.now_ms = now_ms;
+  std::optional<Snapshot> latest = latest_snapshot();
+  if (latest) migration.snapshot = std::move(*latest);
+  migration.snapshot.prev_id = latest ? migration.snapshot.id : kNilUuid;
+  migration.snapshot.id.clear();
+  migration.snapshot.key_order = SnapshotKeyOrder::kParsed;
+  return write_migration(std::move(migration));
+}
+
 }  // namespace flick::store

@@ -33,6 +33,10 @@ std::vector<SqlChunk> split_breakpoints(std::string_view sql);
 // `breakpoints`, else with "\n". Statements already end with ";" (CREATE TABLE with ";\n").
 std::string join_statements(const std::vector<std::string>& statements, bool breakpoints);
 
+// The whole SQL file drizzle-kit's `generate --custom` writes.
+inline constexpr std::string_view kCustomMigrationSql =
+    "-- Custom SQL migration file, put your code below! --";
+
 struct NewMigration {
   std::string name;  // the --name; empty: a random adjective_noun name
   PrefixMode prefix = PrefixMode::kIndex;
@@ -84,6 +88,12 @@ class MigrationFolder {
   // (idx = last idx + 1), creating the folder when needed. JSON files take the layout of the
   // folder's existing journal (drizzle-kit's own layout in a new folder).
   WrittenMigration write_migration(NewMigration migration);
+
+  // drizzle-kit's `generate --custom`: an SQL file holding kCustomMigrationSql and, as its
+  // snapshot, the latest snapshot again (new id, prevId its id) in parsed key order.
+  WrittenMigration write_custom_migration(const std::string& name, PrefixMode prefix,
+                                          bool breakpoints,
+                                          std::optional<std::int64_t> now_ms = std::nullopt);
 
  private:
   std::filesystem::path out_;

@@ -1,1 +1,251 @@
+#include "store/snapshot.hpp"
+
 #include <gtest/gtest.h>
+
+#include "flick/error.hpp"
+#include "test_files.hpp"
+
+namespace flick::store {
+namespace {
+
+namespace fs = std::filesystem;
+
+const model::Table& table(const Snapshot& snapshot, const std::string& schema,
+                          const std::string& name) {
+  const model::Table* found = snapshot.catalog.find_table(schema, name);
+  if (!found) throw std::runtime_error("no table " + schema + "." + name);
+  return *found;
+}
+
+const model::Column& column(const model::Table& table, const std::string& name) {
+  const model::Column* found = model::find_column(table, name);
+  if (!found) throw std::runtime_error("no column " + name);
+  return *found;
+}
+
+TEST(ReadSnapshot, MapsFixtureValuesToTheModel) {
+  fs::path path = testing::fixture_folder() / "meta" / "0005_snapshot.json";
+  if (!fs::exists(path)) GTEST_SKIP() << "fixture absent: " << path;
+  Snapshot snapshot = read_snapshot(path);
+  EXPECT_EQ(snapshot.id, "450aa255-e4df-48ce-ae1e-bec4e28f11e8");
+  EXPECT_EQ(snapshot.prev_id, "6d0209e8-9df0-4552-9fcf-92667fc3173f");
+  EXPECT_EQ(snapshot.layout, JsonLayout::kTabbed);
+  const model::Table& logs = table(snapshot, "public", "logs");  // "schema": "" means public
+  EXPECT_EQ(column(logs, "actor_type").type, "log_role");
+  EXPECT_EQ(column(logs, "actor_type").type_schema, "public");
+  EXPECT_EQ(column(logs, "id").default_expr, "gen_random_uuid()");
+  EXPECT_TRUE(column(logs, "id").primary_key);
+  ASSERT_EQ(logs.indexes.size(), 3u);
+  EXPECT_FALSE(logs.indexes[2].elements[0].asc);
+  const model::Table& account = table(snapshot, "public", "account");
+  ASSERT_EQ(account.foreign_keys.size(), 1u);
+  EXPECT_EQ(account.foreign_keys[0].ref_schema, "public");
+  EXPECT_EQ(account.foreign_keys[0].on_delete, "cascade");
+  bool saw_number = false, saw_false = false, saw_null = false;
+  for (const model::Table& t : snapshot.catalog.tables) {
+    for (const model::Column& c : t.columns) {
+      if (c.default_expr == "0") saw_number = true;
+      if (c.default_expr == "false") saw_false = true;
+      if (c.default_expr == "NULL") saw_null = true;
+    }
+  }
+  EXPECT_TRUE(saw_number && saw_false && saw_null);
+}
+
+TEST(ReadSnapshot, ReadsVersion5PgSnapshot) {
+  Snapshot snapshot = read_snapshot(testing::store_data() / "snapshot_v5.json");
+  EXPECT_EQ(snapshot.version, "5");
+  ASSERT_EQ(snapshot.catalog.enums.size(), 1u);
+  EXPECT_EQ(snapshot.catalog.enums[0].schema, "public");
+  EXPECT_EQ(snapshot.catalog.enums[0].values, (std::vector<std::string>{"happy", "sad"}));
+  const model::Table& users = table(snapshot, "public", "users");
+  EXPECT_EQ(column(users, "mood").type_schema, "public");  // resolved from the enum
+  EXPECT_EQ(column(users, "mood").default_expr, "'happy'");
+  EXPECT_EQ(column(users, "score").default_expr, "0");
+  EXPECT_EQ(column(users, "email").type, "varchar(255)");
+  ASSERT_EQ(users.uniques.size(), 1u);  // from the column's isUnique
+  EXPECT_EQ(users.uniques[0].name, "users_email_unique");
+  EXPECT_EQ(users.uniques[0].columns, (std::vector<std::string>{"email"}));
+  ASSERT_EQ(users.indexes.size(), 1u);
+  const model::IndexElement& element = users.indexes[0].elements[0];
+  EXPECT_EQ(element.expression, "email");
+  EXPECT_FALSE(element.is_expression);
+  EXPECT_EQ(element.nulls, "last");
+  EXPECT_EQ(users.indexes[0].method, "btree");
+  const model::Table& posts = table(snapshot, "public", "posts");
+  ASSERT_TRUE(posts.primary_key.has_value());
+  EXPECT_EQ(posts.primary_key->columns, (std::vector<std::string>{"id", "author_id"}));
+  EXPECT_EQ(posts.foreign_keys[0].on_delete, "cascade");
+  EXPECT_EQ(posts.foreign_keys[0].on_update, "no action");  // absent in the file
+}
+
+TEST(ReadSnapshot, ReadsVersion6Snapshot) {
+  Snapshot snapshot = read_snapshot(testing::store_data() / "snapshot_v6.json");
+  EXPECT_EQ(snapshot.catalog.schemas, (std::vector<std::string>{"app"}));
+  const model::Table& items = table(snapshot, "app", "items");
+  EXPECT_EQ(column(items, "status").type_schema, "app");
+  EXPECT_EQ(column(items, "tags").type, "text[]");
+  ASSERT_EQ(items.indexes.size(), 1u);
+  EXPECT_EQ(items.indexes[0].elements.size(), 2u);
+  EXPECT_EQ(items.indexes[0].with.at("fillfactor"), "70");
+  EXPECT_TRUE(items.uniques[0].nulls_not_distinct);
+  ASSERT_EQ(snapshot.meta.tables.size(), 1u);
+  EXPECT_EQ(snapshot.meta.tables[0].second, "\"app\".\"items\"");
+}
+
+TEST(ReadSnapshot, LegacySnapshotsAreWrittenAsVersion7) {
+  Snapshot snapshot = read_snapshot(testing::store_data() / "snapshot_v5.json");
+  std::string written = snapshot_json(snapshot);
+  Snapshot again = parse_snapshot(written, "written");
+  EXPECT_EQ(again.version, "7");
+  EXPECT_EQ(again.dialect, "postgresql");
+  EXPECT_EQ(again.catalog, snapshot.catalog);
+  EXPECT_NE(written.find("\"typeSchema\": \"public\""), std::string::npos);
+  EXPECT_NE(written.find("\"public.mood\": {"), std::string::npos);
+  EXPECT_NE(written.find("\"public.users\": {"), std::string::npos);
+}
+
+model::Column make_column(const std::string& name, const std::string& type, bool not_null = false) {
+  model::Column column;
+  column.name = name;
+  column.type = type;
+  column.not_null = not_null;
+  return column;
+}
+
+// A catalog exercising every shape the writer produces.
+Snapshot model_snapshot() {
+  Snapshot snapshot;
+  snapshot.id = "11111111-1111-4111-8111-111111111111";
+  snapshot.prev_id = "00000000-0000-0000-0000-000000000000";
+  model::Catalog& catalog = snapshot.catalog;
+  catalog.schemas = {"billing"};
+  catalog.enums.push_back({"public", "mood", {"happy", "sad"}});
+  catalog.sequences.push_back({"public", "counter", {"1", "1", "9223372036854775807", "1", "1", false}});
+
+  model::Table users;
+  users.name = "users";
+  model::Column id = make_column("id", "integer", true);
+  id.primary_key = true;
+  id.identity = model::Identity{model::IdentityKind::kAlways, "users_id_seq",
+                                {"1", "1", "2147483647", "1", "1", false}};
+  model::Column score = make_column("score", "integer", true);
+  score.default_expr = "0";
+  model::Column active = make_column("active", "boolean");
+  active.default_expr = "false";
+  model::Column mood = make_column("mood", "mood");
+  mood.type_schema = "public";
+  mood.default_expr = "'happy'";
+  model::Column ratio = make_column("ratio", "numeric(10, 2)");
+  ratio.default_expr = "1.5";
+  model::Column created = make_column("created_at", "timestamp (3) with time zone");
+  created.default_expr = "now()";
+  model::Column email = make_column("email", "text", true);
+  model::Column lower_email = make_column("email_lower", "text");
+  lower_email.generated = "lower(email)";
+  users.columns = {id, score, active, mood, ratio, created, email, lower_email};
+  users.uniques.push_back({"users_email_unique", {"email"}, false});
+  model::Index index;
+  index.name = "users_lower_email_idx";
+  index.elements.push_back({"lower(email)", true, true, "last", ""});
+  index.elements.push_back({"score", false, false, "first", "int4_ops"});
+  index.where = "score > 0";
+  index.with["fillfactor"] = "70";
+  users.indexes.push_back(index);
+  users.checks.push_back({"users_score_check", "score >= 0"});
+  model::Policy policy;
+  policy.name = "users_read";
+  policy.for_command = "SELECT";
+  policy.using_expr = "true";
+  users.policies.push_back(policy);
+  users.rls_enabled = true;
+  catalog.tables.push_back(users);
+
+  model::Table invoices;
+  invoices.schema = "billing";
+  invoices.name = "invoices";
+  invoices.columns = {make_column("user_id", "integer", true),
+                      make_column("number", "integer", true)};
+  invoices.primary_key = model::PrimaryKey{"invoices_user_id_number_pk", {"user_id", "number"}};
+  invoices.foreign_keys.push_back({"invoices_user_id_users_id_fk", {"user_id"}, "public", "users",
+                                   {"id"}, "cascade", "no action"});
+  catalog.tables.push_back(invoices);
+
+  model::View view;
+  view.name = "active_users";
+  view.definition = "SELECT id FROM users WHERE active";
+  view.with["security_barrier"] = "true";
+  view.with["check_option"] = "local";
+  catalog.views.push_back(view);
+  snapshot.roles.push_back({"reader", false, false, true});
+  return snapshot;
+}
+
+TEST(SnapshotJson, WritesDrizzleKitShapesFromAModel) {
+  std::string expected = testing::read_file(testing::store_data() / "model_snapshot.json");
+  EXPECT_EQ(snapshot_json(model_snapshot()), expected);
+}
+
+TEST(SnapshotJson, ModelSnapshotReadsBackToTheSameCatalog) {
+  Snapshot snapshot = model_snapshot();
+  Snapshot again = parse_snapshot(snapshot_json(snapshot), "model_snapshot.json");
+  EXPECT_EQ(again.catalog, snapshot.catalog);
+  EXPECT_EQ(again.roles, snapshot.roles);
+}
+
+TEST(SnapshotJson, ExtraKeysAppearOnlyForFeaturesDrizzleCannotExpress) {
+  Snapshot snapshot = model_snapshot();
+  std::string plain = snapshot_json(snapshot);
+  EXPECT_EQ(plain.find("\"comment\""), std::string::npos);
+  EXPECT_EQ(plain.find("\"include\""), std::string::npos);
+  EXPECT_EQ(plain.find("\"nullsNotDistinct\": true"), std::string::npos);
+
+  model::Table& users = snapshot.catalog.tables[0];
+  users.comment = "people";
+  users.columns[0].comment = "key";
+  users.indexes[0].include = {"email"};
+  users.indexes[0].nulls_not_distinct = true;
+  std::string extended = snapshot_json(snapshot);
+  EXPECT_NE(extended.find("\"isRLSEnabled\": true,\n      \"comment\": \"people\""),
+            std::string::npos);
+  EXPECT_NE(extended.find("\"comment\": \"key\""), std::string::npos);
+  EXPECT_NE(extended.find("\"include\": [\n            \"email\"\n          ],\n"
+                          "          \"nullsNotDistinct\": true"),
+            std::string::npos);
+  Snapshot again = parse_snapshot(extended, "extended");
+  EXPECT_EQ(again.catalog, snapshot.catalog);
+}
+
+void expect_error(const std::string& text, const std::string& fragment) {
+  try {
+    parse_snapshot(text, "meta/0001_snapshot.json");
+    ADD_FAILURE() << "no error for " << fragment;
+  } catch (const UserError& error) {
+    std::string message = error.what();
+    EXPECT_NE(message.find(fragment), std::string::npos) << message;
+    EXPECT_NE(message.find("meta/0001_snapshot.json"), std::string::npos) << message;
+  }
+}
+
+TEST(ReadSnapshot, RejectsWhatDrizzleKitWouldReject) {
+  std::string good = snapshot_json(model_snapshot());
+  auto replaced = [&](const std::string& from, const std::string& to) {
+    std::string text = good;
+    std::size_t at = text.find(from);
+    if (at == std::string::npos) throw std::runtime_error("not found: " + from);
+    return text.replace(at, from.size(), to);
+  };
+  expect_error(replaced("\"version\": \"7\"", "\"version\": \"8\""), "version");
+  expect_error(replaced("\"dialect\": \"postgresql\"", "\"dialect\": \"mysql\""), "mysql");
+  expect_error(replaced("\"notNull\": true", "\"notNull\": true, \"colour\": 1"),
+               "tables.public.users.columns.id.colour: unknown key");
+  expect_error(replaced("\"notNull\": true", "\"notNull\": \"yes\""),
+               "tables.public.users.columns.id.notNull: expected true or false");
+  expect_error(replaced("\"type\": \"always\"", "\"type\": \"sometimes\""),
+               "identity.type");
+  expect_error(replaced("\"columnsFrom\": [", "\"columnsFrom\": [1, "), "columnsFrom");
+  expect_error("[]", "expected an object");
+}
+
+}  // namespace
+}  // namespace flick::store
