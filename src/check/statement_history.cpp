@@ -197,11 +197,7 @@ void check_statement_history(const store::MigrationFolder& folder, Report& repor
     std::vector<std::string> recreation_order;
     for (std::size_t i = 0; i < parsed->size(); ++i) {
       const PgQuery__RawStmt& statement = parsed->statement(i);
-      std::size_t offset = statement.stmt_location;
-      while (offset < text.size() && std::isspace(static_cast<unsigned char>(text[offset]))) {
-        ++offset;
-      }
-      int line = sqlparse::location_of(text, offset).line;
+      int line = sqlparse::location_of(text, parsed->statement_offset(i)).line;
       for (const Effect& effect : effects_of(statement.stmt)) {
         auto found = existing.find(effect.key);
         switch (effect.op) {

@@ -1,0 +1,34 @@
+#pragma once
+
+// A session-level advisory lock held for a whole migrate run, so concurrent runs against one
+// database apply each migration exactly once: the others wait, then find nothing to do.
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+
+#include "pg/pg.hpp"
+
+namespace flick::migrate {
+
+class AdvisoryLock {
+ public:
+  // Waits up to `wait` for the lock keyed by `name`. Throws flick::UserError when it is still
+  // held by another session after that.
+  AdvisoryLock(pg::Connection& connection, const std::string& name,
+               std::chrono::milliseconds wait);
+  ~AdvisoryLock();
+  AdvisoryLock(const AdvisoryLock&) = delete;
+  AdvisoryLock& operator=(const AdvisoryLock&) = delete;
+
+  std::int64_t key() const { return key_; }
+
+ private:
+  pg::Connection& connection_;
+  std::int64_t key_;
+};
+
+// A stable 64-bit key for a lock name (FNV-1a).
+std::int64_t advisory_lock_key(const std::string& name);
+
+}  // namespace flick::migrate

@@ -1,0 +1,45 @@
+#pragma once
+
+// The record of applied migrations. drizzle's own table (default
+// "drizzle"."__drizzle_migrations"(id serial, hash text, created_at bigint)) is written exactly as
+// drizzle-orm's migrator writes it, so either tool can continue the other's database. What Flick
+// records beyond it (tag, applied_at, duration, statement count) lives in "__flick_migrations"
+// beside it, one row per drizzle row (format version 1, in the table's comment).
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "migrate/status.hpp"
+#include "pg/pg.hpp"
+
+namespace flick::migrate {
+
+class Bookkeeping {
+ public:
+  Bookkeeping(pg::Connection& connection, std::string schema, std::string table);
+
+  // Creates the schema and both tables when missing.
+  void ensure();
+  // True when drizzle's table exists.
+  bool exists();
+  // Every applied row, oldest first. Empty when the table does not exist.
+  std::vector<AppliedRow> rows();
+  // Records one applied migration in both tables.
+  void record(const store::JournalEntry& entry, const std::string& hash,
+              std::int64_t duration_ms, int statements);
+  // Replaces the recorded hash of a deliberately edited migration.
+  void update_hash(const AppliedRow& row, const std::string& hash);
+  // Removes the record of a migration (after `down`).
+  void remove(const AppliedRow& row);
+
+  std::string qualified_table() const;
+  std::string qualified_flick_table() const;
+
+ private:
+  pg::Connection& connection_;
+  std::string schema_;
+  std::string table_;
+};
+
+}  // namespace flick::migrate

@@ -1,0 +1,209 @@
+#include "migrate/migrator.hpp"
+
+#include <fmt/core.h>
+
+#include <chrono>
+#include <fstream>
+#include <sstream>
+
+#include "flick/error.hpp"
+#include "migrate/advisory_lock.hpp"
+#include "migrate/bookkeeping.hpp"
+#include "store/hash.hpp"
+
+namespace flick::migrate {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::string read_text(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw UserError(fmt::format("{}: cannot read the migration file", path.string()));
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::int64_t elapsed_ms(Clock::time_point since) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - since).count();
+}
+
+// Runs one migration's statements. Transactional statements are grouped in transactions unless
+// `own_transaction` is false (the caller holds one, or --tx none); statements PostgreSQL refuses
+// inside a transaction block run alone between them. The record is written with the last group.
+std::optional<MigrationFailure> apply_one(pg::Connection& connection, Bookkeeping& bookkeeping,
+                                          const PendingMigration& migration, bool own_transaction,
+                                          const MigrateObserver& observer) {
+  auto started = Clock::now();
+  int committed = 0;
+  bool in_transaction = false;
+  const auto& statements = migration.statements;
+  for (const PlannedStatement& statement : statements) {
+    try {
+      if (statement.outside_transaction) {
+        if (in_transaction) {
+          connection.exec("COMMIT");
+          in_transaction = false;
+        }
+      } else if (own_transaction && !in_transaction) {
+        connection.exec("BEGIN");
+        in_transaction = true;
+      }
+      if (observer.on_statement) observer.on_statement(migration, statement);
+      connection.exec(statement.text);
+      if (!in_transaction) committed = statement.number;
+    } catch (const pg::PgError& error) {
+      if (in_transaction) connection.exec("ROLLBACK");
+      return MigrationFailure{migration.file, statement, error.fields(), committed};
+    }
+  }
+  try {
+    if (own_transaction && !in_transaction) {
+      connection.exec("BEGIN");
+      in_transaction = true;
+    }
+    bookkeeping.record(migration.status.entry, migration.status.file_hash, elapsed_ms(started),
+                       static_cast<int>(statements.size()));
+    // Deferred constraints are checked here, so a COMMIT can fail too.
+    if (in_transaction) connection.exec("COMMIT");
+  } catch (const pg::PgError& error) {
+    if (connection.in_transaction()) connection.exec("ROLLBACK");
+    PlannedStatement commit{"COMMIT", static_cast<int>(statements.size()) + 1,
+                            statements.empty() ? 1 : statements.back().line, false};
+    return MigrationFailure{migration.file, commit, error.fields(), committed};
+  }
+  if (observer.on_applied) observer.on_applied(migration, elapsed_ms(started));
+  return std::nullopt;
+}
+
+void set_session_timeouts(pg::Connection& connection, const MigrateOptions& options) {
+  if (options.lock_timeout) {
+    connection.exec_params("SELECT set_config('lock_timeout', $1, false)", {*options.lock_timeout});
+  }
+  if (options.statement_timeout) {
+    connection.exec_params("SELECT set_config('statement_timeout', $1, false)",
+                           {*options.statement_timeout});
+  }
+}
+
+std::vector<PendingMigration> plan(const store::MigrationFolder& folder, const FolderStatus& status,
+                                   const MigrateOptions& options, MigrateResult& result) {
+  for (const EntryStatus& entry : status.entries) {
+    if (entry.state != EntryState::kEdited) continue;
+    if (options.accept_edited) continue;
+    throw UserError(fmt::format(
+        "{}.sql was applied with hash {} but the file now hashes to {}: an applied migration must "
+        "not change (restore it, or pass --accept-edited to record the new hash without running it)",
+        entry.entry.tag, entry.row->hash, entry.file_hash));
+  }
+  bool found_to = !options.to_tag.has_value();
+  std::vector<PendingMigration> pending;
+  for (const EntryStatus& entry : status.entries) {
+    if (entry.state == EntryState::kPending) {
+      std::string file = entry.entry.tag + ".sql";
+      if (entry.file_hash.empty()) {
+        throw UserError(fmt::format("{}: the journal lists it but the file is missing",
+                                    (folder.out() / file).string()));
+      }
+      if (entry.out_of_order) {
+        std::string message = fmt::format(
+            "{} is older than a migration already applied (drizzle-orm would skip it); applying "
+            "it now",
+            entry.entry.tag);
+        if (options.strict) {
+          throw UserError(fmt::format("{} is older than a migration already applied; refused "
+                                      "with --strict",
+                                      entry.entry.tag));
+        }
+        result.warnings.push_back(message);
+      }
+      PendingMigration migration{entry, file, {}};
+      migration.statements =
+          plan_statements(read_text(folder.sql_path(entry.entry)), file);
+      pending.push_back(std::move(migration));
+    }
+    if (options.to_tag && entry.entry.tag == *options.to_tag) {
+      found_to = true;
+      break;
+    }
+  }
+  if (!found_to) {
+    throw UserError(fmt::format("--to {}: no such migration in the journal", *options.to_tag));
+  }
+  if (options.transactions == TransactionMode::kAll) {
+    for (const PendingMigration& migration : pending) {
+      for (const PlannedStatement& statement : migration.statements) {
+        if (statement.outside_transaction) {
+          throw UserError(fmt::format(
+              "{}:{}: statement {} cannot run inside a transaction block, so --tx all cannot "
+              "apply it; use the default --tx each",
+              migration.file, statement.line, statement.number));
+        }
+      }
+    }
+  }
+  return pending;
+}
+
+}  // namespace
+
+std::vector<std::string> file_hashes(const store::MigrationFolder& folder) {
+  std::vector<std::string> hashes;
+  for (const store::JournalEntry& entry : folder.journal().entries) {
+    std::filesystem::path path = folder.sql_path(entry);
+    hashes.push_back(std::filesystem::exists(path) ? store::sha256_hex(read_text(path)) : "");
+  }
+  return hashes;
+}
+
+FolderStatus read_status(pg::Connection& connection, const store::MigrationFolder& folder,
+                         const MigrateOptions& options) {
+  Bookkeeping bookkeeping(connection, options.schema, options.table);
+  return match_applied(folder.journal().entries, file_hashes(folder), bookkeeping.rows());
+}
+
+MigrateResult run_migrations(pg::Connection& connection, const store::MigrationFolder& folder,
+                             const MigrateOptions& options, const MigrateObserver& observer) {
+  MigrateResult result;
+  Bookkeeping bookkeeping(connection, options.schema, options.table);
+  if (options.dry_run) {
+    FolderStatus status = read_status(connection, folder, options);
+    result.planned = plan(folder, status, options, result);
+    return result;
+  }
+  AdvisoryLock lock(connection, "flick migrate " + bookkeeping.qualified_table(),
+                    options.lock_wait);
+  bookkeeping.ensure();
+  set_session_timeouts(connection, options);
+  FolderStatus status =
+      match_applied(folder.journal().entries, file_hashes(folder), bookkeeping.rows());
+  result.planned = plan(folder, status, options, result);
+  if (observer.on_warning) {
+    for (const std::string& warning : result.warnings) observer.on_warning(warning);
+  }
+  for (const EntryStatus& entry : status.entries) {
+    if (entry.state == EntryState::kEdited && options.accept_edited) {
+      bookkeeping.update_hash(*entry.row, entry.file_hash);
+    }
+  }
+
+  bool one_transaction = options.transactions == TransactionMode::kAll;
+  if (one_transaction && !result.planned.empty()) connection.exec("BEGIN");
+  for (const PendingMigration& migration : result.planned) {
+    if (observer.on_start) observer.on_start(migration);
+    result.failure = apply_one(connection, bookkeeping, migration,
+                               options.transactions == TransactionMode::kPerMigration, observer);
+    if (result.failure) {
+      if (one_transaction) {
+        connection.exec("ROLLBACK");
+        result.applied.clear();
+      }
+      return result;
+    }
+    result.applied.push_back(migration.status.entry.tag);
+  }
+  if (one_transaction && !result.planned.empty()) connection.exec("COMMIT");
+  return result;
+}
+
+}  // namespace flick::migrate

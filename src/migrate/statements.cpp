@@ -1,0 +1,61 @@
+#include "migrate/statements.hpp"
+
+#include "sqlparse/parse_tree.hpp"
+
+namespace flick::migrate {
+namespace {
+
+bool forbidden_in_transaction(const PgQuery__Node* node) {
+  switch (node->node_case) {
+    case PG_QUERY__NODE__NODE_INDEX_STMT:
+      return node->index_stmt->concurrent;
+    case PG_QUERY__NODE__NODE_DROP_STMT:
+      return node->drop_stmt->concurrent;
+    case PG_QUERY__NODE__NODE_REINDEX_STMT:
+      for (std::size_t i = 0; i < node->reindex_stmt->n_params; ++i) {
+        const PgQuery__Node* param = node->reindex_stmt->params[i];
+        if (param->node_case == PG_QUERY__NODE__NODE_DEF_ELEM &&
+            std::string_view(param->def_elem->defname) == "concurrently") {
+          return true;
+        }
+      }
+      return false;
+    case PG_QUERY__NODE__NODE_VACUUM_STMT:
+    case PG_QUERY__NODE__NODE_CREATEDB_STMT:
+    case PG_QUERY__NODE__NODE_DROPDB_STMT:
+    case PG_QUERY__NODE__NODE_CREATE_TABLE_SPACE_STMT:
+    case PG_QUERY__NODE__NODE_DROP_TABLE_SPACE_STMT:
+    case PG_QUERY__NODE__NODE_ALTER_SYSTEM_STMT:
+    case PG_QUERY__NODE__NODE_CREATE_SUBSCRIPTION_STMT:
+    case PG_QUERY__NODE__NODE_DROP_SUBSCRIPTION_STMT:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+std::string PlannedStatement::first_line() const {
+  return text.substr(0, text.find('\n'));
+}
+
+std::vector<PlannedStatement> plan_statements(std::string_view sql, const std::string& file_name) {
+  sqlparse::ParsedSql parsed = sqlparse::parse_sql(sql, file_name);
+  std::vector<PlannedStatement> statements;
+  statements.reserve(parsed.size());
+  for (std::size_t i = 0; i < parsed.size(); ++i) {
+    const PgQuery__RawStmt& raw = parsed.statement(i);
+    std::size_t begin = parsed.statement_offset(i);
+    std::size_t end = raw.stmt_len == 0 ? sql.size() : raw.stmt_location + raw.stmt_len;
+    PlannedStatement statement;
+    statement.text = std::string(sql.substr(begin, end - begin));
+    statement.number = static_cast<int>(i) + 1;
+    statement.line = sqlparse::location_of(sql, begin).line;
+    statement.outside_transaction = forbidden_in_transaction(raw.stmt);
+    statements.push_back(std::move(statement));
+  }
+  return statements;
+}
+
+}  // namespace flick::migrate

@@ -1,0 +1,28 @@
+#pragma once
+
+// A migration file cut into the statements the migrator runs one by one, each with what an error
+// message needs (its number, first line, line in the file) and whether PostgreSQL refuses to run
+// it inside a transaction block.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace flick::migrate {
+
+struct PlannedStatement {
+  std::string text;
+  int number = 1;  // 1-based position in the file
+  int line = 1;    // line of its first keyword in the file
+  // CREATE/DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY, VACUUM, CREATE/DROP DATABASE, ...
+  bool outside_transaction = false;
+
+  // The statement's first line, for messages.
+  std::string first_line() const;
+};
+
+// Parses `sql` with the PostgreSQL grammar. Throws flick::UserError "<file>:<line>:<col>: ..."
+// on a syntax error.
+std::vector<PlannedStatement> plan_statements(std::string_view sql, const std::string& file_name);
+
+}  // namespace flick::migrate
