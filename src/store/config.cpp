@@ -2,10 +2,10 @@
 
 #include <fmt/format.h>
 #include <glob.h>
+#include <toml++/toml.h>
 
 #include <algorithm>
 #include <set>
-#include <toml++/toml.h>
 
 #include "flick/error.hpp"
 #include "store/env.hpp"
@@ -33,7 +33,8 @@ class TomlReader {
   std::string string(const toml::node& node, const std::string& key) const {
     const auto* value = node.as_string();
     if (!value) fail(node, key, fmt::format("expected a string, found {}", type_of(node)));
-    return env_.expand(value->get(), fmt::format("{}:{}: {}", file_, node.source().begin.line, key));
+    return env_.expand(value->get(),
+                       fmt::format("{}:{}: {}", file_, node.source().begin.line, key));
   }
 
   bool boolean(const toml::node& node, const std::string& key) const {
@@ -47,8 +48,8 @@ class TomlReader {
     if (node.is_string()) return {string(node, key)};
     const auto* array = node.as_array();
     if (!array) {
-      fail(node, key, fmt::format("expected a string or an array of strings, found {}",
-                                  type_of(node)));
+      fail(node, key,
+           fmt::format("expected a string or an array of strings, found {}", type_of(node)));
     }
     std::vector<std::string> out;
     for (const toml::node& element : *array) out.push_back(string(element, key));
@@ -69,13 +70,20 @@ class TomlReader {
  private:
   static std::string type_of(const toml::node& node) {
     switch (node.type()) {
-      case toml::node_type::string: return "a string";
-      case toml::node_type::integer: return "an integer";
-      case toml::node_type::floating_point: return "a number";
-      case toml::node_type::boolean: return "a boolean";
-      case toml::node_type::array: return "an array";
-      case toml::node_type::table: return "a table";
-      default: return "a date/time";
+      case toml::node_type::string:
+        return "a string";
+      case toml::node_type::integer:
+        return "an integer";
+      case toml::node_type::floating_point:
+        return "a number";
+      case toml::node_type::boolean:
+        return "a boolean";
+      case toml::node_type::array:
+        return "an array";
+      case toml::node_type::table:
+        return "a table";
+      default:
+        return "a date/time";
     }
   }
 
@@ -101,9 +109,9 @@ void read_file(const fs::path& path, const Environment& env, Config& config) {
     } else if (key == "dialect") {
       config.dialect = reader.string(node, key);
       if (config.dialect != "postgresql") {
-        reader.fail(node, key,
-                    fmt::format("\"{}\" is not supported (Flick supports \"postgresql\")",
-                                config.dialect));
+        reader.fail(
+            node, key,
+            fmt::format("\"{}\" is not supported (Flick supports \"postgresql\")", config.dialect));
       }
     } else if (key == "verbose") {
       config.verbose = reader.boolean(node, key);
@@ -223,6 +231,7 @@ Config load_config(const ConfigOverrides& overrides) {
   if (!file.empty()) {
     config.config_path = file;
     config.dir = file.has_parent_path() ? file.parent_path() : fs::path(".");
+    config.out = under(config.dir, config.out);
   }
   Environment env = Environment::beside(config.dir);
   if (!file.empty()) read_file(file, env, config);
@@ -230,9 +239,10 @@ Config load_config(const ConfigOverrides& overrides) {
   if (overrides.out) config.out = *overrides.out;
   if (overrides.dialect) {
     if (*overrides.dialect != "postgresql") {
-      throw UserError(fmt::format("--dialect: \"{}\" is not supported (Flick supports "
-                                  "\"postgresql\")",
-                                  *overrides.dialect));
+      throw UserError(
+          fmt::format("--dialect: \"{}\" is not supported (Flick supports "
+                      "\"postgresql\")",
+                      *overrides.dialect));
     }
     config.dialect = *overrides.dialect;
   }

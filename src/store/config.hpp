@@ -36,7 +36,7 @@ struct Config {
   std::filesystem::path config_path;  // empty when no flick.toml was used
   std::filesystem::path dir;          // base of the file's relative paths: the file's directory
   std::filesystem::path out = "drizzle";
-  std::vector<std::string> schema;                 // globs as written
+  std::vector<std::string> schema;                  // globs as written
   std::vector<std::filesystem::path> schema_files;  // resolved, sorted, deduplicated
   std::string dialect = "postgresql";
   std::string url;
@@ -50,7 +50,7 @@ struct Config {
 
 // Command-line values; each one set wins over flick.toml.
 struct ConfigOverrides {
-  std::optional<std::filesystem::path> config;  // --config; default: ./flick.toml if present
+  std::optional<std::filesystem::path> config;     // --config; default: ./flick.toml if present
   std::optional<std::vector<std::string>> schema;  // --schema (globs, relative to the cwd)
   std::optional<std::filesystem::path> out;        // --out (relative to the cwd)
   std::optional<std::string> dialect;              // --dialect

@@ -64,9 +64,8 @@ std::map<std::string, std::string> parse_dotenv(std::string_view text,
     std::string_view value = trim(line.substr(equals + 1));
     std::string parsed;
     char quote = value.empty() ? '\0' : value[0];
-    std::size_t close = (quote == '"' || quote == '\'' || quote == '`')
-                            ? value.find(quote, 1)
-                            : std::string_view::npos;
+    std::size_t close = (quote == '"' || quote == '\'' || quote == '`') ? value.find(quote, 1)
+                                                                        : std::string_view::npos;
     if (close != std::string_view::npos) {
       std::string_view body = value.substr(1, close - 1);
       parsed = quote == '"' ? unquote_double(body) : std::string(body);

@@ -150,8 +150,8 @@ WrittenMigration MigrationFolder::write_migration(NewMigration migration) {
   return written;
 }
 
-WrittenMigration MigrationFolder::write_custom_migration(const std::string& name,
-                                                         PrefixMode prefix, bool breakpoints,
+WrittenMigration MigrationFolder::write_custom_migration(const std::string& name, PrefixMode prefix,
+                                                         bool breakpoints,
                                                          std::optional<std::int64_t> now_ms) {
   NewMigration migration;
   migration.name = name;

@@ -16,8 +16,8 @@ Journal parse_journal(std::string_view text, const std::string& file_name) {
   journal.version = reader.string(json, "", "version");
   journal.dialect = reader.string(json, "", "dialect");
   if (journal.dialect != "postgresql" && journal.dialect != "pg") {
-    reader.fail("dialect", fmt::format("\"{}\" is not PostgreSQL (expected \"postgresql\")",
-                                       journal.dialect));
+    reader.fail("dialect",
+                fmt::format("\"{}\" is not PostgreSQL (expected \"postgresql\")", journal.dialect));
   }
   auto entries = json.find("entries");
   if (entries == json.end() || !entries->is_array()) reader.fail("entries", "expected an array");

@@ -20,8 +20,8 @@ const char* type_name(const JsonReader::Json& value) { return value.type_name();
 }  // namespace
 
 void JsonReader::fail(const std::string& path, const std::string& message) const {
-  throw UserError(fmt::format("{}: {}: {}", file_name_, path.empty() ? "(top level)" : path,
-                              message));
+  throw UserError(
+      fmt::format("{}: {}: {}", file_name_, path.empty() ? "(top level)" : path, message));
 }
 
 const JsonReader::Json& JsonReader::object(const Json& parent, const std::string& path,
@@ -44,8 +44,7 @@ std::optional<std::string> JsonReader::optional_string(const Json& parent, const
   return it->get<std::string>();
 }
 
-std::string JsonReader::string(const Json& parent, const std::string& path,
-                               const char* key) const {
+std::string JsonReader::string(const Json& parent, const std::string& path, const char* key) const {
   auto value = optional_string(parent, path, key);
   if (!value) fail(join_path(path, key), "missing");
   return *value;
@@ -108,8 +107,8 @@ nlohmann::ordered_json parse_json_text(std::string_view text, const std::string&
   try {
     return nlohmann::ordered_json::parse(text.begin(), text.end());
   } catch (const nlohmann::json::parse_error& error) {
-    throw UserError(fmt::format("{}: invalid JSON at byte {}: {}", file_name, error.byte,
-                                error.what()));
+    throw UserError(
+        fmt::format("{}: invalid JSON at byte {}: {}", file_name, error.byte, error.what()));
   }
 }
 

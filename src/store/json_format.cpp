@@ -18,13 +18,27 @@ void append_string(std::string& out, const std::string& text) {
   out += '"';
   for (unsigned char c : text) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (c < 0x20) {
           out += fmt::format("\\u{:04x}", c);
@@ -38,13 +52,26 @@ void append_string(std::string& out, const std::string& text) {
 
 void append_scalar(std::string& out, const Json& value) {
   switch (value.type()) {
-    case Json::value_t::null: out += "null"; break;
-    case Json::value_t::boolean: out += value.get<bool>() ? "true" : "false"; break;
-    case Json::value_t::number_integer: out += std::to_string(value.get<std::int64_t>()); break;
-    case Json::value_t::number_unsigned: out += std::to_string(value.get<std::uint64_t>()); break;
-    case Json::value_t::number_float: out += js_number(value.get<double>()); break;
-    case Json::value_t::string: append_string(out, value.get_ref<const std::string&>()); break;
-    default: throw std::logic_error("append_scalar: not a scalar");
+    case Json::value_t::null:
+      out += "null";
+      break;
+    case Json::value_t::boolean:
+      out += value.get<bool>() ? "true" : "false";
+      break;
+    case Json::value_t::number_integer:
+      out += std::to_string(value.get<std::int64_t>());
+      break;
+    case Json::value_t::number_unsigned:
+      out += std::to_string(value.get<std::uint64_t>());
+      break;
+    case Json::value_t::number_float:
+      out += js_number(value.get<double>());
+      break;
+    case Json::value_t::string:
+      append_string(out, value.get_ref<const std::string&>());
+      break;
+    default:
+      throw std::logic_error("append_scalar: not a scalar");
   }
 }
 
@@ -157,8 +184,12 @@ JsonLayout detect_json_layout(std::string_view text) {
 std::string format_json(const Json& value, JsonLayout layout) {
   std::string out;
   switch (layout) {
-    case JsonLayout::kDrizzleKit: write_stringify(out, value, "  ", 0); break;
-    case JsonLayout::kCompact: write_stringify(out, value, "", 0); break;
+    case JsonLayout::kDrizzleKit:
+      write_stringify(out, value, "  ", 0);
+      break;
+    case JsonLayout::kCompact:
+      write_stringify(out, value, "", 0);
+      break;
     case JsonLayout::kTabbed:
       write_tabbed(out, value, 0, 0, 0);
       out += '\n';
@@ -187,7 +218,8 @@ std::string js_number(double value) {
   if (k <= n && n <= 21) {
     out = digits + std::string(static_cast<std::size_t>(n - k), '0');
   } else if (0 < n && n <= 21) {
-    out = digits.substr(0, static_cast<std::size_t>(n)) + "." + digits.substr(static_cast<std::size_t>(n));
+    out = digits.substr(0, static_cast<std::size_t>(n)) + "." +
+          digits.substr(static_cast<std::size_t>(n));
   } else if (-6 < n && n <= 0) {
     out = "0." + std::string(static_cast<std::size_t>(-n), '0') + digits;
   } else {

@@ -14,28 +14,26 @@ namespace {
 
 // Flick's own word lists (not drizzle's): plain, unambiguous, lower-case ASCII words.
 constexpr std::array kAdjectives = {
-    "amber",   "ample",   "bold",    "brave",   "breezy",  "bright",  "brisk",   "calm",
-    "candid",  "clever",  "cosy",    "crisp",   "curious", "daring",  "deft",    "eager",
-    "early",   "even",    "fair",    "fancy",   "fleet",   "fluent",  "frank",   "fresh",
-    "gentle",  "glad",    "golden",  "grand",   "hardy",   "hazel",   "honest",  "humble",
-    "jolly",   "keen",    "kind",    "lively",  "loyal",   "lucid",   "lucky",   "mellow",
-    "merry",   "modest",  "neat",    "nimble",  "noble",   "patient", "plucky",  "polite",
-    "proud",   "quick",   "quiet",   "rapid",   "ready",   "robust",  "rosy",    "rustic",
-    "sage",    "serene",  "sharp",   "shiny",   "silent",  "simple",  "sleek",   "smooth",
-    "snug",    "solid",   "spry",    "steady",  "sturdy",  "sunny",   "swift",   "tidy",
-    "tranquil", "trusty", "upbeat",  "vivid",   "warm",    "wise",    "witty",   "young",
+    "amber",    "ample",  "bold",   "brave",   "breezy", "bright", "brisk",  "calm",   "candid",
+    "clever",   "cosy",   "crisp",  "curious", "daring", "deft",   "eager",  "early",  "even",
+    "fair",     "fancy",  "fleet",  "fluent",  "frank",  "fresh",  "gentle", "glad",   "golden",
+    "grand",    "hardy",  "hazel",  "honest",  "humble", "jolly",  "keen",   "kind",   "lively",
+    "loyal",    "lucid",  "lucky",  "mellow",  "merry",  "modest", "neat",   "nimble", "noble",
+    "patient",  "plucky", "polite", "proud",   "quick",  "quiet",  "rapid",  "ready",  "robust",
+    "rosy",     "rustic", "sage",   "serene",  "sharp",  "shiny",  "silent", "simple", "sleek",
+    "smooth",   "snug",   "solid",  "spry",    "steady", "sturdy", "sunny",  "swift",  "tidy",
+    "tranquil", "trusty", "upbeat", "vivid",   "warm",   "wise",   "witty",  "young",
 };
 
 constexpr std::array kNouns = {
-    "acorn",   "anchor",  "aspen",   "badger",  "beacon",  "birch",   "bison",   "bramble",
-    "brook",   "canyon",  "cedar",   "comet",   "coral",   "crane",   "creek",   "delta",
-    "dune",    "eagle",   "ember",   "falcon",  "fern",    "fjord",   "forest",  "fox",
-    "glacier", "grove",   "harbor",  "hawk",    "heron",   "hill",    "island",  "ivy",
-    "juniper", "kestrel", "lagoon",  "lantern", "larch",   "lark",    "lynx",    "maple",
-    "marsh",   "meadow",  "mesa",    "moss",    "nebula",  "oak",     "orchard", "osprey",
-    "otter",   "owl",     "pebble",  "pine",    "plateau", "prairie", "quarry",  "raven",
-    "reef",    "ridge",   "river",   "robin",   "sparrow", "spruce",  "summit",  "thistle",
-    "thrush",  "tundra",  "valley",  "walnut",  "willow",  "wren",    "yarrow",  "zephyr",
+    "acorn",   "anchor",  "aspen",  "badger", "beacon", "birch",   "bison",   "bramble", "brook",
+    "canyon",  "cedar",   "comet",  "coral",  "crane",  "creek",   "delta",   "dune",    "eagle",
+    "ember",   "falcon",  "fern",   "fjord",  "forest", "fox",     "glacier", "grove",   "harbor",
+    "hawk",    "heron",   "hill",   "island", "ivy",    "juniper", "kestrel", "lagoon",  "lantern",
+    "larch",   "lark",    "lynx",   "maple",  "marsh",  "meadow",  "mesa",    "moss",    "nebula",
+    "oak",     "orchard", "osprey", "otter",  "owl",    "pebble",  "pine",    "plateau", "prairie",
+    "quarry",  "raven",   "reef",   "ridge",  "river",  "robin",   "sparrow", "spruce",  "summit",
+    "thistle", "thrush",  "tundra", "valley", "walnut", "willow",  "wren",    "yarrow",  "zephyr",
 };
 
 template <typename Words>
@@ -58,7 +56,8 @@ PrefixMode parse_prefix_mode(std::string_view text, const std::string& context) 
 
 std::string migration_prefix(PrefixMode mode, int idx, std::int64_t now_ms) {
   switch (mode) {
-    case PrefixMode::kIndex: return fmt::format("{:04d}", idx);
+    case PrefixMode::kIndex:
+      return fmt::format("{:04d}", idx);
     case PrefixMode::kTimestamp: {
       std::time_t seconds = static_cast<std::time_t>(now_ms / 1000);
       std::tm utc{};
@@ -66,8 +65,10 @@ std::string migration_prefix(PrefixMode mode, int idx, std::int64_t now_ms) {
       return fmt::format("{:04d}{:02d}{:02d}{:02d}{:02d}{:02d}", utc.tm_year + 1900, utc.tm_mon + 1,
                          utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec);
     }
-    case PrefixMode::kUnix: return std::to_string(now_ms / 1000);
-    case PrefixMode::kNone: return "";
+    case PrefixMode::kUnix:
+      return std::to_string(now_ms / 1000);
+    case PrefixMode::kNone:
+      return "";
   }
   throw std::logic_error("migration_prefix: unknown mode");
 }

@@ -55,10 +55,10 @@ struct RenameMeta {
 // What drizzle records about a view that the model does not hold.
 struct ViewDetails {
   nlohmann::ordered_json columns = nlohmann::ordered_json::object();  // drizzle's selected fields
-  bool is_existing = false;                                            // .existing() views
+  bool is_existing = false;                                           // .existing() views
   std::optional<std::string> tablespace;
   std::optional<std::string> using_method;  // materialized view access method
-  bool with_no_data_key = false;  // "withNoData" was present although false
+  bool with_no_data_key = false;            // "withNoData" was present although false
 
   bool operator==(const ViewDetails&) const = default;
 };

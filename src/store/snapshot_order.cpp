@@ -10,22 +10,27 @@ using Json = nlohmann::ordered_json;
 using Keys = std::initializer_list<const char*>;
 
 // drizzle-kit 0.31's zod shapes (src/serializer/pgSchema.ts), in declaration order.
-constexpr Keys kTopKeys = {"id",      "prevId",    "version", "dialect",
-                           "tables",  "enums",     "schemas", "views",
-                           "sequences", "roles",   "policies", "_meta",
-                           "internal"};
-constexpr Keys kTableKeys = {"name",        "schema",      "columns",
-                             "indexes",     "foreignKeys", "compositePrimaryKeys",
-                             "uniqueConstraints", "policies", "checkConstraints",
+constexpr Keys kTopKeys = {"id",       "prevId",  "version", "dialect",   "tables",
+                           "enums",    "schemas", "views",   "sequences", "roles",
+                           "policies", "_meta",   "internal"};
+constexpr Keys kTableKeys = {"name",
+                             "schema",
+                             "columns",
+                             "indexes",
+                             "foreignKeys",
+                             "compositePrimaryKeys",
+                             "uniqueConstraints",
+                             "policies",
+                             "checkConstraints",
                              "isRLSEnabled"};
-constexpr Keys kColumnKeys = {"name",     "type",       "typeSchema",       "primaryKey",
-                              "notNull",  "default",    "isUnique",         "uniqueName",
-                              "nullsNotDistinct", "generated", "identity"};
+constexpr Keys kColumnKeys = {"name",    "type",     "typeSchema", "primaryKey",       "notNull",
+                              "default", "isUnique", "uniqueName", "nullsNotDistinct", "generated",
+                              "identity"};
 constexpr Keys kGeneratedKeys = {"type", "as"};
-constexpr Keys kSequenceKeys = {"name",     "increment", "minValue", "maxValue",
-                                "startWith", "cache",    "cycle",    "schema"};
-constexpr Keys kIdentityKeys = {"name",     "increment", "minValue", "maxValue", "startWith",
-                                "cache",    "cycle",     "schema",   "type"};
+constexpr Keys kSequenceKeys = {"name",      "increment", "minValue", "maxValue",
+                                "startWith", "cache",     "cycle",    "schema"};
+constexpr Keys kIdentityKeys = {"name",  "increment", "minValue", "maxValue", "startWith",
+                                "cache", "cycle",     "schema",   "type"};
 constexpr Keys kIndexKeys = {"name",   "columns", "isUnique",    "with",
                              "method", "where",   "concurrently"};
 constexpr Keys kIndexColumnKeys = {"expression", "isExpression", "asc", "nulls", "opclass"};
@@ -37,30 +42,29 @@ constexpr Keys kPolicyKeys = {"name", "as", "for", "to", "using", "withCheck", "
 constexpr Keys kCheckKeys = {"name", "value"};
 constexpr Keys kEnumKeys = {"name", "schema", "values"};
 constexpr Keys kRoleKeys = {"name", "createDb", "createRole", "inherit"};
-constexpr Keys kViewKeys = {"name",       "schema",     "columns", "definition", "materialized",
-                            "with",       "isExisting", "withNoData", "using",   "tablespace"};
-constexpr Keys kViewWithKeys = {
-    "checkOption",
-    "securityBarrier",
-    "securityInvoker",
-    "fillfactor",
-    "toastTupleTarget",
-    "parallelWorkers",
-    "autovacuumEnabled",
-    "vacuumIndexCleanup",
-    "vacuumTruncate",
-    "autovacuumVacuumThreshold",
-    "autovacuumVacuumScaleFactor",
-    "autovacuumVacuumCostDelay",
-    "autovacuumVacuumCostLimit",
-    "autovacuumFreezeMinAge",
-    "autovacuumFreezeMaxAge",
-    "autovacuumFreezeTableAge",
-    "autovacuumMultixactFreezeMinAge",
-    "autovacuumMultixactFreezeMaxAge",
-    "autovacuumMultixactFreezeTableAge",
-    "logAutovacuumMinDuration",
-    "userCatalogTable"};
+constexpr Keys kViewKeys = {"name", "schema",     "columns",    "definition", "materialized",
+                            "with", "isExisting", "withNoData", "using",      "tablespace"};
+constexpr Keys kViewWithKeys = {"checkOption",
+                                "securityBarrier",
+                                "securityInvoker",
+                                "fillfactor",
+                                "toastTupleTarget",
+                                "parallelWorkers",
+                                "autovacuumEnabled",
+                                "vacuumIndexCleanup",
+                                "vacuumTruncate",
+                                "autovacuumVacuumThreshold",
+                                "autovacuumVacuumScaleFactor",
+                                "autovacuumVacuumCostDelay",
+                                "autovacuumVacuumCostLimit",
+                                "autovacuumFreezeMinAge",
+                                "autovacuumFreezeMaxAge",
+                                "autovacuumFreezeTableAge",
+                                "autovacuumMultixactFreezeMinAge",
+                                "autovacuumMultixactFreezeMaxAge",
+                                "autovacuumMultixactFreezeTableAge",
+                                "logAutovacuumMinDuration",
+                                "userCatalogTable"};
 
 void reorder(Json& object, Keys keys) {
   if (!object.is_object()) return;

@@ -21,9 +21,9 @@ class SnapshotReader {
       : file_name_(file_name), reader_(file_name), snapshot_(snapshot) {}
 
   void read(const Json& json) {
-    reader_.expect_keys(json, "", {"id", "prevId", "version", "dialect", "tables", "enums",
-                                   "schemas", "sequences", "roles", "policies", "views", "_meta",
-                                   "internal"});
+    reader_.expect_keys(json, "",
+                        {"id", "prevId", "version", "dialect", "tables", "enums", "schemas",
+                         "sequences", "roles", "policies", "views", "_meta", "internal"});
     snapshot_.id = reader_.string(json, "", "id");
     snapshot_.prev_id = reader_.string(json, "", "prevId");
     snapshot_.version = reader_.string(json, "", "version");
@@ -105,7 +105,8 @@ class SnapshotReader {
     sqlparse::TypeName type = sqlparse::canonical_type(text);
     column.type = type.type;
     remember(where + "/type", column.type, text, column.type);
-    column.type_schema = reader_.optional_string(json, path, "typeSchema").value_or(type.type_schema);
+    column.type_schema =
+        reader_.optional_string(json, path, "typeSchema").value_or(type.type_schema);
     if (legacy_ && column.type_schema.empty()) {
       std::string base = column.type.substr(0, column.type.find('['));
       const model::Enum* found = snapshot_.catalog.find_enum(model::kDefaultSchema, base);
@@ -124,11 +125,12 @@ class SnapshotReader {
     return options;
   }
 
-  model::Column read_column(const Json& json, const std::string& path, const std::string& table_where,
-                            model::Table& table) {
-    reader_.expect_keys(json, path, {"name", "type", "typeSchema", "primaryKey", "notNull",
-                                     "default", "isUnique", "uniqueName", "nullsNotDistinct",
-                                     "generated", "identity", "comment"});
+  model::Column read_column(const Json& json, const std::string& path,
+                            const std::string& table_where, model::Table& table) {
+    reader_.expect_keys(
+        json, path,
+        {"name", "type", "typeSchema", "primaryKey", "notNull", "default", "isUnique", "uniqueName",
+         "nullsNotDistinct", "generated", "identity", "comment"});
     model::Column column;
     column.name = reader_.string(json, path, "name");
     std::string where = location::column(table_where, column.name);
@@ -141,7 +143,7 @@ class SnapshotReader {
         reader_.fail(path + ".default", "expected a string, number, boolean or null");
       }
       std::string canonical = sqlparse::normalise_default(text, column.type, column.type_schema,
-                                                           context(path + ".default"));
+                                                          context(path + ".default"));
       remember(where + "/default", canonical, *it, default_to_json(canonical));
       column.default_expr = canonical;
     }
@@ -150,13 +152,14 @@ class SnapshotReader {
       reader_.expect_keys(*it, generated_path, {"as", "type"});
       std::string type = reader_.string(*it, generated_path, "type");
       if (type != "stored") reader_.fail(generated_path + ".type", "expected \"stored\"");
-      column.generated = expression(reader_.string(*it, generated_path, "as"),
-                                    where + "/generated", generated_path + ".as");
+      column.generated = expression(reader_.string(*it, generated_path, "as"), where + "/generated",
+                                    generated_path + ".as");
     }
     if (auto it = json.find("identity"); it != json.end()) {
       std::string identity_path = path + ".identity";
-      reader_.expect_keys(*it, identity_path, {"type", "name", "schema", "increment", "startWith",
-                                               "minValue", "maxValue", "cache", "cycle"});
+      reader_.expect_keys(*it, identity_path,
+                          {"type", "name", "schema", "increment", "startWith", "minValue",
+                           "maxValue", "cache", "cycle"});
       model::Identity identity;
       std::string kind = reader_.string(*it, identity_path, "type");
       if (kind == "always") {
@@ -218,8 +221,9 @@ class SnapshotReader {
   }
 
   model::Index read_index(const Json& json, const std::string& path, const std::string& where) {
-    reader_.expect_keys(json, path, {"name", "columns", "isUnique", "where", "concurrently",
-                                     "method", "with", "include", "nullsNotDistinct"});
+    reader_.expect_keys(json, path,
+                        {"name", "columns", "isUnique", "where", "concurrently", "method", "with",
+                         "include", "nullsNotDistinct"});
     model::Index index;
     index.name = reader_.string(json, path, "name");
     auto columns = json.find("columns");
@@ -227,7 +231,8 @@ class SnapshotReader {
       reader_.fail(path + ".columns", "expected an array");
     }
     for (std::size_t i = 0; i < columns->size(); ++i) {
-      index.elements.push_back(read_index_element((*columns)[i], fmt::format("{}.columns[{}]", path, i),
+      index.elements.push_back(read_index_element((*columns)[i],
+                                                  fmt::format("{}.columns[{}]", path, i),
                                                   where + "/columns/" + std::to_string(i)));
     }
     index.unique = reader_.boolean(json, path, "isUnique");
@@ -240,7 +245,8 @@ class SnapshotReader {
       read_with(*it, path + ".with", where + "/with", false, index.with);
     }
     if (json.contains("include")) index.include = reader_.strings(json, path, "include");
-    index.nulls_not_distinct = reader_.optional_bool(json, path, "nullsNotDistinct").value_or(false);
+    index.nulls_not_distinct =
+        reader_.optional_bool(json, path, "nullsNotDistinct").value_or(false);
     return index;
   }
 
@@ -267,9 +273,10 @@ class SnapshotReader {
   }
 
   void read_table(const Json& json, const std::string& path) {
-    reader_.expect_keys(json, path, {"name", "schema", "columns", "indexes", "foreignKeys",
-                                     "compositePrimaryKeys", "uniqueConstraints", "policies",
-                                     "checkConstraints", "isRLSEnabled", "comment"});
+    reader_.expect_keys(
+        json, path,
+        {"name", "schema", "columns", "indexes", "foreignKeys", "compositePrimaryKeys",
+         "uniqueConstraints", "policies", "checkConstraints", "isRLSEnabled", "comment"});
     model::Table table;
     table.name = reader_.string(json, path, "name");
     std::string schema = reader_.string(json, path, "schema");
@@ -311,8 +318,8 @@ class SnapshotReader {
     }
     if (json.contains("policies")) {
       for (const auto& [key, value] : reader_.object(json, path, "policies").items()) {
-        table.policies.push_back(read_policy(value, path + ".policies." + key,
-                                             location::policy(where, key), false));
+        table.policies.push_back(
+            read_policy(value, path + ".policies." + key, location::policy(where, key), false));
       }
     }
     if (json.contains("checkConstraints")) {
@@ -332,8 +339,9 @@ class SnapshotReader {
   }
 
   model::ForeignKey read_foreign_key(const Json& json, const std::string& path) {
-    reader_.expect_keys(json, path, {"name", "tableFrom", "columnsFrom", "tableTo", "schemaTo",
-                                     "columnsTo", "onUpdate", "onDelete"});
+    reader_.expect_keys(json, path,
+                        {"name", "tableFrom", "columnsFrom", "tableTo", "schemaTo", "columnsTo",
+                         "onUpdate", "onDelete"});
     model::ForeignKey key;
     key.name = reader_.string(json, path, "name");
     reader_.string(json, path, "tableFrom");
@@ -350,8 +358,9 @@ class SnapshotReader {
   void read_sequences(const Json& json) {
     for (const auto& [key, value] : object_at(json, "sequences").items()) {
       std::string path = "sequences." + key;
-      reader_.expect_keys(value, path, {"name", "schema", "increment", "startWith", "minValue",
-                                        "maxValue", "cache", "cycle"});
+      reader_.expect_keys(
+          value, path,
+          {"name", "schema", "increment", "startWith", "minValue", "maxValue", "cache", "cycle"});
       model::Sequence sequence;
       sequence.name = reader_.string(value, path, "name");
       sequence.schema = reader_.string(value, path, "schema");
@@ -387,9 +396,9 @@ class SnapshotReader {
   void read_views(const Json& json) {
     for (const auto& [key, value] : object_at(json, "views").items()) {
       std::string path = "views." + key;
-      reader_.expect_keys(value, path, {"name", "schema", "columns", "definition", "materialized",
-                                        "with", "isExisting", "withNoData", "using",
-                                        "tablespace"});
+      reader_.expect_keys(value, path,
+                          {"name", "schema", "columns", "definition", "materialized", "with",
+                           "isExisting", "withNoData", "using", "tablespace"});
       model::View view;
       ViewDetails details;
       view.name = reader_.string(value, path, "name");
@@ -422,8 +431,9 @@ class SnapshotReader {
     RenameMeta& meta = snapshot_.meta;
     meta.key_order.clear();
     for (const auto& [key, value] : json.items()) {
-      RenameMeta::Renames& renames =
-          key == "schemas" ? meta.schemas : key == "tables" ? meta.tables : meta.columns;
+      RenameMeta::Renames& renames = key == "schemas"  ? meta.schemas
+                                     : key == "tables" ? meta.tables
+                                                       : meta.columns;
       for (const auto& [from, to] : object_at(value, "_meta." + key).items()) {
         if (!to.is_string()) reader_.fail("_meta." + key + "." + from, "expected a string");
         renames.emplace_back(from, to.get<std::string>());

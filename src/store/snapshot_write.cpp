@@ -37,8 +37,8 @@ class SnapshotWriter {
     }
     out["enums"] = Json::object();
     for (const model::Enum& item : catalog.enums) {
-      out["enums"][item.schema + "." + item.name] = Json{
-          {"name", item.name}, {"schema", item.schema}, {"values", string_array(item.values)}};
+      out["enums"][item.schema + "." + item.name] =
+          Json{{"name", item.name}, {"schema", item.schema}, {"values", string_array(item.values)}};
     }
     out["schemas"] = Json::object();
     for (const std::string& schema : catalog.schemas) out["schemas"][schema] = schema;
@@ -105,8 +105,8 @@ class SnapshotWriter {
     json["primaryKey"] = column.primary_key;
     json["notNull"] = column.not_null;
     if (column.generated) {
-      json["generated"] = Json{{"as", spelled_text(where + "/generated", *column.generated)},
-                               {"type", "stored"}};
+      json["generated"] =
+          Json{{"as", spelled_text(where + "/generated", *column.generated)}, {"type", "stored"}};
     }
     if (column.identity) {
       const model::Identity& identity = *column.identity;
@@ -194,7 +194,8 @@ class SnapshotWriter {
     json["schema"] = table.schema == model::kDefaultSchema ? "" : table.schema;
     json["columns"] = Json::object();
     for (const model::Column& column : table.columns) {
-      json["columns"][column.name] = write_column(column, table, location::column(where, column.name));
+      json["columns"][column.name] =
+          write_column(column, table, location::column(where, column.name));
     }
     json["indexes"] = Json::object();
     for (const model::Index& index : table.indexes) {
@@ -216,16 +217,14 @@ class SnapshotWriter {
     }
     json["compositePrimaryKeys"] = Json::object();
     if (table.primary_key) {
-      json["compositePrimaryKeys"][table.primary_key->name] =
-          Json{{"name", table.primary_key->name},
-               {"columns", string_array(table.primary_key->columns)}};
+      json["compositePrimaryKeys"][table.primary_key->name] = Json{
+          {"name", table.primary_key->name}, {"columns", string_array(table.primary_key->columns)}};
     }
     json["uniqueConstraints"] = Json::object();
     for (const model::UniqueConstraint& unique : table.uniques) {
-      json["uniqueConstraints"][unique.name] =
-          Json{{"name", unique.name},
-               {"nullsNotDistinct", unique.nulls_not_distinct},
-               {"columns", string_array(unique.columns)}};
+      json["uniqueConstraints"][unique.name] = Json{{"name", unique.name},
+                                                    {"nullsNotDistinct", unique.nulls_not_distinct},
+                                                    {"columns", string_array(unique.columns)}};
     }
     json["policies"] = Json::object();
     for (const model::Policy& policy : table.policies) {
@@ -269,8 +268,9 @@ class SnapshotWriter {
     const RenameMeta& meta = snapshot_.meta;
     Json json = Json::object();
     for (const std::string& key : meta.key_order) {
-      const RenameMeta::Renames& renames =
-          key == "schemas" ? meta.schemas : key == "tables" ? meta.tables : meta.columns;
+      const RenameMeta::Renames& renames = key == "schemas"  ? meta.schemas
+                                           : key == "tables" ? meta.tables
+                                                             : meta.columns;
       Json map = Json::object();
       for (const auto& [from, to] : renames) map[from] = to;
       json[key] = std::move(map);

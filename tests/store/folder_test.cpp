@@ -27,7 +27,8 @@ TEST(SplitBreakpoints, KeepsEachChunkAndTheLineItStartsOn) {
 }
 
 TEST(SplitBreakpoints, LeadingBlankLinesMoveTheLine) {
-  std::vector<SqlChunk> chunks = split_breakpoints("SELECT 1;--> statement-breakpoint\n\n\n  SELECT 2;");
+  std::vector<SqlChunk> chunks =
+      split_breakpoints("SELECT 1;--> statement-breakpoint\n\n\n  SELECT 2;");
   ASSERT_EQ(chunks.size(), 2u);
   EXPECT_EQ(chunks[0].line, 1);
   EXPECT_EQ(chunks[1].line, 4);
@@ -88,8 +89,9 @@ TEST(MigrationFolder, StartsAnEmptyFolderLikeDrizzleKit) {
             "      \"tag\": \"0000_first\",\n      \"breakpoints\": true\n    }\n  ]\n}");
   Snapshot snapshot = read_snapshot(first.snapshot_path);
   EXPECT_EQ(snapshot.prev_id, kNilUuid);
-  EXPECT_TRUE(std::regex_match(snapshot.id, std::regex(
-      "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")));
+  EXPECT_TRUE(std::regex_match(
+      snapshot.id,
+      std::regex("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")));
   EXPECT_EQ(snapshot.layout, JsonLayout::kDrizzleKit);
 
   MigrationFolder reopened(out);
@@ -125,10 +127,11 @@ TEST(MigrationFolder, ContinuesAReformattedFolderInItsOwnLayout) {
   // The old entries are untouched; the new one follows in the same tabbed layout.
   std::string old_entries = journal_before.substr(0, journal_before.rfind("\t\t}"));
   EXPECT_EQ(journal_after.substr(0, old_entries.size()), old_entries);
-  EXPECT_NE(journal_after.find("\t\t{\n\t\t\t\"idx\": 6,\n\t\t\t\"version\": \"7\",\n"
-                               "\t\t\t\"when\": 1700000000123,\n\t\t\t\"tag\": \"0006_next_step\",\n"
-                               "\t\t\t\"breakpoints\": true\n\t\t}\n\t]\n}\n"),
-            std::string::npos);
+  EXPECT_NE(
+      journal_after.find("\t\t{\n\t\t\t\"idx\": 6,\n\t\t\t\"version\": \"7\",\n"
+                         "\t\t\t\"when\": 1700000000123,\n\t\t\t\"tag\": \"0006_next_step\",\n"
+                         "\t\t\t\"breakpoints\": true\n\t\t}\n\t]\n}\n"),
+      std::string::npos);
   Snapshot snapshot = read_snapshot(written.snapshot_path);
   EXPECT_EQ(snapshot.prev_id, "450aa255-e4df-48ce-ae1e-bec4e28f11e8");
   EXPECT_EQ(snapshot.layout, JsonLayout::kTabbed);
@@ -170,8 +173,8 @@ TEST(MigrationFolder, CustomMigrationMatchesDrizzleKitGenerateCustom) {
     fs::copy_file(reference / "meta" / name, temp.path() / "meta" / name);
   }
   MigrationFolder folder(temp.path());
-  WrittenMigration written = folder.write_custom_migration("custom_empty", PrefixMode::kIndex,
-                                                           true, kNow);
+  WrittenMigration written =
+      folder.write_custom_migration("custom_empty", PrefixMode::kIndex, true, kNow);
   EXPECT_EQ(testing::read_file(written.sql_path),
             testing::read_file(reference / "0003_custom_empty.sql"));
   std::string expected = testing::read_file(reference / "meta" / "0003_snapshot.json");

@@ -64,9 +64,9 @@ TEST(FormatJson, TabbedLayoutBreaksArraysPastEightyColumns) {
             "{\n\t\"k\": [\"" + word + "\", \"" + std::string(35, 'v') + "\"]\n}\n");
   Json with_comma = fits;
   with_comma["z"] = 1;  // now the array line ends with "," and is 81 columns
-  EXPECT_EQ(format_json(with_comma, JsonLayout::kTabbed),
-            "{\n\t\"k\": [\n\t\t\"" + word + "\",\n\t\t\"" + std::string(35, 'v') +
-                "\"\n\t],\n\t\"z\": 1\n}\n");
+  EXPECT_EQ(format_json(with_comma, JsonLayout::kTabbed), "{\n\t\"k\": [\n\t\t\"" + word +
+                                                              "\",\n\t\t\"" + std::string(35, 'v') +
+                                                              "\"\n\t],\n\t\"z\": 1\n}\n");
 }
 
 TEST(FormatJson, EscapesStringsLikeJsonStringify) {

@@ -121,14 +121,15 @@ Snapshot model_snapshot() {
   model::Catalog& catalog = snapshot.catalog;
   catalog.schemas = {"billing"};
   catalog.enums.push_back({"public", "mood", {"happy", "sad"}});
-  catalog.sequences.push_back({"public", "counter", {"1", "1", "9223372036854775807", "1", "1", false}});
+  catalog.sequences.push_back(
+      {"public", "counter", {"1", "1", "9223372036854775807", "1", "1", false}});
 
   model::Table users;
   users.name = "users";
   model::Column id = make_column("id", "integer", true);
   id.primary_key = true;
-  id.identity = model::Identity{model::IdentityKind::kAlways, "users_id_seq",
-                                {"1", "1", "2147483647", "1", "1", false}};
+  id.identity = model::Identity{
+      model::IdentityKind::kAlways, "users_id_seq", {"1", "1", "2147483647", "1", "1", false}};
   model::Column score = make_column("score", "integer", true);
   score.default_expr = "0";
   model::Column active = make_column("active", "boolean");
@@ -167,8 +168,13 @@ Snapshot model_snapshot() {
   invoices.columns = {make_column("user_id", "integer", true),
                       make_column("number", "integer", true)};
   invoices.primary_key = model::PrimaryKey{"invoices_user_id_number_pk", {"user_id", "number"}};
-  invoices.foreign_keys.push_back({"invoices_user_id_users_id_fk", {"user_id"}, "public", "users",
-                                   {"id"}, "cascade", "no action"});
+  invoices.foreign_keys.push_back({"invoices_user_id_users_id_fk",
+                                   {"user_id"},
+                                   "public",
+                                   "users",
+                                   {"id"},
+                                   "cascade",
+                                   "no action"});
   catalog.tables.push_back(invoices);
 
   model::View view;
@@ -241,8 +247,7 @@ TEST(ReadSnapshot, RejectsWhatDrizzleKitWouldReject) {
                "tables.public.users.columns.id.colour: unknown key");
   expect_error(replaced("\"notNull\": true", "\"notNull\": \"yes\""),
                "tables.public.users.columns.id.notNull: expected true or false");
-  expect_error(replaced("\"type\": \"always\"", "\"type\": \"sometimes\""),
-               "identity.type");
+  expect_error(replaced("\"type\": \"always\"", "\"type\": \"sometimes\""), "identity.type");
   expect_error(replaced("\"columnsFrom\": [", "\"columnsFrom\": [1, "), "columnsFrom");
   expect_error("[]", "expected an object");
 }

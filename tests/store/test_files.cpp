@@ -38,9 +38,7 @@ TempDir::~TempDir() {
   fs::remove_all(path_, error);
 }
 
-ScopedCwd::ScopedCwd(const fs::path& dir) : previous_(fs::current_path()) {
-  fs::current_path(dir);
-}
+ScopedCwd::ScopedCwd(const fs::path& dir) : previous_(fs::current_path()) { fs::current_path(dir); }
 
 ScopedCwd::~ScopedCwd() { fs::current_path(previous_); }
 
