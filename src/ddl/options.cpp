@@ -7,7 +7,7 @@ namespace {
 
 using sqlparse::is_set;
 
-// The text of a numeric or word option value; nullptr when the value is absent.
+// Stores the text of a number, string or word option value; false for anything else.
 bool value_text(const Node* arg, std::string* text) {
   if (arg == nullptr) return false;
   switch (arg->node_case) {
@@ -22,6 +22,10 @@ bool value_text(const Node* arg, std::string* text) {
       return true;
     case PG_QUERY__NODE__NODE_BOOLEAN:
       *text = arg->boolean->boolval ? "true" : "false";
+      return true;
+    case PG_QUERY__NODE__NODE_TYPE_NAME:  // a bare word such as `off` or `local`
+      if (arg->type_name->n_names != 1 || arg->type_name->n_typmods != 0) return false;
+      *text = sqlparse::string_value(arg->type_name->names[0]);
       return true;
     default:
       return false;

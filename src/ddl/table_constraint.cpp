@@ -130,7 +130,8 @@ void add_check(model::Table& table, PgQuery__Constraint& constraint, const Sourc
   check.name = is_set(constraint.conname)
                    ? constraint.conname
                    : builder.choose_constraint_name(table.schema, table.name, columns, "check");
-  check.expression = sqlparse::deparse_expression_node(constraint.raw_expr);
+  check.expression =
+      sqlparse::deparse_table_expression_node(constraint.raw_expr, table.schema, table.name);
   table.checks.push_back(std::move(check));
 }
 

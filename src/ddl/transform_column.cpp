@@ -100,7 +100,8 @@ model::Column transform_column(PgQuery__ColumnDef& definition, const QualifiedNa
         apply_identity(column, constraint, table, source, builder);
         break;
       case PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED:
-        column.generated = sqlparse::deparse_expression_node(constraint.raw_expr);
+        column.generated =
+            sqlparse::deparse_table_expression_node(constraint.raw_expr, table.schema, table.name);
         break;
       case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK:
       case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY:

@@ -67,7 +67,8 @@ model::IndexElement transform_element(PgQuery__IndexElem& element, const model::
     }
     result.expression = column;
   } else {
-    result.expression = sqlparse::deparse_expression_node(element.expr);
+    result.expression =
+        sqlparse::deparse_table_expression_node(element.expr, table.schema, table.name);
     result.is_expression = true;
   }
   for (const std::string& part : string_list(element.opclass, element.n_opclass)) {
@@ -121,7 +122,8 @@ void transform_index(PgQuery__IndexStmt& statement, const Source& source, Catalo
     index.include.push_back(column);
   }
   if (statement.where_clause != nullptr) {
-    index.where = sqlparse::deparse_expression_node(statement.where_clause);
+    index.where =
+        sqlparse::deparse_table_expression_node(statement.where_clause, table.schema, table.name);
   }
   index.with = read_storage_parameters(statement.options, statement.n_options, source);
 

@@ -47,10 +47,12 @@ void transform_policy(PgQuery__CreatePolicyStmt& statement, const Source& source
     }
   }
   if (statement.qual != nullptr) {
-    policy.using_expr = sqlparse::deparse_expression_node(statement.qual);
+    policy.using_expr =
+        sqlparse::deparse_table_expression_node(statement.qual, table.schema, table.name);
   }
   if (statement.with_check != nullptr) {
-    policy.with_check = sqlparse::deparse_expression_node(statement.with_check);
+    policy.with_check =
+        sqlparse::deparse_table_expression_node(statement.with_check, table.schema, table.name);
   }
   table.policies.push_back(std::move(policy));
 }

@@ -75,6 +75,13 @@ std::vector<std::string> referenced_columns(Node* expression);
 // default deparses once. Resets the `location` fields inside the node's subtree.
 std::string deparse_expression_node(Node* node);
 
+// Like deparse_expression_node, for an expression evaluated on the rows of one table (CHECK,
+// generated column, index expression or WHERE, policy): column references qualified with that
+// table ("users"."email", public.users.email) lose the qualifier, as PostgreSQL prints them.
+// References inside subqueries are left alone.
+std::string deparse_table_expression_node(Node* node, const std::string& schema,
+                                          const std::string& table);
+
 // Like deparse_expression_node, for a column DEFAULT: a top-level cast of a string literal to
 // the column's own type is dropped (see normalise_default).
 std::string deparse_default_node(Node* node, const TypeName& column_type);
@@ -95,7 +102,8 @@ std::string index_expression_column_name(const Node* expression);
 namespace flick::sqlparse {
 
 // Calls visit(message) for `root` and every message below it (set oneof members and repeated
-// items included), parents before children.
+// items included), parents before children. A visitor returning bool prunes: false means "do
+// not descend into this message".
 template <typename Visit>
 void visit_messages(ProtobufCMessage* root, Visit&& visit);
 
@@ -109,8 +117,12 @@ void visit_messages(ProtobufCMessage* root, Visit&& visit) {
   if (root == nullptr) return;
   struct Trampoline {
     static void call(ProtobufCMessage* message, void* context) {
-      Visit& visitor = *static_cast<std::remove_reference_t<Visit>*>(context);
-      visitor(message);
+      auto& visitor = *static_cast<std::remove_reference_t<Visit>*>(context);
+      if constexpr (std::is_same_v<decltype(visitor(message)), bool>) {
+        if (!visitor(message)) return;
+      } else {
+        visitor(message);
+      }
       detail::visit_children(message, &Trampoline::call, context);
     }
   };

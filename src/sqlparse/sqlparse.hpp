@@ -41,6 +41,13 @@ std::vector<Statement> split_statements(std::string_view sql, const std::string&
 // thousands of columns). Throws UserError on a syntax error, naming `context`.
 std::string normalise_expression(std::string_view expression, const std::string& context = "");
 
+// Normalises an expression evaluated on the rows of table `schema`.`table` (a CHECK, generated
+// column, index expression or predicate, policy USING / WITH CHECK): like normalise_expression,
+// and column references qualified with that table lose the qualifier, so drizzle's
+// `"users"."age" > 0` and PostgreSQL's `age > 0` agree.
+std::string normalise_table_expression(std::string_view expression, const std::string& schema,
+                                       const std::string& table, const std::string& context = "");
+
 // Normalises a SELECT statement (a view definition) the same way.
 std::string normalise_query(std::string_view query, const std::string& context = "");
 

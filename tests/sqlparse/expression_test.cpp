@@ -92,3 +92,26 @@ TEST(ReferencedColumns, ListsDistinctColumnsInOrder) {
 
 }  // namespace
 }  // namespace flick::sqlparse
+
+namespace flick::sqlparse {
+namespace {
+
+TEST(NormaliseTableExpression, DropsQualifiersNamingTheTableItself) {
+  EXPECT_EQ(normalise_table_expression("\"users\".\"age\" > 0", "public", "users"), "age > 0");
+  EXPECT_EQ(normalise_table_expression("\"public\".\"users\".\"age\" > 0", "public", "users"),
+            "age > 0");
+  EXPECT_EQ(normalise_table_expression("shop.orders.total > orders.tax", "shop", "orders"),
+            "total > tax");
+  EXPECT_EQ(normalise_table_expression("other.age > users.age", "public", "users"),
+            "other.age > age");
+  EXPECT_EQ(normalise_table_expression("audit.users.age > 0", "public", "users"),
+            "audit.users.age > 0");
+  // Inside a subquery a qualifier may be what picks the outer row: it stays.
+  EXPECT_EQ(normalise_table_expression("EXISTS (SELECT 1 FROM other WHERE other.id = users.id)",
+                                       "public", "users"),
+            "EXISTS (SELECT 1 FROM other WHERE other.id = users.id)");
+  EXPECT_THROW(normalise_table_expression("1, 2", "public", "users"), UserError);
+}
+
+}  // namespace
+}  // namespace flick::sqlparse

@@ -1,0 +1,116 @@
+#include <gtest/gtest.h>
+
+#include "test_util.hpp"
+
+namespace flick::ddl {
+namespace {
+
+using testing::read_error;
+
+TEST(Errors, SyntaxError) {
+  EXPECT_EQ(read_error("CREATE TABLE a (id int);\nCREATE TABEL b (id int);", "s/a.sql"),
+            "s/a.sql:2:8: syntax error at or near \"TABEL\"");
+}
+
+TEST(Errors, UnsupportedStatementsNameTheirKind) {
+  EXPECT_EQ(read_error("CREATE TABLE a (id int);\n  CREATE EXTENSION pgcrypto;"),
+            "schema.sql:2:3: unsupported statement CreateExtensionStmt");
+  EXPECT_EQ(read_error("SET search_path = app;"),
+            "schema.sql:1:1: unsupported statement VariableSetStmt");
+  EXPECT_EQ(read_error("\n\nCREATE FUNCTION f() RETURNS int AS 'select 1' LANGUAGE sql;"),
+            "schema.sql:3:1: unsupported statement CreateFunctionStmt");
+  EXPECT_EQ(read_error("CREATE TABLE t (id int);\nCREATE TRIGGER tr BEFORE INSERT ON t FOR EACH "
+                       "ROW EXECUTE FUNCTION f();"),
+            "schema.sql:2:1: unsupported statement CreateTrigStmt");
+  EXPECT_EQ(read_error("-- comment\nBEGIN;"),
+            "schema.sql:2:1: unsupported statement TransactionStmt");
+  EXPECT_EQ(read_error("CREATE TABLE t AS SELECT 1;"),
+            "schema.sql:1:1: unsupported statement CREATE TABLE ... AS");
+  EXPECT_EQ(read_error("CREATE TABLE t (id int);\nALTER INDEX i RENAME TO j;"),
+            "schema.sql:2:1: unsupported statement RenameStmt");
+  EXPECT_EQ(read_error("CREATE TABLE t (id int);\nCOMMENT ON INDEX i IS 'x';"),
+            "schema.sql:2:1: unsupported statement COMMENT (only COMMENT ON TABLE / COLUMN)");
+}
+
+TEST(Errors, UnsupportedTableClauses) {
+  EXPECT_EQ(read_error("CREATE TABLE p (id int);\nCREATE TABLE c (x int) INHERITS (p);"),
+            "schema.sql:2:14: unsupported clause INHERITS in CREATE TABLE");
+  EXPECT_EQ(read_error("CREATE TABLE m (at date) PARTITION BY RANGE (at);"),
+            "schema.sql:1:14: unsupported clause PARTITION BY in CREATE TABLE");
+  EXPECT_EQ(read_error("CREATE TEMP TABLE t (id int);"),
+            "schema.sql:1:19: unsupported clause TEMPORARY in CREATE TABLE");
+  EXPECT_EQ(read_error("CREATE TABLE t (\n  name text COLLATE \"C\"\n);"),
+            "schema.sql:2:3: unsupported clause COLLATE on column \"name\"");
+  EXPECT_EQ(read_error("CREATE TABLE t (a int, EXCLUDE USING gist (a WITH =));"),
+            "schema.sql:1:24: unsupported constraint EXCLUDE");
+  EXPECT_EQ(read_error("CREATE TABLE p (id int PRIMARY KEY);\nCREATE TABLE t (p int REFERENCES p "
+                       "DEFERRABLE);"),
+            "schema.sql:2:36: unsupported clause DEFERRABLE on column \"p\"");
+  EXPECT_EQ(read_error("CREATE TABLE p (id int PRIMARY KEY);\nCREATE TABLE t (p int, FOREIGN KEY "
+                       "(p) REFERENCES p MATCH FULL);"),
+            "schema.sql:2:24: unsupported clause MATCH FULL/PARTIAL in FOREIGN KEY constraint");
+  EXPECT_EQ(read_error("CREATE TABLE t (a int);\nALTER TABLE t ADD COLUMN b int;"),
+            "schema.sql:2:1: unsupported clause in ALTER TABLE: AddColumn");
+  EXPECT_EQ(read_error("CREATE SEQUENCE s OWNED BY NONE;"),
+            "schema.sql:1:19: unsupported sequence option owned_by");
+}
+
+TEST(Errors, UnknownTypeNamesTheColumnAndItsPosition) {
+  EXPECT_EQ(read_error("CREATE TABLE t (\n  id int,\n  state nope NOT NULL\n);"),
+            "schema.sql:3:9: type \"public\".\"nope\" of column \"t\".\"state\" is neither a "
+            "built-in type nor an enum created with CREATE TYPE ... AS ENUM");
+  EXPECT_EQ(read_error("CREATE SCHEMA s;\nCREATE TYPE mood AS ENUM ('a');\nCREATE TABLE t (m "
+                       "s.mood);"),
+            "schema.sql:3:19: type \"s\".\"mood\" of column \"t\".\"m\" is neither a built-in "
+            "type nor an enum created with CREATE TYPE ... AS ENUM");
+}
+
+TEST(Errors, ReferencesToMissingObjects) {
+  EXPECT_EQ(read_error("CREATE TABLE t (id int,\n  u int REFERENCES users);"),
+            "schema.sql:2:9: foreign key \"t_u_fkey\" references table \"public\".\"users\", "
+            "which is not defined");
+  EXPECT_EQ(read_error("CREATE TABLE p (id int);\nCREATE TABLE t (p int REFERENCES p);"),
+            "schema.sql:2:23: foreign key \"t_p_fkey\" names no columns and table "
+            "\"public\".\"p\" has no primary key");
+  EXPECT_EQ(read_error("CREATE TABLE p (id int PRIMARY KEY);\nCREATE TABLE t (p int REFERENCES "
+                       "p (nope));"),
+            "schema.sql:2:23: foreign key \"t_p_fkey\" references column \"nope\", which table "
+            "\"public\".\"p\" does not have");
+  EXPECT_EQ(read_error("CREATE INDEX ON missing (a);"),
+            "schema.sql:1:17: table \"public\".\"missing\" is not defined (tables must be created "
+            "before statements that refer to them)");
+  EXPECT_EQ(read_error("CREATE TABLE t (a int);\nCREATE INDEX ON t (b);"),
+            "schema.sql:2:17: index names column \"b\", which table \"t\" does not have");
+  EXPECT_EQ(read_error("CREATE TABLE t (a int, PRIMARY KEY (b));"),
+            "schema.sql:1:24: PRIMARY KEY constraint names column \"b\", which table \"t\" does "
+            "not have");
+  EXPECT_EQ(read_error("CREATE TABLE s.t (a int);"),
+            "schema.sql:1:14: schema \"s\" is not created by any CREATE SCHEMA");
+  EXPECT_EQ(read_error("CREATE TABLE t (a int);\nCOMMENT ON COLUMN t.b IS 'x';"),
+            "schema.sql:2:1: table \"t\" has no column \"b\"");
+}
+
+TEST(Errors, Duplicates) {
+  EXPECT_EQ(read_error("CREATE TABLE t (a int);\nCREATE TABLE t (b int);"),
+            "schema.sql:2:14: table \"public\".\"t\" is already defined");
+  EXPECT_EQ(read_error("CREATE TABLE t (a int, a text);"),
+            "schema.sql:1:24: column \"a\" is declared twice");
+  EXPECT_EQ(read_error("CREATE TABLE t (a int PRIMARY KEY, b int PRIMARY KEY);"),
+            "schema.sql:1:42: multiple primary keys for table \"t\"");
+  EXPECT_EQ(read_error("CREATE TYPE m AS ENUM ('a');\nCREATE TYPE m AS ENUM ('b');"),
+            "schema.sql:2:1: type \"public\".\"m\" already exists");
+  EXPECT_EQ(read_error("CREATE TABLE t (a int);\nCREATE INDEX t ON t (a);"),
+            "schema.sql:2:1: relation \"t\" is already defined");
+  EXPECT_EQ(read_error("CREATE SCHEMA s;\nCREATE SCHEMA s;"),
+            "schema.sql:2:1: schema \"s\" already exists");
+}
+
+TEST(Errors, InvalidColumnDefinitions) {
+  EXPECT_EQ(read_error("CREATE TABLE t (a serial DEFAULT 1);"),
+            "schema.sql:1:26: column \"a\" is serial and cannot have a DEFAULT");
+  EXPECT_EQ(read_error("CREATE TABLE t (a text GENERATED ALWAYS AS IDENTITY);"),
+            "schema.sql:1:24: identity column \"a\" must be smallint, integer or bigint");
+}
+
+}  // namespace
+}  // namespace flick::ddl
