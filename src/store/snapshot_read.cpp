@@ -102,7 +102,12 @@ class SnapshotReader {
   void read_type(const Json& json, const std::string& path, const std::string& where,
                  model::Column& column) {
     std::string text = reader_.string(json, path, "type");
-    sqlparse::TypeName type = sqlparse::canonical_type(text);
+    sqlparse::TypeName type;
+    try {
+      type = sqlparse::canonical_type(text);
+    } catch (const UserError& error) {
+      reader_.fail(path + ".type", error.what());
+    }
     column.type = type.type;
     remember(where + "/type", column.type, text, column.type);
     column.type_schema =
