@@ -15,8 +15,22 @@ bool is_serial(const std::string& type) {
   return type == "serial" || type == "bigserial" || type == "smallserial";
 }
 
-bool type_changed(const model::Column& from, const model::Column& to) {
-  return from.type != to.type || from.type_schema != to.type_schema;
+// The old column's type as the new catalog names it: a moved or renamed enum keeps its columns.
+ColumnType current_type(const Context& context, const model::Column& column) {
+  if (column.type_schema.empty() || context.enum_renames.empty()) {
+    return {column.type, column.type_schema};
+  }
+  std::size_t bracket = column.type.find('[');
+  std::string base = column.type.substr(0, bracket);
+  auto it = context.enum_renames.find(table_key(column.type_schema, base));
+  if (it == context.enum_renames.end()) return {column.type, column.type_schema};
+  std::string array = bracket == std::string::npos ? "" : column.type.substr(bracket);
+  return {it->second.name + array, it->second.schema};
+}
+
+bool type_changed(const Context& context, const model::Column& from, const model::Column& to) {
+  ColumnType type = current_type(context, from);
+  return type.type != to.type || type.type_schema != to.type_schema;
 }
 
 std::string meta_column_name(const QualifiedName& table, const std::string& column) {
@@ -25,12 +39,13 @@ std::string meta_column_name(const QualifiedName& table, const std::string& colu
 
 // Generated columns that must be dropped and re-added: their expression is new or changed, or
 // it reads a column whose type changes (PostgreSQL refuses to change such a type).
-std::unordered_set<std::string> columns_to_regenerate(const TablePair& pair) {
+std::unordered_set<std::string> columns_to_regenerate(const Context& context,
+                                                      const TablePair& pair) {
   const auto& olds = pair.old_table->columns;
   const auto& news = pair.new_table->columns;
   std::unordered_set<std::string> retyped;
   for (const auto& [o, n] : pair.columns.pairs) {
-    if (type_changed(olds[o], news[n])) retyped.insert(news[n].name);
+    if (type_changed(context, olds[o], news[n])) retyped.insert(news[n].name);
   }
   std::unordered_set<std::string> regenerate;
   for (const auto& [o, n] : pair.columns.pairs) {
@@ -78,8 +93,8 @@ void diff_column(Context& context, const TablePair& pair, const model::Column& f
   if (auto it = context.default_overrides.find(&from); it != context.default_overrides.end()) {
     old_default = it->second;
   }
-  if (type_changed(from, to)) {
-    bool using_cast = needs_using({from.type, from.type_schema}, {to.type, to.type_schema});
+  if (type_changed(context, from, to)) {
+    bool using_cast = needs_using(current_type(context, from), {to.type, to.type_schema});
     if (using_cast && old_default) {
       // The old default may not cast to the new type; it is set again below.
       context.add(kAlterColumns, DropDefault{table, to.name});
@@ -135,7 +150,7 @@ void diff_columns(Context& context, const TablePair& pair) {
     }
   }
 
-  std::unordered_set<std::string> regenerate = columns_to_regenerate(pair);
+  std::unordered_set<std::string> regenerate = columns_to_regenerate(context, pair);
   for (const auto& [o, n] : pair.columns.pairs) {
     if (regenerate.count(news[n].name)) {
       context.add(kAlterColumns, DropColumn{pair.target, news[n].name});

@@ -85,6 +85,9 @@ struct Context {
 
   std::unordered_map<std::string, std::string> schema_map;  // old schema -> new schema
   Matching enums, sequences, tables, views;
+  // Enums that are moved or renamed: table_key(old schema, old name) -> new name. Columns of
+  // such a type follow without a type change.
+  std::unordered_map<std::string, QualifiedName> enum_renames;
   std::vector<TablePair> table_pairs;
   std::unordered_map<std::string, std::size_t> pair_by_old_table;  // table_key(old) -> pair
   // Old columns whose default an enum rebuild already dropped and re-set: the default the

@@ -103,6 +103,12 @@ ChangeSet diff(const model::Catalog& from, const model::Catalog& to, const Optio
                               new_scoped(to.views), true, context.hints, options);
 
   for (const auto& [o, n] : context.enums.pairs) {
+    const model::Enum& old_enum = from.enums[o];
+    const model::Enum& new_enum = to.enums[n];
+    if (old_enum.schema != new_enum.schema || old_enum.name != new_enum.name) {
+      context.enum_renames[table_key(old_enum.schema, old_enum.name)] = {new_enum.schema,
+                                                                         new_enum.name};
+    }
     move_and_rename<MoveEnum, RenameEnum>(context, kMoveEnums, kRenameEnums, from.enums[o].schema,
                                           from.enums[o].name, to.enums[n].schema, to.enums[n].name);
   }

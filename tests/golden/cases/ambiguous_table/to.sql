@@ -1,0 +1,1 @@
+CREATE TABLE memos (id integer PRIMARY KEY);

@@ -1,0 +1,1 @@
+CREATE TABLE users (id integer PRIMARY KEY, a text DEFAULT 'x', b text NOT NULL, c integer);

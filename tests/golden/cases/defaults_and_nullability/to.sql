@@ -1,0 +1,1 @@
+CREATE TABLE users (id integer PRIMARY KEY, a text, b text, c integer DEFAULT 7);

@@ -1,0 +1,1 @@
+CREATE TABLE players (id integer PRIMARY KEY, team_id integer);

@@ -1,0 +1,1 @@
+CREATE TYPE mood AS ENUM ('awful', 'sad', 'ok', 'happy', 'ecstatic', 'euphoric');

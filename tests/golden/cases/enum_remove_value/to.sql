@@ -1,0 +1,7 @@
+CREATE TYPE mood AS ENUM ('sad', 'happy');
+CREATE TABLE people (
+  id integer PRIMARY KEY,
+  feeling mood DEFAULT 'sad' NOT NULL,
+  history mood[],
+  other mood
+);

@@ -1,0 +1,3 @@
+ALTER TYPE "public"."a_very_long_enum_type_name_that_is_exactly_sixty_three_bytes_xx" RENAME TO "a_very_long_enum_type_name_that_is_exactly_sixty_t_2bd480b3_old";--> statement-breakpoint
+CREATE TYPE "public"."a_very_long_enum_type_name_that_is_exactly_sixty_three_bytes_xx" AS ENUM('c', 'b', 'a');--> statement-breakpoint
+DROP TYPE "public"."a_very_long_enum_type_name_that_is_exactly_sixty_t_2bd480b3_old";

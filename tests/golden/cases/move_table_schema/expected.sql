@@ -1,0 +1,1 @@
+ALTER TABLE "memos" SET SCHEMA "app";

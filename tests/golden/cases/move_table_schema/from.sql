@@ -1,0 +1,2 @@
+CREATE SCHEMA app;
+CREATE TABLE memos (id serial PRIMARY KEY, body text);

@@ -1,0 +1,1 @@
+CREATE TABLE "User Data" ("Id" integer PRIMARY KEY, "we""ird" text);

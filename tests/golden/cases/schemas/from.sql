@@ -1,0 +1,3 @@
+CREATE SCHEMA legacy;
+CREATE SCHEMA billing;
+CREATE TABLE billing.invoices (id integer PRIMARY KEY);

@@ -1,0 +1,3 @@
+CREATE SEQUENCE invoice_seq;
+CREATE SEQUENCE old_seq;
+CREATE SEQUENCE ticket_seq START WITH 100;

@@ -1,0 +1,1 @@
+CREATE TABLE tickets (number serial PRIMARY KEY, title text);

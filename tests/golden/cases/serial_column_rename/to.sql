@@ -1,0 +1,1 @@
+CREATE TABLE tickets (ticket_number serial PRIMARY KEY, title text);

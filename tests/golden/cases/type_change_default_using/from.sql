@@ -1,0 +1,1 @@
+CREATE TABLE items (id integer PRIMARY KEY, qty text DEFAULT '1' NOT NULL);

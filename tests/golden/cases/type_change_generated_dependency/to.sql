@@ -1,0 +1,6 @@
+CREATE TABLE people (
+  id integer PRIMARY KEY,
+  first_name text,
+  last_name varchar(20),
+  full_name text GENERATED ALWAYS AS (first_name || ' ' || last_name) STORED
+);

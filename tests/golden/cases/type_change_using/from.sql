@@ -1,0 +1,1 @@
+CREATE TABLE items (id integer PRIMARY KEY, qty text, flag text, ref uuid, n integer);

@@ -1,0 +1,1 @@
+CREATE TABLE items (id integer PRIMARY KEY, qty integer, flag boolean, ref text, n text);

@@ -1,0 +1,1 @@
+ALTER VIEW "public"."all_orders" RENAME TO "every_order";
