@@ -15,7 +15,7 @@ class JsonReader {
  public:
   using Json = nlohmann::ordered_json;
 
-  JsonReader(const std::string& file_name) : file_name_(file_name) {}
+  explicit JsonReader(const std::string& file_name) : file_name_(file_name) {}
 
   // Throws flick::UserError: "<file>: <path>: <message>".
   [[noreturn]] void fail(const std::string& path, const std::string& message) const;

@@ -112,6 +112,12 @@ Snapshot parse_snapshot(std::string_view text, const std::string& file_name);
 // Reads and parses the snapshot file at `path`.
 Snapshot read_snapshot(const std::filesystem::path& path);
 
+// Copies `previous`'s round-trip details (spellings, "with" key orders, view details, layout)
+// into `next`, a snapshot built from a model. Values that did not change keep the spelling and
+// order drizzle gave them, so a migration's snapshot differs from the previous one only where the
+// schema changed.
+void inherit_round_trip_details(Snapshot& next, const Snapshot& previous);
+
 // The snapshot as drizzle-kit 0.31 writes it (version "7", dialect "postgresql"), in the
 // snapshot's layout. Model features drizzle cannot express are written under extra keys, only
 // when present: column and table "comment", index "include" and "nullsNotDistinct", index

@@ -283,6 +283,13 @@ class SnapshotWriter {
 
 }  // namespace
 
+void inherit_round_trip_details(Snapshot& next, const Snapshot& previous) {
+  next.spellings.insert(previous.spellings.begin(), previous.spellings.end());
+  next.with_key_order.insert(previous.with_key_order.begin(), previous.with_key_order.end());
+  next.view_details.insert(previous.view_details.begin(), previous.view_details.end());
+  next.layout = previous.layout;
+}
+
 std::string snapshot_json(const Snapshot& snapshot) {
   nlohmann::ordered_json json = SnapshotWriter(snapshot).write();
   if (snapshot.key_order == SnapshotKeyOrder::kParsed) apply_parsed_key_order(json);
