@@ -94,6 +94,12 @@ std::optional<Snapshot> MigrationFolder::latest_snapshot() const {
   return read_snapshot(paths.back());
 }
 
+std::vector<std::pair<fs::path, Snapshot>> MigrationFolder::load_snapshots() const {
+  std::vector<std::pair<fs::path, Snapshot>> out;
+  for (const fs::path& path : snapshot_paths()) out.emplace_back(path, read_snapshot(path));
+  return out;
+}
+
 std::string MigrationFolder::latest_snapshot_id() const {
   std::optional<Snapshot> latest = latest_snapshot();
   return latest ? latest->id : kNilUuid;

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "store/journal.hpp"
@@ -74,6 +75,10 @@ class MigrationFolder {
   // The snapshot generate diffs against: the LAST snapshot file by name (so with 0004's missing,
   // 0005's), or std::nullopt in an empty folder.
   std::optional<Snapshot> latest_snapshot() const;
+
+  // Every snapshot file, read, in snapshot_paths() order (for checks such as two snapshots
+  // sharing a prevId, which means two branches generated in parallel).
+  std::vector<std::pair<std::filesystem::path, Snapshot>> load_snapshots() const;
 
   // The id of latest_snapshot(), or kNilUuid.
   std::string latest_snapshot_id() const;

@@ -55,6 +55,10 @@ TEST(MigrationFolder, LatestSnapshotIsTheLastFilePresent) {
   ASSERT_EQ(snapshots.size(), 5u);  // 0004's snapshot is missing
   EXPECT_EQ(snapshots.back().filename(), "0005_snapshot.json");
   EXPECT_EQ(folder.latest_snapshot_id(), "450aa255-e4df-48ce-ae1e-bec4e28f11e8");
+  auto all = folder.load_snapshots();
+  ASSERT_EQ(all.size(), 5u);
+  EXPECT_EQ(all[4].second.prev_id, "6d0209e8-9df0-4552-9fcf-92667fc3173f");
+  EXPECT_EQ(all[3].second.id, "6d0209e8-9df0-4552-9fcf-92667fc3173f");  // 0005 follows 0003
   EXPECT_EQ(folder.sql_paths().size(), 6u);
   EXPECT_EQ(folder.sql_path(folder.journal().entries[4]).filename(), "0004_brisk_harrier.sql");
 }
