@@ -6,7 +6,8 @@
 #   generate-empty   first migration into an empty folder
 #   generate-noop    generate again over that folder with no schema change
 # Reports wall time and peak RSS (/usr/bin/time "%e %M"; median of BENCH_REPEAT runs) and the
-# drizzle-kit/flick ratios, and whether the two first migrations are byte-identical.
+# drizzle-kit/flick ratios, whether the two first migrations are byte-identical, and whether
+# drizzle-kit generate (TS schema) over flick's folder sees no change (a failure otherwise).
 # drizzle-kit is installed with npm into bench/.drizzle/ (git-ignored); without node/npm, or when
 # the registry is unreachable, the drizzle-kit half is skipped with a message.
 #
@@ -185,6 +186,22 @@ for size in $sizes; do
     report_row "$size" generate-noop drizzle-kit "$work/drizzle-noop"
     report_ratio "$work/flick-noop" "$work/drizzle-noop"
 
+    if [[ -f "$flick_out/0000_bench.sql" ]]; then
+      # Interop: drizzle-kit generate (TS schema) over flick's folder must see no change.
+      rm -rf "$ts_dir/flick-folder"
+      cp -r "$flick_out" "$ts_dir/flick-folder"
+      printf '%s\n' "export default { dialect: 'postgresql', schema: './schema.ts', out: './flick-folder' };" \
+        >"$ts_dir/drizzle.flick.config.ts"
+      (cd "$ts_dir" && "$drizzle_kit" generate --config drizzle.flick.config.ts --name drizzle_sees \
+        >/dev/null 2>&1 </dev/null) || true
+      if compgen -G "$ts_dir/flick-folder/*_drizzle_sees.sql" >/dev/null; then
+        echo "       drizzle-kit generate over flick's folder: sees changes" \
+          "($(grep -c 'statement-breakpoint' "$ts_dir"/flick-folder/*_drizzle_sees.sql) breakpoints)"
+        failed=1
+      else
+        echo "       drizzle-kit generate over flick's folder: no changes"
+      fi
+    fi
     if [[ -f "$flick_out/0000_bench.sql" && -f "$ts_dir/drizzle/0000_bench.sql" ]]; then
       if cmp -s "$flick_out/0000_bench.sql" "$ts_dir/drizzle/0000_bench.sql"; then
         echo "       first migration: byte-identical to drizzle-kit's"
