@@ -10,7 +10,8 @@
 namespace flick::ddl {
 
 std::string Source::position(int location) const {
-  return parsed_.position(location >= 0 ? static_cast<std::size_t>(location) : statement_offset_);
+  return parsed_.position(location >= 0 ? base_ + static_cast<std::size_t>(location)
+                                        : statement_offset_);
 }
 
 void Source::fail(int location, const std::string& message) const {
@@ -41,8 +42,27 @@ std::vector<std::string> string_list(Node** items, std::size_t count) {
   return strings;
 }
 
+namespace {
+
+std::string table_key(const std::string& schema, const std::string& name) {
+  return schema + '\x1f' + name;
+}
+
+}  // namespace
+
+model::Table& CatalogBuilder::add_table(model::Table table) {
+  table_index_[table_key(table.schema, table.name)] = catalog_.tables.size();
+  catalog_.tables.push_back(std::move(table));
+  return catalog_.tables.back();
+}
+
+model::Table* CatalogBuilder::find_table(const std::string& schema, const std::string& name) {
+  auto it = table_index_.find(table_key(schema, name));
+  return it == table_index_.end() ? nullptr : &catalog_.tables[it->second];
+}
+
 model::Table& CatalogBuilder::table(const QualifiedName& name, int location, const Source& source) {
-  model::Table* table = catalog_.find_table(name.schema, name.name);
+  model::Table* table = find_table(name.schema, name.name);
   if (table == nullptr) {
     source.fail(location, fmt::format("table \"{}\".\"{}\" is not defined (tables must be created "
                                       "before statements that refer to them)",
@@ -102,7 +122,7 @@ void CatalogBuilder::use_schema(const std::string& schema, std::string position)
 }
 
 void CatalogBuilder::resolve_user_type(const DeferredType& deferred) {
-  model::Table* table = catalog_.find_table(deferred.schema, deferred.table);
+  model::Table* table = find_table(deferred.schema, deferred.table);
   auto column = std::find_if(table->columns.begin(), table->columns.end(),
                              [&](const model::Column& c) { return c.name == deferred.column; });
   std::string base = column->type.substr(0, column->type.find('['));
@@ -118,8 +138,8 @@ void CatalogBuilder::resolve_user_type(const DeferredType& deferred) {
 
 void CatalogBuilder::resolve_foreign_key(const DeferredForeignKey& deferred) {
   model::ForeignKey& key =
-      catalog_.find_table(deferred.schema, deferred.table)->foreign_keys[deferred.index];
-  const model::Table* target = catalog_.find_table(key.ref_schema, key.ref_table);
+      find_table(deferred.schema, deferred.table)->foreign_keys[deferred.index];
+  const model::Table* target = find_table(key.ref_schema, key.ref_table);
   if (target == nullptr) {
     throw UserError(
         fmt::format("{}: foreign key \"{}\" references table \"{}\".\"{}\", which is "

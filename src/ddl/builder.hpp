@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "flick/model.hpp"
@@ -19,7 +20,9 @@ using sqlparse::Node;
 class Source {
  public:
   Source(const sqlparse::ParsedSql& parsed, std::size_t statement_index)
-      : parsed_(parsed), statement_offset_(parsed.statement_offset(statement_index)) {}
+      : parsed_(parsed),
+        base_(parsed.statement_base(statement_index)),
+        statement_offset_(parsed.statement_offset(statement_index)) {}
 
   // "<file>:<line>:<col>" of a node location (a byte offset; -1 means the statement itself).
   std::string position(int location) const;
@@ -29,6 +32,7 @@ class Source {
 
  private:
   const sqlparse::ParsedSql& parsed_;
+  std::size_t base_;  // node locations count from here
   std::size_t statement_offset_;
 };
 
@@ -46,6 +50,12 @@ std::vector<std::string> string_list(Node** items, std::size_t count);
 class CatalogBuilder {
  public:
   model::Catalog& catalog() { return catalog_; }
+
+  // Adds a table (callers check it is new) and returns it; references to earlier tables stay
+  // valid until the next add_table.
+  model::Table& add_table(model::Table table);
+  // The table; nullptr when it has not been created (yet).
+  model::Table* find_table(const std::string& schema, const std::string& name);
 
   // The table, or a UserError at `location` when it has not been created (yet).
   model::Table& table(const QualifiedName& name, int location, const Source& source);
@@ -97,6 +107,7 @@ class CatalogBuilder {
   void resolve_foreign_key(const DeferredForeignKey& deferred);
 
   model::Catalog catalog_;
+  std::unordered_map<std::string, std::size_t> table_index_;  // "schema.name" -> position
   std::map<std::string, Names> names_;
   std::vector<DeferredType> deferred_types_;
   std::vector<DeferredForeignKey> deferred_foreign_keys_;

@@ -36,7 +36,7 @@ void transform_create_table(PgQuery__CreateStmt& statement, const Source& source
   reject_table_clauses(statement, source);
   QualifiedName name = qualified_name(statement.relation, source);
   int location = statement.relation->location;
-  if (builder.catalog().find_table(name.schema, name.name) != nullptr) {
+  if (builder.find_table(name.schema, name.name) != nullptr) {
     if (statement.if_not_exists) return;
     source.fail(location,
                 fmt::format("table \"{}\".\"{}\" is already defined", name.schema, name.name));
@@ -79,8 +79,7 @@ void transform_create_table(PgQuery__CreateStmt& statement, const Source& source
       add_constraint(table, *item.constraint, item.column, source, builder);  // reports it
     }
   }
-  builder.catalog().tables.push_back(std::move(table));
-  model::Table& created = builder.catalog().tables.back();
+  model::Table& created = builder.add_table(std::move(table));
 
   // PostgreSQL names CHECK constraints when it creates the table, then the indexes behind
   // PRIMARY KEY / UNIQUE, then foreign keys; implicit names depend on that order.

@@ -3,8 +3,12 @@
 #include <fmt/format.h>
 #include <pg_query.h>
 
+#include <algorithm>
+#include <atomic>
 #include <cctype>
+#include <cstring>
 #include <stdexcept>
+#include <thread>
 
 #include "flick/error.hpp"
 
@@ -34,29 +38,45 @@ void ParseResultDeleter::operator()(PgQuery__ParseResult* result) const {
   pg_query__parse_result__free_unpacked(result, nullptr);
 }
 
-ParsedSql::ParsedSql(std::string text, std::string file_name,
-                     std::unique_ptr<PgQuery__ParseResult, ParseResultDeleter> tree)
-    : text_(std::move(text)), file_name_(std::move(file_name)), tree_(std::move(tree)) {}
+ParsedSql::ParsedSql(std::string text, std::string file_name)
+    : text_(std::move(text)), file_name_(std::move(file_name)) {}
+
+void ParsedSql::add_tree(Tree tree, std::size_t base, std::size_t end) {
+  for (std::size_t i = 0; i < tree->n_stmts; ++i) {
+    PgQuery__RawStmt* raw = tree->stmts[i];
+    std::size_t statement_end =
+        raw->stmt_len == 0 ? end : base + raw->stmt_location + raw->stmt_len;
+    statements_.push_back({raw, base, statement_end});
+  }
+  trees_.push_back(std::move(tree));
+}
 
 std::size_t ParsedSql::statement_offset(std::size_t i) const {
-  const PgQuery__RawStmt& raw = statement(i);
-  std::size_t begin = static_cast<std::size_t>(raw.stmt_location);
-  std::size_t end = raw.stmt_len == 0 ? text_.size() : begin + raw.stmt_len;
-  return skip_blank(text_, begin, end);
+  const Span& span = statements_[i];
+  return skip_blank(text_, span.base + span.raw->stmt_location, span.end);
 }
 
 std::string ParsedSql::position(std::size_t offset) const {
-  Location location = location_of(text_, offset);
-  return fmt::format("{}:{}:{}", file_name_, location.line, location.column);
+  if (line_starts_.empty()) {
+    line_starts_.push_back(0);
+    for (std::size_t i = 0; i < text_.size(); ++i) {
+      if (text_[i] == '\n') line_starts_.push_back(i + 1);
+    }
+  }
+  offset = std::min(offset, text_.size());
+  auto line = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset) - 1;
+  std::size_t line_start = *line;
+  Location within = location_of(std::string_view(text_).substr(line_start), offset - line_start);
+  return fmt::format("{}:{}:{}", file_name_, line - line_starts_.begin() + 1, within.column);
 }
 
-std::unique_ptr<ParsedSql> try_parse_sql(std::string_view sql, const std::string& file_name,
-                                         SyntaxError* error) {
-  std::string text(sql);
-  PgQueryProtobufParseResult result = pg_query_parse_protobuf(text.c_str());
+namespace {
+
+ParsedSql::Tree parse_tree_of(const char* text, SyntaxError* error) {
+  PgQueryProtobufParseResult result = pg_query_parse_protobuf(text);
   if (result.error != nullptr) {
     // cursorpos is 1-based; 0 means "unknown" (e.g. unterminated input).
-    error->offset = result.error->cursorpos > 0 ? result.error->cursorpos - 1 : text.size();
+    error->offset = result.error->cursorpos > 0 ? result.error->cursorpos - 1 : std::strlen(text);
     error->message = result.error->message;
     pg_query_free_protobuf_parse_result(result);
     return nullptr;
@@ -65,8 +85,78 @@ std::unique_ptr<ParsedSql> try_parse_sql(std::string_view sql, const std::string
       nullptr, result.parse_tree.len, reinterpret_cast<const uint8_t*>(result.parse_tree.data));
   pg_query_free_protobuf_parse_result(result);
   if (tree == nullptr) throw std::runtime_error("libpg_query returned an unreadable parse tree");
-  return std::make_unique<ParsedSql>(
-      std::move(text), file_name, std::unique_ptr<PgQuery__ParseResult, ParseResultDeleter>(tree));
+  return ParsedSql::Tree(tree);
+}
+
+// Parses each statement on its own, on a few threads (libpg_query keeps its state per thread);
+// nullptr when the scanner's split does not give statements the parser accepts one by one (the
+// caller then parses the whole text, which reports errors with the right context).
+std::unique_ptr<ParsedSql> parse_statement_by_statement(std::string_view sql,
+                                                        const std::string& file_name) {
+  auto parsed = std::make_unique<ParsedSql>(std::string(sql), file_name);
+  const std::string& text = parsed->text();
+  PgQuerySplitResult split = pg_query_split_with_scanner(text.c_str());
+  if (split.error != nullptr) {
+    pg_query_free_split_result(split);
+    return nullptr;
+  }
+  struct Fragment {
+    std::size_t begin = 0;
+    std::size_t length = 0;
+    ParsedSql::Tree tree;
+  };
+  std::vector<Fragment> fragments(static_cast<std::size_t>(split.n_stmts));
+  for (std::size_t i = 0; i < fragments.size(); ++i) {
+    fragments[i].begin = static_cast<std::size_t>(split.stmts[i]->stmt_location);
+    fragments[i].length =
+        split.stmts[i]->stmt_len == 0 ? text.size() - fragments[i].begin : split.stmts[i]->stmt_len;
+  }
+  pg_query_free_split_result(split);
+
+  std::atomic<std::size_t> next{0};
+  std::atomic<bool> failed{false};
+  auto parse_fragments = [&] {
+    for (std::size_t i = next++; i < fragments.size() && !failed; i = next++) {
+      Fragment& fragment = fragments[i];
+      std::string fragment_text = text.substr(fragment.begin, fragment.length);
+      SyntaxError error;
+      try {
+        fragment.tree = parse_tree_of(fragment_text.c_str(), &error);
+      } catch (const std::exception&) {
+        fragment.tree = nullptr;
+      }
+      if (fragment.tree == nullptr || fragment.tree->n_stmts > 1) failed = true;
+    }
+  };
+  unsigned helpers = fragments.size() < 64 ? 0 : std::min(3u, std::thread::hardware_concurrency());
+  if (helpers > 0) --helpers;  // this thread works too
+  std::vector<std::thread> threads;
+  for (unsigned i = 0; i < helpers; ++i) threads.emplace_back(parse_fragments);
+  parse_fragments();
+  for (std::thread& thread : threads) thread.join();
+  if (failed) return nullptr;
+  for (Fragment& fragment : fragments) {
+    parsed->add_tree(std::move(fragment.tree), fragment.begin, fragment.begin + fragment.length);
+  }
+  return parsed;
+}
+
+constexpr std::size_t kSplitThreshold = 4096;  // bytes; smaller texts parse in one go
+
+}  // namespace
+
+std::unique_ptr<ParsedSql> try_parse_sql(std::string_view sql, const std::string& file_name,
+                                         SyntaxError* error) {
+  if (sql.size() >= kSplitThreshold) {
+    if (std::unique_ptr<ParsedSql> parsed = parse_statement_by_statement(sql, file_name)) {
+      return parsed;
+    }
+  }
+  auto parsed = std::make_unique<ParsedSql>(std::string(sql), file_name);
+  ParsedSql::Tree tree = parse_tree_of(parsed->text().c_str(), error);
+  if (tree == nullptr) return nullptr;
+  parsed->add_tree(std::move(tree), 0, parsed->text().size());
+  return parsed;
 }
 
 ParsedSql parse_sql(std::string_view sql, const std::string& file_name) {

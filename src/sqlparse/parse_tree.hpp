@@ -22,31 +22,51 @@ struct ParseResultDeleter {
   void operator()(PgQuery__ParseResult* result) const;
 };
 
-// A parsed SQL text. Owns the tree; nodes handed out point into it.
+// A parsed SQL text: its statements, each a RawStmt whose node locations are byte offsets
+// from statement_base(i). Owns the trees; nodes handed out point into them.
 class ParsedSql {
  public:
-  ParsedSql(std::string text, std::string file_name,
-            std::unique_ptr<PgQuery__ParseResult, ParseResultDeleter> tree);
+  using Tree = std::unique_ptr<PgQuery__ParseResult, ParseResultDeleter>;
+
+  ParsedSql(std::string text, std::string file_name);
+
+  // Adds the statements of `tree`, parsed from the text starting at byte `base` and ending at
+  // byte `end` of text().
+  void add_tree(Tree tree, std::size_t base, std::size_t end);
 
   const std::string& text() const { return text_; }
   const std::string& file_name() const { return file_name_; }
-  std::size_t size() const { return tree_->n_stmts; }
-  PgQuery__RawStmt& statement(std::size_t i) const { return *tree_->stmts[i]; }
+  std::size_t size() const { return statements_.size(); }
+  PgQuery__RawStmt& statement(std::size_t i) const { return *statements_[i].raw; }
 
+  // Byte offset in text() that statement i's node locations count from.
+  std::size_t statement_base(std::size_t i) const { return statements_[i].base; }
   // Byte offset of statement i's first token (after leading blanks and comments).
   std::size_t statement_offset(std::size_t i) const;
+  // Byte offset just past statement i (before its ';').
+  std::size_t statement_end(std::size_t i) const { return statements_[i].end; }
 
-  // "<file>:<line>:<col>" for a byte offset into text().
+  // "<file>:<line>:<col>" for a byte offset into text(). Cheap after the first call (it
+  // indexes line starts once).
   std::string position(std::size_t offset) const;
 
  private:
+  struct Span {
+    PgQuery__RawStmt* raw;
+    std::size_t base;
+    std::size_t end;
+  };
+
   std::string text_;
   std::string file_name_;
-  std::unique_ptr<PgQuery__ParseResult, ParseResultDeleter> tree_;
+  std::vector<Tree> trees_;
+  std::vector<Span> statements_;
+  mutable std::vector<std::size_t> line_starts_;
 };
 
 // Parses `sql`; throws flick::UserError "<file>:<line>:<col>: <PostgreSQL message>" on a syntax
-// error.
+// error. Long texts are split with PostgreSQL's scanner and parsed statement by statement
+// (libpg_query's tree output grows costly with the size of one parse).
 ParsedSql parse_sql(std::string_view sql, const std::string& file_name);
 
 // Like parse_sql, but reports a syntax error through `error` (PostgreSQL's message and byte

@@ -11,7 +11,7 @@ std::vector<Statement> split_statements(std::string_view sql, const std::string&
   for (std::size_t i = 0; i < parsed.size(); ++i) {
     const PgQuery__RawStmt& raw = parsed.statement(i);
     std::size_t begin = parsed.statement_offset(i);
-    std::size_t end = raw.stmt_len == 0 ? sql.size() : raw.stmt_location + raw.stmt_len;
+    std::size_t end = parsed.statement_end(i);
     while (end > begin && std::isspace(static_cast<unsigned char>(sql[end - 1]))) --end;
     statements.push_back({std::string(sql.substr(begin, end - begin)), begin, node_kind(raw.stmt)});
   }
