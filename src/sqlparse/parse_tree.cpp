@@ -44,8 +44,11 @@ ParsedSql::ParsedSql(std::string text, std::string file_name)
 void ParsedSql::add_tree(Tree tree, std::size_t base, std::size_t end) {
   for (std::size_t i = 0; i < tree->n_stmts; ++i) {
     PgQuery__RawStmt* raw = tree->stmts[i];
-    std::size_t statement_end =
-        raw->stmt_len == 0 ? end : base + raw->stmt_location + raw->stmt_len;
+    // Make the statement's span absolute, as if the whole text had been parsed at once.
+    std::size_t begin = base + raw->stmt_location;
+    std::size_t statement_end = raw->stmt_len == 0 ? end : begin + raw->stmt_len;
+    raw->stmt_location = static_cast<int32_t>(begin);
+    raw->stmt_len = statement_end == text_.size() ? 0 : static_cast<int32_t>(statement_end - begin);
     statements_.push_back({raw, base, statement_end});
   }
   trees_.push_back(std::move(tree));
@@ -53,7 +56,7 @@ void ParsedSql::add_tree(Tree tree, std::size_t base, std::size_t end) {
 
 std::size_t ParsedSql::statement_offset(std::size_t i) const {
   const Span& span = statements_[i];
-  return skip_blank(text_, span.base + span.raw->stmt_location, span.end);
+  return skip_blank(text_, span.raw->stmt_location, span.end);
 }
 
 std::string ParsedSql::position(std::size_t offset) const {

@@ -22,8 +22,9 @@ struct ParseResultDeleter {
   void operator()(PgQuery__ParseResult* result) const;
 };
 
-// A parsed SQL text: its statements, each a RawStmt whose node locations are byte offsets
-// from statement_base(i). Owns the trees; nodes handed out point into them.
+// A parsed SQL text: its statements, each a RawStmt whose stmt_location / stmt_len are byte
+// offsets in text() (stmt_len 0: to the end of the text), and whose nodes' `location` fields
+// are byte offsets from statement_base(i). Owns the trees; nodes handed out point into them.
 class ParsedSql {
  public:
   using Tree = std::unique_ptr<PgQuery__ParseResult, ParseResultDeleter>;

@@ -114,3 +114,18 @@ TEST(Errors, InvalidColumnDefinitions) {
 
 }  // namespace
 }  // namespace flick::ddl
+
+namespace flick::ddl {
+namespace {
+
+// Long files are parsed statement by statement; positions inside statements stay right.
+TEST(Errors, PositionsInLongFiles) {
+  std::string sql;
+  for (int i = 0; i < 300; ++i) sql += "CREATE TABLE t" + std::to_string(i) + " (id int);\n";
+  sql += "CREATE TABLE bad (\n  id int,\n  name text COLLATE \"C\"\n);\n";
+  EXPECT_EQ(testing::read_error(sql),
+            "schema.sql:303:3: unsupported clause COLLATE on column \"name\"");
+}
+
+}  // namespace
+}  // namespace flick::ddl

@@ -49,3 +49,35 @@ TEST(SplitStatements, EmptyTextHasNoStatements) {
 
 }  // namespace
 }  // namespace flick::sqlparse
+
+namespace flick::sqlparse {
+namespace {
+
+// Texts over a few kilobytes are parsed statement by statement; spans and positions must not
+// change.
+TEST(SplitStatements, LongTextsKeepAbsoluteOffsets) {
+  std::string sql;
+  std::vector<std::size_t> starts;
+  for (int i = 0; i < 400; ++i) {
+    sql += "-- table " + std::to_string(i) + "\n";
+    starts.push_back(sql.size());
+    sql += "CREATE TABLE t" + std::to_string(i) + " (id int);\n";
+  }
+  sql += "SELECT 1";  // the last statement has no ';'
+  std::vector<Statement> statements = split_statements(sql, "long.sql");
+  ASSERT_EQ(statements.size(), 401u);
+  for (int i = 0; i < 400; ++i) {
+    EXPECT_EQ(statements[i].offset, starts[i]);
+    EXPECT_EQ(statements[i].text, "CREATE TABLE t" + std::to_string(i) + " (id int)");
+  }
+  EXPECT_EQ(statements[400].text, "SELECT 1");
+  try {
+    split_statements(sql + ";\nCREATE TABEL x (id int);", "long.sql");
+    FAIL() << "expected a UserError";
+  } catch (const UserError& error) {
+    EXPECT_EQ(std::string(error.what()), "long.sql:802:8: syntax error at or near \"TABEL\"");
+  }
+}
+
+}  // namespace
+}  // namespace flick::sqlparse
