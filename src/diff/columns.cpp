@@ -29,6 +29,9 @@ ColumnType current_type(const Context& context, const model::Column& column) {
 }
 
 bool type_changed(const Context& context, const model::Column& from, const model::Column& to) {
+  if (from.type_schema.empty() || context.enum_renames.empty()) {
+    return from.type != to.type || from.type_schema != to.type_schema;
+  }
   ColumnType type = current_type(context, from);
   return type.type != to.type || type.type_schema != to.type_schema;
 }
@@ -90,8 +93,10 @@ void diff_column(Context& context, const TablePair& pair, const model::Column& f
   const QualifiedName& table = pair.target;
   if (from.generated && !to.generated) context.add(kAlterColumns, DropExpression{table, to.name});
   std::optional<std::string> old_default = from.default_expr;
-  if (auto it = context.default_overrides.find(&from); it != context.default_overrides.end()) {
-    old_default = it->second;
+  if (!context.default_overrides.empty()) {
+    if (auto it = context.default_overrides.find(&from); it != context.default_overrides.end()) {
+      old_default = it->second;
+    }
   }
   if (type_changed(context, from, to)) {
     bool using_cast = needs_using(current_type(context, from), {to.type, to.type_schema});

@@ -1,4 +1,3 @@
-#include <functional>
 
 #include "diff/names.hpp"
 #include "diff/table_diff.hpp"
@@ -28,71 +27,60 @@ std::optional<PrimaryKeyShape> effective_primary_key(const model::Table& table) 
 
 // Pairs a table's old and new objects of one kind. Equal names with equal definitions are kept;
 // equal names with different definitions are dropped and re-created; a rename hint or an
-// identical definition under another name becomes a rename.
-template <typename T>
-struct NamedDiff {
-  std::function<std::string(const T&, const model::Table&)> name_of;
-  // Whether `old_item` (of the old table) and `new_item` define the same object.
-  std::function<bool(const T&, const T&)> same;
-  std::function<void(const T&, const std::string& old_name)> drop;
-  std::function<void(const T&)> add;
-  std::function<void(const std::string& from, const std::string& to)> rename;
-  std::function<const NameParts*(const std::string& old_name)> hinted;
-
-  void run(const std::vector<T>& olds, const std::vector<T>& news, const model::Table& old_table,
-           const model::Table& new_table) const {
-    std::vector<std::string> new_names;
-    new_names.reserve(news.size());
-    std::unordered_map<std::string, std::size_t> new_by_name;
-    for (std::size_t i = 0; i < news.size(); ++i) {
-      new_names.push_back(name_of(news[i], new_table));
-      new_by_name.emplace(new_names.back(), i);
-    }
-    std::vector<bool> new_used(news.size(), false);
-    std::vector<std::size_t> unmatched;
-    auto pair_up = [&](std::size_t o, std::size_t n, const std::string& old_name) {
-      new_used[n] = true;
-      if (!same(olds[o], news[n])) {
-        drop(olds[o], old_name);
-        add(news[n]);
-      } else if (old_name != new_names[n]) {
-        rename(old_name, new_names[n]);
-      }
-    };
-    for (std::size_t o = 0; o < olds.size(); ++o) {
-      std::string old_name = name_of(olds[o], old_table);
-      auto it = new_by_name.find(old_name);
-      if (it != new_by_name.end() && !new_used[it->second]) {
-        pair_up(o, it->second, old_name);
-        continue;
-      }
-      const NameParts* target = hinted ? hinted(old_name) : nullptr;
-      if (target != nullptr) {
-        auto target_it = new_by_name.find(target->back());
-        if (target_it != new_by_name.end() && !new_used[target_it->second]) {
-          pair_up(o, target_it->second, old_name);
-          continue;
-        }
-      }
-      unmatched.push_back(o);
-    }
-    for (std::size_t o : unmatched) {
-      std::string old_name = name_of(olds[o], old_table);
-      bool renamed = false;
-      for (std::size_t n = 0; n < news.size(); ++n) {
-        if (new_used[n] || !same(olds[o], news[n])) continue;
-        new_used[n] = true;
-        rename(old_name, new_names[n]);
-        renamed = true;
-        break;
-      }
-      if (!renamed) drop(olds[o], old_name);
-    }
+// identical definition under another name becomes a rename. A table has few constraints and
+// indexes, so the lookups are linear scans.
+template <typename T, typename NameOf, typename Same, typename Drop, typename Add, typename Rename,
+          typename Hinted>
+void diff_named(const std::vector<T>& olds, const std::vector<T>& news,
+                const model::Table& old_table, const model::Table& new_table, NameOf name_of,
+                Same same, Drop drop, Add add, Rename rename, Hinted hinted) {
+  if (olds.empty() && news.empty()) return;
+  std::vector<std::string> new_names;
+  new_names.reserve(news.size());
+  for (const T& item : news) new_names.push_back(name_of(item, new_table));
+  std::vector<bool> new_used(news.size(), false);
+  auto find_new = [&](const std::string& name) -> std::size_t {
     for (std::size_t n = 0; n < news.size(); ++n) {
-      if (!new_used[n]) add(news[n]);
+      if (!new_used[n] && new_names[n] == name) return n;
+    }
+    return news.size();
+  };
+  auto pair_up = [&](const T& old_item, std::size_t n, const std::string& old_name) {
+    new_used[n] = true;
+    if (!same(old_item, news[n])) {
+      drop(old_item, old_name);
+      add(news[n]);
+    } else if (old_name != new_names[n]) {
+      rename(old_name, new_names[n]);
+    }
+  };
+  std::vector<std::pair<const T*, std::string>> unmatched;
+  for (const T& old_item : olds) {
+    std::string old_name = name_of(old_item, old_table);
+    std::size_t n = find_new(old_name);
+    if (n == news.size()) {
+      if (const NameParts* target = hinted(old_name)) n = find_new(target->back());
+    }
+    if (n < news.size()) {
+      pair_up(old_item, n, old_name);
+    } else {
+      unmatched.emplace_back(&old_item, std::move(old_name));
     }
   }
-};
+  for (const auto& [old_item, old_name] : unmatched) {
+    std::size_t n = 0;
+    while (n < news.size() && (new_used[n] || !same(*old_item, news[n]))) ++n;
+    if (n < news.size()) {
+      new_used[n] = true;
+      rename(old_name, new_names[n]);
+    } else {
+      drop(*old_item, old_name);
+    }
+  }
+  for (std::size_t n = 0; n < news.size(); ++n) {
+    if (!new_used[n]) add(news[n]);
+  }
+}
 
 }  // namespace
 
@@ -121,7 +109,7 @@ void diff_constraints(Context& context, const TablePair& pair) {
   // Primary key.
   std::optional<PrimaryKeyShape> old_key = effective_primary_key(old_table);
   std::optional<PrimaryKeyShape> new_key = effective_primary_key(new_table);
-  if (old_key && new_key && mapped_columns(pair, old_key->columns) == new_key->columns) {
+  if (old_key && new_key && same_columns(pair, old_key->columns, new_key->columns)) {
     if (old_key->name != new_key->name) rename_constraint(old_key->name, new_key->name);
   } else {
     if (old_key) context.add(kDropPrimaryKeys, DropConstraint{table, old_key->name});
@@ -129,47 +117,45 @@ void diff_constraints(Context& context, const TablePair& pair) {
       context.add(kAddPrimaryKeys, AddPrimaryKey{table, new_key->name, new_key->columns});
   }
 
-  NamedDiff<model::UniqueConstraint> uniques;
-  uniques.name_of = [](const model::UniqueConstraint& u, const model::Table& t) {
+  auto uniques_name_of = [](const model::UniqueConstraint& u, const model::Table& t) {
     return u.name.empty() ? sqlparse::implicit_name(t.name, u.columns, "key") : u.name;
   };
-  uniques.same = [&](const model::UniqueConstraint& a, const model::UniqueConstraint& b) {
-    return mapped_columns(pair, a.columns) == b.columns &&
-           a.nulls_not_distinct == b.nulls_not_distinct;
+  auto uniques_same = [&](const model::UniqueConstraint& a, const model::UniqueConstraint& b) {
+    return same_columns(pair, a.columns, b.columns) && a.nulls_not_distinct == b.nulls_not_distinct;
   };
-  uniques.drop = drop_constraint_in(kDropConstraints);
-  uniques.add = [&](const model::UniqueConstraint& u) {
+  auto uniques_drop = drop_constraint_in(kDropConstraints);
+  auto uniques_add = [&](const model::UniqueConstraint& u) {
     model::UniqueConstraint named = u;
-    named.name = uniques.name_of(u, new_table);
+    named.name = uniques_name_of(u, new_table);
     context.add(kAddConstraints, AddUnique{table, named});
   };
-  uniques.rename = rename_constraint;
-  uniques.hinted = constraint_hint;
-  uniques.run(old_table.uniques, new_table.uniques, old_table, new_table);
+  auto uniques_rename = rename_constraint;
+  auto uniques_hinted = constraint_hint;
+  diff_named(old_table.uniques, new_table.uniques, old_table, new_table, uniques_name_of,
+             uniques_same, uniques_drop, uniques_add, uniques_rename, uniques_hinted);
 
-  NamedDiff<model::CheckConstraint> checks;
-  checks.name_of = [](const model::CheckConstraint& c, const model::Table& t) {
+  auto checks_name_of = [](const model::CheckConstraint& c, const model::Table& t) {
     return c.name.empty() ? sqlparse::implicit_name(t.name, {}, "check") : c.name;
   };
-  checks.same = [](const model::CheckConstraint& a, const model::CheckConstraint& b) {
+  auto checks_same = [](const model::CheckConstraint& a, const model::CheckConstraint& b) {
     return a.expression == b.expression;
   };
-  checks.drop = drop_constraint_in(kDropConstraints);
-  checks.add = [&](const model::CheckConstraint& c) {
+  auto checks_drop = drop_constraint_in(kDropConstraints);
+  auto checks_add = [&](const model::CheckConstraint& c) {
     model::CheckConstraint named = c;
-    named.name = checks.name_of(c, new_table);
+    named.name = checks_name_of(c, new_table);
     context.add(kAddConstraints, AddCheck{table, named});
   };
-  checks.rename = rename_constraint;
-  checks.hinted = constraint_hint;
-  checks.run(old_table.checks, new_table.checks, old_table, new_table);
+  auto checks_rename = rename_constraint;
+  auto checks_hinted = constraint_hint;
+  diff_named(old_table.checks, new_table.checks, old_table, new_table, checks_name_of, checks_same,
+             checks_drop, checks_add, checks_rename, checks_hinted);
 
-  NamedDiff<model::ForeignKey> foreign_keys;
-  foreign_keys.name_of = [](const model::ForeignKey& f, const model::Table& t) {
+  auto foreign_keys_name_of = [](const model::ForeignKey& f, const model::Table& t) {
     return f.name.empty() ? sqlparse::implicit_name(t.name, f.columns, "fkey") : f.name;
   };
-  foreign_keys.same = [&](const model::ForeignKey& a, const model::ForeignKey& b) {
-    if (mapped_columns(pair, a.columns) != b.columns || a.on_delete != b.on_delete ||
+  auto foreign_keys_same = [&](const model::ForeignKey& a, const model::ForeignKey& b) {
+    if (!same_columns(pair, a.columns, b.columns) || a.on_delete != b.on_delete ||
         a.on_update != b.on_update) {
       return false;
     }
@@ -177,20 +163,21 @@ void diff_constraints(Context& context, const TablePair& pair) {
     if (it == context.pair_by_old_table.end()) return false;  // the referenced table is gone
     const TablePair& referenced = context.table_pairs[it->second];
     return referenced.target.schema == b.ref_schema && referenced.target.name == b.ref_table &&
-           mapped_columns(referenced, a.ref_columns) == b.ref_columns;
+           same_columns(referenced, a.ref_columns, b.ref_columns);
   };
-  foreign_keys.drop = drop_constraint_in(kDropForeignKeys);
-  foreign_keys.add = [&](const model::ForeignKey& f) {
+  auto foreign_keys_drop = drop_constraint_in(kDropForeignKeys);
+  auto foreign_keys_add = [&](const model::ForeignKey& f) {
     model::ForeignKey named = f;
-    named.name = foreign_keys.name_of(f, new_table);
+    named.name = foreign_keys_name_of(f, new_table);
     context.add(kAlteredForeignKeys, AddForeignKey{table, named});
   };
-  foreign_keys.rename = rename_constraint;
-  foreign_keys.hinted = constraint_hint;
-  foreign_keys.run(old_table.foreign_keys, new_table.foreign_keys, old_table, new_table);
+  auto foreign_keys_rename = rename_constraint;
+  auto foreign_keys_hinted = constraint_hint;
+  diff_named(old_table.foreign_keys, new_table.foreign_keys, old_table, new_table,
+             foreign_keys_name_of, foreign_keys_same, foreign_keys_drop, foreign_keys_add,
+             foreign_keys_rename, foreign_keys_hinted);
 
-  NamedDiff<model::Index> indexes;
-  indexes.name_of = [](const model::Index& index, const model::Table& t) {
+  auto indexes_name_of = [](const model::Index& index, const model::Table& t) {
     if (!index.name.empty()) return index.name;
     std::vector<std::string> columns;
     for (const model::IndexElement& element : index.elements) {
@@ -198,29 +185,37 @@ void diff_constraints(Context& context, const TablePair& pair) {
     }
     return sqlparse::implicit_name(t.name, columns, "idx");
   };
-  indexes.same = [&](const model::Index& a, const model::Index& b) {
-    model::Index mapped = a;
-    for (model::IndexElement& element : mapped.elements) {
-      if (!element.is_expression)
-        element.expression = mapped_columns(pair, {element.expression})[0];
+  auto indexes_same = [&](const model::Index& a, const model::Index& b) {
+    if (a.unique != b.unique || a.nulls_not_distinct != b.nulls_not_distinct ||
+        a.method != b.method || a.where != b.where || a.with != b.with ||
+        a.elements.size() != b.elements.size() || !same_columns(pair, a.include, b.include)) {
+      return false;
     }
-    mapped.include = mapped_columns(pair, a.include);
-    mapped.name = b.name;
-    mapped.concurrently = b.concurrently;
-    return mapped == b;
+    for (std::size_t i = 0; i < a.elements.size(); ++i) {
+      const model::IndexElement& x = a.elements[i];
+      const model::IndexElement& y = b.elements[i];
+      if (x.is_expression != y.is_expression || x.asc != y.asc || x.nulls != y.nulls ||
+          x.opclass != y.opclass) {
+        return false;
+      }
+      bool same_target = x.is_expression ? x.expression == y.expression
+                                         : same_columns(pair, {x.expression}, {y.expression});
+      if (!same_target) return false;
+    }
+    return true;
   };
-  indexes.drop = [&](const model::Index&, const std::string& name) {
+  auto indexes_drop = [&](const model::Index&, const std::string& name) {
     context.add(kDropIndexes, DropIndex{{table.schema, name}});
   };
-  indexes.add = [&](const model::Index& index) {
+  auto indexes_add = [&](const model::Index& index) {
     model::Index named = index;
-    named.name = indexes.name_of(index, new_table);
+    named.name = indexes_name_of(index, new_table);
     context.add(kAlteredIndexes, CreateIndex{table, named});
   };
-  indexes.rename = [&](const std::string& from, const std::string& to) {
+  auto indexes_rename = [&](const std::string& from, const std::string& to) {
     context.add(kFollowRenames, RenameIndex{{table.schema, from}, to});
   };
-  indexes.hinted = [&](const std::string& old_name) {
+  auto indexes_hinted = [&](const std::string& old_name) {
     const NameParts* target =
         context.hints.renamed_to(ObjectKind::kIndex, {old_table.schema, old_name});
     if (target == nullptr) {
@@ -228,7 +223,8 @@ void diff_constraints(Context& context, const TablePair& pair) {
     }
     return target;
   };
-  indexes.run(old_table.indexes, new_table.indexes, old_table, new_table);
+  diff_named(old_table.indexes, new_table.indexes, old_table, new_table, indexes_name_of,
+             indexes_same, indexes_drop, indexes_add, indexes_rename, indexes_hinted);
 }
 
 }  // namespace flick::diff

@@ -68,7 +68,7 @@ struct TablePair {
   QualifiedName carried;  // the old table once its schema is renamed, before its own rename
   QualifiedName target;   // the new table
   Matching columns;
-  std::unordered_map<std::string, std::string> column_renames;  // old name -> new name
+  std::unordered_map<std::string, std::string> column_renames;  // old -> new, renamed only
 };
 
 struct Context {

@@ -17,9 +17,10 @@ const model::Column* successor(const Context& context, const model::Table& old_t
   auto pair_it = context.pair_by_old_table.find(table_key(old_table.schema, old_table.name));
   if (pair_it == context.pair_by_old_table.end()) return nullptr;
   const TablePair& pair = context.table_pairs[pair_it->second];
-  auto rename_it = pair.column_renames.find(old_column.name);
-  if (rename_it == pair.column_renames.end()) return nullptr;
-  return model::find_column(*pair.new_table, rename_it->second);
+  for (const auto& [o, n] : pair.columns.pairs) {
+    if (&pair.old_table->columns[o] == &old_column) return &pair.new_table->columns[n];
+  }
+  return nullptr;
 }
 
 RebuildEnum plan_rebuild(Context& context, const model::Enum& old_enum,

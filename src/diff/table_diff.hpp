@@ -14,8 +14,8 @@ void diff_columns(Context& context, const TablePair& pair);
 // changed, else dropped and re-created.
 void diff_constraints(Context& context, const TablePair& pair);
 
-// Old column names mapped to their new names (names of dropped columns stay as they are).
-std::vector<std::string> mapped_columns(const TablePair& pair,
-                                        const std::vector<std::string>& columns);
+// Whether old columns `old_columns`, once renamed, are `new_columns`.
+bool same_columns(const TablePair& pair, const std::vector<std::string>& old_columns,
+                  const std::vector<std::string>& new_columns);
 
 }  // namespace flick::diff

@@ -98,17 +98,46 @@ void diff_table(Context& context, const TablePair& pair) {
   }
 }
 
+// Columns pair up by name; only when some are left over on both sides (a possible rename) does
+// the general matcher with hints and questions run. Most tables take the first path.
+Matching match_columns(Context& context, const TablePair& pair) {
+  const auto& olds = pair.old_table->columns;
+  const auto& news = pair.new_table->columns;
+  bool same_names = olds.size() == news.size();
+  for (std::size_t i = 0; same_names && i < olds.size(); ++i) {
+    same_names = olds[i].name == news[i].name;
+  }
+  Matching matching;
+  if (same_names) {
+    matching.pairs.reserve(olds.size());
+    for (std::size_t i = 0; i < olds.size(); ++i) matching.pairs.emplace_back(i, i);
+    return matching;
+  }
+  NameParts scope{pair.target.schema, pair.target.name};
+  NameParts alt_scope{pair.old_table->schema, pair.old_table->name};
+  std::vector<ScopedName> old_columns, new_columns;
+  old_columns.reserve(olds.size());
+  for (const model::Column& column : olds) old_columns.push_back({scope, alt_scope, column.name});
+  new_columns.reserve(news.size());
+  for (const model::Column& column : news) new_columns.push_back({scope, {}, column.name});
+  return match_names(ObjectKind::kColumn, old_columns, new_columns, false, context.hints,
+                     context.options);
+}
+
 }  // namespace
 
-std::vector<std::string> mapped_columns(const TablePair& pair,
-                                        const std::vector<std::string>& columns) {
-  std::vector<std::string> mapped;
-  mapped.reserve(columns.size());
-  for (const std::string& column : columns) {
-    auto it = pair.column_renames.find(column);
-    mapped.push_back(it == pair.column_renames.end() ? column : it->second);
+bool same_columns(const TablePair& pair, const std::vector<std::string>& old_columns,
+                  const std::vector<std::string>& new_columns) {
+  if (old_columns.size() != new_columns.size()) return false;
+  for (std::size_t i = 0; i < old_columns.size(); ++i) {
+    const std::string* name = &old_columns[i];
+    if (!pair.column_renames.empty()) {
+      auto it = pair.column_renames.find(*name);
+      if (it != pair.column_renames.end()) name = &it->second;
+    }
+    if (*name != new_columns[i]) return false;
   }
-  return mapped;
+  return true;
 }
 
 void match_tables(Context& context) {
@@ -119,21 +148,11 @@ void match_tables(Context& context) {
     pair.new_table = &context.to.tables[n];
     pair.carried = {context.mapped_schema(pair.old_table->schema), pair.old_table->name};
     pair.target = {pair.new_table->schema, pair.new_table->name};
-    NameParts scope{pair.target.schema, pair.target.name};
-    NameParts alt_scope{pair.old_table->schema, pair.old_table->name};
-    std::vector<ScopedName> old_columns, new_columns;
-    old_columns.reserve(pair.old_table->columns.size());
-    for (const model::Column& column : pair.old_table->columns) {
-      old_columns.push_back({scope, alt_scope, column.name});
-    }
-    new_columns.reserve(pair.new_table->columns.size());
-    for (const model::Column& column : pair.new_table->columns) {
-      new_columns.push_back({scope, {}, column.name});
-    }
-    pair.columns = match_names(ObjectKind::kColumn, old_columns, new_columns, false, context.hints,
-                               context.options);
+    pair.columns = match_columns(context, pair);
     for (const auto& [oc, nc] : pair.columns.pairs) {
-      pair.column_renames[pair.old_table->columns[oc].name] = pair.new_table->columns[nc].name;
+      const std::string& old_name = pair.old_table->columns[oc].name;
+      const std::string& new_name = pair.new_table->columns[nc].name;
+      if (old_name != new_name) pair.column_renames[old_name] = new_name;
     }
     context.pair_by_old_table[table_key(pair.old_table->schema, pair.old_table->name)] =
         context.table_pairs.size();

@@ -1,7 +1,9 @@
 #!/bin/sh
-# Checks every golden case against a real PostgreSQL: applies from.sql then expected.sql to one
+# Checks every golden case against a real PostgreSQL: applies from.sql, data.sql (rows that must
+# survive the migration, when present) and expected.sql to one
 # database and to.sql to another, and compares their schemas (pg_dump --schema-only, with
-# column order ignored inside each CREATE TABLE). A case whose SQL fails, or whose result
+# column order ignored inside each CREATE TABLE); check.sql, when present, asserts the data
+# afterwards (it raises an error when a row did not survive). A case whose SQL fails, or whose result
 # differs from to.sql, is reported.
 # Usage: verify_on_postgres.sh [case...]   (env: PGHOST, PGPORT, PGUSER as for psql)
 set -u
@@ -28,10 +30,16 @@ for name in $cases; do
   if ! psql_quiet -d h3_from -f "$dir/from.sql"; then
     echo "FAIL $name: from.sql does not run"; status=1; continue
   fi
+  if [ -f "$dir/data.sql" ] && ! psql_quiet -d h3_from -f "$dir/data.sql"; then
+    echo "FAIL $name: data.sql does not run"; status=1; continue
+  fi
   if ! psql_quiet -d h3_from -f "$dir/expected.sql"; then
     echo "FAIL $name: expected.sql does not run"; status=1; continue
   fi
   psql_quiet -d h3_to -f "$dir/to.sql" || { echo "FAIL $name: to.sql does not run"; status=1; continue; }
+  if [ -f "$dir/check.sql" ] && ! psql_quiet -d h3_from -f "$dir/check.sql"; then
+    echo "FAIL $name: check.sql (data after migration) failed"; status=1; continue
+  fi
   if normalised_dump h3_from > /tmp/h3_from.dump && normalised_dump h3_to > /tmp/h3_to.dump &&
      diff -u /tmp/h3_to.dump /tmp/h3_from.dump > /tmp/h3_schema.diff; then
     echo "ok   $name"

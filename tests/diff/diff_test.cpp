@@ -1,0 +1,136 @@
+#include "diff/diff.hpp"
+
+#include <gtest/gtest.h>
+
+#include "emit/emit.hpp"
+#include "flick/error.hpp"
+
+namespace flick::diff {
+namespace {
+
+model::Column column(const std::string& name, const std::string& type) {
+  model::Column column;
+  column.name = name;
+  column.type = type;
+  return column;
+}
+
+model::Table accounts_with(const std::string& created_name) {
+  model::Table table;
+  table.name = "accounts";
+  model::Column id = column("id", "integer");
+  id.primary_key = true;
+  id.not_null = true;
+  table.columns = {id, column(created_name, "timestamp")};
+  return table;
+}
+
+model::Catalog catalog_with(model::Table table) {
+  model::Catalog catalog;
+  catalog.tables.push_back(std::move(table));
+  return catalog;
+}
+
+TEST(Diff, IdenticalCatalogsGiveNoChanges) {
+  model::Catalog catalog = catalog_with(accounts_with("created"));
+  EXPECT_TRUE(diff(catalog, catalog, {}).empty());
+}
+
+TEST(Diff, AmbiguityWithoutAskNamesBothFlags) {
+  try {
+    diff(catalog_with(accounts_with("created")), catalog_with(accounts_with("created_at")), {});
+    FAIL() << "expected UserError";
+  } catch (const UserError& error) {
+    std::string message = error.what();
+    EXPECT_NE(message.find("--rename column:accounts.created=created_at"), std::string::npos)
+        << message;
+    EXPECT_NE(message.find("--drop column:accounts.created"), std::string::npos) << message;
+  }
+}
+
+TEST(Diff, AskChoosesARename) {
+  Options options;
+  std::vector<std::string> asked;
+  options.ask = [&](ObjectKind kind, const std::string& created,
+                    const std::vector<std::string>& candidates) -> std::optional<std::string> {
+    EXPECT_EQ(kind, ObjectKind::kColumn);
+    asked.push_back(created);
+    EXPECT_EQ(candidates, std::vector<std::string>{"accounts.created"});
+    return candidates[0];
+  };
+  ChangeSet changes = diff(catalog_with(accounts_with("created")),
+                           catalog_with(accounts_with("created_at")), options);
+  EXPECT_EQ(asked, std::vector<std::string>{"accounts.created_at"});
+  ASSERT_EQ(changes.changes.size(), 1u);
+  EXPECT_TRUE(std::holds_alternative<RenameColumn>(changes.changes[0]));
+  ASSERT_EQ(changes.renamed_columns.size(), 1u);
+  EXPECT_EQ(changes.renamed_columns[0].first, "\"public\".\"accounts\".\"created\"");
+  EXPECT_EQ(changes.renamed_columns[0].second, "\"public\".\"accounts\".\"created_at\"");
+}
+
+TEST(Diff, AskAnsweringNewlyCreatedAddsAndDrops) {
+  Options options;
+  options.ask = [](ObjectKind, const std::string&, const std::vector<std::string>&) {
+    return std::optional<std::string>();
+  };
+  ChangeSet changes = diff(catalog_with(accounts_with("created")),
+                           catalog_with(accounts_with("created_at")), options);
+  std::vector<std::string> sql = emit::sql_statements(changes);
+  ASSERT_EQ(sql.size(), 2u);
+  EXPECT_EQ(sql[0], "ALTER TABLE \"accounts\" ADD COLUMN \"created_at\" timestamp;");
+  EXPECT_EQ(sql[1], "ALTER TABLE \"accounts\" DROP COLUMN \"created\";");
+}
+
+TEST(Diff, TableRenameHintIsRecordedForTheSnapshot) {
+  model::Table renamed = accounts_with("created");
+  renamed.name = "members";
+  Options options;
+  options.renames.push_back(parse_rename_hint("table:accounts=members"));
+  ChangeSet changes = diff(catalog_with(accounts_with("created")), catalog_with(renamed), options);
+  ASSERT_EQ(changes.renamed_tables.size(), 1u);
+  EXPECT_EQ(changes.renamed_tables[0].first, "\"public\".\"accounts\"");
+  EXPECT_EQ(changes.renamed_tables[0].second, "\"public\".\"members\"");
+  std::vector<std::string> sql = emit::sql_statements(changes);
+  ASSERT_EQ(sql.size(), 2u);
+  EXPECT_EQ(sql[0], "ALTER TABLE \"accounts\" RENAME TO \"members\";");
+  EXPECT_EQ(sql[1],
+            "ALTER TABLE \"members\" RENAME CONSTRAINT \"accounts_pkey\" TO \"members_pkey\";");
+}
+
+TEST(Diff, HintForAMissingObjectIsAUserError) {
+  Options options;
+  options.renames.push_back(parse_rename_hint("table:accounts=nowhere"));
+  model::Table other = accounts_with("created");
+  other.name = "members";
+  EXPECT_THROW(diff(catalog_with(accounts_with("created")), catalog_with(other), options),
+               UserError);
+}
+
+TEST(Diff, EnumsBeforeTablesAndDroppedAfter) {
+  model::Catalog from;
+  model::Enum old_enum;
+  old_enum.name = "old_kind";
+  old_enum.values = {"a"};
+  from.enums.push_back(old_enum);
+  model::Catalog to;
+  model::Enum mood;
+  mood.name = "mood";
+  mood.values = {"sad", "happy"};
+  to.enums.push_back(mood);
+  model::Table table = accounts_with("created");
+  model::Column feeling = column("feeling", "mood");
+  feeling.type_schema = "public";
+  table.columns.push_back(feeling);
+  to.tables.push_back(table);
+  Options options;
+  options.drops.push_back(parse_drop_hint("enum:old_kind"));
+  std::vector<std::string> sql = emit::sql_statements(diff(from, to, options));
+  ASSERT_EQ(sql.size(), 3u);
+  EXPECT_EQ(sql[0], "CREATE TYPE \"public\".\"mood\" AS ENUM('sad', 'happy');");
+  EXPECT_EQ(sql[1].rfind("CREATE TABLE \"accounts\" (\n", 0), 0u) << sql[1];
+  EXPECT_NE(sql[1].find("\t\"feeling\" \"mood\""), std::string::npos) << sql[1];
+  EXPECT_EQ(sql[2], "DROP TYPE \"public\".\"old_kind\";");
+}
+
+}  // namespace
+}  // namespace flick::diff

@@ -1,0 +1,1 @@
+INSERT INTO shirts VALUES (1, 'large'), (2, 'medium');

@@ -1,0 +1,1 @@
+INSERT INTO users (id, status, active) VALUES (1, NULL, NULL), (2, 'old', false);

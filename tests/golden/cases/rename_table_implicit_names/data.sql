@@ -1,0 +1,1 @@
+INSERT INTO notes (slug) VALUES ('a'), ('b');
