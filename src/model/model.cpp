@@ -1,6 +1,7 @@
 #include "flick/model.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace flick::model {
 namespace {
@@ -24,6 +25,14 @@ void normalise_sequence(SequenceOptions& options, const std::string& type) {
     options.start_with = ascending ? options.min_value : options.max_value;
   }
   if (options.cache.empty()) options.cache = defaults.cache;
+}
+
+// PostgreSQL stores no default for DEFAULT NULL (or a NULL cast to some type), so neither do we.
+bool is_null_constant(const std::string& expression) {
+  std::string lower;
+  for (char c : expression) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower == "null" ||
+         (lower.rfind("null::", 0) == 0 && lower.find_first_of(" ()") == std::string::npos);
 }
 
 }  // namespace
@@ -74,6 +83,7 @@ void normalise(Catalog& catalog) {
   for (Table& table : catalog.tables) {
     for (Column& column : table.columns) {
       if (column.identity) normalise_sequence(column.identity->options, column.type);
+      if (column.default_expr && is_null_constant(*column.default_expr)) column.default_expr.reset();
     }
     for (Index& index : table.indexes) {
       for (IndexElement& element : index.elements) {

@@ -22,11 +22,23 @@ struct CommandEntry {
 void setup_generate(CLI::App& app, ExitStatus& status);
 void setup_export(CLI::App& app, ExitStatus& status);
 void setup_check(CLI::App& app, ExitStatus& status);
+void setup_migrate(CLI::App& app, ExitStatus& status);
+void setup_status(CLI::App& app, ExitStatus& status);
+void setup_mark_applied(CLI::App& app, ExitStatus& status);
+void setup_baseline(CLI::App& app, ExitStatus& status);
+void setup_db(CLI::App& app, ExitStatus& status);
+void setup_down(CLI::App& app, ExitStatus& status);
 
 inline constexpr CommandEntry kCommands[] = {
     {"generate", setup_generate},
     {"export", setup_export},
     {"check", setup_check},
+    {"migrate", setup_migrate},
+    {"status", setup_status},
+    {"mark-applied", setup_mark_applied},
+    {"baseline", setup_baseline},
+    {"down", setup_down},
+    {"db", setup_db},
 };
 
 }  // namespace flick::cli

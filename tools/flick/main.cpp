@@ -5,6 +5,7 @@
 
 #include "commands.hpp"
 #include "flick/error.hpp"
+#include "pg/pg.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"flick: PostgreSQL schema migrations, compatible with drizzle-kit's folders"};
@@ -20,6 +21,9 @@ int main(int argc, char** argv) {
   } catch (const flick::UserError& error) {
     fmt::print(stderr, "error: {}\n", error.what());
     return 2;
+  } catch (const flick::pg::PgError& error) {
+    fmt::print(stderr, "error: database: {}\n", error.what());
+    return 1;
   } catch (const std::exception& error) {
     fmt::print(stderr, "flick: internal error: {}\n", error.what());
     return 70;
