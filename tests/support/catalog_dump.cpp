@@ -164,7 +164,8 @@ JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE )" USER_SCHEMA("n");
 
 constexpr const char* kTriggers = R"(
-SELECT '04 ' || )" QUALIFIED("n", "c.relname") R"( || ' 5 ' || quote_ident(t.tgname),
+SELECT CASE WHEN c.relkind IN ('v', 'm') THEN '05 ' ELSE '04 ' END
+         || )" QUALIFIED("n", "c.relname") R"( || ' 5 ' || quote_ident(t.tgname),
        '  trigger ' || pg_get_triggerdef(t.oid, true)
 FROM pg_trigger t
 JOIN pg_class c ON c.oid = t.tgrelid
