@@ -217,4 +217,12 @@ for size in $sizes; do
   done
 done
 log "results written to $results"
+
+# -------------------------------------------------------------------------------------------------
+# flick migrate (bench/migrate/migrate_bench.sh): 1000 small migrations applied by flick migrate vs
+# `psql -1 -f` of the same SQL, and a no-op flick migrate with 1000 applied. Rows go to the same
+# results file. BENCH_MIGRATE=0 skips this section.
+if [[ ${BENCH_MIGRATE:-1} != 0 ]]; then
+  BENCH_RESULTS="$results" "$repo_dir/bench/migrate/migrate_bench.sh" "$build_dir" || failed=1
+fi
 exit "$failed"

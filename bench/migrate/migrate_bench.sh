@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# bench/migrate/migrate_bench.sh BUILD_DIR
+#
+# `flick migrate` against psql on the same 1000 small migrations, on an embedded PostgreSQL 15
+# (`flick db start` in a temp project: fsync off, synchronous_commit off), in the same run:
+#   apply-1000   flick migrate (a transaction + bookkeeping row per migration, advisory lock)
+#                vs `psql -1 -f` of the same files concatenated (one transaction, no bookkeeping);
+#                each on a fresh database; median of BENCH_REPEAT runs; goal flick/psql <= 1.05
+#   noop-1000    flick migrate with all 1000 applied (connect, lock, read 1000 rows, hash 1000
+#                files, plan nothing); median of BENCH_NOOP_REPEAT runs; goal <= 30 ms
+# Each migration: CREATE TABLE with a serial PK, a text and a timestamptz column, and a CREATE
+# INDEX, separated by a statement breakpoint.
+# Environment: BENCH_MIGRATIONS (default 1000), BENCH_REPEAT (default 3), BENCH_NOOP_REPEAT
+# (default 20), BENCH_RESULTS (TSV rows appended; default BUILD_DIR/bench-results.tsv).
+# Exit 1 when a run fails or a result is wrong; missing a goal is reported, not a failure.
+set -euo pipefail
+
+if [[ $# -ne 1 ]]; then
+  echo "usage: $0 BUILD_DIR" >&2
+  exit 2
+fi
+build_dir=$(cd "$1" && pwd)
+flick="$build_dir/tools/flick/flick"
+count=${BENCH_MIGRATIONS:-1000}
+repeat=${BENCH_REPEAT:-3}
+noop_repeat=${BENCH_NOOP_REPEAT:-20}
+results=${BENCH_RESULTS:-"$build_dir/bench-results.tsv"}
+log() { echo "bench-migrate: $*" >&2; }
+
+if [[ ! -x "$flick" ]]; then
+  log "building flick in $build_dir"
+  cmake --build "$build_dir" --target flick -j"$(nproc)" >&2
+fi
+command -v psql >/dev/null || { log "psql is required"; exit 1; }
+
+work=$(mktemp -d)
+[[ $(id -u) -eq 0 ]] && chmod 755 "$work"
+cleanup() {
+  "$flick" db stop --config "$work/flick.toml" >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+printf 'dialect = "postgresql"\nout = "drizzle"\n' >"$work/flick.toml"
+"$flick" db start --config "$work/flick.toml" >/dev/null
+base_url=$("$flick" db url --config "$work/flick.toml")
+server_url=${base_url%/*}
+
+# The folder: NNNN_m.sql files and the journal; all.sql is their concatenation.
+mkdir -p "$work/drizzle/meta"
+{
+  printf '{\n  "version": "7",\n  "dialect": "postgresql",\n  "entries": ['
+  for ((i = 0; i < count; i++)); do
+    tag=$(printf '%04d_m' "$i")
+    printf 'CREATE TABLE "t%04d" (\n\t"id" serial PRIMARY KEY NOT NULL,\n\t"name" text NOT NULL,\n\t"created_at" timestamptz DEFAULT now()\n);\n--> statement-breakpoint\nCREATE INDEX "t%04d_name_idx" ON "t%04d" USING btree ("name");' \
+      "$i" "$i" "$i" >"$work/drizzle/$tag.sql"
+    ((i > 0)) && printf ','
+    printf '\n    {"idx": %d, "version": "7", "when": %d, "tag": "%s", "breakpoints": true}' \
+      "$i" $((1700000000000 + i * 1000)) "$tag"
+  done
+  printf '\n  ]\n}\n'
+} >"$work/drizzle/meta/_journal.json"
+for f in "$work"/drizzle/*.sql; do cat "$f"; printf '\n'; done >"$work/all.sql"
+
+fresh_db() {
+  psql -q -X "$server_url/postgres" -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1" \
+    >/dev/null
+  echo "$server_url/$1"
+}
+now_ns() { date +%s%N; }
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+failed=0
+flick_ms=() psql_ms=()
+for ((r = 0; r < repeat; r++)); do
+  url=$(fresh_db bench_flick)
+  start=$(now_ns)
+  "$flick" migrate --out "$work/drizzle" --url "$url" >/dev/null || { log "flick migrate failed"; failed=1; }
+  flick_ms+=($((($(now_ns) - start) / 1000000)))
+  url=$(fresh_db bench_psql)
+  start=$(now_ns)
+  psql -q -X -1 -v ON_ERROR_STOP=1 -f "$work/all.sql" "$url" >/dev/null || { log "psql failed"; failed=1; }
+  psql_ms+=($((($(now_ns) - start) / 1000000)))
+done
+flick_apply=$(printf '%s\n' "${flick_ms[@]}" | median)
+psql_apply=$(printf '%s\n' "${psql_ms[@]}" | median)
+flick_url="$server_url/bench_flick"
+tables=$(psql -X -At "$flick_url" -c "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")
+rows=$(psql -X -At "$flick_url" -c "SELECT count(*) FROM drizzle.__drizzle_migrations")
+if [[ $tables != "$count" || $rows != "$count" ]]; then
+  log "flick migrate left $tables tables and $rows bookkeeping rows, expected $count"
+  failed=1
+fi
+
+noop_ms=()
+for ((r = 0; r < noop_repeat; r++)); do
+  start=$(now_ns)
+  out=$("$flick" migrate --out "$work/drizzle" --url "$flick_url") || { log "no-op migrate failed"; failed=1; }
+  noop_ms+=($((($(now_ns) - start) / 1000000)))
+done
+[[ $out == *"nothing to apply"* ]] || { log "the no-op run applied something: $out"; failed=1; }
+noop=$(printf '%s\n' "${noop_ms[@]}" | median)
+
+ratio=$(awk -v f="$flick_apply" -v p="$psql_apply" 'BEGIN { printf "%.2f", p > 0 ? f / p : 0 }')
+verdict() { awk -v v="$1" -v g="$2" 'BEGIN { print (v <= g) ? "meets" : "misses" }'; }
+echo "migrate  apply-$count   flick ${flick_apply} ms   psql -1 -f ${psql_apply} ms   ratio ${ratio}x (goal <= 1.05: $(verdict "$ratio" 1.05))"
+echo "migrate  noop-$count    flick ${noop} ms (goal <= 30 ms: $(verdict "$noop" 30))"
+# Same columns as bench/run.sh: size, case, tool, wall seconds, peak RSS (not measured here).
+awk -v n="$count" -v f="$flick_apply" -v p="$psql_apply" -v z="$noop" 'BEGIN {
+  printf "%s\tmigrate-apply\tflick\t%.3f\t-\n", n, f / 1000
+  printf "%s\tmigrate-apply\tpsql\t%.3f\t-\n", n, p / 1000
+  printf "%s\tmigrate-noop\tflick\t%.3f\t-\n", n, z / 1000 }' >>"$results"
+exit "$failed"

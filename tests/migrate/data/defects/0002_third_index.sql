@@ -1,0 +1,1 @@
+CREATE INDEX "idx_posts_author" ON "posts" USING btree ("author_id");

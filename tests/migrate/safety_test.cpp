@@ -1,0 +1,145 @@
+// What flick migrate refuses or rolls back: an edited applied file, CONCURRENTLY statements
+// (outside a transaction by default, refused by --tx all), a failing statement in migration k
+// (all of k rolled back, earlier migrations kept), and the --json report of that failure.
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "database_helpers.hpp"
+#include "flick_process.hpp"
+#include "migration_folder.hpp"
+#include "support/test_cluster.hpp"
+
+namespace flick::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+class Safety : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = make_temp_dir("flick-safety");
+    out_ = dir_ / "drizzle";
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  FlickRun migrate(const std::string& url, std::vector<std::string> extra = {}) {
+    std::vector<std::string> args = {"migrate", "--out", out_.string(), "--url", url};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return run_flick(args);
+  }
+
+  fs::path dir_;
+  fs::path out_;
+};
+
+TEST_F(Safety, EditedAppliedFileIsRefusedThenAcceptedWithAcceptEdited) {
+  write_folder(out_, counter_migrations(2));
+  std::string url = create_database("m_edited");
+  ASSERT_EQ(migrate(url).exit_code, 0);
+  fs::path file = out_ / "0001_step.sql";
+  std::string old_hash = file_sha256(file);
+  write_text(file, read_text(file) + "-- reviewed later\n");
+  std::string new_hash = file_sha256(file);
+
+  FlickRun refused = migrate(url);
+  EXPECT_EQ(refused.exit_code, 2) << refused.out << refused.err;
+  EXPECT_NE(refused.err.find("0001_step.sql"), std::string::npos) << refused.err;
+  EXPECT_NE(refused.err.find(old_hash), std::string::npos) << refused.err;
+  EXPECT_NE(refused.err.find(new_hash), std::string::npos) << refused.err;
+
+  FlickRun accepted = migrate(url, {"--accept-edited"});
+  EXPECT_EQ(accepted.exit_code, 0) << accepted.out << accepted.err;
+  EXPECT_EQ(
+      query_value(url, "SELECT hash FROM drizzle.__drizzle_migrations ORDER BY id DESC LIMIT 1"),
+      new_hash);
+  EXPECT_EQ(query_value(url, "SELECT count(*) FROM applied_counter"), "2") << "not run again";
+  EXPECT_EQ(migrate(url).exit_code, 0);
+}
+
+std::vector<TestMigration> concurrently_folder() {
+  return {
+      {"0000_table", "CREATE TABLE \"c_t\" (\"id\" integer);\n", 1700000001000},
+      {"0001_index", "CREATE INDEX CONCURRENTLY \"c_t_id\" ON \"c_t\" (\"id\");\n", 1700000002000},
+      {"0002_mixed",
+       "CREATE TABLE \"c_u\" (\"id\" integer);\n--> statement-breakpoint\n"
+       "CREATE INDEX CONCURRENTLY \"c_u_id\" ON \"c_u\" (\"id\");\n--> statement-breakpoint\n"
+       "ALTER TABLE \"c_u\" ADD COLUMN \"note\" text;\n",
+       1700000003000}};
+}
+
+TEST_F(Safety, ConcurrentlyRunsOutsideATransactionAlsoMixedWithOtherDdl) {
+  write_folder(out_, concurrently_folder());
+  std::string url = create_database("m_concurrently");
+  FlickRun run = migrate(url);
+  EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
+  EXPECT_TRUE(relation_exists(url, "public.c_t_id"));
+  EXPECT_TRUE(relation_exists(url, "public.c_u_id"));
+  EXPECT_EQ(query_value(url,
+                        "SELECT count(*) FROM pg_index WHERE indisvalid AND indexrelid IN "
+                        "('c_t_id'::regclass, 'c_u_id'::regclass)"),
+            "2");
+  EXPECT_EQ(query_value(url,
+                        "SELECT count(*) FROM information_schema.columns WHERE table_name = "
+                        "'c_u' AND column_name = 'note'"),
+            "1");
+  EXPECT_EQ(bookkeeping_rows(url), 3);
+}
+
+TEST_F(Safety, TxAllRefusesAConcurrentlyMigration) {
+  write_folder(out_, concurrently_folder());
+  std::string url = create_database("m_concurrently_all");
+  FlickRun run = migrate(url, {"--tx", "all"});
+  EXPECT_EQ(run.exit_code, 2) << run.out << run.err;
+  EXPECT_NE(run.err.find("0001_index.sql"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("cannot run inside a transaction block"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("--tx all"), std::string::npos) << run.err;
+  EXPECT_FALSE(relation_exists(url, "public.c_t"));
+  EXPECT_EQ(bookkeeping_rows(url), 0);
+}
+
+std::vector<TestMigration> failing_folder() {
+  return {{"0000_ok", "CREATE TABLE \"kept\" (\"id\" integer);\n", 1700000001000},
+          {"0001_breaks",
+           "CREATE TABLE \"rolled_back\" (\"id\" integer);\n--> statement-breakpoint\n"
+           "INSERT INTO \"kept\" VALUES (1);\n--> statement-breakpoint\n"
+           "ALTER TABLE \"missing_table\"\n  ADD COLUMN \"x\" integer;\n",
+           1700000002000},
+          {"0002_never", "CREATE TABLE \"never\" (\"id\" integer);\n", 1700000003000}};
+}
+
+TEST_F(Safety, FailingStatementRollsBackItsWholeMigrationOnly) {
+  write_folder(out_, failing_folder());
+  std::string url = create_database("m_rollback");
+  FlickRun run = migrate(url);
+  EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
+  EXPECT_NE(run.err.find("0001_breaks.sql failed at statement 3 (line 5)"), std::string::npos)
+      << run.err;
+  EXPECT_NE(run.err.find("ALTER TABLE \"missing_table\""), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("42P01"), std::string::npos) << run.err;
+  EXPECT_TRUE(relation_exists(url, "public.kept"));
+  EXPECT_FALSE(relation_exists(url, "public.rolled_back"));
+  EXPECT_EQ(query_value(url, "SELECT count(*) FROM kept"), "0");
+  EXPECT_FALSE(relation_exists(url, "public.never"));
+  EXPECT_EQ(bookkeeping_rows(url), 1);
+}
+
+TEST_F(Safety, JsonFailureNamesFileStatementLineAndSqlstate) {
+  write_folder(out_, failing_folder());
+  std::string url = create_database("m_rollback_json");
+  FlickRun run = migrate(url, {"--json"});
+  EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
+  nlohmann::json result = nlohmann::json::parse(run.out);
+  EXPECT_EQ(result["applied"], nlohmann::json::array({"0000_ok"}));
+  const nlohmann::json& failure = result["failure"];
+  EXPECT_EQ(failure["file"], "0001_breaks.sql");
+  EXPECT_EQ(failure["statement"], 3);
+  EXPECT_EQ(failure["line"], 5);
+  EXPECT_EQ(failure["sqlstate"], "42P01");
+  EXPECT_EQ(failure["firstLine"], "ALTER TABLE \"missing_table\"");
+  EXPECT_EQ(bookkeeping_rows(url), 1);
+}
+
+}  // namespace
+}  // namespace flick::testing

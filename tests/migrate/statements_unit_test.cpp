@@ -1,0 +1,64 @@
+// migrate::plan_statements: statement numbers, lines, and what must run outside a transaction.
+
+#include <gtest/gtest.h>
+
+#include "flick/error.hpp"
+#include "migrate/statements.hpp"
+
+namespace flick::migrate {
+namespace {
+
+TEST(PlanStatements, SplitsDrizzleFileWithNumbersAndLines) {
+  std::string sql =
+      "CREATE TABLE \"a\" (\n\t\"id\" integer\n);\n--> statement-breakpoint\n"
+      "CREATE INDEX \"a_id\" ON \"a\" USING btree (\"id\");--> statement-breakpoint\n"
+      "ALTER TABLE \"a\" ADD COLUMN \"b\" text;";
+  std::vector<PlannedStatement> statements = plan_statements(sql, "0001_x.sql");
+  ASSERT_EQ(statements.size(), 3u);
+  EXPECT_EQ(statements[0].number, 1);
+  EXPECT_EQ(statements[0].line, 1);
+  EXPECT_EQ(statements[0].first_line(), "CREATE TABLE \"a\" (");
+  EXPECT_EQ(statements[1].number, 2);
+  EXPECT_EQ(statements[1].line, 5);
+  EXPECT_EQ(statements[2].line, 6);
+  EXPECT_EQ(statements[2].first_line(), "ALTER TABLE \"a\" ADD COLUMN \"b\" text");
+  for (const PlannedStatement& statement : statements) {
+    EXPECT_FALSE(statement.outside_transaction) << statement.text;
+  }
+}
+
+TEST(PlanStatements, ConcurrentlyAndVacuumRunOutsideATransaction) {
+  std::string sql =
+      "CREATE TABLE t (id int);\n"
+      "CREATE INDEX CONCURRENTLY t_id ON t (id);\n"
+      "DROP INDEX CONCURRENTLY t_id;\n"
+      "REINDEX (CONCURRENTLY) TABLE t;\n"
+      "VACUUM t;\n"
+      "CREATE INDEX t_id2 ON t (id);\n"
+      "DROP INDEX t_id2;\n";
+  std::vector<PlannedStatement> statements = plan_statements(sql, "x.sql");
+  ASSERT_EQ(statements.size(), 7u);
+  std::vector<bool> outside;
+  for (const PlannedStatement& statement : statements) {
+    outside.push_back(statement.outside_transaction);
+  }
+  EXPECT_EQ(outside, (std::vector<bool>{false, true, true, true, true, false, false}));
+}
+
+TEST(PlanStatements, SyntaxErrorNamesFileLineAndColumn) {
+  try {
+    plan_statements("CREATE TABLE a (id int);\nCREATE TABEL b (id int);\n", "0002_bad.sql");
+    FAIL() << "expected a UserError";
+  } catch (const UserError& error) {
+    std::string message = error.what();
+    EXPECT_NE(message.find("0002_bad.sql:2:"), std::string::npos) << message;
+  }
+}
+
+TEST(PlanStatements, EmptyFileHasNoStatements) {
+  EXPECT_TRUE(plan_statements("", "0003_custom.sql").empty());
+  EXPECT_TRUE(plan_statements("-- nothing yet\n", "0003_custom.sql").empty());
+}
+
+}  // namespace
+}  // namespace flick::migrate
