@@ -73,7 +73,12 @@ class SnapshotReader {
 
   std::string expression(const std::string& text, const std::string& where,
                          const std::string& path) {
-    std::string canonical = sqlparse::normalise_expression(text, context(path));
+    // Expressions inside a table may qualify columns with the table's name (drizzle writes
+    // "users"."age"); the DDL reader drops that qualifier, so the snapshot must too.
+    std::string canonical =
+        table_ ? sqlparse::normalise_table_expression(text, table_->schema, table_->name,
+                                                      context(path))
+               : sqlparse::normalise_expression(text, context(path));
     remember(where, canonical, text, canonical);
     return canonical;
   }
@@ -286,6 +291,7 @@ class SnapshotReader {
     table.name = reader_.string(json, path, "name");
     std::string schema = reader_.string(json, path, "schema");
     table.schema = schema.empty() ? model::kDefaultSchema : schema;
+    table_ = &table;
     std::string where = location::table(table.schema, table.name);
     pending_uniques_.clear();
     for (const auto& [key, value] : reader_.object(json, path, "columns").items()) {
@@ -340,6 +346,7 @@ class SnapshotReader {
     }
     table.rls_enabled = reader_.optional_bool(json, path, "isRLSEnabled").value_or(false);
     table.comment = reader_.optional_string(json, path, "comment");
+    table_ = nullptr;
     snapshot_.catalog.tables.push_back(std::move(table));
   }
 
@@ -452,6 +459,7 @@ class SnapshotReader {
   Snapshot& snapshot_;
   bool legacy_ = false;
   std::vector<model::UniqueConstraint> pending_uniques_;
+  const model::Table* table_ = nullptr;  // the table being read, while its expressions are
 };
 
 }  // namespace
