@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The main job of `make run` on the embedded example: the Flick app's schema files, its migration
-# folder, checked and kept in step with the schema. Usage: examples/flick/run.sh PATH/TO/flick
+# The main job of `make run`: the Flick app's schema files and migration folder, checked, kept in
+# step, and applied to the embedded PostgreSQL (started on demand under examples/flick/.flick/pg).
+# Safe to run again: nothing changes the second time. Usage: examples/flick/run.sh PATH/TO/flick
 set -euo pipefail
 flick=$(realpath "$1")
 cd "$(dirname "$0")"
@@ -8,8 +9,14 @@ cd "$(dirname "$0")"
 echo "== flick check: the migration folder is consistent and matches the schema files"
 "$flick" check
 echo
-echo "== flick generate: a migration only if the schema files changed"
+echo "== flick generate: a new migration only if the schema files changed"
 "$flick" generate
 echo
-echo "== flick export: the full DDL of the schema files (first 25 lines)"
-"$flick" export | head -n 25
+echo "== flick migrate: apply pending migrations to the embedded PostgreSQL"
+"$flick" migrate
+echo
+echo "== flick status"
+"$flick" status
+echo
+echo "== flick db status"
+"$flick" db status
