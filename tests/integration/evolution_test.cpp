@@ -299,7 +299,9 @@ TEST(Evolution, FlickGenerateRoundTrip) {
         << regenerate.output;
     EXPECT_EQ(sql_files(out), after) << "generating again wrote a file";
     if (::testing::Test::HasFailure()) {
-      ADD_FAILURE() << "stopping at " << name << "; migration was:\n" << migration;
+      ADD_FAILURE() << "stopping at " << name << " (migration folder kept in " << out.string()
+                    << "); migration was:\n"
+                    << migration;
       return;
     }
   }
