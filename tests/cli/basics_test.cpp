@@ -1,0 +1,76 @@
+// flick --version / --help / <command> --help, and export.
+
+#include <gtest/gtest.h>
+
+#include "cli_run.hpp"
+
+namespace flick::cli_test {
+namespace {
+
+TEST(CliBasics, VersionExitsZeroAndNamesFlick) {
+  TempDir dir;
+  RunResult result = run_flick(dir.path(), {"--version"});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.out.rfind("flick ", 0), 0u) << result.out;
+}
+
+TEST(CliBasics, HelpListsTheCommands) {
+  TempDir dir;
+  RunResult result = run_flick(dir.path(), {"--help"});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  for (const char* command : {"generate", "export", "check", "migrate"}) {
+    EXPECT_NE(result.out.find(command), std::string::npos) << command << "\n" << result.out;
+  }
+}
+
+TEST(CliBasics, EachCommandHelpExitsZeroAndNamesTheCommand) {
+  TempDir dir;
+  for (const char* command : {"generate", "export", "check"}) {
+    RunResult result = run_flick(dir.path(), {command, "--help"});
+    EXPECT_EQ(result.exit_code, 0) << command << ": " << result.err;
+    EXPECT_NE(result.out.find(command), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("--schema"), std::string::npos) << result.out;
+  }
+  RunResult generate = run_flick(dir.path(), {"generate", "--help"});
+  EXPECT_NE(generate.out.find("--rename"), std::string::npos) << generate.out;
+  EXPECT_NE(generate.out.find("--custom"), std::string::npos) << generate.out;
+}
+
+TEST(CliBasics, UnknownCommandExitsTwo) {
+  TempDir dir;
+  EXPECT_EQ(run_flick(dir.path(), {"frobnicate"}).exit_code, 2);
+}
+
+TEST(CliExport, PrintsCreateForEveryTableAndWritesNothing) {
+  TempDir dir;
+  write_text(dir.path() / "schema.sql",
+             "CREATE SCHEMA \"shop\";\n"
+             "CREATE TYPE \"public\".\"mood\" AS ENUM('sad', 'ok');\n"
+             "CREATE TABLE \"users\" (\"id\" serial PRIMARY KEY NOT NULL, \"mood\" \"mood\");\n"
+             "CREATE TABLE \"shop\".\"orders\" (\"id\" integer PRIMARY KEY NOT NULL,\n"
+             "  \"user_id\" integer REFERENCES \"users\"(\"id\"));\n");
+  RunResult result = run_flick(dir.path(), {"export", "--schema", "schema.sql"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.out.find("CREATE SCHEMA \"shop\";"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("CREATE TYPE \"public\".\"mood\" AS ENUM('sad', 'ok');"),
+            std::string::npos)
+      << result.out;
+  EXPECT_NE(result.out.find("CREATE TABLE \"users\" ("), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("CREATE TABLE \"shop\".\"orders\" ("), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("FOREIGN KEY (\"user_id\") REFERENCES \"public\".\"users\"(\"id\")"),
+            std::string::npos)
+      << result.out;
+  EXPECT_FALSE(std::filesystem::exists(dir.path() / "drizzle"));
+}
+
+TEST(CliExport, SyntaxErrorExitsTwoNamingTheFile) {
+  TempDir dir;
+  write_text(dir.path() / "schema.sql", "CREATE TABLE \"t\" (\"id\" integer,,);\n");
+  RunResult result = run_flick(dir.path(), {"export", "--schema", "schema.sql"});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find("schema.sql:1:"), std::string::npos) << result.err;
+  EXPECT_TRUE(result.out.empty()) << result.out;
+}
+
+}  // namespace
+}  // namespace flick::cli_test

@@ -1,0 +1,249 @@
+// flick check: the Flick fixture folder's three defects, the same defects in an in-repository
+// folder, and each other rule on folders built by the test from `flick generate` output.
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "cli_run.hpp"
+
+namespace flick::cli_test {
+namespace {
+namespace fs = std::filesystem;
+
+constexpr const char* kUsers = "CREATE TABLE \"users\" (\"id\" serial PRIMARY KEY NOT NULL);\n";
+constexpr const char* kPosts = "CREATE TABLE \"posts\" (\"id\" serial PRIMARY KEY NOT NULL);\n";
+constexpr const char* kTags = "CREATE TABLE \"tags\" (\"id\" serial PRIMARY KEY NOT NULL);\n";
+
+struct CheckOutput {
+  RunResult run;
+  nlohmann::json json;  // from --json
+
+  std::vector<std::string> rules() const {
+    std::vector<std::string> rules;
+    for (const auto& finding : json["findings"]) rules.push_back(finding["rule"]);
+    return rules;
+  }
+  const nlohmann::json* finding(const std::string& rule) const {
+    for (const auto& finding : json["findings"]) {
+      if (finding["rule"] == rule) return &finding;
+    }
+    return nullptr;
+  }
+};
+
+// Runs `flick check` on `folder` as text and as JSON; the exit codes must agree.
+CheckOutput check(const fs::path& folder, std::vector<std::string> extra = {}) {
+  TempDir cwd;
+  std::vector<std::string> args = {"check", "--out", folder.string()};
+  args.insert(args.end(), extra.begin(), extra.end());
+  CheckOutput output;
+  output.run = run_flick(cwd.path(), args);
+  args.push_back("--json");
+  RunResult json = run_flick(cwd.path(), args);
+  EXPECT_EQ(json.exit_code, output.run.exit_code) << json.err;
+  output.json = nlohmann::json::parse(json.out);
+  return output;
+}
+
+void expect_three_fixture_defects(const CheckOutput& output) {
+  EXPECT_EQ(output.run.exit_code, 1) << output.run.out << output.run.err;
+  EXPECT_EQ(output.json["errors"], 3) << output.json.dump(2);
+  EXPECT_EQ(output.json["warnings"], 0) << output.json.dump(2);
+  EXPECT_EQ(output.rules(),
+            (std::vector<std::string>{"missing-snapshot", "journal-order", "recreated-object"}))
+      << output.json.dump(2);
+  EXPECT_NE(output.run.out.find("3 errors, 0 warnings"), std::string::npos) << output.run.out;
+}
+
+TEST(CliCheck, FlickFixtureFolderHasItsThreeDefects) {
+  fs::path fixtures = shared_fixtures();
+  if (fixtures.empty()) GTEST_SKIP() << "no " << FLICK_SHARED_DIR << "/fixtures/flick-drizzle";
+  CheckOutput output = check(fixtures / "flick-drizzle");
+  expect_three_fixture_defects(output);
+  EXPECT_EQ((*output.finding("missing-snapshot"))["file"], "meta/0004_snapshot.json");
+  EXPECT_EQ((*output.finding("journal-order"))["file"], "meta/_journal.json");
+  const nlohmann::json& recreated = *output.finding("recreated-object");
+  EXPECT_EQ(recreated["file"], "0005_superb_ken_ellis.sql");
+  EXPECT_GT(recreated["line"].get<int>(), 0);
+  EXPECT_NE(recreated["message"].get<std::string>().find("college_requests"), std::string::npos);
+  EXPECT_NE(recreated["message"].get<std::string>().find("0004_brisk_harrier.sql"),
+            std::string::npos);
+}
+
+TEST(CliCheck, InRepoDefectFolderHasTheSameThreeDefects) {
+  CheckOutput output = check(fs::path(FLICK_CLI_DATA) / "defects");
+  expect_three_fixture_defects(output);
+  EXPECT_EQ((*output.finding("missing-snapshot"))["file"], "meta/0001_snapshot.json");
+  const nlohmann::json& order = *output.finding("journal-order");
+  EXPECT_NE(order["message"].get<std::string>().find("0002_requests_index"), std::string::npos);
+  const nlohmann::json& recreated = *output.finding("recreated-object");
+  EXPECT_EQ(recreated["file"], "0002_requests_index.sql");
+  EXPECT_EQ(recreated["line"], 1);
+  EXPECT_NE(recreated["message"].get<std::string>().find("table \"requests\""), std::string::npos);
+  EXPECT_NE(recreated["message"].get<std::string>().find("0001_requests.sql"), std::string::npos);
+}
+
+// A folder written by flick generate, one migration per schema text, in a temp dir.
+class CliCheckFolder : public ::testing::Test {
+ protected:
+  fs::path out() const { return dir_.path() / "drizzle"; }
+  void generate(const std::string& schema, const std::string& name, const fs::path& folder) {
+    write_text(dir_.path() / "schema.sql", schema);
+    RunResult result = run_flick(dir_.path(), {"generate", "--schema", "schema.sql", "--out",
+                                               folder.string(), "--name", name});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+  }
+  void generate(const std::string& schema, const std::string& name) {
+    generate(schema, name, out());
+  }
+  nlohmann::ordered_json journal() const {
+    return nlohmann::ordered_json::parse(read_text(out() / "meta/_journal.json"));
+  }
+  void write_journal(const nlohmann::ordered_json& journal) {
+    write_text(out() / "meta/_journal.json", journal.dump(2));
+  }
+
+  TempDir dir_;
+};
+
+TEST_F(CliCheckFolder, CleanGeneratedFolderPasses) {
+  generate(kUsers, "users");
+  generate(std::string(kUsers) + kPosts, "posts");
+  CheckOutput output = check(out());
+  EXPECT_EQ(output.run.exit_code, 0) << output.run.out;
+  EXPECT_NE(output.run.out.find("2 migrations, 0 errors, 0 warnings"), std::string::npos)
+      << output.run.out;
+  EXPECT_TRUE(output.json["findings"].empty()) << output.json.dump(2);
+}
+
+TEST_F(CliCheckFolder, CleanFolderWithMatchingSchemaPasses) {
+  generate(kUsers, "users");
+  CheckOutput output = check(out(), {"--schema", (dir_.path() / "schema.sql").string()});
+  EXPECT_EQ(output.run.exit_code, 0) << output.run.out;
+  EXPECT_NE(output.run.out.find("0 errors"), std::string::npos) << output.run.out;
+}
+
+TEST_F(CliCheckFolder, SchemaAheadOfTheLastSnapshot) {
+  generate(kUsers, "users");
+  write_text(dir_.path() / "schema.sql", std::string(kUsers) + kPosts);
+  CheckOutput output = check(out(), {"--schema", (dir_.path() / "schema.sql").string()});
+  EXPECT_EQ(output.run.exit_code, 1);
+  EXPECT_EQ(output.rules(), std::vector<std::string>{"schema-ahead"}) << output.json.dump(2);
+  EXPECT_NE(output.run.out.find("flick generate"), std::string::npos) << output.run.out;
+}
+
+TEST_F(CliCheckFolder, BranchCollisionNamesBothSnapshots) {
+  generate(kUsers, "users");
+  // Two branches generate from the same parent; the merge renumbers the second one.
+  fs::path branch = dir_.path() / "branch";
+  fs::copy(out(), branch, fs::copy_options::recursive);
+  generate(std::string(kUsers) + kPosts, "posts");
+  generate(std::string(kUsers) + kTags, "tags", branch);
+  fs::copy_file(branch / "0001_tags.sql", out() / "0002_tags.sql");
+  fs::copy_file(branch / "meta/0001_snapshot.json", out() / "meta/0002_snapshot.json");
+  nlohmann::ordered_json merged = journal();
+  nlohmann::ordered_json entry = merged["entries"][1];
+  entry["idx"] = 2;
+  entry["tag"] = "0002_tags";
+  entry["when"] = entry["when"].get<long long>() + 1000;
+  merged["entries"].push_back(entry);
+  write_journal(merged);
+
+  CheckOutput output = check(out());
+  EXPECT_EQ(output.run.exit_code, 1);
+  EXPECT_EQ(output.rules(), std::vector<std::string>{"snapshot-collision"}) << output.json.dump(2);
+  const nlohmann::json* collision = output.finding("snapshot-collision");
+  ASSERT_NE(collision, nullptr);
+  std::string message = (*collision)["message"];
+  EXPECT_NE(message.find("meta/0001_snapshot.json"), std::string::npos) << message;
+  EXPECT_NE(message.find("meta/0002_snapshot.json"), std::string::npos) << message;
+}
+
+TEST_F(CliCheckFolder, SyntaxErrorInAMigrationNamesFileAndLine) {
+  generate(kUsers, "users");
+  generate(std::string(kUsers) + kPosts, "posts");
+  write_text(out() / "0001_posts.sql",
+             "CREATE TABLE \"posts\" (\"id\" serial PRIMARY KEY NOT NULL);\n"
+             "--> statement-breakpoint\n"
+             "ALTER TABLE \"posts\" ADD COLUMN \"title\" text NOT NULL NOT;\n");
+  CheckOutput output = check(out());
+  EXPECT_EQ(output.run.exit_code, 1);
+  EXPECT_EQ(output.rules(), std::vector<std::string>{"syntax"}) << output.json.dump(2);
+  const nlohmann::json* syntax = output.finding("syntax");
+  ASSERT_NE(syntax, nullptr);
+  EXPECT_EQ((*syntax)["file"], "0001_posts.sql");
+  EXPECT_EQ((*syntax)["line"], 3);
+  EXPECT_NE(output.run.out.find("0001_posts.sql:3:"), std::string::npos) << output.run.out;
+}
+
+TEST_F(CliCheckFolder, DropOfATableNeverCreated) {
+  generate(kUsers, "users");
+  generate(std::string(kUsers) + kPosts, "posts");
+  write_text(out() / "0001_posts.sql",
+             "CREATE TABLE \"posts\" (\"id\" serial PRIMARY KEY NOT NULL);\n"
+             "--> statement-breakpoint\n"
+             "DROP TABLE \"archive\";\n");
+  CheckOutput output = check(out());
+  EXPECT_EQ(output.run.exit_code, 1);
+  EXPECT_EQ(output.rules(), std::vector<std::string>{"drop-before-create"}) << output.json.dump(2);
+  const nlohmann::json* drop = output.finding("drop-before-create");
+  ASSERT_NE(drop, nullptr);
+  EXPECT_EQ((*drop)["file"], "0001_posts.sql");
+  EXPECT_EQ((*drop)["line"], 3);
+  EXPECT_NE((*drop)["message"].get<std::string>().find("table \"archive\""), std::string::npos);
+}
+
+TEST_F(CliCheckFolder, GuardedDropIsNotAFinding) {
+  generate(kUsers, "users");
+  write_text(out() / "0000_users.sql", read_text(out() / "0000_users.sql") +
+                                           "--> statement-breakpoint\n"
+                                           "DROP TABLE IF EXISTS \"archive\";\n");
+  CheckOutput output = check(out());
+  EXPECT_EQ(output.run.exit_code, 0) << output.run.out;
+}
+
+TEST_F(CliCheckFolder, MissingSqlFile) {
+  generate(kUsers, "users");
+  generate(std::string(kUsers) + kPosts, "posts");
+  fs::remove(out() / "0001_posts.sql");
+  CheckOutput output = check(out());
+  EXPECT_EQ(output.run.exit_code, 1);
+  EXPECT_EQ(output.rules(), std::vector<std::string>{"missing-sql"}) << output.json.dump(2);
+  EXPECT_EQ((*output.finding("missing-sql"))["file"], "0001_posts.sql");
+}
+
+TEST_F(CliCheckFolder, SqlFileNotInTheJournal) {
+  generate(kUsers, "users");
+  write_text(out() / "0001_hand_written.sql", "SELECT 1;\n");
+  CheckOutput output = check(out());
+  EXPECT_EQ(output.run.exit_code, 1);
+  EXPECT_EQ(output.rules(), std::vector<std::string>{"unlisted-sql"}) << output.json.dump(2);
+  EXPECT_EQ((*output.finding("unlisted-sql"))["file"], "0001_hand_written.sql");
+}
+
+TEST_F(CliCheckFolder, SnapshotWithoutJournalEntryIsAWarningOnly) {
+  generate(kUsers, "users");
+  fs::copy_file(out() / "meta/0000_snapshot.json", out() / "meta/0001_snapshot.json");
+  CheckOutput output = check(out());
+  EXPECT_EQ(output.run.exit_code, 0) << output.run.out;
+  EXPECT_EQ(output.rules(), std::vector<std::string>{"unlisted-snapshot"}) << output.json.dump(2);
+  EXPECT_EQ(output.json["warnings"], 1);
+  EXPECT_NE(output.run.out.find("0 errors, 1 warning"), std::string::npos) << output.run.out;
+}
+
+TEST_F(CliCheckFolder, BrokenSnapshotChain) {
+  generate(kUsers, "users");
+  generate(std::string(kUsers) + kPosts, "posts");
+  nlohmann::ordered_json snapshot =
+      nlohmann::ordered_json::parse(read_text(out() / "meta/0001_snapshot.json"));
+  snapshot["prevId"] = "11111111-1111-4111-8111-111111111111";
+  write_text(out() / "meta/0001_snapshot.json", snapshot.dump(2));
+  CheckOutput output = check(out());
+  EXPECT_EQ(output.run.exit_code, 1);
+  EXPECT_EQ(output.rules(), std::vector<std::string>{"snapshot-chain"}) << output.json.dump(2);
+  EXPECT_EQ((*output.finding("snapshot-chain"))["file"], "meta/0001_snapshot.json");
+}
+
+}  // namespace
+}  // namespace flick::cli_test

@@ -1,0 +1,4 @@
+CREATE TABLE "requests" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"body" text
+);
