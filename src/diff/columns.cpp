@@ -100,8 +100,10 @@ void diff_column(Context& context, const TablePair& pair, const model::Column& f
   }
   if (type_changed(context, from, to)) {
     bool using_cast = needs_using(current_type(context, from), {to.type, to.type_schema});
-    if (using_cast && old_default) {
-      // The old default may not cast to the new type; it is set again below.
+    bool user_type = !from.type_schema.empty() || !to.type_schema.empty();
+    if ((using_cast || user_type) && old_default) {
+      // The old default may not cast to the new type, and an enum default keeps depending on
+      // its type after the column is re-typed; it is set again below.
       context.add(kAlterColumns, DropDefault{table, to.name});
       old_default.reset();
     }

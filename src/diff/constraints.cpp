@@ -109,6 +109,9 @@ void diff_constraints(Context& context, const TablePair& pair) {
   // Primary key.
   std::optional<PrimaryKeyShape> old_key = effective_primary_key(old_table);
   std::optional<PrimaryKeyShape> new_key = effective_primary_key(new_table);
+  if (old_key && new_key && old_key->name != new_key->name) {
+    constraint_hint(old_key->name);  // a hint for the rename below is satisfied by it
+  }
   if (old_key && new_key && same_columns(pair, old_key->columns, new_key->columns)) {
     if (old_key->name != new_key->name) rename_constraint(old_key->name, new_key->name);
   } else {

@@ -1,0 +1,1 @@
+CREATE TABLE orders (id integer PRIMARY KEY, status text DEFAULT 'draft' NOT NULL);

@@ -1,0 +1,1 @@
+ALTER TABLE "memos" RENAME CONSTRAINT "notes_pkey" TO "memos_pkey";

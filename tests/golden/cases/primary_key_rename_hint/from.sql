@@ -1,0 +1,1 @@
+CREATE TABLE memos (id integer, CONSTRAINT notes_pkey PRIMARY KEY (id));
