@@ -63,6 +63,21 @@ TEST(CliExport, PrintsCreateForEveryTableAndWritesNothing) {
   EXPECT_FALSE(std::filesystem::exists(dir.path() / "drizzle"));
 }
 
+TEST(CliExport, NoSchemaFilesExitsTwo) {
+  TempDir dir;
+  RunResult result = run_flick(dir.path(), {"export"});
+  EXPECT_EQ(result.exit_code, 2) << result.out;
+  EXPECT_NE(result.err.find("no schema files"), std::string::npos) << result.err;
+}
+
+TEST(CliCheck, MissingFolderExitsTwo) {
+  TempDir dir;
+  RunResult result = run_flick(dir.path(), {"check", "--out", "nowhere"});
+  EXPECT_EQ(result.exit_code, 2) << result.out;
+  EXPECT_NE(result.err.find("nowhere"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("does not exist"), std::string::npos) << result.err;
+}
+
 TEST(CliExport, SyntaxErrorExitsTwoNamingTheFile) {
   TempDir dir;
   write_text(dir.path() / "schema.sql", "CREATE TABLE \"t\" (\"id\" integer,,);\n");

@@ -211,6 +211,8 @@ TEST_F(CliCheckFolder, MissingSqlFile) {
   EXPECT_EQ(output.run.exit_code, 1);
   EXPECT_EQ(output.rules(), std::vector<std::string>{"missing-sql"}) << output.json.dump(2);
   EXPECT_EQ((*output.finding("missing-sql"))["file"], "0001_posts.sql");
+  EXPECT_NE(output.run.out.find("error [missing-sql] 0001_posts.sql: "), std::string::npos)
+      << output.run.out;
 }
 
 TEST_F(CliCheckFolder, SqlFileNotInTheJournal) {
@@ -220,6 +222,8 @@ TEST_F(CliCheckFolder, SqlFileNotInTheJournal) {
   EXPECT_EQ(output.run.exit_code, 1);
   EXPECT_EQ(output.rules(), std::vector<std::string>{"unlisted-sql"}) << output.json.dump(2);
   EXPECT_EQ((*output.finding("unlisted-sql"))["file"], "0001_hand_written.sql");
+  EXPECT_NE(output.run.out.find("error [unlisted-sql] 0001_hand_written.sql: "), std::string::npos)
+      << output.run.out;
 }
 
 TEST_F(CliCheckFolder, SnapshotWithoutJournalEntryIsAWarningOnly) {

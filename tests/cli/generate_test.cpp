@@ -135,6 +135,23 @@ TEST_F(CliGenerate, UnsupportedStatementExitsTwoNamingFileLineColumnAndWritesNot
   EXPECT_FALSE(fs::exists(out()));
 }
 
+TEST_F(CliGenerate, NoSchemaFilesExitsTwoInsteadOfDroppingEverything) {
+  generate_first();
+  std::map<std::string, std::string> before = folder_bytes(out());
+  RunResult result = run_flick(dir_.path(), {"generate", "--out", "drizzle"});
+  EXPECT_EQ(result.exit_code, 2) << result.out << result.err;
+  EXPECT_NE(result.err.find("no schema files"), std::string::npos) << result.err;
+  EXPECT_EQ(changed_files(before, folder_bytes(out())), "");
+}
+
+TEST_F(CliGenerate, CustomNeedsNoSchemaFiles) {
+  generate_first();
+  RunResult result =
+      run_flick(dir_.path(), {"generate", "--out", "drizzle", "--custom", "--name", "data"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(read_text(out() / "0001_data.sql"), "");
+}
+
 TEST_F(CliGenerate, AmbiguousRenameWithoutTtyPrintsTheFlags) {
   generate_first();
   std::map<std::string, std::string> before = folder_bytes(out());

@@ -8,6 +8,7 @@
 #include "ddl/ddl.hpp"
 #include "diff/diff.hpp"
 #include "emit/emit.hpp"
+#include "flick/error.hpp"
 #include "project_options.hpp"
 
 namespace flick::cli {
@@ -15,6 +16,9 @@ namespace {
 
 int run_export(const ProjectOptions& options) {
   store::Config config = load_project(options);
+  if (config.schema_files.empty()) {
+    throw UserError("no schema files: pass --schema or set `schema` in flick.toml");
+  }
   model::Catalog schema = ddl::read_schema_files(config.schema_files);
   diff::ChangeSet changes = diff::diff(model::Catalog{}, schema, diff::Options{});
   for (const std::string& statement : emit::sql_statements(changes)) {

@@ -30,8 +30,8 @@ struct GenerateOptions {
 // Asks on the terminal which removed object (if any) became `created`.
 std::optional<std::string> ask_on_terminal(diff::ObjectKind kind, const std::string& created,
                                            const std::vector<std::string>& candidates) {
-  fmt::print(stderr, "Is {} \"{}\" created, or renamed from another {}?\n",
-             diff::kind_name(kind), created, diff::kind_name(kind));
+  fmt::print(stderr, "Is {} \"{}\" created, or renamed from another {}?\n", diff::kind_name(kind),
+             created, diff::kind_name(kind));
   fmt::print(stderr, "  0) created\n");
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     fmt::print(stderr, "  {}) renamed from \"{}\"\n", i + 1, candidates[i]);
@@ -75,6 +75,10 @@ int run_generate(const GenerateOptions& options) {
   if (options.custom) {
     migration.snapshot.catalog = from;
   } else {
+    // Without schema files the target would be an empty schema: a migration dropping everything.
+    if (config.schema_files.empty()) {
+      throw UserError("no schema files: pass --schema or set `schema` in flick.toml");
+    }
     model::Catalog to = ddl::read_schema_files(config.schema_files);
     diff::ChangeSet changes = diff::diff(from, to, diff_options(options));
     if (changes.empty()) {
