@@ -144,10 +144,26 @@ void read_file(const fs::path& path, const Environment& env, Config& config) {
           reader.unknown(inner, name, "table, schema, prefix");
         }
       }
+    } else if (key == "lint") {
+      for (const auto& [inner_key, inner] : reader.table(node, key)) {
+        std::string name = key + "." + std::string(inner_key.str());
+        if (inner_key.str() != "rules") reader.unknown(inner, name, "rules");
+        for (const auto& [rule, severity_node] : reader.table(inner, name)) {
+          std::string rule_key = name + "." + std::string(rule.str());
+          std::string severity = reader.string(severity_node, rule_key);
+          if (severity != "error" && severity != "warning" && severity != "off") {
+            reader.fail(severity_node, rule_key,
+                        fmt::format("\"{}\" is not a severity (expected \"error\", \"warning\" "
+                                    "or \"off\")",
+                                    severity));
+          }
+          config.lint_rules[std::string(rule.str())] = severity;
+        }
+      }
     } else {
       reader.unknown(node, key,
                      "out, schema, dialect, verbose, strict, breakpoints, schemaFilter, "
-                     "tablesFilter, dbCredentials, migrations");
+                     "tablesFilter, dbCredentials, migrations, lint");
     }
   }
 }

@@ -16,8 +16,11 @@
 //   table = "__drizzle_migrations"
 //   schema = "drizzle"
 //   prefix = "index"                     # index | timestamp | supabase | unix | none
+//   [lint]
+//   rules = { setting-not-null = "off" } # rule -> "error" | "warning" | "off"
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -46,6 +49,8 @@ struct Config {
   MigrationsConfig migrations;
   std::vector<std::string> schema_filter;
   std::vector<std::string> tables_filter;
+  // [lint] rules: rule name -> "error" | "warning" | "off" (rule names are checked by flick lint).
+  std::map<std::string, std::string> lint_rules;
 };
 
 // Command-line values; each one set wins over flick.toml.

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <map>
 
 #include "flick/error.hpp"
 #include "test_files.hpp"
@@ -201,6 +202,18 @@ TEST_F(ConfigTest, ErrorsNameFileLineAndKey) {
                   file + ": schema: schema \"nothing/*.sql\" matches no file");
   expect_contains(error_of("out = \"x\"\nout = \"y\"\n"), file + ":2:");
   expect_contains(error_of("out = \n"), file + ":1:");
+}
+
+TEST_F(ConfigTest, LintRulesTakeASeverityEach) {
+  Config config =
+      load("[lint]\nrules = { setting-not-null = \"off\", varchar-length = \"error\" }\n");
+  EXPECT_EQ(config.lint_rules, (std::map<std::string, std::string>{{"setting-not-null", "off"},
+                                                                   {"varchar-length", "error"}}));
+  EXPECT_TRUE(load("out = \"x\"\n").lint_rules.empty());
+  expect_contains(error_of("[lint]\nrules = { dropping-table = \"never\" }\n"),
+                  ":2: lint.rules.dropping-table: \"never\" is not a severity");
+  expect_contains(error_of("[lint]\nlevel = \"strict\"\n"), ":2: lint.level: unknown key");
+  expect_contains(error_of("[lint]\nrules = \"off\"\n"), "lint.rules: expected a table");
 }
 
 TEST_F(ConfigTest, MissingConfigFileAndBadFlagsAreErrors) {
