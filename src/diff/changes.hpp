@@ -191,6 +191,7 @@ struct AddForeignKey {
 struct DropConstraint {
   QualifiedName table;
   std::string name;
+  bool foreign_key = false;  // drizzle ends a foreign-key drop with a newline
 };
 struct RenameConstraint {
   QualifiedName table;
@@ -202,8 +203,8 @@ struct CreateIndex {
   model::Index index;
 };
 struct DropIndex {
-  QualifiedName name;
-};  // schema of the table
+  QualifiedName name;  // in the schema of its table
+};
 struct RenameIndex {
   QualifiedName from;
   std::string to;
@@ -245,6 +246,11 @@ struct RenamePolicy {
   QualifiedName table;
   std::string from, to;
 };
+// Roles, USING or WITH CHECK changed (AS and FOR cannot be altered: those drop and re-create).
+struct AlterPolicy {
+  QualifiedName table;
+  model::Policy policy;
+};
 
 using Change =
     std::variant<CreateSchema, RenameSchema, DropSchema, CreateEnum, DropEnum, RenameEnum, MoveEnum,
@@ -255,6 +261,6 @@ using Change =
                  DropExpression, SetColumnComment, SetTableComment, AddPrimaryKey, AddUnique,
                  AddCheck, AddForeignKey, DropConstraint, RenameConstraint, CreateIndex, DropIndex,
                  RenameIndex, CreateView, DropView, RenameView, MoveView, EnableRls, DisableRls,
-                 CreatePolicy, DropPolicy, RenamePolicy>;
+                 CreatePolicy, DropPolicy, RenamePolicy, AlterPolicy>;
 
 }  // namespace flick::diff

@@ -168,7 +168,9 @@ void diff_constraints(Context& context, const TablePair& pair) {
     return referenced.target.schema == b.ref_schema && referenced.target.name == b.ref_table &&
            same_columns(referenced, a.ref_columns, b.ref_columns);
   };
-  auto foreign_keys_drop = drop_constraint_in(kDropForeignKeys);
+  auto foreign_keys_drop = [&](const model::ForeignKey&, const std::string& name) {
+    context.add(kDropForeignKeys, DropConstraint{table, name, true});
+  };
   auto foreign_keys_add = [&](const model::ForeignKey& f) {
     model::ForeignKey named = f;
     named.name = foreign_keys_name_of(f, new_table);

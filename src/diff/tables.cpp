@@ -45,7 +45,13 @@ void diff_policies(Context& context, const TablePair& pair) {
       continue;
     }
     new_used[it - news.begin()] = true;
-    if (!(*it == old_policy)) {
+    if (*it == old_policy) continue;
+    bool alterable = it->as == old_policy.as && it->for_command == old_policy.for_command &&
+                     (it->using_expr || !old_policy.using_expr) &&
+                     (it->with_check || !old_policy.with_check);
+    if (alterable) {
+      context.add(kCreatePolicies, AlterPolicy{pair.target, *it});
+    } else {
       context.add(kDropPolicies, DropPolicy{pair.target, old_policy.name});
       context.add(kCreatePolicies, CreatePolicy{pair.target, *it});
     }

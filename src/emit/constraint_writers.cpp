@@ -53,8 +53,8 @@ void write(const diff::AddForeignKey& change, Statements& out) {
       key.on_update));
 }
 void write(const diff::DropConstraint& change, Statements& out) {
-  out.push_back(fmt::format("ALTER TABLE {} DROP CONSTRAINT {};", table_name(change.table),
-                            quoted(change.name)));
+  out.push_back(fmt::format("ALTER TABLE {} DROP CONSTRAINT {};{}", table_name(change.table),
+                            quoted(change.name), change.foreign_key ? "\n" : ""));
 }
 void write(const diff::RenameConstraint& change, Statements& out) {
   out.push_back(fmt::format("ALTER TABLE {} RENAME CONSTRAINT {} TO {};", table_name(change.table),

@@ -186,4 +186,13 @@ void write(const diff::RenamePolicy& change, Statements& out) {
                             table_name(change.table), quoted(change.to)));
 }
 
+void write(const diff::AlterPolicy& change, Statements& out) {
+  const model::Policy& policy = change.policy;
+  std::string text = fmt::format("ALTER POLICY {} ON {} TO {}", quoted(policy.name),
+                                 table_name(change.table), role_list(policy.to));
+  if (policy.using_expr) text += " USING (" + *policy.using_expr + ")";
+  if (policy.with_check) text += " WITH CHECK (" + *policy.with_check + ")";
+  out.push_back(text + ";");
+}
+
 }  // namespace flick::emit

@@ -36,6 +36,7 @@ void write(const diff::DisableRls&, Statements& out);
 void write(const diff::CreatePolicy&, Statements& out);
 void write(const diff::DropPolicy&, Statements& out);
 void write(const diff::RenamePolicy&, Statements& out);
+void write(const diff::AlterPolicy&, Statements& out);
 
 // Tables and their columns (table_writers.cpp).
 void write(const diff::CreateTable&, Statements& out);

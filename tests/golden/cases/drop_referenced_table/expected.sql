@@ -1,2 +1,3 @@
-ALTER TABLE "players" DROP CONSTRAINT "players_team_id_fkey";--> statement-breakpoint
+ALTER TABLE "players" DROP CONSTRAINT "players_team_id_fkey";
+--> statement-breakpoint
 DROP TABLE "teams" CASCADE;

@@ -1,0 +1,1 @@
+ALTER POLICY "docs_read" ON "docs" TO current_user, session_user USING (owner = current_user OR public);

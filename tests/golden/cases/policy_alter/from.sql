@@ -1,0 +1,3 @@
+CREATE TABLE docs (id integer PRIMARY KEY, owner text, public boolean);
+ALTER TABLE docs ENABLE ROW LEVEL SECURITY;
+CREATE POLICY docs_read ON docs FOR SELECT USING (owner = current_user);
