@@ -28,6 +28,7 @@ void setup_mark_applied(CLI::App& app, ExitStatus& status);
 void setup_baseline(CLI::App& app, ExitStatus& status);
 void setup_db(CLI::App& app, ExitStatus& status);
 void setup_down(CLI::App& app, ExitStatus& status);
+void setup_lint(CLI::App& app, ExitStatus& status);
 
 inline constexpr CommandEntry kCommands[] = {
     {"generate", setup_generate},
@@ -39,6 +40,7 @@ inline constexpr CommandEntry kCommands[] = {
     {"baseline", setup_baseline},
     {"down", setup_down},
     {"db", setup_db},
+    {"lint", setup_lint},
 };
 
 }  // namespace flick::cli
