@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <ostream>
 #include <regex>
 
 #include "cli_run.hpp"
@@ -164,6 +165,9 @@ struct ConfigErrorCase {
   std::vector<std::string> extra_args;
   std::vector<std::string> expected;  // each must appear in stderr
 };
+
+// Names the case in test listings instead of dumping its bytes.
+void PrintTo(const ConfigErrorCase& c, std::ostream* os) { *os << c.title; }
 
 class CliConfigError : public ::testing::TestWithParam<ConfigErrorCase> {};
 
