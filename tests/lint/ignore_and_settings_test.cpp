@@ -33,6 +33,14 @@ TEST(IgnoreComment, DoesNotReachAcrossAStatementBreakpoint) {
             (std::vector<std::string>{"dropping-table@4"}));
 }
 
+TEST(IgnoreComment, WorksAfterDrizzlesEndOfLineBreakpoint) {
+  EXPECT_EQ(findings_of("SET lock_timeout = '1s';--> statement-breakpoint\n"
+                        "-- flick-lint-ignore: dropping-column\n"
+                        "ALTER TABLE a DROP COLUMN x;--> statement-breakpoint\n"
+                        "ALTER TABLE a DROP COLUMN y;"),
+            (std::vector<std::string>{"dropping-column@4"}));
+}
+
 TEST(IgnoreComment, UnknownRuleIsAnErrorNamingTheLine) {
   try {
     lint_sql("SELECT 1;\n-- flick-lint-ignore: droping-table\nDROP TABLE a;", "m.sql", Settings());
