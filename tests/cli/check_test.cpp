@@ -84,6 +84,22 @@ TEST(CliCheck, InRepoDefectFolderHasTheSameThreeDefects) {
   EXPECT_NE(recreated["message"].get<std::string>().find("0001_requests.sql"), std::string::npos);
 }
 
+TEST(CliCheck, DrizzleKitFolderWithItsSchemaIsClean) {
+  fs::path data = FLICK_TEST_DATA;
+  CheckOutput output = check(data / "drizzle-kit-folder",
+                             {"--schema", (data / "drizzle-kit-folder-export.sql").string()});
+  EXPECT_EQ(output.run.exit_code, 0) << output.run.out;
+  EXPECT_NE(output.run.out.find("7 migrations, 0 errors, 0 warnings"), std::string::npos)
+      << output.run.out;
+}
+
+TEST(CliCheck, DefectFolderWithItsSchemaHasNoSchemaAheadFinding) {
+  fs::path data = FLICK_CLI_DATA;
+  CheckOutput output =
+      check(data / "defects", {"--schema", (data / "defects-schema.sql").string()});
+  expect_three_fixture_defects(output);
+}
+
 // A folder written by flick generate, one migration per schema text, in a temp dir.
 class CliCheckFolder : public ::testing::Test {
  protected:

@@ -49,11 +49,21 @@ RunResult run_flick(const fs::path& cwd, const std::vector<std::string>& args,
   TempDir capture;
   fs::path out = capture.path() / "stdout";
   fs::path err = capture.path() / "stderr";
-  std::string command = "cd " + shell_quote(cwd.string()) + " && env";
-  for (const std::string& entry : env) command += " " + shell_quote(entry);
-  command += " " + shell_quote(flick_binary());
-  for (const std::string& arg : args) command += " " + shell_quote(arg);
-  command += " </dev/null >" + shell_quote(out.string()) + " 2>" + shell_quote(err.string());
+  // Appended word by word: `" " + std::string` trips a false -Wrestrict in g++ 12.
+  std::string command = "cd ";
+  auto append_word = [&command](const std::string& word) {
+    command += ' ';
+    command += shell_quote(word);
+  };
+  command += shell_quote(cwd.string());
+  command += " && env";
+  for (const std::string& entry : env) append_word(entry);
+  append_word(flick_binary());
+  for (const std::string& arg : args) append_word(arg);
+  command += " </dev/null >";
+  command += shell_quote(out.string());
+  command += " 2>";
+  command += shell_quote(err.string());
   int status = std::system(command.c_str());
   RunResult result;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
