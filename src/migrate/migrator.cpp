@@ -51,7 +51,8 @@ std::optional<MigrationFailure> apply_one(pg::Connection& connection, Bookkeepin
       }
       if (observer.on_statement) observer.on_statement(migration, statement);
       connection.exec(statement.text);
-      if (!in_transaction) committed = statement.number;
+      // Under --tx all the caller's transaction is open: nothing is committed yet.
+      if (!connection.in_transaction()) committed = statement.number;
     } catch (const pg::PgError& error) {
       if (in_transaction) connection.exec("ROLLBACK");
       return MigrationFailure{migration.file, statement, error.fields(), committed};

@@ -85,7 +85,7 @@ TEST_F(Concurrency, KilledMidMigrationLeavesNothingHalfAppliedAndARerunConverges
   write_folder(
       out, {{"0000_first", "CREATE TABLE \"first\" (\"id\" integer);\n", 1700000001000},
             {"0001_slow",
-             "CREATE TABLE \"slow_a\" (\"id\" integer);\n--> statement-breakpoint\n"
+             "CREATE TABLE \"slow_a\" (\"id\" integer PRIMARY KEY);\n--> statement-breakpoint\n"
              "SELECT pg_sleep(5);\n--> statement-breakpoint\n"
              "CREATE TABLE \"slow_b\" (\"id\" integer REFERENCES \"slow_a\");\n",
              1700000002000},

@@ -72,6 +72,13 @@ std::vector<TestMigration> concurrently_folder() {
 TEST_F(Safety, ConcurrentlyRunsOutsideATransactionAlsoMixedWithOtherDdl) {
   write_folder(out_, concurrently_folder());
   std::string url = create_database("m_concurrently");
+  FlickRun dry = migrate(url, {"--dry-run"});
+  EXPECT_EQ(dry.exit_code, 0) << dry.out << dry.err;
+  EXPECT_NE(dry.out.find("CREATE INDEX CONCURRENTLY \"c_t_id\" ON \"c_t\" (\"id\")   [outside a "
+                         "transaction]"),
+            std::string::npos)
+      << dry.out;
+  EXPECT_FALSE(relation_exists(url, "public.c_t")) << "--dry-run runs nothing";
   FlickRun run = migrate(url);
   EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
   EXPECT_TRUE(relation_exists(url, "public.c_t_id"));
@@ -123,6 +130,30 @@ TEST_F(Safety, FailingStatementRollsBackItsWholeMigrationOnly) {
   EXPECT_EQ(query_value(url, "SELECT count(*) FROM kept"), "0");
   EXPECT_FALSE(relation_exists(url, "public.never"));
   EXPECT_EQ(bookkeeping_rows(url), 1);
+}
+
+TEST_F(Safety, TxAllFailureRollsBackEveryPendingMigration) {
+  write_folder(out_, failing_folder());
+  std::string url = create_database("m_rollback_all");
+  FlickRun run = migrate(url, {"--tx", "all"});
+  EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
+  EXPECT_NE(run.err.find("nothing of 0001_breaks.sql was kept"), std::string::npos) << run.err;
+  EXPECT_FALSE(relation_exists(url, "public.kept"));
+  EXPECT_FALSE(relation_exists(url, "public.rolled_back"));
+  EXPECT_EQ(bookkeeping_rows(url), 0);
+}
+
+TEST_F(Safety, TxNoneFailureSaysWhichStatementsStayed) {
+  write_folder(out_, failing_folder());
+  std::string url = create_database("m_rollback_none");
+  FlickRun run = migrate(url, {"--tx", "none"});
+  EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
+  EXPECT_NE(run.err.find("statements 1-2 ran outside a transaction and stay applied"),
+            std::string::npos)
+      << run.err;
+  EXPECT_TRUE(relation_exists(url, "public.rolled_back"));
+  EXPECT_EQ(query_value(url, "SELECT count(*) FROM kept"), "1");
+  EXPECT_EQ(bookkeeping_rows(url), 1) << "0001 is not recorded";
 }
 
 TEST_F(Safety, JsonFailureNamesFileStatementLineAndSqlstate) {
