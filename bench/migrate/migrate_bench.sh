@@ -63,7 +63,7 @@ mkdir -p "$work/drizzle/meta"
 for f in "$work"/drizzle/*.sql; do cat "$f"; printf '\n'; done >"$work/all.sql"
 
 fresh_db() {
-  psql -q -X "$server_url/postgres" -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1" \
+  PGOPTIONS="-c client_min_messages=warning" psql -q -X "$server_url/postgres" -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1" \
     >/dev/null
   echo "$server_url/$1"
 }
@@ -101,7 +101,7 @@ done
 [[ $out == *"nothing to apply"* ]] || { log "the no-op run applied something: $out"; failed=1; }
 noop=$(printf '%s\n' "${noop_ms[@]}" | median)
 
-ratio=$(awk -v f="$flick_apply" -v p="$psql_apply" 'BEGIN { printf "%.2f", p > 0 ? f / p : 0 }')
+ratio=$(awk -v f="$flick_apply" -v p="$psql_apply" 'BEGIN { printf "%.2f", (p > 0) ? f / p : 0 }')
 verdict() { awk -v v="$1" -v g="$2" 'BEGIN { print (v <= g) ? "meets" : "misses" }'; }
 echo "migrate  apply-$count   flick ${flick_apply} ms   psql -1 -f ${psql_apply} ms   ratio ${ratio}x (goal <= 1.05: $(verdict "$ratio" 1.05))"
 echo "migrate  noop-$count    flick ${noop} ms (goal <= 30 ms: $(verdict "$noop" 30))"
