@@ -140,8 +140,12 @@ void read_file(const fs::path& path, const Environment& env, Config& config) {
           config.migrations.prefix = parse_prefix_mode(
               reader.string(inner, name),
               fmt::format("{}:{}: {}", path.string(), inner.source().begin.line, name));
+        } else if (inner_key.str() == "lockTimeout") {
+          config.migrations.lock_timeout = reader.string(inner, name);
+        } else if (inner_key.str() == "statementTimeout") {
+          config.migrations.statement_timeout = reader.string(inner, name);
         } else {
-          reader.unknown(inner, name, "table, schema, prefix");
+          reader.unknown(inner, name, "table, schema, prefix, lockTimeout, statementTimeout");
         }
       }
     } else if (key == "lint") {

@@ -16,6 +16,8 @@
 //   table = "__drizzle_migrations"
 //   schema = "drizzle"
 //   prefix = "index"                     # index | timestamp | supabase | unix | none
+//   lockTimeout = "5s"                   # PostgreSQL lock_timeout while migrating
+//   statementTimeout = "10min"           # PostgreSQL statement_timeout while migrating
 //   [lint]
 //   rules = { setting-not-null = "off" } # rule -> "error" | "warning" | "off"
 
@@ -33,6 +35,9 @@ struct MigrationsConfig {
   std::string table = "__drizzle_migrations";
   std::string schema = "drizzle";
   PrefixMode prefix = PrefixMode::kIndex;
+  // PostgreSQL lock_timeout / statement_timeout while migrating, e.g. "5s"; empty: the server's.
+  std::string lock_timeout;
+  std::string statement_timeout;
 };
 
 struct Config {

@@ -70,6 +70,8 @@ url = "postgres://app:${FLICK_CONFIG_TEST_PASSWORD}@localhost/app"
 table = "schema_history"
 schema = "meta"
 prefix = "timestamp"
+lockTimeout = "5s"
+statementTimeout = "10min"
 )");
   unsetenv("FLICK_CONFIG_TEST_PASSWORD");
   EXPECT_EQ(config.config_path, project_ / "flick.toml");
@@ -88,6 +90,8 @@ prefix = "timestamp"
   EXPECT_EQ(config.migrations.table, "schema_history");
   EXPECT_EQ(config.migrations.schema, "meta");
   EXPECT_EQ(config.migrations.prefix, PrefixMode::kTimestamp);
+  EXPECT_EQ(config.migrations.lock_timeout, "5s");
+  EXPECT_EQ(config.migrations.statement_timeout, "10min");
 }
 
 TEST_F(ConfigTest, DefaultsMatchDrizzleKit) {

@@ -22,13 +22,18 @@ migrate::MigrateOptions migrate_options(const store::Config& config,
   result.table = config.migrations.table;
   result.strict = config.strict;
   result.lock_wait = parse_duration(options.lock_timeout, "--lock-timeout");
-  if (!options.ddl_lock_timeout.empty()) {
-    parse_duration(options.ddl_lock_timeout, "--ddl-lock-timeout");
-    result.lock_timeout = options.ddl_lock_timeout;
+  std::string lock_timeout = options.ddl_lock_timeout.empty() ? config.migrations.lock_timeout
+                                                              : options.ddl_lock_timeout;
+  std::string statement_timeout = options.statement_timeout.empty()
+                                      ? config.migrations.statement_timeout
+                                      : options.statement_timeout;
+  if (!lock_timeout.empty()) {
+    parse_duration(lock_timeout, "lock timeout");
+    result.lock_timeout = lock_timeout;
   }
-  if (!options.statement_timeout.empty()) {
-    parse_duration(options.statement_timeout, "--statement-timeout");
-    result.statement_timeout = options.statement_timeout;
+  if (!statement_timeout.empty()) {
+    parse_duration(statement_timeout, "statement timeout");
+    result.statement_timeout = statement_timeout;
   }
   return result;
 }
