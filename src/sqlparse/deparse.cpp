@@ -118,9 +118,66 @@ Node* expression_of(const ParsedSql& parsed) {
   return parsed.statement(0).stmt->select_stmt->target_list[0]->res_target->val;
 }
 
+// Argument-less functions that columns commonly default to; none is a keyword, so deparse
+// prints them unquoted.
+bool is_plain_function_name(std::string_view name) {
+  return name == "now" || name == "gen_random_uuid" || name == "random" ||
+         name == "clock_timestamp" || name == "statement_timestamp" ||
+         name == "transaction_timestamp" || name == "uuid_generate_v4";
+}
+
+// Formats the commonest defaults (a string without quotes or backslashes, a boolean, a
+// non-negative integer, now()) as deparse does, without packing and deparsing the node.
+// Resets the node's location like reset_locations.
+bool format_trivial_expression(Node* node, std::string* text) {
+  if (node->node_case == PG_QUERY__NODE__NODE_A_CONST) {
+    PgQuery__AConst& constant = *node->a_const;
+    if (constant.isnull) return false;
+    switch (constant.val_case) {
+      case PG_QUERY__A__CONST__VAL_BOOLVAL:
+        *text = constant.boolval->boolval ? "true" : "false";
+        constant.location = 0;
+        return true;
+      case PG_QUERY__A__CONST__VAL_IVAL:
+        if (constant.ival->ival < 0) return false;
+        *text = std::to_string(constant.ival->ival);
+        constant.location = 0;
+        return true;
+      case PG_QUERY__A__CONST__VAL_SVAL: {
+        std::string_view value = constant.sval->sval;
+        if (value.find_first_of("'\\") != std::string_view::npos) return false;
+        text->clear();
+        text->reserve(value.size() + 2);
+        text->append(1, '\'').append(value).append(1, '\'');
+        constant.location = 0;
+        return true;
+      }
+      default:
+        return false;
+    }
+  }
+  if (node->node_case == PG_QUERY__NODE__NODE_FUNC_CALL) {
+    PgQuery__FuncCall& call = *node->func_call;
+    if (call.n_funcname != 1 || call.n_args != 0 || call.n_agg_order != 0 ||
+        call.agg_filter != nullptr || call.over != nullptr || call.agg_within_group ||
+        call.agg_star || call.agg_distinct || call.func_variadic ||
+        call.funcformat != PG_QUERY__COERCION_FORM__COERCE_EXPLICIT_CALL ||
+        call.funcname[0]->node_case != PG_QUERY__NODE__NODE_STRING) {
+      return false;
+    }
+    std::string_view name = call.funcname[0]->string->sval;
+    if (!is_plain_function_name(name)) return false;
+    *text = std::string(name) + "()";
+    call.location = 0;
+    return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string deparse_expression_node(Node* node) {
+  if (std::string text; format_trivial_expression(node, &text)) return text;
   reset_locations(&node->base);
   std::string packed = pack_select_of(node);
   Cache& cache = packed_cache();
@@ -153,11 +210,18 @@ std::string normalise_expression(std::string_view expression, const std::string&
 
 std::string normalise_default(std::string_view expression, const std::string& column_type,
                               const std::string& column_type_schema, const std::string& context) {
+  thread_local Cache cache;
+  std::string key;
+  key.reserve(expression.size() + column_type.size() + column_type_schema.size() + 2);
+  key.append(expression).append(1, '\x1f').append(column_type).append(1, '\x1f');
+  key.append(column_type_schema);
+  if (auto it = cache.find(key); it != cache.end()) return it->second;
   std::unique_ptr<ParsedSql> parsed = parse_expression(expression, context);
   TypeName type;
   type.type = column_type;
   type.type_schema = column_type_schema;
-  return deparse_default_node(expression_of(*parsed), type);
+  std::string text = deparse_default_node(expression_of(*parsed), type);
+  return cache.emplace(std::move(key), std::move(text)).first->second;
 }
 
 std::string normalise_query(std::string_view query, const std::string& context) {

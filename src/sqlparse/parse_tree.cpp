@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <cstddef>
 #include <cstring>
+#include <functional>
 #include <stdexcept>
 #include <thread>
 
@@ -34,14 +36,28 @@ std::size_t skip_blank(std::string_view text, std::size_t at, std::size_t end) {
 
 }  // namespace
 
-void ParseResultDeleter::operator()(PgQuery__ParseResult* result) const {
-  pg_query__parse_result__free_unpacked(result, nullptr);
+void* TreeArena::allocate(void* self, std::size_t size) {
+  constexpr std::size_t kAlign = alignof(std::max_align_t);
+  auto& arena = *static_cast<TreeArena*>(self);
+  size = (size + kAlign - 1) & ~(kAlign - 1);
+  if (size > arena.left_) {
+    // 4 KiB for a lone expression, growing to 64 KiB blocks for whole files.
+    std::size_t grown = std::size_t{4096} << std::min<std::size_t>(arena.blocks_.size(), 4);
+    std::size_t block = std::max(size, grown);
+    arena.blocks_.push_back(std::make_unique_for_overwrite<char[]>(block));
+    arena.next_ = arena.blocks_.back().get();
+    arena.left_ = block;
+  }
+  void* result = arena.next_;
+  arena.next_ += size;
+  arena.left_ -= size;
+  return result;
 }
 
 ParsedSql::ParsedSql(std::string text, std::string file_name)
     : text_(std::move(text)), file_name_(std::move(file_name)) {}
 
-void ParsedSql::add_tree(Tree tree, std::size_t base, std::size_t end) {
+void ParsedSql::add_tree(PgQuery__ParseResult* tree, std::size_t base, std::size_t end) {
   for (std::size_t i = 0; i < tree->n_stmts; ++i) {
     PgQuery__RawStmt* raw = tree->stmts[i];
     // Make the statement's span absolute, as if the whole text had been parsed at once.
@@ -51,7 +67,6 @@ void ParsedSql::add_tree(Tree tree, std::size_t base, std::size_t end) {
     raw->stmt_len = statement_end == text_.size() ? 0 : static_cast<int32_t>(statement_end - begin);
     statements_.push_back({raw, base, statement_end});
   }
-  trees_.push_back(std::move(tree));
 }
 
 std::size_t ParsedSql::statement_offset(std::size_t i) const {
@@ -75,7 +90,7 @@ std::string ParsedSql::position(std::size_t offset) const {
 
 namespace {
 
-ParsedSql::Tree parse_tree_of(const char* text, SyntaxError* error) {
+PgQuery__ParseResult* parse_tree_of(const char* text, TreeArena& arena, SyntaxError* error) {
   PgQueryProtobufParseResult result = pg_query_parse_protobuf(text);
   if (result.error != nullptr) {
     // cursorpos is 1-based; 0 means "unknown" (e.g. unterminated input).
@@ -84,11 +99,12 @@ ParsedSql::Tree parse_tree_of(const char* text, SyntaxError* error) {
     pg_query_free_protobuf_parse_result(result);
     return nullptr;
   }
-  PgQuery__ParseResult* tree = pg_query__parse_result__unpack(
-      nullptr, result.parse_tree.len, reinterpret_cast<const uint8_t*>(result.parse_tree.data));
+  PgQuery__ParseResult* tree =
+      pg_query__parse_result__unpack(arena.allocator(), result.parse_tree.len,
+                                     reinterpret_cast<const uint8_t*>(result.parse_tree.data));
   pg_query_free_protobuf_parse_result(result);
   if (tree == nullptr) throw std::runtime_error("libpg_query returned an unreadable parse tree");
-  return ParsedSql::Tree(tree);
+  return tree;
 }
 
 // Parses each statement on its own, on a few threads (libpg_query keeps its state per thread);
@@ -106,7 +122,7 @@ std::unique_ptr<ParsedSql> parse_statement_by_statement(std::string_view sql,
   struct Fragment {
     std::size_t begin = 0;
     std::size_t length = 0;
-    ParsedSql::Tree tree;
+    PgQuery__ParseResult* tree = nullptr;
   };
   std::vector<Fragment> fragments(static_cast<std::size_t>(split.n_stmts));
   for (std::size_t i = 0; i < fragments.size(); ++i) {
@@ -118,29 +134,36 @@ std::unique_ptr<ParsedSql> parse_statement_by_statement(std::string_view sql,
 
   std::atomic<std::size_t> next{0};
   std::atomic<bool> failed{false};
-  auto parse_fragments = [&] {
+  // One arena per worker: fragments are small, so sharing blocks keeps memory down.
+  unsigned helpers = fragments.size() < 64 ? 0 : std::min(3u, std::thread::hardware_concurrency());
+  if (helpers > 0) --helpers;  // this thread works too
+  std::vector<std::unique_ptr<TreeArena>> arenas;
+  for (unsigned i = 0; i <= helpers; ++i) arenas.push_back(std::make_unique<TreeArena>());
+  auto parse_fragments = [&](TreeArena& arena) {
+    std::string fragment_text;
     for (std::size_t i = next++; i < fragments.size() && !failed; i = next++) {
       Fragment& fragment = fragments[i];
-      std::string fragment_text = text.substr(fragment.begin, fragment.length);
+      fragment_text.assign(text, fragment.begin, fragment.length);
       SyntaxError error;
       try {
-        fragment.tree = parse_tree_of(fragment_text.c_str(), &error);
+        fragment.tree = parse_tree_of(fragment_text.c_str(), arena, &error);
       } catch (const std::exception&) {
         fragment.tree = nullptr;
       }
       if (fragment.tree == nullptr || fragment.tree->n_stmts > 1) failed = true;
     }
   };
-  unsigned helpers = fragments.size() < 64 ? 0 : std::min(3u, std::thread::hardware_concurrency());
-  if (helpers > 0) --helpers;  // this thread works too
   std::vector<std::thread> threads;
-  for (unsigned i = 0; i < helpers; ++i) threads.emplace_back(parse_fragments);
-  parse_fragments();
+  for (unsigned i = 0; i < helpers; ++i) {
+    threads.emplace_back(parse_fragments, std::ref(*arenas[i + 1]));
+  }
+  parse_fragments(*arenas[0]);
   for (std::thread& thread : threads) thread.join();
   if (failed) return nullptr;
   for (Fragment& fragment : fragments) {
-    parsed->add_tree(std::move(fragment.tree), fragment.begin, fragment.begin + fragment.length);
+    parsed->add_tree(fragment.tree, fragment.begin, fragment.begin + fragment.length);
   }
+  for (auto& arena : arenas) parsed->adopt_arena(std::move(arena));
   return parsed;
 }
 
@@ -156,9 +179,11 @@ std::unique_ptr<ParsedSql> try_parse_sql(std::string_view sql, const std::string
     }
   }
   auto parsed = std::make_unique<ParsedSql>(std::string(sql), file_name);
-  ParsedSql::Tree tree = parse_tree_of(parsed->text().c_str(), error);
+  auto arena = std::make_unique<TreeArena>();
+  PgQuery__ParseResult* tree = parse_tree_of(parsed->text().c_str(), *arena, error);
   if (tree == nullptr) return nullptr;
-  parsed->add_tree(std::move(tree), 0, parsed->text().size());
+  parsed->add_tree(tree, 0, parsed->text().size());
+  parsed->adopt_arena(std::move(arena));
   return parsed;
 }
 

@@ -18,8 +18,24 @@ namespace flick::sqlparse {
 
 using Node = PgQuery__Node;
 
-struct ParseResultDeleter {
-  void operator()(PgQuery__ParseResult* result) const;
+// Memory for unpacked parse trees: bump allocation, all freed at once with the arena, so
+// neither unpacking nor dropping a tree walks it node by node.
+class TreeArena {
+ public:
+  TreeArena() = default;
+  TreeArena(const TreeArena&) = delete;
+  TreeArena& operator=(const TreeArena&) = delete;
+
+  ProtobufCAllocator* allocator() { return &allocator_; }
+
+ private:
+  static void* allocate(void* self, std::size_t size);
+  static void release(void*, void*) {}
+
+  ProtobufCAllocator allocator_{&TreeArena::allocate, &TreeArena::release, this};
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  char* next_ = nullptr;
+  std::size_t left_ = 0;
 };
 
 // A parsed SQL text: its statements, each a RawStmt whose stmt_location / stmt_len are byte
@@ -27,13 +43,12 @@ struct ParseResultDeleter {
 // are byte offsets from statement_base(i). Owns the trees; nodes handed out point into them.
 class ParsedSql {
  public:
-  using Tree = std::unique_ptr<PgQuery__ParseResult, ParseResultDeleter>;
-
   ParsedSql(std::string text, std::string file_name);
 
   // Adds the statements of `tree`, parsed from the text starting at byte `base` and ending at
-  // byte `end` of text().
-  void add_tree(Tree tree, std::size_t base, std::size_t end);
+  // byte `end` of text(). The tree lives in an arena passed to adopt_arena.
+  void add_tree(PgQuery__ParseResult* tree, std::size_t base, std::size_t end);
+  void adopt_arena(std::unique_ptr<TreeArena> arena) { arenas_.push_back(std::move(arena)); }
 
   const std::string& text() const { return text_; }
   const std::string& file_name() const { return file_name_; }
@@ -60,7 +75,7 @@ class ParsedSql {
 
   std::string text_;
   std::string file_name_;
-  std::vector<Tree> trees_;
+  std::vector<std::unique_ptr<TreeArena>> arenas_;
   std::vector<Span> statements_;
   mutable std::vector<std::size_t> line_starts_;
 };
