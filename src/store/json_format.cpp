@@ -14,9 +14,17 @@ using Json = nlohmann::ordered_json;
 constexpr int kPrintWidth = 80;
 constexpr int kTabWidth = 2;  // biome's and prettier's default indent width
 
+bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+
 void append_string(std::string& out, const std::string& text) {
   out += '"';
-  for (unsigned char c : text) {
+  // Copy runs of plain characters at once; escape the rest one by one.
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (!needs_escape(c)) continue;
+    out.append(text, run, i - run);
+    run = i + 1;
     switch (c) {
       case '"':
         out += "\\\"";
@@ -40,13 +48,10 @@ void append_string(std::string& out, const std::string& text) {
         out += "\\t";
         break;
       default:
-        if (c < 0x20) {
-          out += fmt::format("\\u{:04x}", c);
-        } else {
-          out += static_cast<char>(c);
-        }
+        out += fmt::format("\\u{:04x}", c);
     }
   }
+  out.append(text, run, text.size() - run);
   out += '"';
 }
 
@@ -183,6 +188,7 @@ JsonLayout detect_json_layout(std::string_view text) {
 
 std::string format_json(const Json& value, JsonLayout layout) {
   std::string out;
+  out.reserve(1 << 16);
   switch (layout) {
     case JsonLayout::kDrizzleKit:
       write_stringify(out, value, "  ", 0);

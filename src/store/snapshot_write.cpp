@@ -31,10 +31,14 @@ class SnapshotWriter {
     out["version"] = "7";
     out["dialect"] = "postgresql";
     const model::Catalog& catalog = snapshot_.catalog;
-    out["tables"] = Json::object();
+    // Table keys are unique: append without ordered_json's linear duplicate search.
+    Json tables = Json::object();
+    auto& table_items = static_cast<Json::object_t::Container&>(tables.get_ref<Json::object_t&>());
+    table_items.reserve(catalog.tables.size());
     for (const model::Table& table : catalog.tables) {
-      out["tables"][table.schema + "." + table.name] = write_table(table);
+      table_items.emplace_back(table.schema + "." + table.name, write_table(table));
     }
+    out["tables"] = std::move(tables);
     out["enums"] = Json::object();
     for (const model::Enum& item : catalog.enums) {
       out["enums"][item.schema + "." + item.name] =
