@@ -134,16 +134,16 @@ struct Index {
   bool nulls_not_distinct = false;
   bool concurrently = false;
   std::string method = "btree";
-  std::optional<std::string> where;                 // normalised predicate
-  std::vector<std::string> include;                 // INCLUDE (...) columns
-  std::map<std::string, std::string> with;          // storage parameters
+  std::optional<std::string> where;         // normalised predicate
+  std::vector<std::string> include;         // INCLUDE (...) columns
+  std::map<std::string, std::string> with;  // storage parameters
 
   bool operator==(const Index&) const = default;
 };
 
 struct Policy {
   std::string name;
-  std::string as = "PERMISSIVE";  // PERMISSIVE | RESTRICTIVE
+  std::string as = "PERMISSIVE";    // PERMISSIVE | RESTRICTIVE
   std::string for_command = "ALL";  // ALL | SELECT | INSERT | UPDATE | DELETE
   std::vector<std::string> to = {"public"};
   std::optional<std::string> using_expr;

@@ -51,8 +51,8 @@ std::string display(const std::string& key) {
 void constraint_effect(const PgQuery__Constraint* constraint, const std::string& table,
                        std::vector<Effect>& effects) {
   if (!is_set(constraint->conname)) return;
-  effects.push_back({Op::kCreate, "constraint " + table + "." + constraint->conname,
-                     "table " + table});
+  effects.push_back(
+      {Op::kCreate, "constraint " + table + "." + constraint->conname, "table " + table});
 }
 
 std::vector<Effect> effects_of(const PgQuery__Node* node) {
@@ -100,8 +100,9 @@ std::vector<Effect> effects_of(const PgQuery__Node* node) {
                          node->view_stmt->replace != 0});
       break;
     case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT:
-      effects.push_back({Op::kCreate, "view " + relation_name(node->create_table_as_stmt->into->rel),
-                         "", node->create_table_as_stmt->if_not_exists != 0});
+      effects.push_back({Op::kCreate,
+                         "view " + relation_name(node->create_table_as_stmt->into->rel), "",
+                         node->create_table_as_stmt->if_not_exists != 0});
       break;
     case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT: {
       const auto* alter = node->alter_table_stmt;
@@ -125,14 +126,29 @@ std::vector<Effect> effects_of(const PgQuery__Node* node) {
       const auto* drop = node->drop_stmt;
       const char* kind = nullptr;
       switch (drop->remove_type) {
-        case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE: kind = "table"; break;
-        case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: kind = "index"; break;
-        case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE: kind = "type"; break;
-        case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: kind = "sequence"; break;
-        case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW: kind = "view"; break;
-        case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW: kind = "view"; break;
-        case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA: kind = "schema"; break;
-        default: break;
+        case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
+          kind = "table";
+          break;
+        case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX:
+          kind = "index";
+          break;
+        case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
+          kind = "type";
+          break;
+        case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE:
+          kind = "sequence";
+          break;
+        case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
+          kind = "view";
+          break;
+        case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
+          kind = "view";
+          break;
+        case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA:
+          kind = "schema";
+          break;
+        default:
+          break;
       }
       if (kind == nullptr) break;
       for (std::size_t i = 0; i < drop->n_objects; ++i) {
@@ -188,9 +204,9 @@ void check_statement_history(const store::MigrationFolder& folder, Report& repor
     std::unique_ptr<sqlparse::ParsedSql> parsed = sqlparse::try_parse_sql(text, file, &syntax);
     if (!parsed) {
       sqlparse::Location at = sqlparse::location_of(text, syntax.offset);
-      report.findings.push_back({Severity::kError, "syntax", file, at.line,
-                                 fmt::format("{}:{}:{}: {}", file, at.line, at.column,
-                                             syntax.message)});
+      report.findings.push_back(
+          {Severity::kError, "syntax", file, at.line,
+           fmt::format("{}:{}:{}: {}", file, at.line, at.column, syntax.message)});
       continue;
     }
     std::map<std::string, Recreation> recreations;  // by origin file, in first-seen order

@@ -33,16 +33,15 @@ void check_structure(const store::MigrationFolder& folder, Report& report) {
                                  fmt::format("tag \"{}\" appears twice", entry.tag)});
     }
     if (!std::filesystem::exists(folder.sql_path(entry))) {
-      report.findings.push_back(
-          {Severity::kError, "missing-sql", entry.tag + ".sql", 0,
-           fmt::format("journal entry {} names {}.sql, which does not exist", entry.idx, entry.tag)});
+      report.findings.push_back({Severity::kError, "missing-sql", entry.tag + ".sql", 0,
+                                 fmt::format("journal entry {} names {}.sql, which does not exist",
+                                             entry.idx, entry.tag)});
     }
     std::filesystem::path snapshot = snapshot_path_for(folder, entry);
     expected_snapshots.insert(snapshot);
     if (!std::filesystem::exists(snapshot)) {
       report.findings.push_back(
-          {Severity::kError, "missing-snapshot",
-           "meta/" + snapshot.filename().string(), 0,
+          {Severity::kError, "missing-snapshot", "meta/" + snapshot.filename().string(), 0,
            fmt::format("{} has no snapshot: the next generate diffs against an older schema and "
                        "`down` cannot compute its reverse",
                        entry.tag)});

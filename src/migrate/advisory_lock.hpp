@@ -15,8 +15,7 @@ class AdvisoryLock {
  public:
   // Waits up to `wait` for the lock keyed by `name`. Throws flick::UserError when it is still
   // held by another session after that.
-  AdvisoryLock(pg::Connection& connection, const std::string& name,
-               std::chrono::milliseconds wait);
+  AdvisoryLock(pg::Connection& connection, const std::string& name, std::chrono::milliseconds wait);
   ~AdvisoryLock();
   AdvisoryLock(const AdvisoryLock&) = delete;
   AdvisoryLock& operator=(const AdvisoryLock&) = delete;

@@ -22,10 +22,9 @@ std::string Bookkeeping::qualified_flick_table() const {
 }
 
 void Bookkeeping::ensure() {
-  if (exists() && connection_
-                      .exec_params("SELECT to_regclass($1) IS NOT NULL",
-                                   {qualified_flick_table()})
-                      .value(0, 0) == "t") {
+  if (exists() &&
+      connection_.exec_params("SELECT to_regclass($1) IS NOT NULL", {qualified_flick_table()})
+              .value(0, 0) == "t") {
     return;
   }
   connection_.exec(fmt::format(
@@ -47,10 +46,9 @@ bool Bookkeeping::exists() {
 std::vector<AppliedRow> Bookkeeping::rows() {
   std::vector<AppliedRow> rows;
   if (!exists()) return rows;
-  bool has_flick = connection_
-                       .exec_params("SELECT to_regclass($1) IS NOT NULL",
-                                    {qualified_flick_table()})
-                       .value(0, 0) == "t";
+  bool has_flick =
+      connection_.exec_params("SELECT to_regclass($1) IS NOT NULL", {qualified_flick_table()})
+          .value(0, 0) == "t";
   std::string sql =
       has_flick
           ? fmt::format(
@@ -58,9 +56,8 @@ std::vector<AppliedRow> Bookkeeping::rows() {
                 "to_char(f.applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), "
                 "f.duration_ms FROM {} m LEFT JOIN {} f ON f.migration_id = m.id ORDER BY m.id",
                 qualified_table(), qualified_flick_table())
-          : fmt::format(
-                "SELECT id, hash, created_at, NULL, NULL, NULL FROM {} ORDER BY id",
-                qualified_table());
+          : fmt::format("SELECT id, hash, created_at, NULL, NULL, NULL FROM {} ORDER BY id",
+                        qualified_table());
   pg::Result result = connection_.exec(sql);
   for (int i = 0; i < result.rows(); ++i) {
     AppliedRow row;

@@ -26,8 +26,8 @@ class Bookkeeping {
   // Every applied row, oldest first. Empty when the table does not exist.
   std::vector<AppliedRow> rows();
   // Records one applied migration in both tables.
-  void record(const store::JournalEntry& entry, const std::string& hash,
-              std::int64_t duration_ms, int statements);
+  void record(const store::JournalEntry& entry, const std::string& hash, std::int64_t duration_ms,
+              int statements);
   // Replaces the recorded hash of a deliberately edited migration.
   void update_hash(const AppliedRow& row, const std::string& hash);
   // Removes the record of a migration (after `down`).

@@ -94,7 +94,8 @@ std::vector<PendingMigration> plan(const store::MigrationFolder& folder, const F
     if (options.accept_edited) continue;
     throw UserError(fmt::format(
         "{}.sql was applied with hash {} but the file now hashes to {}: an applied migration must "
-        "not change (restore it, or pass --accept-edited to record the new hash without running it)",
+        "not change (restore it, or pass --accept-edited to record the new hash without running "
+        "it)",
         entry.entry.tag, entry.row->hash, entry.file_hash));
   }
   bool found_to = !options.to_tag.has_value();
@@ -112,15 +113,15 @@ std::vector<PendingMigration> plan(const store::MigrationFolder& folder, const F
             "it now",
             entry.entry.tag);
         if (options.strict) {
-          throw UserError(fmt::format("{} is older than a migration already applied; refused "
-                                      "with --strict",
-                                      entry.entry.tag));
+          throw UserError(
+              fmt::format("{} is older than a migration already applied; refused "
+                          "with --strict",
+                          entry.entry.tag));
         }
         result.warnings.push_back(message);
       }
       PendingMigration migration{entry, file, {}};
-      migration.statements =
-          plan_statements(read_text(folder.sql_path(entry.entry)), file);
+      migration.statements = plan_statements(read_text(folder.sql_path(entry.entry)), file);
       pending.push_back(std::move(migration));
     }
     if (options.to_tag && entry.entry.tag == *options.to_tag) {

@@ -27,9 +27,9 @@ struct MigrateOptions {
   std::string schema = "drizzle";
   std::string table = "__drizzle_migrations";
   TransactionMode transactions = TransactionMode::kPerMigration;
-  bool strict = false;        // refuse pending migrations older than an applied one
+  bool strict = false;         // refuse pending migrations older than an applied one
   bool accept_edited = false;  // record the new hash of an edited applied file instead of refusing
-  bool dry_run = false;       // plan and report, run nothing
+  bool dry_run = false;        // plan and report, run nothing
   std::optional<std::string> to_tag;  // stop after this migration
   std::chrono::milliseconds lock_wait{60000};
   std::optional<std::string> lock_timeout;       // PostgreSQL lock_timeout, e.g. "5s"

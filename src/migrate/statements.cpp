@@ -36,9 +36,7 @@ bool forbidden_in_transaction(const PgQuery__Node* node) {
 
 }  // namespace
 
-std::string PlannedStatement::first_line() const {
-  return text.substr(0, text.find('\n'));
-}
+std::string PlannedStatement::first_line() const { return text.substr(0, text.find('\n')); }
 
 std::vector<PlannedStatement> plan_statements(std::string_view sql, const std::string& file_name) {
   sqlparse::ParsedSql parsed = sqlparse::parse_sql(sql, file_name);

@@ -7,9 +7,12 @@ namespace flick::migrate {
 
 const char* to_string(EntryState state) {
   switch (state) {
-    case EntryState::kApplied: return "applied";
-    case EntryState::kPending: return "pending";
-    case EntryState::kEdited: return "edited";
+    case EntryState::kApplied:
+      return "applied";
+    case EntryState::kPending:
+      return "pending";
+    case EntryState::kEdited:
+      return "edited";
   }
   return "?";
 }
@@ -71,8 +74,7 @@ FolderStatus match_applied(const std::vector<store::JournalEntry>& entries,
   bool later_applied = false;
   for (auto it = status.entries.rbegin(); it != status.entries.rend(); ++it) {
     if (it->state == EntryState::kPending) {
-      it->out_of_order =
-          later_applied || (newest_applied && it->entry.when <= *newest_applied);
+      it->out_of_order = later_applied || (newest_applied && it->entry.when <= *newest_applied);
     } else {
       later_applied = true;
     }

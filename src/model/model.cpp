@@ -83,7 +83,8 @@ void normalise(Catalog& catalog) {
   for (Table& table : catalog.tables) {
     for (Column& column : table.columns) {
       if (column.identity) normalise_sequence(column.identity->options, column.type);
-      if (column.default_expr && is_null_constant(*column.default_expr)) column.default_expr.reset();
+      if (column.default_expr && is_null_constant(*column.default_expr))
+        column.default_expr.reset();
     }
     for (Index& index : table.indexes) {
       for (IndexElement& element : index.elements) {

@@ -75,10 +75,9 @@ class SnapshotReader {
                          const std::string& path) {
     // Expressions inside a table may qualify columns with the table's name (drizzle writes
     // "users"."age"); the DDL reader drops that qualifier, so the snapshot must too.
-    std::string canonical =
-        table_ ? sqlparse::normalise_table_expression(text, table_->schema, table_->name,
-                                                      context(path))
-               : sqlparse::normalise_expression(text, context(path));
+    std::string canonical = table_ ? sqlparse::normalise_table_expression(
+                                         text, table_->schema, table_->name, context(path))
+                                   : sqlparse::normalise_expression(text, context(path));
     remember(where, canonical, text, canonical);
     return canonical;
   }

@@ -47,8 +47,8 @@ diff::Options reverse_renames(const store::Snapshot& snapshot) {
   }
   for (const auto& [from, to] : snapshot.meta.columns) {
     std::string old_path = unquote_path(from);
-    options.renames.push_back({diff::ObjectKind::kColumn, unquote_path(to),
-                               old_path.substr(old_path.rfind('.') + 1)});
+    options.renames.push_back(
+        {diff::ObjectKind::kColumn, unquote_path(to), old_path.substr(old_path.rfind('.') + 1)});
   }
   return options;
 }

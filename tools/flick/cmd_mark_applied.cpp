@@ -37,16 +37,16 @@ int record_without_running(const RecordOptions& options, bool only) {
   for (const auto& entry : status.entries) {
     bool selected = !only || entry.entry.tag == options.tag;
     if (selected && entry.file_hash.empty()) {
-      throw UserError(fmt::format("{}.sql: the journal lists it but the file is missing",
-                                  entry.entry.tag));
+      throw UserError(
+          fmt::format("{}.sql: the journal lists it but the file is missing", entry.entry.tag));
     }
     if (selected && entry.state == migrate::EntryState::kPending) {
       bookkeeping.record(entry.entry, entry.file_hash, 0, 0);
       fmt::print("recorded {} as applied (not run)\n", entry.entry.tag);
       ++recorded;
     } else if (only && selected) {
-      throw UserError(fmt::format("{} is already {}", entry.entry.tag,
-                                  migrate::to_string(entry.state)));
+      throw UserError(
+          fmt::format("{} is already {}", entry.entry.tag, migrate::to_string(entry.state)));
     }
     if (!options.tag.empty() && entry.entry.tag == options.tag) {
       found = true;

@@ -22,8 +22,8 @@ migrate::MigrateOptions migrate_options(const store::Config& config,
   result.table = config.migrations.table;
   result.strict = config.strict;
   result.lock_wait = parse_duration(options.lock_timeout, "--lock-timeout");
-  std::string lock_timeout = options.ddl_lock_timeout.empty() ? config.migrations.lock_timeout
-                                                              : options.ddl_lock_timeout;
+  std::string lock_timeout =
+      options.ddl_lock_timeout.empty() ? config.migrations.lock_timeout : options.ddl_lock_timeout;
   std::string statement_timeout = options.statement_timeout.empty()
                                       ? config.migrations.statement_timeout
                                       : options.statement_timeout;

@@ -7,7 +7,8 @@ void add_project_options(CLI::App& command, ProjectOptions& options, bool with_u
   command.add_option("--schema", options.schema, "schema SQL files or globs (repeatable)");
   command.add_option("--out", options.out, "migration folder");
   command.add_option("--dialect", options.dialect, "only \"postgresql\"");
-  command.add_option("--prefix", options.prefix, "migration file prefix: index|timestamp|unix|none");
+  command.add_option("--prefix", options.prefix,
+                     "migration file prefix: index|timestamp|unix|none");
   if (with_url) command.add_option("--url", options.url, "database URL");
 }
 
