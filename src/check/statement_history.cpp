@@ -4,13 +4,12 @@
 
 #include <fmt/core.h>
 
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <vector>
 
 #include "check/check.hpp"
 #include "sqlparse/parse_tree.hpp"
+#include "store/json_access.hpp"
 
 namespace flick::check {
 namespace {
@@ -184,13 +183,6 @@ struct Recreation {
   std::vector<std::string> objects;
 };
 
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 }  // namespace
 
 void check_statement_history(const store::MigrationFolder& folder, Report& report) {
@@ -199,7 +191,7 @@ void check_statement_history(const store::MigrationFolder& folder, Report& repor
     std::filesystem::path path = folder.sql_path(entry);
     if (!std::filesystem::exists(path)) continue;  // reported by check_structure
     std::string file = path.filename().string();
-    std::string text = read_file(path);
+    std::string text = store::read_text_file(path.string());
     sqlparse::SyntaxError syntax;
     std::unique_ptr<sqlparse::ParsedSql> parsed = sqlparse::try_parse_sql(text, file, &syntax);
     if (!parsed) {

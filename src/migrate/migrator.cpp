@@ -3,25 +3,39 @@
 #include <fmt/core.h>
 
 #include <chrono>
-#include <fstream>
-#include <sstream>
 
 #include "flick/error.hpp"
 #include "migrate/advisory_lock.hpp"
 #include "migrate/bookkeeping.hpp"
 #include "store/hash.hpp"
+#include "store/json_access.hpp"
 
 namespace flick::migrate {
 namespace {
 
 using Clock = std::chrono::steady_clock;
 
-std::string read_text(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw UserError(fmt::format("{}: cannot read the migration file", path.string()));
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
+// Every journal entry's file, read once: its text is both hashed (to match applied rows) and
+// planned, so what runs is exactly what was hashed. nullopt: the file is missing.
+struct FolderFiles {
+  std::vector<std::optional<std::string>> texts;
+  std::vector<std::string> hashes;  // empty for a missing file
+};
+
+FolderFiles read_folder_files(const store::MigrationFolder& folder) {
+  FolderFiles files;
+  for (const store::JournalEntry& entry : folder.journal().entries) {
+    std::filesystem::path path = folder.sql_path(entry);
+    if (!std::filesystem::exists(path)) {
+      files.texts.emplace_back();
+      files.hashes.emplace_back();
+      continue;
+    }
+    std::string text = store::read_text_file(path.string());
+    files.hashes.push_back(store::sha256_hex(text));
+    files.texts.push_back(std::move(text));
+  }
+  return files;
 }
 
 std::int64_t elapsed_ms(Clock::time_point since) {
@@ -87,8 +101,9 @@ void set_session_timeouts(pg::Connection& connection, const MigrateOptions& opti
   }
 }
 
-std::vector<PendingMigration> plan(const store::MigrationFolder& folder, const FolderStatus& status,
-                                   const MigrateOptions& options, MigrateResult& result) {
+std::vector<PendingMigration> plan(const store::MigrationFolder& folder, const FolderFiles& files,
+                                   const FolderStatus& status, const MigrateOptions& options,
+                                   MigrateResult& result) {
   for (const EntryStatus& entry : status.entries) {
     if (entry.state != EntryState::kEdited) continue;
     if (options.accept_edited) continue;
@@ -100,7 +115,8 @@ std::vector<PendingMigration> plan(const store::MigrationFolder& folder, const F
   }
   bool found_to = !options.to_tag.has_value();
   std::vector<PendingMigration> pending;
-  for (const EntryStatus& entry : status.entries) {
+  for (std::size_t i = 0; i < status.entries.size(); ++i) {
+    const EntryStatus& entry = status.entries[i];
     if (entry.state == EntryState::kPending) {
       std::string file = entry.entry.tag + ".sql";
       if (entry.file_hash.empty()) {
@@ -121,7 +137,7 @@ std::vector<PendingMigration> plan(const store::MigrationFolder& folder, const F
         result.warnings.push_back(message);
       }
       PendingMigration migration{entry, file, {}};
-      migration.statements = plan_statements(read_text(folder.sql_path(entry.entry)), file);
+      migration.statements = plan_statements(*files.texts[i], file);
       pending.push_back(std::move(migration));
     }
     if (options.to_tag && entry.entry.tag == *options.to_tag) {
@@ -150,12 +166,7 @@ std::vector<PendingMigration> plan(const store::MigrationFolder& folder, const F
 }  // namespace
 
 std::vector<std::string> file_hashes(const store::MigrationFolder& folder) {
-  std::vector<std::string> hashes;
-  for (const store::JournalEntry& entry : folder.journal().entries) {
-    std::filesystem::path path = folder.sql_path(entry);
-    hashes.push_back(std::filesystem::exists(path) ? store::sha256_hex(read_text(path)) : "");
-  }
-  return hashes;
+  return read_folder_files(folder).hashes;
 }
 
 FolderStatus read_status(pg::Connection& connection, const store::MigrationFolder& folder,
@@ -168,18 +179,18 @@ MigrateResult run_migrations(pg::Connection& connection, const store::MigrationF
                              const MigrateOptions& options, const MigrateObserver& observer) {
   MigrateResult result;
   Bookkeeping bookkeeping(connection, options.schema, options.table);
+  FolderFiles files = read_folder_files(folder);
   if (options.dry_run) {
-    FolderStatus status = read_status(connection, folder, options);
-    result.planned = plan(folder, status, options, result);
+    FolderStatus status = match_applied(folder.journal().entries, files.hashes, bookkeeping.rows());
+    result.planned = plan(folder, files, status, options, result);
     return result;
   }
   AdvisoryLock lock(connection, "flick migrate " + bookkeeping.qualified_table(),
                     options.lock_wait);
   bookkeeping.ensure();
   set_session_timeouts(connection, options);
-  FolderStatus status =
-      match_applied(folder.journal().entries, file_hashes(folder), bookkeeping.rows());
-  result.planned = plan(folder, status, options, result);
+  FolderStatus status = match_applied(folder.journal().entries, files.hashes, bookkeeping.rows());
+  result.planned = plan(folder, files, status, options, result);
   if (observer.on_warning) {
     for (const std::string& warning : result.warnings) observer.on_warning(warning);
   }
