@@ -34,6 +34,8 @@ class Bookkeeping {
   void remove(const AppliedRow& row);
 
   std::string qualified_table() const;
+  // The advisory lock every command that writes this table takes, so they exclude each other.
+  std::string lock_name() const { return "flick migrate " + qualified_table(); }
   std::string qualified_flick_table() const;
 
  private:

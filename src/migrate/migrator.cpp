@@ -185,8 +185,7 @@ MigrateResult run_migrations(pg::Connection& connection, const store::MigrationF
     result.planned = plan(folder, files, status, options, result);
     return result;
   }
-  AdvisoryLock lock(connection, "flick migrate " + bookkeeping.qualified_table(),
-                    options.lock_wait);
+  AdvisoryLock lock(connection, bookkeeping.lock_name(), options.lock_wait);
   bookkeeping.ensure();
   set_session_timeouts(connection, options);
   FolderStatus status = match_applied(folder.journal().entries, files.hashes, bookkeeping.rows());

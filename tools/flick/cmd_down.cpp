@@ -69,8 +69,7 @@ int run_down(const DownOptions& options) {
   migrate::MigrateOptions migrate = migrate_options(config, options.database);
   pg::Connection connection(database_url(config));
   migrate::Bookkeeping bookkeeping(connection, migrate.schema, migrate.table);
-  migrate::AdvisoryLock lock(connection, "flick migrate " + bookkeeping.qualified_table(),
-                             migrate.lock_wait);
+  migrate::AdvisoryLock lock(connection, bookkeeping.lock_name(), migrate.lock_wait);
   migrate::FolderStatus status = migrate::read_status(connection, folder, migrate);
   const auto& entries = status.entries;
 

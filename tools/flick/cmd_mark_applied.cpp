@@ -28,8 +28,7 @@ int record_without_running(const RecordOptions& options, bool only) {
   migrate::MigrateOptions migrate = migrate_options(config, options.database);
   pg::Connection connection(database_url(config));
   migrate::Bookkeeping bookkeeping(connection, migrate.schema, migrate.table);
-  migrate::AdvisoryLock lock(connection, "flick migrate " + bookkeeping.qualified_table(),
-                             migrate.lock_wait);
+  migrate::AdvisoryLock lock(connection, bookkeeping.lock_name(), migrate.lock_wait);
   bookkeeping.ensure();
   migrate::FolderStatus status = migrate::read_status(connection, folder, migrate);
   bool found = options.tag.empty();
