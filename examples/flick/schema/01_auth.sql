@@ -1,4 +1,6 @@
 -- Better Auth tables: identities, credentials, sessions, verification tokens, second factors.
+CREATE TYPE "authType" AS ENUM ('manual', 'oauth');
+
 CREATE TABLE auth (
   id text PRIMARY KEY,
   name text NOT NULL,

@@ -1,4 +1,6 @@
 -- Platform users (one per auth identity) and user-to-user blocks.
+CREATE TYPE user_status AS ENUM ('ONBOARDING', 'ACTIVE');
+
 CREATE TABLE platform_user (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   created_at timestamp NOT NULL DEFAULT now(),

@@ -1,4 +1,9 @@
--- Posts and their comments.
+-- Posts: the topics they are filed under, visibility flags and the feed index.
+CREATE TYPE topic_enum AS ENUM (
+  'Ask Flick', 'Serious Discussion', 'Career Advice', 'Showcase', 'Off-topic', 'Community Event',
+  'Rant / Vent', 'Help / Support', 'Feedback / Suggestion', 'News / Update', 'Guide / Resource'
+);
+
 CREATE TABLE posts (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   title text NOT NULL,
@@ -15,20 +20,3 @@ CREATE TABLE posts (
     REFERENCES platform_user (id) ON DELETE CASCADE
 );
 CREATE INDEX posts_visibility_idx ON posts ("isBanned", "isShadowBanned", "createdAt" DESC NULLS LAST);
-
-CREATE TABLE comments (
-  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-  content text NOT NULL,
-  "postId" uuid NOT NULL,
-  "commentedBy" uuid NOT NULL,
-  "isBanned" boolean NOT NULL DEFAULT false,
-  "parentCommentId" uuid,
-  "createdAt" timestamp NOT NULL DEFAULT now(),
-  "updatedAt" timestamp NOT NULL DEFAULT now(),
-  CONSTRAINT "comments_postId_posts_id_fk" FOREIGN KEY ("postId")
-    REFERENCES posts (id) ON DELETE CASCADE,
-  CONSTRAINT "comments_commentedBy_platform_user_id_fk" FOREIGN KEY ("commentedBy")
-    REFERENCES platform_user (id) ON DELETE CASCADE,
-  CONSTRAINT "comments_parentCommentId_comments_id_fk" FOREIGN KEY ("parentCommentId")
-    REFERENCES comments (id) ON DELETE SET NULL
-);

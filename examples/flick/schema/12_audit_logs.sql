@@ -1,5 +1,4 @@
--- Enumerated types shared across the Flick domains.
-CREATE TYPE "authType" AS ENUM ('manual', 'oauth');
+-- Audit trail of who did what to which entity.
 CREATE TYPE log_action AS ENUM (
   'user:upvoted:post', 'user:upvoted:comment', 'user:downvoted:post', 'user:downvoted:comment',
   'user:deleted:vote:on:comment', 'user:deleted:vote:on:post', 'user:switched:vote:on:comment',
@@ -21,20 +20,30 @@ CREATE TYPE log_action AS ENUM (
   'admin:fetched:all:admin:accounts', 'system:logged:error', 'system:logged:in',
   'system:logged:out', 'other:action'
 );
-CREATE TYPE report_type AS ENUM ('Post', 'Comment');
 CREATE TYPE log_entity_type AS ENUM (
   'post', 'comment', 'bookmark', 'college', 'content-report', 'feedback', 'notification', 'user',
   'auth', 'vote'
 );
-CREATE TYPE moderation_severity_enum AS ENUM ('mild', 'moderate', 'severe');
-CREATE TYPE notification_type AS ENUM ('general', 'upvoted_post', 'upvoted_comment', 'replied', 'posted');
 CREATE TYPE log_platform AS ENUM ('web', 'mobile', 'tv', 'server', 'other');
 CREATE TYPE log_role AS ENUM ('user', 'admin', 'superadmin', 'system');
 CREATE TYPE log_status AS ENUM ('success', 'fail');
-CREATE TYPE topic_enum AS ENUM (
-  'Ask Flick', 'Serious Discussion', 'Career Advice', 'Showcase', 'Off-topic', 'Community Event',
-  'Rant / Vent', 'Help / Support', 'Feedback / Suggestion', 'News / Update', 'Guide / Resource'
+
+CREATE TABLE logs (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  occured_at timestamp with time zone NOT NULL DEFAULT now(),
+  actor_id text,
+  actor_type log_role NOT NULL,
+  action text NOT NULL,
+  entity_type log_entity_type NOT NULL,
+  entity_id text,
+  before jsonb,
+  after jsonb,
+  ip_address inet,
+  user_agent text,
+  request_id uuid,
+  reason text,
+  metadata jsonb
 );
-CREATE TYPE user_status AS ENUM ('ONBOARDING', 'ACTIVE');
-CREATE TYPE vote_entity_enum AS ENUM ('post', 'comment');
-CREATE TYPE vote_type_enum AS ENUM ('upvote', 'downvote');
+CREATE INDEX idx_audit_logs_entity ON logs (entity_type, entity_id);
+CREATE INDEX idx_audit_logs_actor ON logs (actor_id);
+CREATE INDEX idx_audit_logs_occurred_at ON logs (occured_at DESC NULLS LAST);

@@ -1,4 +1,6 @@
 -- In-app notifications.
+CREATE TYPE notification_type AS ENUM ('general', 'upvoted_post', 'upvoted_comment', 'replied', 'posted');
+
 CREATE TABLE notifications (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   seen boolean NOT NULL DEFAULT false,
