@@ -5,7 +5,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PACKAGES := cmake g++ make pkg-config libpq-dev libpg-query-dev libprotobuf-c-dev \
   nlohmann-json3-dev libcli11-dev libtomlplusplus-dev libfmt-dev libsodium-dev \
   googletest libgtest-dev libgmock-dev libbenchmark-dev postgresql-15 postgresql-client-15 \
-  clang-format
+  clang-format time
 FLICK := $(BUILD_DIR)/tools/flick/flick
 
 .PHONY: deps build run test format bench clean

@@ -1,228 +1,73 @@
 #!/usr/bin/env bash
-# bench/run.sh BUILD_DIR
+# bench/run.sh BUILD_DIR (also `make bench`): every side-by-side benchmark in one run, then
+# docs/benchmarks.md and docs/benchmarks.svg from its results.
 #
-# Compares `flick generate` with `drizzle-kit generate` on the same synthetic schema (written by
-# flick_bench_synth as SQL DDL files and as a drizzle TypeScript schema), for 100 and 1000 tables:
-#   generate-empty   first migration into an empty folder
-#   generate-noop    generate again over that folder with no schema change
-# Reports wall time and peak RSS (/usr/bin/time "%e %M"; median of BENCH_REPEAT runs) and the
-# drizzle-kit/flick ratios, whether the two first migrations are byte-identical, and whether
-# drizzle-kit generate (TS schema) over flick's folder sees no change (a failure otherwise).
-# drizzle-kit is installed with npm into bench/.drizzle/ (git-ignored); without node/npm, or when
-# the registry is unreachable, the drizzle-kit half is skipped with a message.
+# Each suite appends "size<TAB>case<TAB>tool<TAB>wall_s<TAB>peak_rss_kb" rows (medians of its
+# repetitions) to one results file; bench/report turns them into the page. The peers (drizzle-kit,
+# drizzle-orm, node-postgres) are installed from npm by bench/npm_peers.sh; when npm is
+# unreachable the suites run flick's side alone and the page marks the peer "peer unavailable".
 #
-# Environment: BENCH_SIZES (default "100 1000"), BENCH_REPEAT (default 3),
-#              BENCH_RESULTS (TSV output, default BUILD_DIR/bench-results.tsv).
+# Environment: BENCH_REPEAT (repetitions per measurement, default 3), BENCH_SUITES (default
+# "generate migrate check pull client"), BENCH_DOCS (where the page goes, default docs/).
 set -euo pipefail
-
 if [[ $# -ne 1 ]]; then
   echo "usage: $0 BUILD_DIR" >&2
   exit 2
 fi
-
 repo_dir=$(cd "$(dirname "$0")/.." && pwd)
 build_dir=$(cd "$1" && pwd)
-flick="$build_dir/tools/flick/flick"
-synth="$build_dir/bench/synth/flick_bench_synth"
-drizzle_dir="$repo_dir/bench/.drizzle"
-drizzle_kit="$drizzle_dir/node_modules/.bin/drizzle-kit"
-sizes=${BENCH_SIZES:-"100 1000"}
-repeat=${BENCH_REPEAT:-3}
-results=${BENCH_RESULTS:-"$build_dir/bench-results.tsv"}
-
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
+docs_dir=${BENCH_DOCS:-"$repo_dir/docs"}
+suites=${BENCH_SUITES:-"generate migrate check pull client"}
+export BENCH_REPEAT=${BENCH_REPEAT:-3}
+export BENCH_RESULTS="$build_dir/bench-results.tsv"
+info="$build_dir/bench-info.txt"
 log() { echo "bench: $*" >&2; }
 
-ensure_time() {
-  [[ -x /usr/bin/time ]] && return 0
-  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
-    log "installing GNU time"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q time >/dev/null ||
-      { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q time >/dev/null; }
-  fi
-  [[ -x /usr/bin/time ]] || { log "/usr/bin/time (package 'time') is required"; exit 1; }
+cmake --build "$build_dir" --target flick flick_bench_synth flick_bench_report -j"$(nproc)" >&2
+printf 'size\tcase\ttool\twall_s\tpeak_rss_kb\n' >"$BENCH_RESULTS"
+"$repo_dir/bench/npm_peers.sh" || true
+
+suite_script() {
+  case $1 in
+    generate) echo "$repo_dir/bench/generate/generate_bench.sh" ;;
+    migrate) echo "$repo_dir/bench/migrate/migrate_bench.sh" ;;
+    check) echo "$repo_dir/bench/check/check_bench.sh" ;;
+    pull) echo "$repo_dir/bench/pull/pull_bench.sh" ;;
+    client) echo "$repo_dir/bench/client/client_bench.sh" ;;
+    *) return 1 ;;
+  esac
 }
 
-ensure_binaries() {
-  if [[ ! -x "$flick" || ! -x "$synth" ]]; then
-    log "building flick and flick_bench_synth in $build_dir"
-    cmake --build "$build_dir" --target flick flick_bench_synth -j"$(nproc)" >&2
-  fi
-}
-
-# Installs drizzle-kit into bench/.drizzle/ unless present. Returns 1 (after saying why) when it
-# cannot be installed.
-ensure_drizzle_kit() {
-  [[ -x "$drizzle_kit" ]] && return 0
-  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
-    log "node/npm not found: skipping the drizzle-kit comparison"
-    return 1
-  fi
-  log "installing drizzle-kit into $drizzle_dir"
-  mkdir -p "$drizzle_dir"
-  [[ -f "$drizzle_dir/package.json" ]] ||
-    echo '{ "name": "flick-bench-drizzle", "private": true }' >"$drizzle_dir/package.json"
-  if ! (cd "$drizzle_dir" &&
-    timeout 600 npm install --no-audit --no-fund drizzle-kit@0.31 drizzle-orm@0.45 \
-      >"$work/npm.log" 2>&1); then
-    log "npm install failed (registry unreachable?): skipping the drizzle-kit comparison"
-    sed 's/^/  npm: /' "$work/npm.log" | tail -5 >&2
-    return 1
-  fi
-}
-
-# measure OUT_FILE EXPECT DIR CMD...: runs CMD in DIR BENCH_REPEAT times; before each run
-# `prepare_run` (set by the caller) resets the state. After each run EXPECT (a path, relative to
-# DIR) must exist - drizzle-kit exits 0 even when it fails. Writes "<wall_s> <rss_kb>" (medians)
-# to OUT_FILE, or "FAIL" after the first failing run.
-measure() {
-  local out_file=$1 expect=$2 dir=$3
-  shift 3
-  local walls=() rsss=() i
-  for ((i = 0; i < repeat; i++)); do
-    prepare_run
-    if ! (cd "$dir" && /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" \
-      >"$work/run.log" 2>&1) || [[ ! -e "$dir/$expect" ]]; then
-      log "FAILED: $* (in $dir)"
-      sed 's/^/  | /' "$work/run.log" | tail -15 >&2
-      echo FAIL >"$out_file"
-      return 0
-    fi
-    read -r wall rss <"$work/time.txt"
-    walls+=("$wall")
-    rsss+=("$rss")
-  done
-  local mid=$((repeat / 2))
-  printf '%s %s\n' "$(printf '%s\n' "${walls[@]}" | sort -g | sed -n "$((mid + 1))p")" \
-    "$(printf '%s\n' "${rsss[@]}" | sort -g | sed -n "$((mid + 1))p")" >"$out_file"
-}
-
-report_row() {  # SIZE CASE TOOL RESULT_FILE
-  local size=$1 case_name=$2 tool=$3 result
-  result=$(cat "$4")
-  if [[ $result == FAIL ]]; then
-    printf '%-6s %-16s %-12s %10s %12s\n' "$size" "$case_name" "$tool" FAIL FAIL
-    printf '%s\t%s\t%s\tFAIL\tFAIL\n' "$size" "$case_name" "$tool" >>"$results"
-    return
-  fi
-  read -r wall rss <<<"$result"
-  printf '%-6s %-16s %-12s %10.2f %12.1f\n' "$size" "$case_name" "$tool" "$wall" \
-    "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')"
-  printf '%s\t%s\t%s\t%s\t%s\n' "$size" "$case_name" "$tool" "$wall" "$rss" >>"$results"
-}
-
-report_ratio() {  # FLICK_FILE DRIZZLE_FILE
-  local f d
-  f=$(cat "$1")
-  d=$(cat "$2")
-  if [[ $f == FAIL || $d == FAIL ]]; then
-    echo "       ratio drizzle-kit/flick: n/a (a run failed)"
-    return
-  fi
-  awk -v f="$f" -v d="$d" 'BEGIN {
-    split(f, a, " "); split(d, b, " ");
-    fw = (a[1] > 0 ? a[1] : 0.005);
-    printf "       ratio drizzle-kit/flick: time %.1fx, peak RSS %.1fx\n", b[1] / fw, b[2] / a[2] }'
-}
-
-ensure_time
-ensure_binaries
-have_drizzle=1
-ensure_drizzle_kit || have_drizzle=0
-
-printf 'size\tcase\ttool\twall_s\tpeak_rss_kb\n' >"$results"
-printf '%-6s %-16s %-12s %10s %12s\n' tables case tool wall_s peak_rss_MB
 failed=0
-for size in $sizes; do
-  case_dir="$work/n$size"
-  sql_dir="$case_dir/sql"
-  ts_dir="$case_dir/ts"
-  "$synth" --tables "$size" --sql-dir "$sql_dir" --ts-file "$ts_dir/schema.ts"
-
-  # flick: first migration into an empty folder, then a no-change generate over it.
-  flick_out="$case_dir/flick-out"
-  prepare_run() { rm -rf "$flick_out"; }
-  measure "$work/flick-empty" "flick-out/0000_bench.sql" "$case_dir" \
-    "$flick" generate --schema "$sql_dir/*.sql" --out "$flick_out" --name bench
-  report_row "$size" generate-empty flick "$work/flick-empty"
-  if [[ $(cat "$work/flick-empty") != FAIL ]]; then
-    prepare_run  # leaves one first migration in place for the no-change case
-    (cd "$case_dir" && "$flick" generate --schema "$sql_dir/*.sql" --out "$flick_out" \
-      --name bench >/dev/null 2>&1)
-    prepare_run() { :; }
-    measure "$work/flick-noop" "flick-out/meta/_journal.json" "$case_dir" \
-      "$flick" generate --schema "$sql_dir/*.sql" --out "$flick_out" --name again
-    if compgen -G "$flick_out/*_again.sql" >/dev/null; then
-      log "flick generate wrote a migration although nothing changed"
-      echo FAIL >"$work/flick-noop"
-    fi
-  else
-    echo FAIL >"$work/flick-noop"
+for suite in $suites; do
+  script=$(suite_script "$suite") || { log "unknown suite '$suite'"; exit 2; }
+  log "== $suite ($script)"
+  if ! "$script" "$build_dir"; then
+    log "suite $suite reported a failure"
+    failed=1
   fi
-  report_row "$size" generate-noop flick "$work/flick-noop"
-
-  if ((have_drizzle)); then
-    ln -s "$drizzle_dir/node_modules" "$ts_dir/node_modules"
-    printf '%s\n' "export default { dialect: 'postgresql', schema: './schema.ts', out: './drizzle' };" \
-      >"$ts_dir/drizzle.config.ts"
-    prepare_run() { rm -rf "$ts_dir/drizzle"; }
-    measure "$work/drizzle-empty" "drizzle/0000_bench.sql" "$ts_dir" \
-      "$drizzle_kit" generate --name bench
-    report_row "$size" generate-empty drizzle-kit "$work/drizzle-empty"
-    report_ratio "$work/flick-empty" "$work/drizzle-empty"
-    if [[ $(cat "$work/drizzle-empty") != FAIL ]]; then
-      prepare_run() { :; }
-      measure "$work/drizzle-noop" "drizzle/meta/_journal.json" "$ts_dir" \
-        "$drizzle_kit" generate --name again
-      if compgen -G "$ts_dir/drizzle/*_again.sql" >/dev/null; then
-        log "drizzle-kit generate wrote a migration although nothing changed"
-        echo FAIL >"$work/drizzle-noop"
-      fi
-    else
-      echo FAIL >"$work/drizzle-noop"
-    fi
-    report_row "$size" generate-noop drizzle-kit "$work/drizzle-noop"
-    report_ratio "$work/flick-noop" "$work/drizzle-noop"
-
-    if [[ -f "$flick_out/0000_bench.sql" ]]; then
-      # Interop: drizzle-kit generate (TS schema) over flick's folder must see no change.
-      rm -rf "$ts_dir/flick-folder"
-      cp -r "$flick_out" "$ts_dir/flick-folder"
-      printf '%s\n' "export default { dialect: 'postgresql', schema: './schema.ts', out: './flick-folder' };" \
-        >"$ts_dir/drizzle.flick.config.ts"
-      (cd "$ts_dir" && "$drizzle_kit" generate --config drizzle.flick.config.ts --name drizzle_sees \
-        >/dev/null 2>&1 </dev/null) || true
-      if compgen -G "$ts_dir/flick-folder/*_drizzle_sees.sql" >/dev/null; then
-        echo "       drizzle-kit generate over flick's folder: sees changes" \
-          "($(grep -c 'statement-breakpoint' "$ts_dir"/flick-folder/*_drizzle_sees.sql) breakpoints)"
-        failed=1
-      else
-        echo "       drizzle-kit generate over flick's folder: no changes"
-      fi
-    fi
-    if [[ -f "$flick_out/0000_bench.sql" && -f "$ts_dir/drizzle/0000_bench.sql" ]]; then
-      if cmp -s "$flick_out/0000_bench.sql" "$ts_dir/drizzle/0000_bench.sql"; then
-        echo "       first migration: byte-identical to drizzle-kit's"
-      else
-        echo "       first migration: differs from drizzle-kit's" \
-          "($(diff "$flick_out/0000_bench.sql" "$ts_dir/drizzle/0000_bench.sql" | grep -c '^[<>]') lines)"
-      fi
-    fi
-  fi
-  for f in "$work"/flick-empty "$work"/flick-noop "$work"/drizzle-empty "$work"/drizzle-noop; do
-    [[ -f $f && $(cat "$f") == FAIL ]] && failed=1
-    rm -f "$f"
-  done
 done
-log "results written to $results"
 
-# -------------------------------------------------------------------------------------------------
-# flick migrate (bench/migrate/migrate_bench.sh): 1000 small migrations applied by flick migrate vs
-# `psql -1 -f` of the same SQL, and a no-op flick migrate with 1000 applied. Rows go to the same
-# results file. BENCH_MIGRATE=0 skips this section.
-if [[ ${BENCH_MIGRATE:-1} != 0 ]]; then
-  BENCH_RESULTS="$results" "$repo_dir/bench/migrate/migrate_bench.sh" "$build_dir" || failed=1
-fi
+version_of() { "$@" 2>/dev/null | head -1 || echo unavailable; }
+drizzle_bin="$repo_dir/bench/.drizzle/node_modules/.bin/drizzle-kit"
+npm_version() {
+  local f="$repo_dir/bench/.drizzle/node_modules/$1/package.json"
+  [[ -f $f ]] && sed -n 's/^ *"version": "\(.*\)",*$/\1/p' "$f" | head -1 || echo "peer unavailable"
+}
+{
+  echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(free -g | awk '/^Mem:/ { print $2 }') GiB RAM"
+  echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "os: $(. /etc/os-release && echo "$PRETTY_NAME"), kernel $(uname -r)"
+  echo "flick: $(version_of "$build_dir/tools/flick/flick" --version) ($(sed -n 's/^CMAKE_BUILD_TYPE:STRING=//p' "$build_dir/CMakeCache.txt") build)"
+  echo "PostgreSQL: $(version_of /usr/lib/postgresql/15/bin/postgres --version)"
+  echo "node: $(version_of node --version)"
+  echo "drizzle-kit: $( [[ -x $drizzle_bin ]] && npm_version drizzle-kit || echo 'peer unavailable')"
+  echo "drizzle-orm: $(npm_version drizzle-orm)"
+  echo "pg (node-postgres): $(npm_version pg)"
+  echo "repetitions per measurement: $BENCH_REPEAT (medians)"
+} >"$info"
+"$build_dir/bench/report/flick_bench_report" --results "$BENCH_RESULTS" --info "$info" \
+  --out "$docs_dir/benchmarks.md" --plot "$docs_dir/benchmarks.svg"
+log "wrote $docs_dir/benchmarks.md and $docs_dir/benchmarks.svg"
 exit "$failed"

@@ -71,12 +71,14 @@ now_ns() { date +%s%N; }
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 failed=0
-flick_ms=() psql_ms=()
+flick_ms=() psql_ms=() apply_rss=() noop_rss=()
 for ((r = 0; r < repeat; r++)); do
   url=$(fresh_db bench_flick)
   start=$(now_ns)
-  "$flick" migrate --out "$work/drizzle" --url "$url" >/dev/null || { log "flick migrate failed"; failed=1; }
+  /usr/bin/time -f %M -o "$work/rss" "$flick" migrate --out "$work/drizzle" --url "$url" >/dev/null ||
+    { log "flick migrate failed"; failed=1; }
   flick_ms+=($((($(now_ns) - start) / 1000000)))
+  apply_rss+=("$(cat "$work/rss")")
   url=$(fresh_db bench_psql)
   start=$(now_ns)
   psql -q -X -1 -v ON_ERROR_STOP=1 -f "$work/all.sql" "$url" >/dev/null || { log "psql failed"; failed=1; }
@@ -95,19 +97,24 @@ fi
 noop_ms=()
 for ((r = 0; r < noop_repeat; r++)); do
   start=$(now_ns)
-  out=$("$flick" migrate --out "$work/drizzle" --url "$flick_url") || { log "no-op migrate failed"; failed=1; }
+  out=$(/usr/bin/time -f %M -o "$work/rss" "$flick" migrate --out "$work/drizzle" --url "$flick_url") ||
+    { log "no-op migrate failed"; failed=1; }
   noop_ms+=($((($(now_ns) - start) / 1000000)))
+  noop_rss+=("$(cat "$work/rss")")
 done
 [[ $out == *"nothing to apply"* ]] || { log "the no-op run applied something: $out"; failed=1; }
 noop=$(printf '%s\n' "${noop_ms[@]}" | median)
+apply_rss_kb=$(printf '%s\n' "${apply_rss[@]}" | median)
+noop_rss_kb=$(printf '%s\n' "${noop_rss[@]}" | median)
 
 ratio=$(awk -v f="$flick_apply" -v p="$psql_apply" 'BEGIN { printf "%.2f", (p > 0) ? f / p : 0 }')
 verdict() { awk -v v="$1" -v g="$2" 'BEGIN { print (v <= g) ? "meets" : "misses" }'; }
 echo "migrate  apply-$count   flick ${flick_apply} ms   psql -1 -f ${psql_apply} ms   ratio ${ratio}x (goal <= 1.05: $(verdict "$ratio" 1.05))"
 echo "migrate  noop-$count    flick ${noop} ms (goal <= 30 ms: $(verdict "$noop" 30))"
-# Same columns as bench/run.sh: size, case, tool, wall seconds, peak RSS (not measured here).
-awk -v n="$count" -v f="$flick_apply" -v p="$psql_apply" -v z="$noop" 'BEGIN {
-  printf "%s\tmigrate-apply\tflick\t%.3f\t-\n", n, f / 1000
+# Columns of bench/run.sh: size, case, tool, wall seconds, peak RSS in KiB (psql's not measured).
+awk -v n="$count" -v f="$flick_apply" -v p="$psql_apply" -v z="$noop" -v fr="$apply_rss_kb" \
+  -v zr="$noop_rss_kb" 'BEGIN {
+  printf "%s\tmigrate-apply\tflick\t%.3f\t%s\n", n, f / 1000, fr
   printf "%s\tmigrate-apply\tpsql\t%.3f\t-\n", n, p / 1000
-  printf "%s\tmigrate-noop\tflick\t%.3f\t-\n", n, z / 1000 }' >>"$results"
+  printf "%s\tmigrate-noop\tflick\t%.3f\t%s\n", n, z / 1000, zr }' >>"$results"
 exit "$failed"

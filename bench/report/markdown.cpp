@@ -1,0 +1,107 @@
+#include <fmt/format.h>
+
+#include "report.hpp"
+
+namespace flick::bench {
+namespace {
+
+const Measurement* find(const Results& results, const RowKey& key) {
+  auto it = results.find(key);
+  return it == results.end() ? nullptr : &it->second;
+}
+
+std::string missing_text(Role role) { return role == Role::kPeer ? "peer unavailable" : "not run"; }
+
+std::string time_text(double seconds) {
+  if (seconds < 1) return fmt::format("{:.1f} ms", seconds * 1000);
+  return fmt::format("{:.2f} s", seconds);
+}
+
+std::string cell(const Results& results, const CaseSpec& spec, long size, const ToolSpec& tool) {
+  const Measurement* m = find(results, {spec.name, size, tool.name});
+  if (m == nullptr) return missing_text(tool.role);
+  if (m->failed) return "FAILED";
+  std::string text = spec.throughput && m->wall_s > 0
+                         ? fmt::format("{:.0f}/s ({})", size / m->wall_s, time_text(m->wall_s))
+                         : time_text(m->wall_s);
+  if (m->peak_rss_kb) text += fmt::format(", {:.1f} MB", *m->peak_rss_kb / 1024.0);
+  return text;
+}
+
+std::string case_table(const Results& results, const CaseSpec& spec) {
+  std::string out = fmt::format("### {}\n\n{}.\n\n| N |", spec.name, spec.description);
+  std::string rule = "|---:|";
+  for (const auto& tool : spec.tools) {
+    out += fmt::format(" {} |", tool.name);
+    rule += "---:|";
+  }
+  std::vector<const ToolSpec*> compared;
+  for (const auto& tool : spec.tools) {
+    if (tool.role == Role::kFlick) continue;
+    compared.push_back(&tool);
+    out += tool.role == Role::kPeer ? fmt::format(" {} / flick |", tool.name)
+                                    : fmt::format(" flick / {} (floor) |", tool.name);
+    rule += "---:|";
+  }
+  out += "\n" + rule + "\n";
+  for (long size : spec.sizes) {
+    out += fmt::format("| {} |", size);
+    for (const auto& tool : spec.tools) out += " " + cell(results, spec, size, tool) + " |";
+    for (const ToolSpec* tool : compared) {
+      const RowKey flick{spec.name, size, "flick"};
+      const RowKey other{spec.name, size, tool->name};
+      out += " " +
+             (tool->role == Role::kPeer ? ratio_text(results, other, flick)
+                                        : ratio_text(results, flick, other)) +
+             " |";
+    }
+    out += "\n";
+  }
+  return out + "\n";
+}
+
+}  // namespace
+
+std::string ratio_text(const Results& results, const RowKey& numerator, const RowKey& denominator) {
+  const Measurement* n = find(results, numerator);
+  const Measurement* d = find(results, denominator);
+  if (n == nullptr || d == nullptr || n->failed || d->failed || d->wall_s <= 0) return "n/a";
+  return fmt::format("{:.2f}x", n->wall_s / d->wall_s);
+}
+
+std::string benchmarks_markdown(const Results& results, const RunInfo& info,
+                                const std::string& plot_file) {
+  std::string out =
+      "# Benchmarks\n\n"
+      "Written by `make bench` (bench/run.sh, then bench/report); every figure below comes from "
+      "one run on the machine described here. Times are medians of the repetitions; peak RSS is "
+      "the median of the runs' maximum resident set sizes (GNU time). Ratios: `peer / flick` is "
+      "how many times longer the peer took; `flick / floor` is flick's time against the lowest "
+      "possible cost of the same work (psql running the same SQL, raw libpq), 1.00x being the "
+      "floor.\n\n## The run\n\n";
+  for (const auto& [key, value] : info) out += fmt::format("- {}: {}\n", key, value);
+  out += "\n## Headline\n\n";
+  out += fmt::format("- generate, 1000 tables: drizzle-kit / flick = {}\n",
+                     ratio_text(results, {"generate-empty", 1000, "drizzle-kit"},
+                                {"generate-empty", 1000, "flick"}));
+  out += fmt::format("- pull, 1000 tables: drizzle-kit / flick = {}\n",
+                     ratio_text(results, {"pull", 1000, "drizzle-kit"}, {"pull", 1000, "flick"}));
+  out += fmt::format(
+      "- push with no changes, 1000 tables: drizzle-kit / flick = {}\n",
+      ratio_text(results, {"push-noop", 1000, "drizzle-kit"}, {"push-noop", 1000, "flick"}));
+  out += fmt::format("- check, 1000 files: drizzle-kit / flick = {}\n",
+                     ratio_text(results, {"check", 1000, "drizzle-kit"}, {"check", 1000, "flick"}));
+  out += fmt::format(
+      "- migrate 1000 files: flick / psql -1 -f = {}\n",
+      ratio_text(results, {"migrate-apply", 1000, "flick"}, {"migrate-apply", 1000, "psql"}));
+  out += fmt::format(
+      "- point selects: flick / raw libpq time = {}; drizzle-orm / flick = {}\n\n",
+      ratio_text(results, {"client-select", 100000, "flick"}, {"client-select", 100000, "libpq"}),
+      ratio_text(results, {"client-select", 100000, "drizzle-orm"},
+                 {"client-select", 100000, "flick"}));
+  out += fmt::format("![time against table count]({})\n\n## Results\n\n", plot_file);
+  for (const auto& spec : expected_cases()) out += case_table(results, spec);
+  return out;
+}
+
+}  // namespace flick::bench

@@ -1,0 +1,121 @@
+#include "results.hpp"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace flick::bench {
+namespace {
+
+std::vector<std::string> split_tabs(const std::string& line) {
+  std::vector<std::string> fields;
+  std::string field;
+  std::istringstream in(line);
+  while (std::getline(in, field, '\t')) fields.push_back(field);
+  return fields;
+}
+
+}  // namespace
+
+Results read_results(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error(fmt::format("{}: cannot read", path));
+  Results results;
+  std::string line;
+  int number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (line.empty() || line.rfind("size", 0) == 0) continue;
+    const auto fields = split_tabs(line);
+    if (fields.size() != 5) {
+      throw std::runtime_error(fmt::format("{}:{}: expected 5 tab-separated fields, found {}", path,
+                                           number, fields.size()));
+    }
+    try {
+      RowKey key{fields[1], std::stol(fields[0]), fields[2]};
+      Measurement m;
+      if (fields[3] == "FAIL") {
+        m.failed = true;
+      } else {
+        m.wall_s = std::stod(fields[3]);
+        if (fields[4] != "-" && fields[4] != "FAIL") m.peak_rss_kb = std::stol(fields[4]);
+      }
+      results[key] = m;
+    } catch (const std::invalid_argument&) {
+      throw std::runtime_error(fmt::format("{}:{}: not a number in '{}'", path, number, line));
+    }
+  }
+  return results;
+}
+
+const std::vector<CaseSpec>& expected_cases() {
+  static const std::vector<CaseSpec> cases = {
+      {"generate-empty",
+       "first migration of an N-table schema into an empty folder",
+       {10, 100, 1000},
+       {{"flick", Role::kFlick}, {"drizzle-kit", Role::kPeer}}},
+      {"generate-change",
+       "one table added to an N-table schema (new migration over the first)",
+       {10, 100, 1000},
+       {{"flick", Role::kFlick}, {"drizzle-kit", Role::kPeer}}},
+      {"generate-noop",
+       "generate again with no schema change",
+       {10, 100, 1000},
+       {{"flick", Role::kFlick}, {"drizzle-kit", Role::kPeer}}},
+      {"export",
+       "the schema as SQL on stdout",
+       {10, 100, 1000},
+       {{"flick", Role::kFlick}, {"drizzle-kit", Role::kPeer}}},
+      {"check",
+       "check a folder of N migration files (every statement parsed)",
+       {1000},
+       {{"flick", Role::kFlick}, {"drizzle-kit", Role::kPeer}}},
+      {"migrate-apply",
+       "apply N small migrations to an empty database",
+       {1000},
+       {{"flick", Role::kFlick}, {"psql", Role::kFloor}}},
+      {"migrate-noop",
+       "migrate with all N migrations already applied",
+       {1000},
+       {{"flick", Role::kFlick}}},
+      {"pull",
+       "introspect an N-table database and write the schema",
+       {100, 1000},
+       {{"flick", Role::kFlick}, {"drizzle-kit", Role::kPeer}}},
+      {"push-noop",
+       "push with no changes against an N-table database",
+       {100, 1000},
+       {{"flick", Role::kFlick}, {"drizzle-kit", Role::kPeer}}},
+      {"client-select",
+       "N point selects by primary key, one after another",
+       {100000},
+       {{"flick", Role::kFlick},
+        {"libpq", Role::kFloor},
+        {"node-postgres", Role::kPeer},
+        {"drizzle-orm", Role::kPeer}},
+       true},
+      {"client-insert",
+       "N single-row inserts, one after another",
+       {100000},
+       {{"flick", Role::kFlick},
+        {"libpq", Role::kFloor},
+        {"node-postgres", Role::kPeer},
+        {"drizzle-orm", Role::kPeer}},
+       true},
+      {"client-select-pipeline",
+       "N point selects batched through pipeline mode",
+       {100000},
+       {{"flick", Role::kFlick}, {"libpq", Role::kFloor}},
+       true},
+      {"client-insert-pipeline",
+       "N single-row inserts batched through pipeline mode",
+       {100000},
+       {{"flick", Role::kFlick}, {"libpq", Role::kFloor}},
+       true},
+  };
+  return cases;
+}
+
+}  // namespace flick::bench

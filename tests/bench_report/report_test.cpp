@@ -1,0 +1,84 @@
+#include "report.hpp"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "results.hpp"
+
+namespace flick::bench {
+namespace {
+
+std::string write_temp(const std::string& text) {
+  const auto path = std::filesystem::temp_directory_path() /
+                    ("flick_bench_results_" + std::to_string(::getpid()) + ".tsv");
+  std::ofstream(path) << text;
+  return path.string();
+}
+
+Results sample() {
+  return read_results(
+      write_temp("size\tcase\ttool\twall_s\tpeak_rss_kb\n"
+                 "1000\tgenerate-empty\tflick\t0.25\t30720\n"
+                 "1000\tgenerate-empty\tdrizzle-kit\t2.50\t204800\n"
+                 "1000\tmigrate-apply\tflick\t1.10\t-\n"
+                 "1000\tmigrate-apply\tpsql\t1.00\t-\n"
+                 "100\tpull\tflick\tFAIL\tFAIL\n"
+                 "100000\tclient-select\tflick\t8.0\t-\n"));
+}
+
+TEST(BenchReport, ReadsRowsAndFailures) {
+  const Results results = sample();
+  ASSERT_EQ(results.size(), 6u);
+  const auto& row = results.at({"generate-empty", 1000, "flick"});
+  EXPECT_DOUBLE_EQ(row.wall_s, 0.25);
+  EXPECT_EQ(row.peak_rss_kb, 30720);
+  EXPECT_FALSE(results.at({"migrate-apply", 1000, "psql"}).peak_rss_kb.has_value());
+  EXPECT_TRUE(results.at({"pull", 100, "flick"}).failed);
+}
+
+TEST(BenchReport, MalformedRowNamesTheLine) {
+  const auto path = write_temp("size\tcase\ttool\twall_s\tpeak_rss_kb\n10\tx\tflick\n");
+  try {
+    read_results(path);
+    FAIL() << "expected an error";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find(":2: expected 5"), std::string::npos) << e.what();
+  }
+}
+
+TEST(BenchReport, RatiosAgainstPeerAndFloor) {
+  const Results results = sample();
+  EXPECT_EQ(ratio_text(results, {"generate-empty", 1000, "drizzle-kit"},
+                       {"generate-empty", 1000, "flick"}),
+            "10.00x");
+  EXPECT_EQ(ratio_text(results, {"migrate-apply", 1000, "flick"}, {"migrate-apply", 1000, "psql"}),
+            "1.10x");
+  EXPECT_EQ(ratio_text(results, {"pull", 100, "drizzle-kit"}, {"pull", 100, "flick"}), "n/a");
+}
+
+TEST(BenchReport, PageFillsEveryRowOrSaysWhy) {
+  const std::string page = benchmarks_markdown(sample(), {{"machine", "test box"}}, "plot.svg");
+  EXPECT_NE(page.find("- machine: test box"), std::string::npos);
+  EXPECT_NE(page.find("| 1000 | 250.0 ms, 30.0 MB | 2.50 s, 200.0 MB | 10.00x |"),
+            std::string::npos)
+      << page;
+  EXPECT_NE(page.find("| 1000 | 1.10 s | 1.00 s | 1.10x |"), std::string::npos) << page;
+  EXPECT_NE(page.find("| 100 | FAILED | peer unavailable | n/a |"), std::string::npos) << page;
+  EXPECT_NE(page.find("| 100000 | 12500/s (8.00 s) | not run |"), std::string::npos) << page;
+  EXPECT_NE(page.find("![time against table count](plot.svg)"), std::string::npos);
+}
+
+TEST(BenchReport, PlotHasOneLinePerMeasuredSeries) {
+  const std::string svg = time_plot_svg(sample());
+  EXPECT_EQ(svg.rfind("<svg", 0), 0u);
+  EXPECT_NE(svg.find("flick generate"), std::string::npos);
+  EXPECT_NE(svg.find("drizzle-kit generate"), std::string::npos);
+  EXPECT_EQ(svg.find("flick pull"), std::string::npos);  // pull failed: no line
+}
+
+}  // namespace
+}  // namespace flick::bench
