@@ -119,8 +119,8 @@ ensure_drizzle_kit || have_drizzle=0
 [[ -s "$results" ]] || printf 'size\tcase\ttool\twall_s\tpeak_rss_kb\n' >"$results"
 printf '%-6s %-16s %-12s %10s %12s\n' tables case tool wall_s peak_rss_MB
 failed=0
-extra_sql='CREATE TABLE "bench_extra" ("id" integer PRIMARY KEY NOT NULL, "label" text);'
-extra_ts="export const bench_extra = pgTable('bench_extra', { id: integer('id').primaryKey(), label: text('label') });"
+extra_sql='CREATE TABLE "bench_extra" ("id" integer PRIMARY KEY NOT NULL, "label" varchar(100));'
+extra_ts="export const bench_extra = pgTable('bench_extra', { id: integer('id').primaryKey(), label: varchar('label', { length: 100 }) });"
 
 # expect_no_file FILE_GLOB RESULT_FILE WHAT: a no-change run must not write a migration.
 expect_no_file() {
