@@ -1,0 +1,400 @@
+#pragma once
+
+// Flick's runtime client: a connection pool over libpq, parameterised statements only (values
+// travel as $n parameters, never inside the SQL text), typed rows, pipelined batches, and
+// run_transaction (the seed's runTransaction(cb, tx?) helper, with savepoints and retries).
+//
+//   client::Pool db({.url = url, .size = 8});
+//   auto rows = db.query_as<std::tuple<Uuid, std::string>>(
+//       "SELECT id, name FROM colleges WHERE \"emailDomain\" = $1", domain);
+//   db.run_transaction([&](client::Transaction& tx) { tx.query("UPDATE ...", id); });
+//
+// Sessions are set to DateStyle ISO and TimeZone UTC on connect (the text the converters read).
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "client/error.hpp"
+#include "client/result.hpp"
+#include "client/types.hpp"
+
+namespace flick::client {
+
+// Statement parameters in text form. NULL for std::nullopt / an empty std::optional.
+class Params {
+ public:
+  Params() = default;
+  template <class... Args>
+  explicit Params(const Args&... args) {
+    offsets_.reserve(sizeof...(Args));
+    (add(args), ...);
+  }
+
+  template <class T>
+  void add(const T& value) {
+    using V = std::decay_t<T>;
+    if constexpr (std::is_same_v<V, std::nullopt_t>) {
+      add_null();
+    } else if constexpr (IsOptional<V>::value) {
+      if (value) {
+        add(*value);
+      } else {
+        add_null();
+      }
+    } else if constexpr (std::is_array_v<T>) {
+      begin_value();
+      ValueTraits<const char*>::write(value, buffer_);
+      end_value();
+    } else {
+      begin_value();
+      ValueTraits<V>::write(value, buffer_);
+      end_value();
+    }
+  }
+  void add_null() { offsets_.push_back(-1); }
+
+  int size() const { return static_cast<int>(offsets_.size()); }
+  // Each value is NUL-terminated text starting at its offset in buffer(); -1 marks NULL.
+  const std::string& buffer() const { return buffer_; }
+  const std::vector<int>& offsets() const { return offsets_; }
+
+ private:
+  void begin_value() { offsets_.push_back(static_cast<int>(buffer_.size())); }
+  void end_value() { buffer_.push_back('\0'); }
+
+  std::string buffer_;
+  std::vector<int> offsets_;
+};
+
+// Statements sent together in pipeline mode (one network round trip for all of them). The
+// batch runs as one implicit transaction (all or nothing) unless it runs inside a Transaction.
+class Batch {
+ public:
+  template <class... Args>
+  Batch& add(std::string_view sql, const Args&... args) {
+    if (sql_texts_.empty() || sql_texts_.back() != sql) sql_texts_.emplace_back(sql);
+    items_.push_back(Item{static_cast<std::uint32_t>(sql_texts_.size() - 1), Params(args...)});
+    return *this;
+  }
+  std::size_t size() const { return items_.size(); }
+  bool empty() const { return items_.empty(); }
+  void clear() {
+    sql_texts_.clear();
+    items_.clear();
+  }
+
+  struct Item {
+    std::uint32_t sql;  // index into sql_texts()
+    Params params;
+  };
+  const std::vector<std::string>& sql_texts() const { return sql_texts_; }
+  const std::vector<Item>& items() const { return items_; }
+
+ private:
+  std::vector<std::string> sql_texts_;
+  std::vector<Item> items_;
+};
+
+template <class Table>
+class SelectQuery;
+template <class Table>
+class InsertQuery;
+template <class Table>
+class UpdateQuery;
+template <class Table>
+class DeleteQuery;
+
+// Anything statements can run on: a Connection, a Transaction, or a Pool (which lends a
+// connection for each call). The query builder (client/query.hpp) runs on an Executor.
+class Executor {
+ public:
+  virtual ~Executor() = default;
+
+  // Runs one statement with $1..$n parameters. Throws Error.
+  virtual Result execute(std::string_view sql, const Params& params) = 0;
+  // Runs every statement of `batch` in pipeline mode; returns one Result per statement in
+  // order. On the first failing statement the rest are skipped and its Error is thrown, with
+  // the statement's batch position in the message.
+  virtual std::vector<Result> execute_batch(const Batch& batch) = 0;
+
+  template <class... Args>
+  Result query(std::string_view sql, const Args&... args) {
+    return execute(sql, Params(args...));
+  }
+  // Every row as T (a RowTraits struct, a std::tuple, or one value type).
+  template <class T, class... Args>
+  std::vector<T> query_as(std::string_view sql, const Args&... args) {
+    return execute(sql, Params(args...)).template as<T>();
+  }
+  // The first row as T, or std::nullopt when there is none.
+  template <class T, class... Args>
+  std::optional<T> query_first(std::string_view sql, const Args&... args) {
+    Result result = execute(sql, Params(args...));
+    if (result.empty()) return std::nullopt;
+    return result[0].template as<T>();
+  }
+  // The first column of the only row. Throws Error when the statement returns no row.
+  template <class T, class... Args>
+  T query_value(std::string_view sql, const Args&... args) {
+    return execute(sql, Params(args...)).front().template get<T>(0);
+  }
+
+  // The query builder (client/query.hpp; included at the end of this header).
+  template <class Table>
+  SelectQuery<Table> select(const Table& table);
+  template <class Table>
+  InsertQuery<Table> insert(const Table& table);
+  template <class Table>
+  UpdateQuery<Table> update(const Table& table);
+  template <class Table>
+  DeleteQuery<Table> delete_from(const Table& table);
+};
+
+struct ConnectionOptions {
+  // "postgresql://user:pass@host:port/db?..." or "host=... dbname=...".
+  std::string url;
+  std::chrono::seconds connect_timeout{10};
+  std::string application_name = "flick";
+};
+
+// One libpq connection. Not thread-safe; move-only.
+class Connection : public Executor {
+ public:
+  // Connects; throws Error (SQLSTATE 08001) whose message never contains the password.
+  explicit Connection(ConnectionOptions options);
+  ~Connection() override;
+  Connection(Connection&&) noexcept;
+  Connection& operator=(Connection&&) noexcept;
+
+  Result execute(std::string_view sql, const Params& params) override;
+  std::vector<Result> execute_batch(const Batch& batch) override;
+  using Executor::query;
+
+  // Runs parameterless SQL (may hold several statements; DDL, BEGIN, SET ...) with the simple
+  // query protocol. Throws Error.
+  void execute_script(std::string_view sql);
+
+  // Cheap liveness check without a round trip: reads anything the server sent while the
+  // connection was idle (a shutdown notice, EOF). False when the connection is unusable.
+  bool healthy();
+  // Closes and opens the connection again with the same options. Throws Error (08001).
+  void reconnect();
+  // True inside a transaction block (also a failed one).
+  bool in_transaction() const;
+  bool broken() const;
+  int server_version() const;
+  // The server process id (pg_backend_pid()), for tests and diagnostics.
+  int backend_pid() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+enum class Isolation { kDefault, kReadCommitted, kRepeatableRead, kSerializable };
+
+struct TransactionOptions {
+  // With a parent: run fn inside SAVEPOINT; when fn throws, roll back to the savepoint (the outer
+  // transaction stays usable) and rethrow. Without a parent this option changes nothing.
+  bool savepoint = false;
+  // Without a parent: re-run the whole transaction up to `retries` more times when it fails with
+  // 40001 (serialization failure) or 40P01 (deadlock). With a parent, retrying is the parent's
+  // owner's job and this is ignored.
+  int retries = 0;
+  // Base delay before a retry; doubled each attempt, plus jitter.
+  std::chrono::milliseconds retry_delay{2};
+  Isolation isolation = Isolation::kDefault;  // new transactions only
+  bool read_only = false;                     // new transactions only
+};
+
+// A transaction (or savepoint) in progress on a connection. Statements run on it through the
+// Executor methods. Only run_transaction makes them.
+class Transaction : public Executor {
+ public:
+  Transaction(Connection& connection, int depth) : connection_(&connection), depth_(depth) {}
+
+  Result execute(std::string_view sql, const Params& params) override {
+    return connection_->execute(sql, params);
+  }
+  std::vector<Result> execute_batch(const Batch& batch) override {
+    return connection_->execute_batch(batch);
+  }
+  Connection& connection() { return *connection_; }
+  // 0 for the transaction itself, n for the n-th nested savepoint.
+  int depth() const { return depth_; }
+
+ private:
+  Connection* connection_;
+  int depth_;
+};
+
+struct PoolOptions {
+  std::string url;
+  int size = 10;
+  // How long acquire() waits for a free connection before throwing PoolTimeout.
+  std::chrono::milliseconds acquire_timeout{5000};
+  std::chrono::seconds connect_timeout{10};
+  std::string application_name = "flick";
+};
+
+// A fixed-size, thread-safe pool. Connections are opened on demand, checked on every acquire
+// (a connection the server closed, e.g. after a restart, is reopened) and dropped when returned
+// broken or still inside a transaction. Leases must not outlive the pool.
+class Pool : public Executor {
+ public:
+  explicit Pool(PoolOptions options);
+  ~Pool() override;
+  Pool(const Pool&) = delete;
+  Pool& operator=(const Pool&) = delete;
+
+  class Lease {
+   public:
+    Lease(Lease&& other) noexcept;
+    Lease& operator=(Lease&&) = delete;
+    ~Lease();
+    Connection& operator*() const { return *connection_; }
+    Connection* operator->() const { return connection_.get(); }
+
+   private:
+    friend class Pool;
+    Lease(Pool* pool, std::unique_ptr<Connection> connection);
+    Pool* pool_;
+    std::unique_ptr<Connection> connection_;
+  };
+
+  // A connection for the caller's exclusive use until the Lease ends. Waits up to
+  // acquire_timeout for one to be free (then throws PoolTimeout); throws Error (08001) when a
+  // new connection cannot be opened.
+  Lease acquire();
+
+  Result execute(std::string_view sql, const Params& params) override;
+  std::vector<Result> execute_batch(const Batch& batch) override;
+
+  // See client::run_transaction below.
+  template <class Fn>
+  auto run_transaction(Fn&& fn, Transaction* parent = nullptr,
+                       const TransactionOptions& options = {});
+
+  const PoolOptions& options() const { return options_; }
+  // Connections currently open (idle or lent).
+  int open_connections() const;
+
+ private:
+  void release(std::unique_ptr<Connection> connection);
+
+  PoolOptions options_;
+  mutable std::mutex mutex_;
+  std::condition_variable returned_;
+  std::vector<std::unique_ptr<Connection>> idle_;
+  int open_ = 0;
+};
+
+namespace detail {
+std::string begin_statement(const TransactionOptions& options);
+// ROLLBACK (or ROLLBACK TO + RELEASE of `savepoint`), ignoring errors: used while another
+// error is already propagating.
+void rollback_quietly(Connection& connection, const std::string& savepoint = {}) noexcept;
+void sleep_before_retry(const TransactionOptions& options, int attempt);
+std::string savepoint_name(int depth);
+
+template <class Fn>
+auto in_savepoint(Transaction& parent, Fn& fn) {
+  Connection& connection = parent.connection();
+  std::string name = savepoint_name(parent.depth() + 1);
+  connection.execute_script("SAVEPOINT " + name);
+  Transaction nested(connection, parent.depth() + 1);
+  try {
+    if constexpr (std::is_void_v<std::invoke_result_t<Fn&, Transaction&>>) {
+      fn(nested);
+      connection.execute_script("RELEASE SAVEPOINT " + name);
+    } else {
+      auto value = fn(nested);
+      connection.execute_script("RELEASE SAVEPOINT " + name);
+      return value;
+    }
+  } catch (...) {
+    rollback_quietly(connection, name);
+    throw;
+  }
+}
+
+template <class Fn>
+auto in_new_transaction(Connection& connection, Fn& fn, const TransactionOptions& options) {
+  connection.execute_script(begin_statement(options));
+  Transaction tx(connection, 0);
+  try {
+    if constexpr (std::is_void_v<std::invoke_result_t<Fn&, Transaction&>>) {
+      fn(tx);
+      connection.execute_script("COMMIT");
+    } else {
+      auto value = fn(tx);
+      connection.execute_script("COMMIT");
+      return value;
+    }
+  } catch (...) {
+    rollback_quietly(connection);
+    throw;
+  }
+}
+
+// Runs `attempt()` and re-runs it on a retryable Error, up to options.retries more times.
+template <class Attempt>
+auto with_retries(const TransactionOptions& options, Attempt&& attempt) {
+  for (int tries = 0;; ++tries) {
+    try {
+      return attempt();
+    } catch (const Error& error) {
+      if (!error.is_retryable() || tries >= options.retries) throw;
+    }
+    sleep_before_retry(options, tries);
+  }
+}
+}  // namespace detail
+
+// The seed's runTransaction(cb, tx?). With a parent, fn runs on it (no new BEGIN), inside a
+// SAVEPOINT when options.savepoint. Without one, BEGIN (with the isolation level), fn, COMMIT;
+// when fn throws (or COMMIT fails) the transaction is rolled back and the error rethrown, after
+// up to options.retries re-runs for 40001/40P01. Returns what fn returns.
+template <class Fn>
+auto run_transaction(Connection& connection, Fn&& fn, Transaction* parent = nullptr,
+                     const TransactionOptions& options = {}) {
+  if (parent != nullptr) {
+    if (options.savepoint) return detail::in_savepoint(*parent, fn);
+    return fn(*parent);
+  }
+  return detail::with_retries(options,
+                              [&] { return detail::in_new_transaction(connection, fn, options); });
+}
+
+// The same, taking a connection from the pool for each attempt.
+template <class Fn>
+auto run_transaction(Pool& pool, Fn&& fn, Transaction* parent = nullptr,
+                     const TransactionOptions& options = {}) {
+  if (parent != nullptr) {
+    if (options.savepoint) return detail::in_savepoint(*parent, fn);
+    return fn(*parent);
+  }
+  return detail::with_retries(options, [&] {
+    Pool::Lease lease = pool.acquire();
+    return detail::in_new_transaction(*lease, fn, options);
+  });
+}
+
+template <class Fn>
+auto Pool::run_transaction(Fn&& fn, Transaction* parent, const TransactionOptions& options) {
+  return client::run_transaction(*this, std::forward<Fn>(fn), parent, options);
+}
+
+}  // namespace flick::client
+
+#include "client/query.hpp"
