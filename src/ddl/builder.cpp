@@ -176,6 +176,35 @@ void CatalogBuilder::resolve_foreign_key(const DeferredForeignKey& deferred) {
   }
 }
 
+void CatalogBuilder::resolve_deferred() {
+  for (const auto& [schema, position] : used_schemas_) {
+    if (std::find(catalog_.schemas.begin(), catalog_.schemas.end(), schema) ==
+        catalog_.schemas.end()) {
+      throw UserError(fmt::format("{}: schema \"{}\" does not exist", position, schema));
+    }
+  }
+  for (const DeferredType& deferred : deferred_types_) resolve_user_type(deferred);
+  for (const DeferredForeignKey& deferred : deferred_foreign_keys_) resolve_foreign_key(deferred);
+  used_schemas_.clear();
+  deferred_types_.clear();
+  deferred_foreign_keys_.clear();
+}
+
+void CatalogBuilder::reindex_tables() {
+  table_index_.clear();
+  for (std::size_t i = 0; i < catalog_.tables.size(); ++i) {
+    table_index_[table_key(catalog_.tables[i].schema, catalog_.tables[i].name)] = i;
+  }
+}
+
+void CatalogBuilder::release_relation_name(const std::string& schema, const std::string& name) {
+  names_[schema].relations.erase(name);
+}
+
+void CatalogBuilder::release_constraint_name(const std::string& schema, const std::string& name) {
+  names_[schema].constraints.erase(name);
+}
+
 model::Catalog CatalogBuilder::finish() {
   for (const auto& [schema, position] : used_schemas_) {
     if (std::find(catalog_.schemas.begin(), catalog_.schemas.end(), schema) ==

@@ -89,6 +89,15 @@ class CatalogBuilder {
   // Resolves what was deferred, normalises and returns the catalog.
   model::Catalog finish();
 
+  // For replay, where statements may drop or rename what earlier ones deferred: resolves the
+  // deferred types, foreign keys and schema uses now and forgets them.
+  void resolve_deferred();
+  // Rebuilds the table lookup after tables were removed, renamed or moved.
+  void reindex_tables();
+  // Releases a name claimed earlier (the object was dropped or renamed).
+  void release_relation_name(const std::string& schema, const std::string& name);
+  void release_constraint_name(const std::string& schema, const std::string& name);
+
  private:
   struct Names {
     std::set<std::string> relations;

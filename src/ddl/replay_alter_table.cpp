@@ -1,0 +1,265 @@
+// ALTER TABLE as a migration runs it: columns added, dropped and changed, constraints added
+// (NOT VALID included: the model records no validity), validated and dropped, row-level security.
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "ddl/replay_internal.hpp"
+#include "ddl/table_parts.hpp"
+#include "flick/error.hpp"
+
+namespace flick::ddl {
+namespace {
+
+using sqlparse::is_set;
+
+std::string subcommand_name(PgQuery__AlterTableType subtype) {
+  const ProtobufCEnumValue* value =
+      protobuf_c_enum_descriptor_get_value(&pg_query__alter_table_type__descriptor, subtype);
+  if (value == nullptr) return std::to_string(subtype);
+  std::string name = value->name;
+  return name.rfind("AT_", 0) == 0 ? name.substr(3) : name;
+}
+
+model::Column* find_column(model::Table& table, const std::string& name) {
+  for (model::Column& column : table.columns) {
+    if (column.name == name) return &column;
+  }
+  return nullptr;
+}
+
+model::Column& column_of(model::Table& table, const PgQuery__AlterTableCmd& command,
+                         const Source& source) {
+  model::Column* column = find_column(table, command.name);
+  if (column == nullptr) {
+    source.fail(
+        -1, fmt::format("column \"{}\" of table \"{}\" does not exist", command.name, table.name));
+  }
+  return *column;
+}
+
+bool contains(const std::vector<std::string>& names, const std::string& name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+void add_column(model::Table& table, const QualifiedName& name, PgQuery__AlterTableCmd& command,
+                const Source& source, ReplayState& state) {
+  PgQuery__ColumnDef& definition = *command.def->column_def;
+  if (find_column(table, definition.colname) != nullptr) {
+    if (command.missing_ok) return;  // ADD COLUMN IF NOT EXISTS
+    source.fail(-1, fmt::format("column \"{}\" of table \"{}\" already exists", definition.colname,
+                                table.name));
+  }
+  std::vector<PendingConstraint> pending;
+  model::Column column = transform_column(definition, name, &pending, source, state.builder);
+  table.columns.push_back(std::move(column));
+  model::Table& current = state.builder.table(name, -1, source);
+  for (const PendingConstraint& item : pending) {
+    claim_constraint_name(current, *item.constraint, state.builder);
+    add_constraint(current, *item.constraint, item.column, source, state.builder);
+  }
+}
+
+// What goes away with a dropped column: keys, indexes and checks on it, and foreign keys of
+// other tables that reference it.
+void drop_column(model::Table& table, const std::string& column, CatalogBuilder& builder) {
+  auto uses = [&](const std::vector<std::string>& columns) { return contains(columns, column); };
+  auto& columns = table.columns;
+  columns.erase(std::remove_if(columns.begin(), columns.end(),
+                               [&](const model::Column& c) { return c.name == column; }),
+                columns.end());
+  if (table.primary_key && uses(table.primary_key->columns)) table.primary_key.reset();
+  std::erase_if(table.uniques, [&](const model::UniqueConstraint& u) {
+    if (uses(u.columns)) builder.release_relation_name(table.schema, u.name);
+    return uses(u.columns);
+  });
+  std::erase_if(table.foreign_keys, [&](const model::ForeignKey& k) { return uses(k.columns); });
+  std::erase_if(table.checks, [&](const model::CheckConstraint& c) {
+    return uses(sqlparse::referenced_columns(c.expression));
+  });
+  std::erase_if(table.indexes, [&](const model::Index& index) {
+    bool used = uses(index.include);
+    for (const model::IndexElement& element : index.elements) {
+      if (element.is_expression ? uses(sqlparse::referenced_columns(element.expression))
+                                : element.expression == column) {
+        used = true;
+      }
+    }
+    if (index.where && uses(sqlparse::referenced_columns(*index.where))) used = true;
+    if (used) builder.release_relation_name(table.schema, index.name);
+    return used;
+  });
+  std::string schema = table.schema, name = table.name;
+  for (model::Table& other : builder.catalog().tables) {
+    std::erase_if(other.foreign_keys, [&](const model::ForeignKey& k) {
+      return k.ref_schema == schema && k.ref_table == name && uses(k.ref_columns);
+    });
+  }
+}
+
+void alter_type(model::Column& column, PgQuery__AlterTableCmd& command, const Source& source,
+                CatalogBuilder& builder) {
+  const PgQuery__TypeName* type_name = command.def->column_def->type_name;
+  sqlparse::TypeName type;
+  try {
+    type = sqlparse::canonical_type(type_name);
+  } catch (const UserError& error) {
+    source.fail(type_name->location, fmt::format("column \"{}\": {}", column.name, error.what()));
+  }
+  column.type = type.type;
+  column.type_schema = type.type_schema;
+  if (type.is_user_type) {
+    std::string schema = type.type_schema.empty() ? model::kDefaultSchema : type.type_schema;
+    std::string base = type.type.substr(0, type.type.find('['));
+    if (builder.catalog().find_enum(schema, base) == nullptr) {
+      source.fail(type_name->location,
+                  fmt::format("type \"{}\".\"{}\" does not exist", schema, base));
+    }
+    column.type_schema = schema;
+  }
+}
+
+void set_default(model::Column& column, const PgQuery__AlterTableCmd& command) {
+  if (command.def == nullptr) {
+    column.default_expr.reset();
+    return;
+  }
+  sqlparse::TypeName type;
+  type.type = column.type;
+  type.type_schema = column.type_schema;
+  column.default_expr = sqlparse::deparse_default_node(command.def, type);
+  if (*column.default_expr == "NULL") column.default_expr.reset();
+}
+
+// ALTER COLUMN SET GENERATED { ALWAYS | BY DEFAULT } / SET <sequence option> / RESTART.
+void set_identity(model::Column& column, PgQuery__AlterTableCmd& command, const Source& source) {
+  if (!column.identity) {
+    source.fail(-1, fmt::format("column \"{}\" is not an identity column", column.name));
+  }
+  const PgQuery__List& options = *command.def->list;
+  for (std::size_t i = 0; i < options.n_items; ++i) {
+    PgQuery__DefElem& option = *options.items[i]->def_elem;
+    std::string name = option.defname;
+    if (name == "generated") {
+      long kind = 0;
+      sqlparse::integer_value(option.arg, &kind);
+      column.identity->kind =
+          kind == 'a' ? model::IdentityKind::kAlways : model::IdentityKind::kByDefault;
+    } else if (name != "restart") {
+      merge_sequence_options(column.identity->options, &options.items[i], 1, source);
+    }
+  }
+}
+
+void add_table_constraint(model::Table& table, PgQuery__AlterTableCmd& command,
+                          const Source& source, ReplayState& state) {
+  PgQuery__Constraint& constraint = *command.def->constraint;
+  constraint.skip_validation = false;  // NOT VALID: validity is not part of the model
+  if (is_set(constraint.conname) && has_constraint(table, constraint.conname)) {
+    if (state.duplicates_ignored) {
+      state.skipped = true;
+      return;
+    }
+    if (!state.replace_existing) {
+      source.fail(constraint.location,
+                  fmt::format("constraint \"{}\" for relation \"{}\" already exists",
+                              constraint.conname, table.name));
+    }
+    remove_constraint(table, constraint.conname, state.builder);
+    state.recreated = true;
+  }
+  claim_constraint_name(table, constraint, state.builder);
+  add_constraint(table, constraint, "", source, state.builder);
+}
+
+}  // namespace
+
+void replay_alter_table(PgQuery__AlterTableStmt& statement, const Source& source,
+                        ReplayState& state) {
+  if (statement.objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) {
+    return transform_alter_table(statement, source, state.builder);  // reports the kind
+  }
+  QualifiedName name = qualified_name(statement.relation, source);
+  if (statement.missing_ok && state.builder.find_table(name.schema, name.name) == nullptr) {
+    state.skipped = true;
+    return;
+  }
+  for (std::size_t i = 0; i < statement.n_cmds; ++i) {
+    // Looked up again for each command: adding a column may move tables in memory.
+    model::Table& table = state.builder.table(name, statement.relation->location, source);
+    PgQuery__AlterTableCmd& command = *statement.cmds[i]->alter_table_cmd;
+    switch (command.subtype) {
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn:
+        add_column(table, name, command, source, state);
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
+        if (find_column(table, command.name) == nullptr) {
+          if (command.missing_ok) break;
+          column_of(table, command, source);  // reports it
+        }
+        drop_column(table, command.name, state.builder);
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
+        alter_type(column_of(table, command, source), command, source, state.builder);
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault:
+        set_default(column_of(table, command, source), command);
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull:
+        column_of(table, command, source).not_null = true;
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull:
+        column_of(table, command, source).not_null = false;
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity:
+        apply_identity(column_of(table, command, source), *command.def->constraint, name, source,
+                       state.builder);
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_SetIdentity:
+        set_identity(column_of(table, command, source), command, source);
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DropIdentity: {
+        model::Column& column = column_of(table, command, source);
+        if (!column.identity) {
+          if (command.missing_ok) break;
+          source.fail(-1, fmt::format("column \"{}\" is not an identity column", column.name));
+        }
+        state.builder.release_relation_name(table.schema, column.identity->sequence_name);
+        column.identity.reset();
+        break;
+      }
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DropExpression:
+        column_of(table, command, source).generated.reset();
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint:
+        add_table_constraint(table, command, source, state);
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraint:
+        if (!has_constraint(table, command.name)) {
+          source.fail(-1, fmt::format("constraint \"{}\" of relation \"{}\" does not exist",
+                                      command.name, table.name));
+        }
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint:
+        if (!remove_constraint(table, command.name, state.builder) && !command.missing_ok) {
+          source.fail(-1, fmt::format("constraint \"{}\" of relation \"{}\" does not exist",
+                                      command.name, table.name));
+        }
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableRowSecurity:
+        table.rls_enabled = true;
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DisableRowSecurity:
+        table.rls_enabled = false;
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_ForceRowSecurity:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_NoForceRowSecurity:
+        break;  // FORCE applies RLS to the owner too; the model does not record it
+      default:
+        source.fail(-1, "unsupported clause in ALTER TABLE: " + subcommand_name(command.subtype));
+    }
+  }
+}
+
+}  // namespace flick::ddl

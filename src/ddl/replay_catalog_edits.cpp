@@ -1,0 +1,110 @@
+// Catalog edits the replay handlers share: constraints by name, whole tables, indexes by name,
+// sequence option merges.
+
+#include <algorithm>
+
+#include "ddl/options.hpp"
+#include "ddl/replay_internal.hpp"
+
+namespace flick::ddl {
+
+std::string primary_key_name(const model::Table& table) {
+  if (table.primary_key) {
+    return table.primary_key->name.empty() ? sqlparse::implicit_name(table.name, {}, "pkey")
+                                           : table.primary_key->name;
+  }
+  for (const model::Column& column : table.columns) {
+    if (column.primary_key) return sqlparse::implicit_name(table.name, {}, "pkey");
+  }
+  return "";
+}
+
+bool has_constraint(const model::Table& table, const std::string& name) {
+  auto named = [&](const auto& item) { return item.name == name; };
+  return primary_key_name(table) == name ||
+         std::any_of(table.uniques.begin(), table.uniques.end(), named) ||
+         std::any_of(table.foreign_keys.begin(), table.foreign_keys.end(), named) ||
+         std::any_of(table.checks.begin(), table.checks.end(), named);
+}
+
+bool remove_constraint(model::Table& table, const std::string& name, CatalogBuilder& builder) {
+  if (!name.empty() && primary_key_name(table) == name) {
+    table.primary_key.reset();
+    for (model::Column& column : table.columns) column.primary_key = false;
+    builder.release_relation_name(table.schema, name);
+    builder.release_constraint_name(table.schema, name);
+    return true;
+  }
+  auto named = [&](const auto& item) { return item.name == name; };
+  std::size_t removed = std::erase_if(table.uniques, named);
+  if (removed != 0) builder.release_relation_name(table.schema, name);
+  removed += std::erase_if(table.foreign_keys, named);
+  removed += std::erase_if(table.checks, named);
+  if (removed != 0) builder.release_constraint_name(table.schema, name);
+  return removed != 0;
+}
+
+model::Table remove_table(CatalogBuilder& builder, const std::string& schema,
+                          const std::string& name) {
+  auto& tables = builder.catalog().tables;
+  auto it = std::find_if(tables.begin(), tables.end(), [&](const model::Table& t) {
+    return t.schema == schema && t.name == name;
+  });
+  model::Table removed = std::move(*it);
+  tables.erase(it);
+  builder.reindex_tables();
+  builder.release_relation_name(schema, name);
+  for (const model::Index& index : removed.indexes)
+    builder.release_relation_name(schema, index.name);
+  std::string key = primary_key_name(removed);
+  if (!key.empty()) {
+    builder.release_relation_name(schema, key);
+    builder.release_constraint_name(schema, key);
+  }
+  for (const auto& unique : removed.uniques) {
+    builder.release_relation_name(schema, unique.name);
+    builder.release_constraint_name(schema, unique.name);
+  }
+  for (const auto& check : removed.checks) builder.release_constraint_name(schema, check.name);
+  for (const auto& fk : removed.foreign_keys) builder.release_constraint_name(schema, fk.name);
+  for (model::Table& other : tables) {
+    std::erase_if(other.foreign_keys, [&](const model::ForeignKey& k) {
+      bool gone = k.ref_schema == schema && k.ref_table == name;
+      if (gone) builder.release_constraint_name(other.schema, k.name);
+      return gone;
+    });
+  }
+  return removed;
+}
+
+model::Index* find_index(CatalogBuilder& builder, const std::string& schema,
+                         const std::string& name, model::Table** table) {
+  for (model::Table& candidate : builder.catalog().tables) {
+    if (candidate.schema != schema) continue;
+    for (model::Index& index : candidate.indexes) {
+      if (index.name == name) {
+        if (table != nullptr) *table = &candidate;
+        return &index;
+      }
+    }
+  }
+  return nullptr;
+}
+
+void merge_sequence_options(model::SequenceOptions& options, Node** items, std::size_t count,
+                            const Source& source) {
+  for (std::size_t i = 0; i < count; ++i) {
+    const PgQuery__DefElem& option = *items[i]->def_elem;
+    std::string name = option.defname;
+    if (name == "restart" || name == "owned_by") continue;  // no schema change
+    SequenceClauses one = read_sequence_options(&items[i], 1, false, source);
+    if (name == "increment") options.increment = one.options.increment;
+    if (name == "minvalue") options.min_value = one.options.min_value;
+    if (name == "maxvalue") options.max_value = one.options.max_value;
+    if (name == "start") options.start_with = one.options.start_with;
+    if (name == "cache") options.cache = one.options.cache;
+    if (name == "cycle") options.cycle = one.options.cycle;
+  }
+}
+
+}  // namespace flick::ddl

@@ -1,0 +1,53 @@
+#pragma once
+
+// The replayer's statement handlers and the catalog edits they share.
+
+#include <string>
+
+#include "ddl/builder.hpp"
+
+namespace flick::ddl {
+
+struct ReplayState {
+  CatalogBuilder& builder;
+  bool replace_existing = false;
+  // Inside drizzle's `DO $$ BEGIN ... EXCEPTION WHEN duplicate_object THEN null; END $$`: an
+  // object that already exists is not an error.
+  bool duplicates_ignored = false;
+  bool recreated = false;
+  bool skipped = false;
+};
+
+void replay_statement(Node* statement, const Source& source, ReplayState& state);
+void replay_alter_table(PgQuery__AlterTableStmt& statement, const Source& source,
+                        ReplayState& state);
+void replay_drop(PgQuery__DropStmt& statement, const Source& source, ReplayState& state);
+void replay_rename(PgQuery__RenameStmt& statement, const Source& source, ReplayState& state);
+void replay_set_schema(PgQuery__AlterObjectSchemaStmt& statement, const Source& source,
+                       ReplayState& state);
+void replay_alter_enum(PgQuery__AlterEnumStmt& statement, const Source& source, ReplayState& state);
+void replay_alter_sequence(PgQuery__AlterSeqStmt& statement, const Source& source,
+                           ReplayState& state);
+void replay_alter_policy(PgQuery__AlterPolicyStmt& statement, const Source& source,
+                         ReplayState& state);
+
+// The name PostgreSQL gives the table's primary key; empty when it has none.
+std::string primary_key_name(const model::Table& table);
+bool has_constraint(const model::Table& table, const std::string& name);
+// Removes the named constraint; false when the table has none by that name.
+bool remove_constraint(model::Table& table, const std::string& name, CatalogBuilder& builder);
+
+// Removes a table with its indexes and constraints, and the foreign keys of other tables that
+// reference it (DROP TABLE ... CASCADE). Returns the removed table.
+model::Table remove_table(CatalogBuilder& builder, const std::string& schema,
+                          const std::string& name);
+
+// The index named `name` in `schema` (index names are unique per schema), and its table.
+model::Index* find_index(CatalogBuilder& builder, const std::string& schema,
+                         const std::string& name, model::Table** table);
+
+// Applies a merge of sequence options: only the options listed in `items` change.
+void merge_sequence_options(model::SequenceOptions& options, Node** items, std::size_t count,
+                            const Source& source);
+
+}  // namespace flick::ddl
