@@ -1,0 +1,56 @@
+#pragma once
+
+// A live PostgreSQL database -> model::Catalog, read with one bulk catalog query per object kind
+// (never one query per table). Values come out in the canonical text the DDL reader produces
+// (drizzle type spelling, expressions through sqlparse's normalisation), so a database built
+// from schema files reads back to a catalog that diff::diff finds equal to those files.
+// What the model cannot represent is reported as NotCovered items, never dropped silently.
+
+#include <string>
+#include <vector>
+
+#include "flick/model.hpp"
+#include "pg/pg.hpp"
+
+namespace flick::introspect {
+
+// drizzle's schemaFilter / tablesFilter: glob patterns (`*`, `?`, `[...]`); a leading `!`
+// excludes. An object is kept when it matches some inclusion pattern (or there is none) and no
+// exclusion pattern. A table pattern containing a dot is matched against "schema.table".
+struct Filters {
+  std::vector<std::string> schemas;  // empty: every schema that is not PostgreSQL's own
+  std::vector<std::string> tables;   // empty: every table and view
+  // Bookkeeping tables left out (the migrators' own): drizzle's table and "__flick_migrations"
+  // beside it, in `bookkeeping_schema`. That schema is left out too when nothing else is in it.
+  std::string bookkeeping_schema = "drizzle";
+  std::string bookkeeping_table = "__drizzle_migrations";
+};
+
+// True when `name` passes `patterns` (see Filters).
+bool passes_filter(const std::vector<std::string>& patterns, const std::string& name,
+                   const std::string& qualified_name = "");
+
+// Something in the database the model cannot represent, e.g. {"trigger", "public.users.audit"}.
+struct NotCovered {
+  std::string kind;  // "function", "trigger", "domain", "partitioned table", ...
+  std::string name;  // schema-qualified where that applies
+
+  bool operator==(const NotCovered&) const = default;
+};
+
+// Reads the database's schema. Runs inside the connection's open transaction when there is one
+// (for push: introspect and apply under one snapshot), else in its own read-only transaction;
+// search_path is set to "public" for the duration (server-printed expressions then match files
+// that leave public unqualified) and restored. Appends what the model cannot represent to
+// `not_covered` when given. Throws pg::PgError.
+model::Catalog read_catalog(pg::Connection& connection, const Filters& filters,
+                            std::vector<NotCovered>* not_covered = nullptr);
+
+// View definitions are printed by the server in its own style (columns qualified, ...), which no
+// text normalisation turns back into what was written. For every view of `live` whose text
+// differs from the same view in `wanted`, asks the server to print `wanted`'s query too (as a
+// temporary view, dropped again); when both print the same, `live` takes `wanted`'s text.
+// Needs an open transaction or opens its own. Throws pg::PgError only on connection failures.
+void align_views(pg::Connection& connection, model::Catalog& live, const model::Catalog& wanted);
+
+}  // namespace flick::introspect

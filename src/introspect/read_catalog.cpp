@@ -1,0 +1,108 @@
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "introspect/introspect.hpp"
+#include "introspect/reader_state.hpp"
+
+namespace flick::introspect {
+
+std::string user_schema_condition(const std::string& alias) {
+  return alias + ".nspname NOT IN ('pg_catalog', 'information_schema') AND " + alias +
+         ".nspname NOT LIKE 'pg\\_toast%' AND " + alias + ".nspname NOT LIKE 'pg\\_temp\\_%'";
+}
+
+std::string not_extension_member(const std::string& catalog, const std::string& oid) {
+  return "NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = '" + catalog +
+         "'::regclass AND d.objid = " + oid + " AND d.deptype = 'e')";
+}
+
+std::vector<std::string> json_strings(const pg::Result& result, int row, int column) {
+  std::vector<std::string> values;
+  if (result.is_null(row, column)) return values;
+  for (const auto& item : nlohmann::json::parse(result.value(row, column))) {
+    values.push_back(item.is_null() ? std::string() : item.get<std::string>());
+  }
+  return values;
+}
+
+std::vector<int> json_ints(const pg::Result& result, int row, int column) {
+  std::vector<int> values;
+  if (result.is_null(row, column)) return values;
+  for (const auto& item : nlohmann::json::parse(result.value(row, column))) {
+    values.push_back(item.get<int>());
+  }
+  return values;
+}
+
+namespace {
+
+// Sets search_path for the reading (transaction-local) and puts the old one back.
+class ReadTransaction {
+ public:
+  explicit ReadTransaction(pg::Connection& connection)
+      : connection_(connection), own_(!connection.in_transaction()) {
+    if (own_) {
+      connection_.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    } else {
+      old_path_ = connection_.exec("SHOW search_path").value(0, 0);
+    }
+    connection_.exec("SET LOCAL search_path TO public");
+  }
+  ~ReadTransaction() {
+    try {
+      if (own_) {
+        connection_.exec("COMMIT");
+      } else {
+        connection_.exec_params("SELECT set_config('search_path', $1, true)", {old_path_});
+      }
+    } catch (...) {  // the connection is gone: its transaction with it
+    }
+  }
+  ReadTransaction(const ReadTransaction&) = delete;
+  ReadTransaction& operator=(const ReadTransaction&) = delete;
+
+ private:
+  pg::Connection& connection_;
+  bool own_;
+  std::string old_path_;
+};
+
+// The bookkeeping schema is the migrators' own unless something else lives in it.
+void drop_bookkeeping_schema(model::Catalog& catalog, const std::string& schema) {
+  auto in_schema = [&](const auto& items) {
+    return std::any_of(items.begin(), items.end(),
+                       [&](const auto& item) { return item.schema == schema; });
+  };
+  if (in_schema(catalog.tables) || in_schema(catalog.views) || in_schema(catalog.enums) ||
+      in_schema(catalog.sequences)) {
+    return;
+  }
+  std::erase(catalog.schemas, schema);
+}
+
+}  // namespace
+
+model::Catalog read_catalog(pg::Connection& connection, const Filters& filters,
+                            std::vector<NotCovered>* not_covered) {
+  ReaderState state{connection, filters, {}, {}, {}, {}, {}};
+  {
+    ReadTransaction transaction(connection);
+    read_schemas(state);
+    read_enums(state);
+    read_relations(state);
+    read_columns(state);
+    read_sequences(state);
+    read_constraints(state);
+    read_indexes(state);
+    read_policies(state);
+    read_not_covered(state);
+  }
+  drop_bookkeeping_schema(state.catalog, filters.bookkeeping_schema);
+  model::normalise(state.catalog);
+  if (not_covered != nullptr) {
+    not_covered->insert(not_covered->end(), state.not_covered.begin(), state.not_covered.end());
+  }
+  return std::move(state.catalog);
+}
+
+}  // namespace flick::introspect

@@ -1,0 +1,106 @@
+// Columns (pg_attribute + pg_attrdef + format_type): types in drizzle's spelling, defaults and
+// generated expressions normalised as the DDL reader does.
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "introspect/reader_state.hpp"
+#include "sqlparse/sqlparse.hpp"
+
+namespace flick::introspect {
+namespace {
+
+enum Column {
+  kTable,
+  kNumber,
+  kName,
+  kNotNull,
+  kFormattedType,
+  kBaseKind,
+  kBaseSchema,
+  kBaseName,
+  kIsArray,
+  kDimensions,
+  kDefault,
+  kIdentity,
+  kGenerated,
+  kComment,
+  kOwnCollation,
+};
+
+void set_type(ReaderState& state, model::Column& column, const pg::Result& result, int row,
+              const std::string& qualified) {
+  std::string base_kind = result.value(row, kBaseKind);
+  int dimensions = std::max(1, std::stoi(result.value(row, kDimensions)));
+  bool is_array = result.value(row, kIsArray) == "t";
+  std::string suffix;
+  for (int i = 0; is_array && i < dimensions; ++i) suffix += "[]";
+  if (base_kind == "e" || base_kind == "d" || base_kind == "c" || base_kind == "r" ||
+      base_kind == "m") {
+    if (result.value(row, kBaseSchema) != "pg_catalog") {
+      column.type = result.value(row, kBaseName) + suffix;
+      column.type_schema = result.value(row, kBaseSchema);
+      if (base_kind != "e") {
+        state.not_covered_item("column of a non-enum user type",
+                               qualified + "." + column.name);
+      }
+      return;
+    }
+  }
+  column.type = sqlparse::canonical_type(result.value(row, kFormattedType)).type;
+  // format_type prints one "[]" whatever the declared dimensions.
+  for (int i = 1; is_array && i < dimensions; ++i) column.type += "[]";
+}
+
+}  // namespace
+
+void read_columns(ReaderState& state) {
+  pg::Result result = state.connection.exec(fmt::format(
+      "SELECT a.attrelid, a.attnum, a.attname, a.attnotnull, format_type(a.atttypid, "
+      "a.atttypmod), b.typtype, bn.nspname, b.typname, t.oid <> b.oid, a.attndims, "
+      "pg_get_expr(ad.adbin, ad.adrelid), a.attidentity, a.attgenerated, "
+      "col_description(a.attrelid, a.attnum), a.attcollation <> t.typcollation "
+      "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+      "JOIN pg_namespace n ON n.oid = c.relnamespace "
+      "JOIN pg_type t ON t.oid = a.atttypid "
+      "JOIN pg_type b ON b.oid = CASE WHEN t.typlen = -1 AND t.typelem <> 0 AND "
+      "t.typsubscript = 'array_subscript_handler'::regproc THEN t.typelem ELSE t.oid END "
+      "JOIN pg_namespace bn ON bn.oid = b.typnamespace "
+      "LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum "
+      "WHERE c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped AND {} "
+      "ORDER BY a.attrelid, a.attnum",
+      user_schema_condition("n")));
+  for (int row = 0; row < result.rows(); ++row) {
+    auto table_it = state.tables_by_oid.find(result.value(row, kTable));
+    if (table_it == state.tables_by_oid.end()) continue;
+    model::Table& table = state.catalog.tables[table_it->second.index];
+    std::string qualified = table.schema + "." + table.name;
+    model::Column column;
+    column.name = result.value(row, kName);
+    table_it->second.columns_by_number[std::stoi(result.value(row, kNumber))] = column.name;
+    column.not_null = result.value(row, kNotNull) == "t";
+    set_type(state, column, result, row, qualified);
+    std::string context = qualified + "." + column.name;
+    if (!result.is_null(row, kDefault)) {
+      if (result.value(row, kGenerated) == "s") {
+        column.generated = sqlparse::normalise_table_expression(result.value(row, kDefault),
+                                                                table.schema, table.name, context);
+      } else {
+        column.default_expr = sqlparse::normalise_default(
+            result.value(row, kDefault), column.type, column.type_schema, context);
+      }
+    }
+    std::string identity = result.value(row, kIdentity);
+    if (!identity.empty()) {
+      column.identity = model::Identity{};
+      column.identity->kind =
+          identity == "a" ? model::IdentityKind::kAlways : model::IdentityKind::kByDefault;
+    }
+    column.comment = result.get(row, kComment);
+    if (result.value(row, kOwnCollation) == "t") state.not_covered_item("column collation", context);
+    table.columns.push_back(std::move(column));
+  }
+}
+
+}  // namespace flick::introspect

@@ -1,0 +1,106 @@
+// Indexes (pg_index) that back no constraint: elements from indkey / pg_get_indexdef, sort
+// options from indoption, non-default operator classes, predicate, INCLUDE and storage
+// parameters.
+
+#include <fmt/format.h>
+
+#include "introspect/reader_state.hpp"
+#include "sqlparse/sqlparse.hpp"
+
+namespace flick::introspect {
+namespace {
+
+enum Column {
+  kTable,
+  kName,
+  kMethod,
+  kUnique,
+  kNullsNotDistinct,
+  kKeyCount,
+  kKeys,
+  kOptions,
+  kElements,
+  kOpclasses,
+  kPredicate,
+  kStorage,
+  kValid,
+  kCollations,
+};
+
+constexpr int kIndoptionDesc = 1;
+constexpr int kIndoptionNullsFirst = 2;
+
+}  // namespace
+
+void read_indexes(ReaderState& state) {
+  pg::Result result = state.connection.exec(fmt::format(
+      "SELECT i.indrelid, ic.relname, am.amname, i.indisunique, i.indnullsnotdistinct, "
+      "i.indnkeyatts, to_json(i.indkey::int2[]), to_json(i.indoption::int2[]), "
+      "(SELECT json_agg(pg_get_indexdef(i.indexrelid, k, true) ORDER BY k) "
+      "FROM generate_series(1, i.indnatts) k), "
+      "(SELECT json_agg(CASE WHEN oc.opcdefault THEN '' WHEN ocn.nspname = 'pg_catalog' "
+      "THEN oc.opcname ELSE ocn.nspname || '.' || oc.opcname END ORDER BY k.ord) "
+      "FROM unnest(i.indclass::oid[]) WITH ORDINALITY k(oid, ord) "
+      "JOIN pg_opclass oc ON oc.oid = k.oid JOIN pg_namespace ocn ON ocn.oid = oc.opcnamespace), "
+      "pg_get_expr(i.indpred, i.indrelid), to_json(ic.reloptions), i.indisvalid, "
+      "EXISTS (SELECT 1 FROM unnest(i.indcollation::oid[]) WITH ORDINALITY k(coll, ord) "
+      "JOIN pg_attribute a ON a.attrelid = i.indexrelid AND a.attnum = k.ord "
+      "JOIN pg_type t ON t.oid = a.atttypid WHERE k.coll <> 0 AND k.coll <> t.typcollation) "
+      "FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid "
+      "JOIN pg_class c ON c.oid = i.indrelid "
+      "JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_am am ON am.oid = ic.relam "
+      "WHERE c.relkind = 'r' AND {} AND NOT EXISTS (SELECT 1 FROM pg_constraint co "
+      "WHERE co.conindid = i.indexrelid AND co.contype IN ('p', 'u', 'x')) "
+      "ORDER BY i.indrelid, i.indexrelid",
+      user_schema_condition("n")));
+  for (int row = 0; row < result.rows(); ++row) {
+    auto table_it = state.tables_by_oid.find(result.value(row, kTable));
+    if (table_it == state.tables_by_oid.end()) continue;
+    const TableInfo& info = table_it->second;
+    model::Table& table = state.catalog.tables[info.index];
+    model::Index index;
+    index.name = result.value(row, kName);
+    std::string qualified = fmt::format("{}.{}.{}", table.schema, table.name, index.name);
+    if (result.value(row, kValid) != "t") {
+      state.not_covered_item("invalid index (a failed CREATE INDEX CONCURRENTLY)", qualified);
+      continue;
+    }
+    if (result.value(row, kCollations) == "t") state.not_covered_item("index collation", qualified);
+    index.method = result.value(row, kMethod);
+    index.unique = result.value(row, kUnique) == "t";
+    index.nulls_not_distinct = result.value(row, kNullsNotDistinct) == "t";
+    int key_count = std::stoi(result.value(row, kKeyCount));
+    std::vector<int> keys = json_ints(result, row, kKeys);
+    std::vector<int> options = json_ints(result, row, kOptions);
+    std::vector<std::string> elements = json_strings(result, row, kElements);
+    std::vector<std::string> opclasses = json_strings(result, row, kOpclasses);
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+      std::string column = keys[k] == 0 ? "" : info.columns_by_number.at(keys[k]);
+      if (static_cast<int>(k) >= key_count) {
+        index.include.push_back(column);
+        continue;
+      }
+      model::IndexElement element;
+      if (keys[k] != 0) {
+        element.expression = column;
+      } else {
+        element.expression = sqlparse::normalise_table_expression(elements.at(k), table.schema,
+                                                                  table.name, qualified);
+        element.is_expression = true;
+      }
+      int option = k < options.size() ? options[k] : 0;
+      element.asc = (option & kIndoptionDesc) == 0;
+      element.nulls = (option & kIndoptionNullsFirst) != 0 ? "first" : "last";
+      if (k < opclasses.size()) element.opclass = opclasses[k];
+      index.elements.push_back(std::move(element));
+    }
+    if (!result.is_null(row, kPredicate)) {
+      index.where = sqlparse::normalise_table_expression(result.value(row, kPredicate),
+                                                         table.schema, table.name, qualified);
+    }
+    index.with = storage_parameters(json_strings(result, row, kStorage));
+    table.indexes.push_back(std::move(index));
+  }
+}
+
+}  // namespace flick::introspect

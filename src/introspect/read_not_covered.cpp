@@ -1,0 +1,52 @@
+// Objects the model has no place for: functions, triggers, domains, composite and range types,
+// rules, extensions. Listed, never silently dropped.
+
+#include <fmt/format.h>
+
+#include "introspect/reader_state.hpp"
+
+namespace flick::introspect {
+
+void read_not_covered(ReaderState& state) {
+  pg::Result result = state.connection.exec(fmt::format(
+      "SELECT kind, schema, name, table_oid FROM ("
+      "SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' "
+      "WHEN 'w' THEN 'window function' ELSE 'function' END AS kind, n.nspname AS schema, "
+      "p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' AS name, "
+      "NULL::oid AS table_oid, p.oid AS oid FROM pg_proc p "
+      "JOIN pg_namespace n ON n.oid = p.pronamespace WHERE {0} AND {1} "
+      "UNION ALL SELECT 'trigger', n.nspname, c.relname || '.' || t.tgname, c.oid, t.oid "
+      "FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+      "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT t.tgisinternal AND {0} "
+      "UNION ALL SELECT CASE t.typtype WHEN 'd' THEN 'domain' WHEN 'r' THEN 'range type' "
+      "WHEN 'm' THEN 'multirange type' ELSE 'composite type' END, n.nspname, t.typname, "
+      "NULL, t.oid FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace "
+      "LEFT JOIN pg_class c ON c.oid = t.typrelid "
+      "WHERE (t.typtype IN ('d', 'r') OR (t.typtype = 'c' AND c.relkind = 'c')) AND {0} AND {2} "
+      "UNION ALL SELECT 'rule', n.nspname, c.relname || '.' || r.rulename, c.oid, r.oid "
+      "FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class "
+      "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE r.rulename <> '_RETURN' AND {0} "
+      "UNION ALL SELECT 'extension', n.nspname, e.extname, NULL, e.oid FROM pg_extension e "
+      "JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname <> 'plpgsql' "
+      ") items ORDER BY kind, schema, name",
+      user_schema_condition("n"), not_extension_member("pg_proc", "p.oid"),
+      not_extension_member("pg_type", "t.oid")));
+  for (int row = 0; row < result.rows(); ++row) {
+    const std::string& schema = result.value(row, 1);
+    if (state.schemas_in_scope.count(schema) == 0) continue;
+    if (!result.is_null(row, 3) && state.tables_by_oid.count(result.value(row, 3)) == 0) {
+      // on a table left out by the filters (or a view: triggers and rules on views count too)
+      bool is_view = false;
+      for (const model::View& view : state.catalog.views) {
+        if (view.schema == schema &&
+            result.value(row, 2).rfind(view.name + ".", 0) == 0) {
+          is_view = true;
+        }
+      }
+      if (!is_view) continue;
+    }
+    state.not_covered_item(result.value(row, 0), schema + "." + result.value(row, 2));
+  }
+}
+
+}  // namespace flick::introspect

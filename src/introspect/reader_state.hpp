@@ -1,0 +1,64 @@
+#pragma once
+
+// State shared by the catalog readers of one read_catalog call: the catalog being filled, the
+// relations in scope by OID, and the items the model cannot represent.
+
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "flick/model.hpp"
+#include "introspect/introspect.hpp"
+#include "pg/pg.hpp"
+
+namespace flick::introspect {
+
+struct TableInfo {
+  std::size_t index = 0;  // position in catalog.tables
+  std::unordered_map<int, std::string> columns_by_number;  // attnum -> name
+};
+
+struct ReaderState {
+  pg::Connection& connection;
+  const Filters& filters;
+  model::Catalog catalog;
+  std::vector<NotCovered> not_covered;
+  std::unordered_map<std::string, TableInfo> tables_by_oid;  // OIDs as the server prints them
+  std::unordered_set<std::string> schemas_in_scope;          // pass schemaFilter, not system
+  // Sequences owned by a serial column or an identity: not catalog sequences of their own.
+  std::unordered_set<std::string> owned_sequences;  // "schema.name"
+
+  model::Table& table(const std::string& oid) { return catalog.tables[tables_by_oid.at(oid).index]; }
+  void not_covered_item(std::string kind, std::string name) {
+    not_covered.push_back({std::move(kind), std::move(name)});
+  }
+};
+
+// The SQL condition "namespace <alias> is a user schema" (not pg_catalog, information_schema,
+// pg_toast or temporary schemas).
+std::string user_schema_condition(const std::string& alias);
+
+// The SQL condition "object <oid> of system catalog <catalog> was not created by an extension".
+std::string not_extension_member(const std::string& catalog, const std::string& oid);
+
+// "key=value" storage parameters (reloptions) as a map.
+std::map<std::string, std::string> storage_parameters(const std::vector<std::string>& options);
+
+// A JSON array value of a result (json_agg / to_json output) as strings; NULL is empty.
+std::vector<std::string> json_strings(const pg::Result& result, int row, int column);
+std::vector<int> json_ints(const pg::Result& result, int row, int column);
+
+// One reader per object kind, called in this order by read_catalog.
+void read_schemas(ReaderState& state);
+void read_enums(ReaderState& state);
+void read_relations(ReaderState& state);  // tables and views in scope
+void read_columns(ReaderState& state);
+void read_sequences(ReaderState& state);  // also identity and serial columns
+void read_constraints(ReaderState& state);
+void read_indexes(ReaderState& state);
+void read_policies(ReaderState& state);
+void read_not_covered(ReaderState& state);
+
+}  // namespace flick::introspect
