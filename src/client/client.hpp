@@ -62,6 +62,12 @@ class Params {
     }
   }
   void add_null() { offsets_.push_back(-1); }
+  // Appends every value of `other`, after this one's.
+  void append(const Params& other) {
+    int shift = static_cast<int>(buffer_.size());
+    buffer_ += other.buffer_;
+    for (int offset : other.offsets_) offsets_.push_back(offset < 0 ? -1 : offset + shift);
+  }
 
   int size() const { return static_cast<int>(offsets_.size()); }
   // Each value is NUL-terminated text starting at its offset in buffer(); -1 marks NULL.

@@ -1,0 +1,34 @@
+#pragma once
+
+// Schema model -> a C++ header for the runtime client (flick codegen): per enum an enum class
+// with its labels and EnumTraits; per table a Row struct (every column; nullable ones as
+// std::optional), an Insert struct (columns with a default, and nullable ones, optional: unset
+// means DEFAULT), a table descriptor with typed column constants for the query builder in
+// client/query.hpp, and a RowTraits mapping. Output is deterministic (golden-tested).
+
+#include <string>
+
+#include "flick/model.hpp"
+
+namespace flick::codegen {
+
+struct Options {
+  // C++ namespace of the generated declarations, e.g. "flick::app".
+  std::string cpp_namespace = "db";
+  // Where the header came from, written into its first comment (e.g. "schema/*.sql").
+  std::string source = "the schema files";
+};
+
+// Throws flick::UserError naming table.column for a column type the client cannot map (bytea,
+// geometric types, ranges, multi-dimensional arrays), and for two columns (or tables, enums, enum
+// labels) whose C++ names would collide.
+std::string generate_header(const model::Catalog& catalog, const Options& options);
+
+// Exposed for tests. snake_case for members ("emailDomain" -> "email_domain"), PascalCase for
+// types ("platform_user" -> "PlatformUser"), kPascalCase for enum labels ("user:created:post" ->
+// "kUserCreatedPost").
+std::string snake_name(const std::string& sql_name);
+std::string pascal_name(const std::string& sql_name);
+std::string enumerator_name(const std::string& label);
+
+}  // namespace flick::codegen
