@@ -46,11 +46,15 @@ struct NotCovered {
 model::Catalog read_catalog(pg::Connection& connection, const Filters& filters,
                             std::vector<NotCovered>* not_covered = nullptr);
 
-// View definitions are printed by the server in its own style (columns qualified, ...), which no
-// text normalisation turns back into what was written. For every view of `live` whose text
-// differs from the same view in `wanted`, asks the server to print `wanted`'s query too (as a
-// temporary view, dropped again); when both print the same, `live` takes `wanted`'s text.
-// Needs an open transaction or opens its own. Throws pg::PgError only on connection failures.
-void align_views(pg::Connection& connection, model::Catalog& live, const model::Catalog& wanted);
+// The server prints what it stores in its own style: view queries with qualified columns,
+// expressions with the casts it added (`'x'` -> `'x'::text`, `lower(email)` on a varchar ->
+// `lower(email::text)`), policy roles resolved (`current_user` -> its name). No text
+// normalisation undoes that. For every view, check, default, generated column, index expression
+// or predicate and policy of `live` whose text differs from the same object in `wanted`, asks the
+// server to store `wanted`'s text too (a temporary view, or a temporary copy of the live table,
+// rolled back) and print it; when both print the same, `live` takes `wanted`'s text.
+// Runs in the connection's transaction (or its own, rolled back). Throws pg::PgError only on
+// connection failures.
+void align(pg::Connection& connection, model::Catalog& live, const model::Catalog& wanted);
 
 }  // namespace flick::introspect

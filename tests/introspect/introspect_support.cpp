@@ -45,7 +45,7 @@ model::Catalog live_catalog(const std::string& url, const model::Catalog& wanted
                             std::vector<introspect::NotCovered>* not_covered) {
   pg::Connection connection(url);
   model::Catalog live = introspect::read_catalog(connection, {}, not_covered);
-  introspect::align_views(connection, live, wanted);
+  introspect::align(connection, live, wanted);
   return live;
 }
 

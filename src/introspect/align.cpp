@@ -24,26 +24,35 @@ std::optional<std::string> server_definition(pg::Connection& connection, const s
   }
 }
 
-}  // namespace
-
 void align_views(pg::Connection& connection, model::Catalog& live, const model::Catalog& wanted) {
-  bool own = !connection.in_transaction();
-  bool begun = false;
   for (model::View& view : live.views) {
     const model::View* target = wanted.find_view(view.schema, view.name);
     if (target == nullptr || target->definition == view.definition) continue;
-    if (own && !begun) {
-      connection.exec("BEGIN");
-      begun = true;
-    }
     std::string context = fmt::format("view {}.{}", view.schema, view.name);
-    std::string old_path = connection.exec("SHOW search_path").value(0, 0);
-    connection.exec("SET LOCAL search_path TO public");
     std::optional<std::string> printed = server_definition(connection, target->definition, context);
-    connection.exec_params("SELECT set_config('search_path', $1, true)", {old_path});
     if (printed && *printed == view.definition) view.definition = target->definition;
   }
-  if (begun) connection.exec("ROLLBACK");
+}
+
+}  // namespace
+
+// In align_expressions.cpp.
+void align_table_expressions(pg::Connection& connection, model::Catalog& live,
+                             const model::Catalog& wanted);
+
+void align(pg::Connection& connection, model::Catalog& live, const model::Catalog& wanted) {
+  if (live == wanted) return;
+  bool own = !connection.in_transaction();
+  if (own) connection.exec("BEGIN");
+  std::string old_path = connection.exec("SHOW search_path").value(0, 0);
+  connection.exec("SET LOCAL search_path TO public");
+  align_views(connection, live, wanted);
+  align_table_expressions(connection, live, wanted);
+  if (own) {
+    connection.exec("ROLLBACK");
+  } else {
+    connection.exec_params("SELECT set_config('search_path', $1, true)", {old_path});
+  }
 }
 
 }  // namespace flick::introspect
