@@ -126,7 +126,11 @@ class Writer {
     line("");
     line("#include \"client/client.hpp\"");
     if (!catalog_.enums.empty()) write_enums();
-    for (const model::Table& table : catalog_.tables) write_table(table);
+    if (!catalog_.tables.empty()) {
+      open_namespace();
+      for (const model::Table& table : catalog_.tables) write_table(table);
+      close_namespace();
+    }
     write_row_traits();
     return out_;
   }
@@ -214,7 +218,6 @@ class Writer {
   void write_table(const model::Table& table) {
     std::vector<ColumnPlan> plans = plan_columns(catalog_, table);
     std::string base = type_base(table.schema, table.name);
-    open_namespace();
     line("");
     line("// table {}", qualified_sql_name(table.schema, table.name));
     line("struct {}Row {{", base);
@@ -272,7 +275,6 @@ class Writer {
     line("  }}");
     line("}};");
     line("inline constexpr {}Table {}{{}};", base, instance_name(table.schema, table.name));
-    close_namespace();
   }
 
   void write_row_traits() {

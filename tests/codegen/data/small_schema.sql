@@ -1,0 +1,36 @@
+-- A small schema covering every mapping flick codegen knows, for the golden header test.
+CREATE SCHEMA billing;
+CREATE TYPE mood AS ENUM ('happy', 'so-so', 'Very Sad', 'user:logged:in');
+CREATE TYPE billing.plan AS ENUM ('free', 'pro');
+
+CREATE TABLE "userAccounts" (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  "displayName" varchar(40) NOT NULL,
+  email text NOT NULL,
+  age smallint,
+  visits integer NOT NULL DEFAULT 0,
+  "bigCounter" bigint,
+  active boolean NOT NULL,
+  balance numeric(12, 2) NOT NULL DEFAULT 0,
+  ratio double precision,
+  birthday date,
+  "lastSeen" timestamp with time zone,
+  "createdAt" timestamp (3) NOT NULL DEFAULT now(),
+  settings jsonb NOT NULL DEFAULT '{}',
+  tags text[],
+  scores integer[] NOT NULL,
+  mood mood NOT NULL DEFAULT 'happy',
+  moods mood[],
+  class text,
+  address inet,
+  CONSTRAINT "userAccounts_email_unique" UNIQUE (email)
+);
+
+CREATE TABLE billing.invoices (
+  number bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  account uuid NOT NULL REFERENCES "userAccounts" (id),
+  plan billing.plan NOT NULL,
+  cents integer NOT NULL,
+  euros numeric GENERATED ALWAYS AS (cents / 100.0) STORED,
+  note text DEFAULT NULL
+);
