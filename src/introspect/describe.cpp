@@ -1,0 +1,171 @@
+#include <fmt/format.h>
+
+#include "introspect/changes.hpp"
+
+namespace flick::introspect {
+namespace {
+
+std::string name(const diff::QualifiedName& qualified) {
+  return fmt::format("\"{}\".\"{}\"", qualified.schema, qualified.name);
+}
+std::string name(const std::string& schema, const std::string& object) {
+  return fmt::format("\"{}\".\"{}\"", schema, object);
+}
+std::string column(const diff::QualifiedName& table, const std::string& column) {
+  return fmt::format("column \"{}\" of {}", column, name(table));
+}
+
+struct Describer {
+  std::string operator()(const diff::CreateSchema& c) { return fmt::format("create schema \"{}\"", c.name); }
+  std::string operator()(const diff::RenameSchema& c) {
+    return fmt::format("rename schema \"{}\" to \"{}\"", c.from, c.to);
+  }
+  std::string operator()(const diff::DropSchema& c) { return fmt::format("drop schema \"{}\"", c.name); }
+  std::string operator()(const diff::CreateEnum& c) {
+    return fmt::format("create enum {}", name(c.enum_type.schema, c.enum_type.name));
+  }
+  std::string operator()(const diff::DropEnum& c) { return "drop enum " + name(c.name); }
+  std::string operator()(const diff::RenameEnum& c) {
+    return fmt::format("rename enum {} to \"{}\"", name(c.from), c.to);
+  }
+  std::string operator()(const diff::MoveEnum& c) {
+    return fmt::format("move enum {} to schema \"{}\"", name(c.from), c.to_schema);
+  }
+  std::string operator()(const diff::AddEnumValue& c) {
+    return fmt::format("add value '{}' to enum {}", c.value, name(c.enum_name));
+  }
+  std::string operator()(const diff::RenameEnumValue& c) {
+    return fmt::format("rename value '{}' of enum {} to '{}'", c.from, name(c.enum_name), c.to);
+  }
+  std::string operator()(const diff::RebuildEnum& c) {
+    std::string values;
+    for (const auto& value : c.enum_type.values) values += (values.empty() ? "'" : ", '") + value + "'";
+    return fmt::format("rebuild enum {} with values ({})",
+                       name(c.enum_type.schema, c.enum_type.name), values);
+  }
+  std::string operator()(const diff::CreateSequence& c) {
+    return "create sequence " + name(c.sequence.schema, c.sequence.name);
+  }
+  std::string operator()(const diff::AlterSequence& c) {
+    return "change options of sequence " + name(c.sequence.schema, c.sequence.name);
+  }
+  std::string operator()(const diff::DropSequence& c) { return "drop sequence " + name(c.name); }
+  std::string operator()(const diff::RenameSequence& c) {
+    return fmt::format("rename sequence {} to \"{}\"", name(c.from), c.to);
+  }
+  std::string operator()(const diff::MoveSequence& c) {
+    return fmt::format("move sequence {} to schema \"{}\"", name(c.from), c.to_schema);
+  }
+  std::string operator()(const diff::CreateTable& c) {
+    return "create table " + name(c.table.schema, c.table.name);
+  }
+  std::string operator()(const diff::DropTable& c) { return "drop table " + name(c.name); }
+  std::string operator()(const diff::RenameTable& c) {
+    return fmt::format("rename table {} to \"{}\"", name(c.from), c.to);
+  }
+  std::string operator()(const diff::MoveTable& c) {
+    return fmt::format("move table {} to schema \"{}\"", name(c.from), c.to_schema);
+  }
+  std::string operator()(const diff::AddColumn& c) {
+    return fmt::format("add column \"{}\" {} to {}", c.column.name, c.column.type, name(c.table));
+  }
+  std::string operator()(const diff::DropColumn& c) { return "drop " + column(c.table, c.column); }
+  std::string operator()(const diff::RenameColumn& c) {
+    return fmt::format("rename {} to \"{}\"", column(c.table, c.from), c.to);
+  }
+  std::string operator()(const diff::AlterColumnType& c) {
+    return fmt::format("change the type of {} to {}", column(c.table, c.column), c.type);
+  }
+  std::string operator()(const diff::SetDefault& c) {
+    return fmt::format("set the default of {} to {}", column(c.table, c.column), c.expression);
+  }
+  std::string operator()(const diff::DropDefault& c) {
+    return "drop the default of " + column(c.table, c.column);
+  }
+  std::string operator()(const diff::SetNotNull& c) {
+    return "set NOT NULL on " + column(c.table, c.column);
+  }
+  std::string operator()(const diff::DropNotNull& c) {
+    return "drop NOT NULL on " + column(c.table, c.column);
+  }
+  std::string operator()(const diff::AddIdentity& c) {
+    return "make " + column(c.table, c.column) + " an identity";
+  }
+  std::string operator()(const diff::DropIdentity& c) {
+    return "drop the identity of " + column(c.table, c.column);
+  }
+  std::string operator()(const diff::AlterIdentity& c) {
+    return "change the identity of " + column(c.table, c.column);
+  }
+  std::string operator()(const diff::DropExpression& c) {
+    return "drop the generation expression of " + column(c.table, c.column);
+  }
+  std::string operator()(const diff::SetColumnComment& c) {
+    return "set the comment on " + column(c.table, c.column);
+  }
+  std::string operator()(const diff::SetTableComment& c) {
+    return "set the comment on table " + name(c.table);
+  }
+  std::string operator()(const diff::AddPrimaryKey& c) {
+    return fmt::format("add primary key \"{}\" to {}", c.name, name(c.table));
+  }
+  std::string operator()(const diff::AddUnique& c) {
+    return fmt::format("add unique constraint \"{}\" to {}", c.unique.name, name(c.table));
+  }
+  std::string operator()(const diff::AddCheck& c) {
+    return fmt::format("add check constraint \"{}\" to {}", c.check.name, name(c.table));
+  }
+  std::string operator()(const diff::AddForeignKey& c) {
+    return fmt::format("add foreign key \"{}\" to {}", c.foreign_key.name, name(c.table));
+  }
+  std::string operator()(const diff::DropConstraint& c) {
+    return fmt::format("drop constraint \"{}\" of {}", c.name, name(c.table));
+  }
+  std::string operator()(const diff::RenameConstraint& c) {
+    return fmt::format("rename constraint \"{}\" of {} to \"{}\"", c.from, name(c.table), c.to);
+  }
+  std::string operator()(const diff::CreateIndex& c) {
+    return fmt::format("create index \"{}\" on {}", c.index.name, name(c.table));
+  }
+  std::string operator()(const diff::DropIndex& c) { return "drop index " + name(c.name); }
+  std::string operator()(const diff::RenameIndex& c) {
+    return fmt::format("rename index {} to \"{}\"", name(c.from), c.to);
+  }
+  std::string operator()(const diff::CreateView& c) {
+    return fmt::format("create {}view {}", c.view.materialized ? "materialized " : "",
+                       name(c.view.schema, c.view.name));
+  }
+  std::string operator()(const diff::DropView& c) {
+    return fmt::format("drop {}view {}", c.materialized ? "materialized " : "", name(c.name));
+  }
+  std::string operator()(const diff::RenameView& c) {
+    return fmt::format("rename view {} to \"{}\"", name(c.from), c.to);
+  }
+  std::string operator()(const diff::MoveView& c) {
+    return fmt::format("move view {} to schema \"{}\"", name(c.from), c.to_schema);
+  }
+  std::string operator()(const diff::EnableRls& c) {
+    return "enable row level security on " + name(c.table);
+  }
+  std::string operator()(const diff::DisableRls& c) {
+    return "disable row level security on " + name(c.table);
+  }
+  std::string operator()(const diff::CreatePolicy& c) {
+    return fmt::format("create policy \"{}\" on {}", c.policy.name, name(c.table));
+  }
+  std::string operator()(const diff::DropPolicy& c) {
+    return fmt::format("drop policy \"{}\" on {}", c.name, name(c.table));
+  }
+  std::string operator()(const diff::RenamePolicy& c) {
+    return fmt::format("rename policy \"{}\" on {} to \"{}\"", c.from, name(c.table), c.to);
+  }
+  std::string operator()(const diff::AlterPolicy& c) {
+    return fmt::format("change policy \"{}\" on {}", c.policy.name, name(c.table));
+  }
+};
+
+}  // namespace
+
+std::string describe(const diff::Change& change) { return std::visit(Describer{}, change); }
+
+}  // namespace flick::introspect

@@ -1,0 +1,234 @@
+// flick pull / push / drift run as processes against databases of the test cluster.
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "introspect/introspect_support.hpp"
+#include "migrate/flick_process.hpp"
+#include "pg/pg.hpp"
+#include "support/catalog_dump.hpp"
+#include "support/test_cluster.hpp"
+#include "synthetic_schema.hpp"
+#include "write_sql.hpp"
+
+namespace flick::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path kSource = FLICK_SOURCE_DIR;
+
+std::string scalar(const std::string& url, const std::string& sql) {
+  pg::Connection connection(url);
+  return connection.exec(sql).value(0, 0);
+}
+
+std::string describe(const FlickRun& run) {
+  return run.command + "\nexit " + std::to_string(run.exit_code) + "\nstdout:\n" + run.out +
+         "\nstderr:\n" + run.err;
+}
+
+std::vector<std::string> schema_args(const std::vector<fs::path>& files) {
+  std::vector<std::string> args;
+  for (const fs::path& file : files) {
+    args.push_back("--schema");
+    args.push_back(file.string());
+  }
+  return args;
+}
+
+std::vector<std::string> concat(std::vector<std::string> a, const std::vector<std::string>& b) {
+  a.insert(a.end(), b.begin(), b.end());
+  return a;
+}
+
+// The pulled schema files under `dir` (any depth), sorted.
+std::vector<fs::path> pulled_files(const fs::path& dir) {
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+    if (entry.path().extension() == ".sql") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+// pull writes files and a baseline; generate from those files against the baseline's snapshot
+// then finds nothing to do, and the baseline is recorded as applied.
+void expect_pull_then_no_changes(const std::string& name, const std::vector<fs::path>& files,
+                                 bool split) {
+  std::string url = create_database(name);
+  apply_files(url, files);
+  fs::path project = make_temp_dir(name);
+  std::vector<std::string> args = {"pull", "--url", url, "--out", (project / "drizzle").string(),
+                                   "--out-schema", (project / "schema").string()};
+  if (split) args.push_back("--split");
+  FlickRun pull = run_flick(args);
+  ASSERT_EQ(pull.exit_code, 0) << describe(pull);
+  EXPECT_EQ(scalar(url, "SELECT count(*) FROM drizzle.__drizzle_migrations"), "1");
+  FlickRun generate = run_flick(concat({"generate", "--out", (project / "drizzle").string()},
+                                       schema_args(pulled_files(project / "schema"))));
+  ASSERT_EQ(generate.exit_code, 0) << describe(generate);
+  EXPECT_NE(generate.out.find("No schema changes"), std::string::npos) << describe(generate);
+  // The pulled files build the same database again.
+  std::string again = create_database(name + "_again");
+  apply_files(again, pulled_files(project / "schema"));
+  EXPECT_TRUE(same_text("original", catalog_dump(url), "rebuilt from pulled files",
+                        catalog_dump(again)));
+  fs::remove_all(project);
+}
+
+TEST(Pull, FlickSchemaThenGenerateHasNoChanges) {
+  expect_pull_then_no_changes("pull_flick", sql_files(kSource / "examples/flick/schema"), false);
+}
+
+TEST(Pull, EvolutionLastStepSplitThenGenerateHasNoChanges) {
+  expect_pull_then_no_changes("pull_step14", sql_files(kSource / "tests/data/evolution/step14"),
+                              true);
+}
+
+TEST(Pull, ThousandTablesThenGenerateHasNoChanges) {
+  fs::path dir = make_temp_dir("synth1000_pull");
+  bench::write_sql(bench::make_synthetic_schema(1000), dir, 100);
+  expect_pull_then_no_changes("pull_synth1000", sql_files(dir), false);
+  fs::remove_all(dir);
+}
+
+TEST(Pull, ListsWhatIsNotCovered) {
+  std::string url = create_database("pull_not_covered");
+  apply_sql(url,
+            "CREATE TABLE notes (id integer PRIMARY KEY, body text, touched timestamptz);"
+            "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS "
+            "$$ BEGIN NEW.touched := now(); RETURN NEW; END $$;"
+            "CREATE TRIGGER notes_touch BEFORE UPDATE ON notes FOR EACH ROW EXECUTE FUNCTION "
+            "touch();"
+            "CREATE DOMAIN positive AS integer CHECK (VALUE > 0);");
+  fs::path project = make_temp_dir("pull_not_covered");
+  FlickRun pull = run_flick({"pull", "--url", url, "--no-baseline", "--out",
+                             (project / "drizzle").string(), "--out-schema",
+                             (project / "schema").string()});
+  ASSERT_EQ(pull.exit_code, 0) << describe(pull);
+  EXPECT_NE(pull.err.find("function public.touch()"), std::string::npos) << pull.err;
+  EXPECT_NE(pull.err.find("trigger public.notes.notes_touch"), std::string::npos) << pull.err;
+  EXPECT_NE(pull.err.find("domain public.positive"), std::string::npos) << pull.err;
+  std::string file = read_text(project / "schema" / "public.sql");
+  EXPECT_NE(file.find("--   trigger public.notes.notes_touch"), std::string::npos) << file;
+  EXPECT_FALSE(fs::exists(project / "drizzle")) << "--no-baseline wrote a migration";
+  fs::remove_all(project);
+}
+
+// Every evolution step k database pushed with step k+1's files equals step k+1 built fresh.
+class PushEvolution : public ::testing::TestWithParam<int> {};
+
+std::string step_name(int step) { return fmt::format("step{:02}", step); }
+
+std::vector<std::string> step_flags(const fs::path& dir) {
+  std::vector<std::string> flags;
+  if (!fs::exists(dir / "flags")) return flags;
+  std::istringstream lines(read_text(dir / "flags"));
+  for (std::string line; std::getline(lines, line);) {
+    if (!line.empty() && line[0] != '#') flags.push_back(line);
+  }
+  return flags;
+}
+
+TEST_P(PushEvolution, ReachesTheNextStep) {
+  fs::path from_dir = kSource / "tests/data/evolution" / step_name(GetParam());
+  fs::path to_dir = kSource / "tests/data/evolution" / step_name(GetParam() + 1);
+  std::string url = create_database("push_" + step_name(GetParam()));
+  apply_files(url, sql_files(from_dir));
+  FlickRun push = run_flick(concat(concat({"push", "--url", url, "--force"},
+                                          schema_args(sql_files(to_dir))),
+                                   step_flags(to_dir)));
+  ASSERT_EQ(push.exit_code, 0) << describe(push);
+  std::string fresh = create_database("push_fresh_" + step_name(GetParam() + 1));
+  apply_files(fresh, sql_files(to_dir));
+  EXPECT_TRUE(same_text("step pushed", catalog_dump(url), "next step built fresh",
+                        catalog_dump(fresh)));
+  FlickRun again = run_flick(concat({"push", "--url", url}, schema_args(sql_files(to_dir))));
+  EXPECT_EQ(again.exit_code, 0) << describe(again);
+  EXPECT_NE(again.out.find("No schema changes"), std::string::npos) << describe(again);
+}
+
+INSTANTIATE_TEST_SUITE_P(Steps, PushEvolution, ::testing::Range(1, 14),
+                         [](const auto& info) { return step_name(info.param); });
+
+TEST(Push, RefusesDataLossWithoutTerminal) {
+  std::string url = create_database("push_refuses");
+  apply_sql(url,
+            "CREATE TABLE people (id integer PRIMARY KEY, nick text, email text, age integer);"
+            "INSERT INTO people VALUES (1, 'a', 'x@y', NULL), (2, 'b', 'x@y', 3);");
+  fs::path dir = make_temp_dir("push_refuses");
+  write_text(dir / "schema.sql",
+             "CREATE TABLE people (id integer PRIMARY KEY, email text UNIQUE, "
+             "age integer NOT NULL);\n");
+  FlickRun push = run_flick({"push", "--url", url, "--schema", (dir / "schema.sql").string()});
+  EXPECT_EQ(push.exit_code, 1) << describe(push);
+  EXPECT_NE(push.err.find("drops column \"nick\""), std::string::npos) << push.err;
+  EXPECT_NE(push.err.find("sets NOT NULL on \"age\" of \"public\".\"people\", which holds NULLs"),
+            std::string::npos)
+      << push.err;
+  EXPECT_NE(push.err.find("which holds duplicated values"), std::string::npos) << push.err;
+  EXPECT_EQ(scalar(url, "SELECT count(*) FROM information_schema.columns WHERE column_name = "
+                        "'nick'"),
+            "1");
+  apply_sql(url, "UPDATE people SET age = 0 WHERE age IS NULL; UPDATE people SET email = 'z' "
+                 "WHERE id = 2");
+  FlickRun forced =
+      run_flick({"push", "--url", url, "--force", "--verbose", "--schema",
+                 (dir / "schema.sql").string()});
+  EXPECT_EQ(forced.exit_code, 0) << describe(forced);
+  EXPECT_NE(forced.out.find("ALTER TABLE \"people\" DROP COLUMN \"nick\";"), std::string::npos)
+      << forced.out;
+  EXPECT_EQ(scalar(url, "SELECT count(*) FROM people"), "2");
+  fs::remove_all(dir);
+}
+
+TEST(Drift, ReportsHandChangesAndItsSqlRemovesThem) {
+  std::string url = create_database("drift_by_hand");
+  apply_files(url, sql_files(kSource / "tests/data/evolution/step04"));
+  fs::path project = make_temp_dir("drift");
+  std::string out = (project / "drizzle").string();
+  FlickRun pull = run_flick({"pull", "--url", url, "--out", out, "--out-schema",
+                             (project / "schema").string()});
+  ASSERT_EQ(pull.exit_code, 0) << describe(pull);
+  FlickRun clean = run_flick({"drift", "--url", url, "--out", out});
+  EXPECT_EQ(clean.exit_code, 0) << describe(clean);
+
+  apply_sql(url,
+            "ALTER TABLE users ADD COLUMN shoe_size integer;"
+            "DROP INDEX users_email_lower_idx;"
+            "ALTER TYPE mood ADD VALUE 'ecstatic';");
+  FlickRun drift = run_flick({"drift", "--url", url, "--out", out, "--json"});
+  ASSERT_EQ(drift.exit_code, 1) << describe(drift);
+  nlohmann::json report = nlohmann::json::parse(drift.out);
+  std::vector<std::string> changes = report["changes"];
+  std::sort(changes.begin(), changes.end());
+  ASSERT_EQ(changes.size(), 3u) << drift.out;
+  EXPECT_EQ(changes[0], "create index \"users_email_lower_idx\" on \"public\".\"users\"");
+  EXPECT_EQ(changes[1], "drop column \"shoe_size\" of \"public\".\"users\"");
+  EXPECT_EQ(changes[2].rfind("rebuild enum \"public\".\"mood\"", 0), 0u) << changes[2];
+
+  FlickRun text = run_flick({"drift", "--url", url, "--out", out});
+  EXPECT_EQ(text.exit_code, 1);
+  EXPECT_NE(text.out.find("ALTER TABLE \"users\" DROP COLUMN \"shoe_size\";"),
+            std::string::npos)
+      << text.out;
+
+  std::string sql;
+  for (const auto& statement : report["sql"]) sql += statement.get<std::string>() + "\n";
+  apply_sql(url, sql);
+  FlickRun after = run_flick({"drift", "--url", url, "--out", out});
+  EXPECT_EQ(after.exit_code, 0) << describe(after);
+  FlickRun against_files = run_flick({"drift", "--url", url, "--schema",
+                                      (project / "schema" / "*.sql").string()});
+  EXPECT_EQ(against_files.exit_code, 0) << describe(against_files);
+  fs::remove_all(project);
+}
+
+}  // namespace
+}  // namespace flick::testing

@@ -1,0 +1,101 @@
+// schemaFilter / tablesFilter, bookkeeping tables and extension objects left out, and what the
+// model does not cover listed.
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "introspect/introspect.hpp"
+#include "introspect/introspect_support.hpp"
+#include "pg/pg.hpp"
+#include "support/test_cluster.hpp"
+
+namespace flick::testing {
+namespace {
+
+std::vector<std::string> table_names(const model::Catalog& catalog) {
+  std::vector<std::string> names;
+  for (const auto& table : catalog.tables) names.push_back(table.schema + "." + table.name);
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+TEST(Filters, GlobsWithExclusions) {
+  EXPECT_TRUE(introspect::passes_filter({}, "anything"));
+  EXPECT_TRUE(introspect::passes_filter({"user*"}, "users"));
+  EXPECT_FALSE(introspect::passes_filter({"user*"}, "posts"));
+  EXPECT_FALSE(introspect::passes_filter({"!secret_*"}, "secret_keys"));
+  EXPECT_TRUE(introspect::passes_filter({"!secret_*"}, "posts"));
+  EXPECT_FALSE(introspect::passes_filter({"*", "!tmp?"}, "tmp1"));
+  EXPECT_TRUE(introspect::passes_filter({"app.*"}, "orders", "app.orders"));
+  EXPECT_FALSE(introspect::passes_filter({"app.*"}, "orders", "public.orders"));
+}
+
+class FiltersOnDatabase : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    url_ = create_database("filters");
+    apply_sql(url_,
+              "CREATE SCHEMA app; CREATE SCHEMA drizzle;"
+              "CREATE TABLE drizzle.__drizzle_migrations (id serial PRIMARY KEY, hash text);"
+              "CREATE TABLE users (id integer PRIMARY KEY);"
+              "CREATE TABLE secret_keys (id integer);"
+              "CREATE TABLE app.orders (id integer);"
+              "CREATE TYPE app.state AS ENUM ('a', 'b');"
+              "CREATE EXTENSION IF NOT EXISTS pg_trgm;"
+              "CREATE FUNCTION bump() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; "
+              "END $$;"
+              "CREATE TRIGGER users_bump BEFORE INSERT ON users FOR EACH ROW EXECUTE FUNCTION "
+              "bump();");
+  }
+  static model::Catalog read(const introspect::Filters& filters,
+                             std::vector<introspect::NotCovered>* not_covered = nullptr) {
+    pg::Connection connection(url_);
+    return introspect::read_catalog(connection, filters, not_covered);
+  }
+  static std::string url_;
+};
+std::string FiltersOnDatabase::url_;
+
+TEST_F(FiltersOnDatabase, EverythingButBookkeepingAndExtensions) {
+  std::vector<introspect::NotCovered> not_covered;
+  model::Catalog catalog = read({}, &not_covered);
+  EXPECT_EQ(table_names(catalog),
+            (std::vector<std::string>{"app.orders", "public.secret_keys", "public.users"}));
+  EXPECT_EQ(catalog.schemas, std::vector<std::string>{"app"});
+  ASSERT_EQ(catalog.enums.size(), 1u);
+  EXPECT_EQ(catalog.enums[0].values, (std::vector<std::string>{"a", "b"}));
+  // pg_trgm's functions and types are the extension's: only the extension itself is listed.
+  EXPECT_NE(std::find(not_covered.begin(), not_covered.end(),
+                      introspect::NotCovered{"extension", "public.pg_trgm"}),
+            not_covered.end());
+  EXPECT_NE(std::find(not_covered.begin(), not_covered.end(),
+                      introspect::NotCovered{"function", "public.bump()"}),
+            not_covered.end());
+  EXPECT_NE(std::find(not_covered.begin(), not_covered.end(),
+                      introspect::NotCovered{"trigger", "public.users.users_bump"}),
+            not_covered.end());
+  for (const auto& item : not_covered) {
+    EXPECT_EQ(item.name.find("similarity"), std::string::npos) << item.kind << " " << item.name;
+  }
+}
+
+TEST_F(FiltersOnDatabase, SchemaAndTableFilters) {
+  model::Catalog catalog = read({{"public"}, {"!secret_*"}, "drizzle", "__drizzle_migrations"});
+  EXPECT_EQ(table_names(catalog), std::vector<std::string>{"public.users"});
+  EXPECT_TRUE(catalog.schemas.empty());
+  EXPECT_TRUE(catalog.enums.empty());
+  model::Catalog app = read({{"app"}, {}, "drizzle", "__drizzle_migrations"});
+  EXPECT_EQ(table_names(app), std::vector<std::string>{"app.orders"});
+}
+
+TEST_F(FiltersOnDatabase, BookkeepingSchemaKeptWhenItHoldsMore) {
+  apply_sql(url_, "CREATE TABLE drizzle.other (id integer)");
+  model::Catalog catalog = read({});
+  EXPECT_NE(std::find(catalog.schemas.begin(), catalog.schemas.end(), "drizzle"),
+            catalog.schemas.end());
+  apply_sql(url_, "DROP TABLE drizzle.other");
+}
+
+}  // namespace
+}  // namespace flick::testing
