@@ -12,8 +12,8 @@ namespace flick::auth {
 
 void check_password_rules(std::string_view password) {
   if (password.size() < kMinPasswordLength) {
-    throw UserError(fmt::format("password too short: at least {} characters are required",
-                                kMinPasswordLength));
+    throw UserError(
+        fmt::format("password too short: at least {} characters are required", kMinPasswordLength));
   }
   if (password.size() > kMaxPasswordLength) {
     throw UserError(
