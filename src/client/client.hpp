@@ -128,10 +128,21 @@ class Executor {
 
   // Runs one statement with $1..$n parameters. Throws Error.
   virtual Result execute(std::string_view sql, const Params& params) = 0;
-  // Runs every statement of `batch` in pipeline mode; returns one Result per statement in
-  // order. On the first failing statement the rest are skipped and its Error is thrown, with
-  // the statement's batch position in the message.
-  virtual std::vector<Result> execute_batch(const Batch& batch) = 0;
+  // Called with each statement's position in the batch and its Result, in order, as results
+  // arrive; the Result is released when the handler returns (move it out to keep it).
+  using ResultHandler = std::function<void(std::size_t index, Result& result)>;
+  // Runs every statement of `batch` in pipeline mode, streaming the results to `on_result`
+  // (nothing is held beyond the pipeline window). On the first failing statement the rest are
+  // skipped and its Error is thrown, with the statement's batch position in the message.
+  virtual void execute_batch(const Batch& batch, const ResultHandler& on_result) = 0;
+  // The same, returning one Result per statement in order.
+  std::vector<Result> execute_batch(const Batch& batch) {
+    std::vector<Result> results;
+    results.reserve(batch.size());
+    execute_batch(batch,
+                  [&](std::size_t, Result& result) { results.push_back(std::move(result)); });
+    return results;
+  }
 
   template <class... Args>
   Result query(std::string_view sql, const Args&... args) {
@@ -183,8 +194,8 @@ class Connection : public Executor {
   Connection& operator=(Connection&&) noexcept;
 
   Result execute(std::string_view sql, const Params& params) override;
-  std::vector<Result> execute_batch(const Batch& batch) override;
-  using Executor::query;
+  void execute_batch(const Batch& batch, const ResultHandler& on_result) override;
+  using Executor::execute_batch;
 
   // Runs parameterless SQL (may hold several statements; DDL, BEGIN, SET ...) with the simple
   // query protocol. Throws Error.
@@ -232,9 +243,10 @@ class Transaction : public Executor {
   Result execute(std::string_view sql, const Params& params) override {
     return connection_->execute(sql, params);
   }
-  std::vector<Result> execute_batch(const Batch& batch) override {
-    return connection_->execute_batch(batch);
+  void execute_batch(const Batch& batch, const ResultHandler& on_result) override {
+    connection_->execute_batch(batch, on_result);
   }
+  using Executor::execute_batch;
   Connection& connection() { return *connection_; }
   // 0 for the transaction itself, n for the n-th nested savepoint.
   int depth() const { return depth_; }
@@ -284,7 +296,8 @@ class Pool : public Executor {
   Lease acquire();
 
   Result execute(std::string_view sql, const Params& params) override;
-  std::vector<Result> execute_batch(const Batch& batch) override;
+  void execute_batch(const Batch& batch, const ResultHandler& on_result) override;
+  using Executor::execute_batch;
 
   // See client::run_transaction below.
   template <class Fn>

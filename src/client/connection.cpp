@@ -2,6 +2,7 @@
 #include <libpq-fe.h>
 #include <poll.h>
 
+#include <exception>
 #include <string>
 #include <utility>
 
@@ -122,17 +123,17 @@ void Connection::execute_script(std::string_view sql) {
   if (PQstatus(impl_->conn) == CONNECTION_BAD) throw error_from_result(impl_->conn, nullptr, sql);
 }
 
-std::vector<Result> Connection::execute_batch(const Batch& batch) {
+void Connection::execute_batch(const Batch& batch, const ResultHandler& on_result) {
   PGconn* conn = impl_->conn;
   const std::vector<Batch::Item>& items = batch.items();
-  std::vector<Result> results;
-  if (items.empty()) return results;
-  results.reserve(items.size());
+  if (items.empty()) return;
+  std::size_t received = 0;
   std::string_view batch_name = "pipelined batch";
   if (PQenterPipelineMode(conn) == 0 || PQsetnonblocking(conn, 1) != 0) {
     impl_->fail_batch(batch_name);
   }
   std::optional<Error> first_error;
+  std::exception_ptr handler_error;
   std::size_t sent = 0;
   bool synced = false;
   bool awaiting_separator = false;  // libpq ends each statement's results with a null
@@ -140,7 +141,7 @@ std::vector<Result> Connection::execute_batch(const Batch& batch) {
   try {
     while (!done) {
       bool sent_more = false;
-      while (sent < items.size() && sent - results.size() < kPipelineWindow) {
+      while (sent < items.size() && sent - received < kPipelineWindow) {
         const Batch::Item& item = items[sent];
         ParamPointers values(item.params);
         if (PQsendQueryParams(conn, batch.sql_texts()[item.sql].c_str(), values.count(), nullptr,
@@ -176,20 +177,27 @@ std::vector<Result> Connection::execute_batch(const Batch& batch) {
           done = true;
           break;
         }
-        std::string_view sql = batch.sql_texts()[items[results.size()].sql];
+        std::string_view sql = batch.sql_texts()[items[received].sql];
         if (succeeded(raw)) {
-          results.emplace_back(raw, sql);
+          Result result(raw, sql);
+          if (!first_error && !handler_error) {
+            try {
+              on_result(received, result);
+            } catch (...) {
+              handler_error = std::current_exception();  // drain the pipeline first
+            }
+          }
         } else {
           ResultGuard guard{raw};
           if (!first_error && status != PGRES_PIPELINE_ABORTED) {
             Error error = error_from_result(conn, raw, sql);
             ErrorInfo info = error.info();
-            info.message = fmt::format("batch statement {} of {}: {}", results.size() + 1,
-                                       items.size(), info.message);
+            info.message = fmt::format("batch statement {} of {}: {}", received + 1, items.size(),
+                                       info.message);
             first_error = Error(std::move(info));
           }
-          results.emplace_back();
         }
+        ++received;
         awaiting_separator = true;
       }
       if (PQstatus(conn) == CONNECTION_BAD) impl_->fail_batch(batch_name);
@@ -202,7 +210,7 @@ std::vector<Result> Connection::execute_batch(const Batch& batch) {
   PQexitPipelineMode(conn);
   PQsetnonblocking(conn, 0);
   if (first_error) throw *first_error;
-  return results;
+  if (handler_error) std::rethrow_exception(handler_error);
 }
 
 bool Connection::healthy() {

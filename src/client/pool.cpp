@@ -81,9 +81,9 @@ Result Pool::execute(std::string_view sql, const Params& params) {
   return lease->execute(sql, params);
 }
 
-std::vector<Result> Pool::execute_batch(const Batch& batch) {
+void Pool::execute_batch(const Batch& batch, const ResultHandler& on_result) {
   Lease lease = acquire();
-  return lease->execute_batch(batch);
+  lease->execute_batch(batch, on_result);
 }
 
 }  // namespace flick::client

@@ -222,7 +222,8 @@ class Writer {
     line("// table {}", qualified_sql_name(table.schema, table.name));
     line("struct {}Row {{", base);
     for (const ColumnPlan& plan : plans) {
-      line("  {} {};", plan.nullable ? optional_of(plan.value_type) : plan.value_type, plan.member);
+      line("  {} {}{{}};", plan.nullable ? optional_of(plan.value_type) : plan.value_type,
+           plan.member);
     }
     line("");
     line("  bool operator==(const {}Row&) const = default;", base);
@@ -233,7 +234,7 @@ class Writer {
     for (const ColumnPlan& plan : plans) {
       if (!plan.writable) continue;
       bool optional = plan.nullable || plan.has_default;
-      line("  {} {};", optional ? optional_of(plan.value_type) : plan.value_type, plan.member);
+      line("  {} {}{{}};", optional ? optional_of(plan.value_type) : plan.value_type, plan.member);
     }
     line("}};");
     line("");

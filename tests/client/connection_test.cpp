@@ -195,6 +195,25 @@ TEST_F(ClientConnection, PipelinedBatchReturnsEveryResultInOrder) {
   db.query("DELETE FROM banned_words");
 }
 
+TEST_F(ClientConnection, StreamedBatchHandsOverResultsInOrderAndDrainsAfterAThrowingHandler) {
+  Connection db = connect();
+  Batch batch;
+  for (int i = 0; i < 1500; ++i) batch.add("SELECT $1::int * 2", i);
+  std::size_t expected = 0;
+  db.execute_batch(batch, [&](std::size_t index, Result& result) {
+    EXPECT_EQ(index, expected++);
+    EXPECT_EQ(result.front().get<int>(0), static_cast<int>(index) * 2);
+  });
+  EXPECT_EQ(expected, 1500u);
+  EXPECT_THROW(db.execute_batch(batch,
+                                [](std::size_t index, Result&) {
+                                  if (index == 3) throw std::runtime_error("handler");
+                                }),
+               std::runtime_error);
+  EXPECT_FALSE(db.in_transaction());
+  EXPECT_EQ(db.query_value<int>("SELECT 5"), 5) << "the pipeline was drained";
+}
+
 TEST_F(ClientConnection, FailingBatchStatementRollsBackTheBatchAndNamesItsPosition) {
   Connection db = connect();
   Batch batch;

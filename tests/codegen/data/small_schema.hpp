@@ -74,50 +74,50 @@ namespace small {
 
 // table "public"."userAccounts"
 struct UserAccountsRow {
-  flick::client::Uuid id;
-  std::string display_name;
-  std::string email;
-  std::optional<std::int16_t> age;
-  std::int32_t visits;
-  std::optional<std::int64_t> big_counter;
-  bool active;
-  flick::client::Numeric balance;
-  std::optional<double> ratio;
-  std::optional<flick::client::Date> birthday;
-  std::optional<flick::client::Timestamp> last_seen;
-  flick::client::Timestamp created_at;
-  nlohmann::json settings;
-  std::optional<std::vector<std::string>> tags;
-  std::vector<std::int32_t> scores;
-  Mood mood;
-  std::optional<std::vector<Mood>> moods;
-  std::optional<std::string> class_;
-  std::optional<std::string> address;
+  flick::client::Uuid id{};
+  std::string display_name{};
+  std::string email{};
+  std::optional<std::int16_t> age{};
+  std::int32_t visits{};
+  std::optional<std::int64_t> big_counter{};
+  bool active{};
+  flick::client::Numeric balance{};
+  std::optional<double> ratio{};
+  std::optional<flick::client::Date> birthday{};
+  std::optional<flick::client::Timestamp> last_seen{};
+  flick::client::Timestamp created_at{};
+  nlohmann::json settings{};
+  std::optional<std::vector<std::string>> tags{};
+  std::vector<std::int32_t> scores{};
+  Mood mood{};
+  std::optional<std::vector<Mood>> moods{};
+  std::optional<std::string> class_{};
+  std::optional<std::string> address{};
 
   bool operator==(const UserAccountsRow&) const = default;
 };
 
 // Unset optional fields take the column's DEFAULT (NULL when it has none).
 struct UserAccountsInsert {
-  std::optional<flick::client::Uuid> id;
-  std::string display_name;
-  std::string email;
-  std::optional<std::int16_t> age;
-  std::optional<std::int32_t> visits;
-  std::optional<std::int64_t> big_counter;
-  bool active;
-  std::optional<flick::client::Numeric> balance;
-  std::optional<double> ratio;
-  std::optional<flick::client::Date> birthday;
-  std::optional<flick::client::Timestamp> last_seen;
-  std::optional<flick::client::Timestamp> created_at;
-  std::optional<nlohmann::json> settings;
-  std::optional<std::vector<std::string>> tags;
-  std::vector<std::int32_t> scores;
-  std::optional<Mood> mood;
-  std::optional<std::vector<Mood>> moods;
-  std::optional<std::string> class_;
-  std::optional<std::string> address;
+  std::optional<flick::client::Uuid> id{};
+  std::string display_name{};
+  std::string email{};
+  std::optional<std::int16_t> age{};
+  std::optional<std::int32_t> visits{};
+  std::optional<std::int64_t> big_counter{};
+  bool active{};
+  std::optional<flick::client::Numeric> balance{};
+  std::optional<double> ratio{};
+  std::optional<flick::client::Date> birthday{};
+  std::optional<flick::client::Timestamp> last_seen{};
+  std::optional<flick::client::Timestamp> created_at{};
+  std::optional<nlohmann::json> settings{};
+  std::optional<std::vector<std::string>> tags{};
+  std::vector<std::int32_t> scores{};
+  std::optional<Mood> mood{};
+  std::optional<std::vector<Mood>> moods{};
+  std::optional<std::string> class_{};
+  std::optional<std::string> address{};
 };
 
 struct UserAccountsTable {
@@ -215,22 +215,22 @@ inline constexpr UserAccountsTable user_accounts{};
 
 // table "billing"."invoices"
 struct BillingInvoicesRow {
-  std::int64_t number;
-  flick::client::Uuid account;
-  BillingPlan plan;
-  std::int32_t cents;
-  std::optional<flick::client::Numeric> euros;
-  std::optional<std::string> note;
+  std::int64_t number{};
+  flick::client::Uuid account{};
+  BillingPlan plan{};
+  std::int32_t cents{};
+  std::optional<flick::client::Numeric> euros{};
+  std::optional<std::string> note{};
 
   bool operator==(const BillingInvoicesRow&) const = default;
 };
 
 // Unset optional fields take the column's DEFAULT (NULL when it has none).
 struct BillingInvoicesInsert {
-  flick::client::Uuid account;
-  BillingPlan plan;
-  std::int32_t cents;
-  std::optional<std::string> note;
+  flick::client::Uuid account{};
+  BillingPlan plan{};
+  std::int32_t cents{};
+  std::optional<std::string> note{};
 };
 
 struct BillingInvoicesTable {
