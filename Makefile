@@ -5,8 +5,11 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PACKAGES := cmake g++ make pkg-config libpq-dev libpg-query-dev libprotobuf-c-dev \
   nlohmann-json3-dev libcli11-dev libtomlplusplus-dev libfmt-dev libsodium-dev \
   googletest libgtest-dev libgmock-dev libbenchmark-dev postgresql-15 postgresql-client-15 \
-  clang-format time
+  clang-format time chromium
 FLICK := $(BUILD_DIR)/tools/flick/flick
+# flick docs --serve serves mermaid from here (npm registry; never committed).
+MERMAID_VERSION := 11.17.2
+MERMAID_JS := third_party_npm/node_modules/mermaid/dist/mermaid.min.js
 
 .PHONY: deps build run test format bench clean
 
@@ -22,7 +25,12 @@ deps:
 $(BUILD_DIR)/CMakeCache.txt:
 	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo
 
-build: deps $(BUILD_DIR)/CMakeCache.txt
+$(MERMAID_JS):
+	@command -v npm >/dev/null || { echo "npm is missing: it installs mermaid for flick docs --serve"; exit 1; }
+	npm install --prefix third_party_npm --no-audit --no-fund mermaid@$(MERMAID_VERSION) || \
+	  { echo "npm install mermaid@$(MERMAID_VERSION) failed: is the npm registry reachable?"; exit 1; }
+
+build: deps $(BUILD_DIR)/CMakeCache.txt $(MERMAID_JS)
 	cmake --build $(BUILD_DIR) -j$(JOBS)
 
 run: build

@@ -164,10 +164,16 @@ void read_file(const fs::path& path, const Environment& env, Config& config) {
           config.lint_rules[std::string(rule.str())] = severity;
         }
       }
+    } else if (key == "docs") {
+      for (const auto& [inner_key, inner] : reader.table(node, key)) {
+        std::string name = key + "." + std::string(inner_key.str());
+        if (inner_key.str() != "out") reader.unknown(inner, name, "out");
+        config.docs_out = under(config.dir, reader.string(inner, name));
+      }
     } else {
       reader.unknown(node, key,
                      "out, schema, dialect, verbose, strict, breakpoints, schemaFilter, "
-                     "tablesFilter, dbCredentials, migrations, lint");
+                     "tablesFilter, dbCredentials, migrations, lint, docs");
     }
   }
 }
@@ -252,6 +258,7 @@ Config load_config(const ConfigOverrides& overrides) {
     config.config_path = file;
     config.dir = file.has_parent_path() ? file.parent_path() : fs::path(".");
     config.out = under(config.dir, config.out);
+    config.docs_out = under(config.dir, config.docs_out);
   }
   Environment env = Environment::beside(config.dir);
   if (!file.empty()) read_file(file, env, config);

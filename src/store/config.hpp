@@ -20,6 +20,8 @@
 //   statementTimeout = "10min"           # PostgreSQL statement_timeout while migrating
 //   [lint]
 //   rules = { setting-not-null = "off" } # rule -> "error" | "warning" | "off"
+//   [docs]
+//   out = "docs"                         # where flick docs writes the schema wiki
 
 #include <filesystem>
 #include <map>
@@ -56,6 +58,8 @@ struct Config {
   std::vector<std::string> tables_filter;
   // [lint] rules: rule name -> "error" | "warning" | "off" (rule names are checked by flick lint).
   std::map<std::string, std::string> lint_rules;
+  // [docs] out: flick docs' output folder; default "docs" beside flick.toml (or in the cwd).
+  std::filesystem::path docs_out = "docs";
 };
 
 // Command-line values; each one set wins over flick.toml.

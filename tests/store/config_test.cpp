@@ -220,6 +220,12 @@ TEST_F(ConfigTest, LintRulesTakeASeverityEach) {
   expect_contains(error_of("[lint]\nrules = \"off\"\n"), "lint.rules: expected a table");
 }
 
+TEST_F(ConfigTest, DocsOutIsRelativeToTheConfigFile) {
+  EXPECT_EQ(load("out = \"x\"\n").docs_out, project_ / "docs");
+  EXPECT_EQ(load("[docs]\nout = \"wiki/schema\"\n").docs_out, project_ / "wiki/schema");
+  expect_contains(error_of("[docs]\npath = \"x\"\n"), ":2: docs.path: unknown key");
+}
+
 TEST_F(ConfigTest, MissingConfigFileAndBadFlagsAreErrors) {
   ConfigOverrides overrides;
   overrides.config = project_ / "nope.toml";

@@ -29,6 +29,7 @@ void setup_baseline(CLI::App& app, ExitStatus& status);
 void setup_db(CLI::App& app, ExitStatus& status);
 void setup_down(CLI::App& app, ExitStatus& status);
 void setup_lint(CLI::App& app, ExitStatus& status);
+void setup_docs(CLI::App& app, ExitStatus& status);
 void setup_seed(CLI::App& app, ExitStatus& status);
 void setup_create_admin(CLI::App& app, ExitStatus& status);
 void setup_codegen(CLI::App& app, ExitStatus& status);
@@ -37,7 +38,7 @@ inline constexpr CommandEntry kCommands[] = {
     {"generate", setup_generate}, {"export", setup_export}, {"check", setup_check},
     {"migrate", setup_migrate},   {"status", setup_status}, {"mark-applied", setup_mark_applied},
     {"baseline", setup_baseline}, {"down", setup_down},     {"db", setup_db},
-    {"lint", setup_lint}, {"seed", setup_seed}, {"create-admin", setup_create_admin}, {"codegen", setup_codegen},
+    {"lint", setup_lint}, {"docs", setup_docs}, {"seed", setup_seed}, {"create-admin", setup_create_admin}, {"codegen", setup_codegen},
 };
 
 }  // namespace flick::cli

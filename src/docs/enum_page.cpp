@@ -1,0 +1,38 @@
+// The page of one enum: its values in order and the columns that use it.
+
+#include <fmt/core.h>
+
+#include "docs/markdown.hpp"
+#include "docs/page_paths.hpp"
+#include "docs/pages.hpp"
+#include "docs/schema_facts.hpp"
+
+namespace flick::docs {
+
+Page enum_page(const Context& context, const model::Enum& enum_type) {
+  std::string path = enum_page_path(enum_type.schema, enum_type.name);
+  std::string name = display_name(enum_type.schema, enum_type.name);
+  std::vector<SearchTerm> terms;
+  std::string out = fmt::format("# Enum {}\n\n", code(name));
+  out += fmt::format("{} · schema {}\n\n", link("Index", relative_link(path, kIndexPage)),
+                     code(enum_type.schema));
+  out += "## Values\n\n";
+  for (const std::string& value : enum_type.values) {
+    out += "- " + code(value) + "\n";
+    terms.push_back({"value", value});
+  }
+  if (enum_type.values.empty()) out += "None.\n";
+  out += "\n## Used by\n\n";
+  std::vector<EnumUse> uses = enum_uses(context.sources.schema, enum_type);
+  if (uses.empty()) return Page{path, name, out + "No column uses this enum.\n", terms};
+  MarkdownTable rows({"Table", "Column", "Type", "Default"});
+  for (const EnumUse& use : uses) {
+    rows.add_row({link(code(display_name(use.table->schema, use.table->name)),
+                       relative_link(path, table_page_path(use.table->schema, use.table->name))),
+                  code(use.column->name), code(use.column->type),
+                  use.column->default_expr ? code(*use.column->default_expr) : ""});
+  }
+  return Page{path, name, out + rows.str(), terms};
+}
+
+}  // namespace flick::docs

@@ -1,0 +1,102 @@
+// migrations.md: each journal entry with its date, what it changed in words and its lint
+// findings.
+
+#include <fmt/core.h>
+
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "docs/change_words.hpp"
+#include "docs/markdown.hpp"
+#include "docs/page_paths.hpp"
+#include "docs/pages.hpp"
+#include "docs/snapshot_history.hpp"
+#include "flick/error.hpp"
+
+namespace flick::docs {
+namespace {
+
+// The journal's `when` (milliseconds since the epoch) as "2024-05-01 12:00:00 UTC".
+std::string utc_date(std::int64_t when_ms) {
+  std::time_t seconds = static_cast<std::time_t>(when_ms / 1000);
+  std::tm parts{};
+  if (!gmtime_r(&seconds, &parts)) return fmt::format("{} ms", when_ms);
+  return fmt::format("{:04}-{:02}-{:02} {:02}:{:02}:{:02} UTC", parts.tm_year + 1900,
+                     parts.tm_mon + 1, parts.tm_mday, parts.tm_hour, parts.tm_min, parts.tm_sec);
+}
+
+std::optional<std::string> read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::string changes_section(const MigrationChanges& changes) {
+  std::string out = "### Changes\n\n";
+  if (!changes.problem.empty()) {
+    return out + "Unknown: " + escape_text(changes.problem) + ".\n\n";
+  }
+  if (changes.changes.empty()) {
+    return out +
+           "No schema change (the snapshot equals the previous one: a custom or data "
+           "migration).\n\n";
+  }
+  for (const diff::Change& change : changes.changes) out += "- " + describe(change) + "\n";
+  return out + "\n";
+}
+
+std::string lint_section(const store::MigrationFolder& folder, const store::JournalEntry& entry,
+                         const lint::Settings& settings) {
+  std::string out = "### Lint\n\n";
+  std::filesystem::path path = folder.sql_path(entry);
+  std::optional<std::string> sql = read_file(path);
+  if (!sql) return out + fmt::format("Not linted: {} is missing.\n\n", code(entry.tag + ".sql"));
+  std::vector<lint::Finding> findings;
+  try {
+    findings = lint::lint_sql(*sql, path.filename().string(), settings);
+  } catch (const UserError& error) {
+    return out + "Not linted: " + escape_text(error.what()) + "\n\n";
+  }
+  if (findings.empty()) return out + "No findings.\n\n";
+  for (const lint::Finding& finding : findings) {
+    out += fmt::format("- **{}** {} (line {}): {}. Safer: {}.\n",
+                       lint::severity_name(finding.severity), code(finding.rule), finding.line,
+                       escape_text(finding.message), escape_text(finding.safer));
+  }
+  return out + "\n";
+}
+
+}  // namespace
+
+Page migrations_page(const Context& context) {
+  std::string path(kMigrationsPage);
+  std::string out = "# Migrations\n\n";
+  const store::MigrationFolder* folder = context.sources.folder;
+  std::vector<SearchTerm> terms;
+  if (!folder) {
+    out += fmt::format("{} · there is no migration folder yet.\n",
+                       link("Index", relative_link(path, kIndexPage)));
+    return Page{path, "Migrations", out, terms};
+  }
+  const std::vector<store::JournalEntry>& entries = folder->journal().entries;
+  out += fmt::format(
+      "{} · {} in {}, oldest first.\n\n", link("Index", relative_link(path, kIndexPage)),
+      count_of(entries.size(), "migration", "migrations"), code(context.sources.folder_name));
+  std::vector<MigrationChanges> changes = migration_changes(*folder);
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const store::JournalEntry& entry = entries[i];
+    terms.push_back({"migration", entry.tag});
+    out += fmt::format("## {}\n\n", escape_text(entry.tag));
+    out +=
+        fmt::format("Generated {} · file {}\n\n", utc_date(entry.when), code(entry.tag + ".sql"));
+    out += changes_section(changes[i]);
+    out += lint_section(*folder, entry, context.sources.lint_settings);
+  }
+  return Page{path, "Migrations", out, terms};
+}
+
+}  // namespace flick::docs

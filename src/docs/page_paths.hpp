@@ -1,0 +1,25 @@
+#pragma once
+
+// Where each page lives and how pages link to each other. File names are
+// "<schema>.<name>.md" with every byte outside [A-Za-z0-9_-] written as "~XX" (hex), so any
+// PostgreSQL name gives a distinct, URL-safe file name.
+
+#include <string>
+#include <string_view>
+
+namespace flick::docs {
+
+inline constexpr std::string_view kIndexPage = "index.md";
+inline constexpr std::string_view kMigrationsPage = "migrations.md";
+inline constexpr std::string_view kCheckPage = "check.md";
+
+std::string table_page_path(const std::string& schema, const std::string& name);
+std::string enum_page_path(const std::string& schema, const std::string& name);
+
+// The relative link from the page at `from` to the page at `to` (both output-relative paths).
+std::string relative_link(std::string_view from, std::string_view to);
+
+// How an object is named on the pages: "users" in schema public, "auth.users" elsewhere.
+std::string display_name(const std::string& schema, const std::string& name);
+
+}  // namespace flick::docs

@@ -1,0 +1,2 @@
+-- a hand-written draft, not yet in the journal
+UPDATE "posts" SET "score" = 1;
