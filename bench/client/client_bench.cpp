@@ -2,11 +2,13 @@
 // single-row inserts, one after another and batched in pipeline mode, through the flick client
 // (a Pool, as applications use it) and through raw libpq in the same process, on the same
 // server. Prints one line per measurement, "case<TAB>tool<TAB>median_seconds", on stdout; every
-// run's time on stderr. Runs alternate between the tools so drift on a shared machine hits both.
+// run's time on stderr. One-by-one cases interleave the two tools in chunks of 250 statements;
+// pipelined runs alternate, so drift on a shared machine hits both alike.
 
 #include <fmt/core.h>
 #include <libpq-fe.h>
 #include <poll.h>
+#include <time.h>
 
 #include <algorithm>
 #include <chrono>
@@ -40,10 +42,10 @@ struct Item {
 
 // ---- raw libpq, written the way a careful libpq user would ----
 
-long raw_select_one_by_one(PGconn* conn, int count) {
+long raw_select_one_by_one(PGconn* conn, int begin, int end) {
   long checksum = 0;
-  for (int i = 0; i < count; ++i) {
-    std::string id = std::to_string(i % count + 1);
+  for (int i = begin; i < end; ++i) {
+    std::string id = std::to_string(i + 1);
     const char* values[] = {id.c_str()};
     PGresult* result = PQexecParams(conn, kSelect, 1, nullptr, values, nullptr, nullptr, 0);
     if (PQresultStatus(result) != PGRES_TUPLES_OK || PQntuples(result) != 1) fail(conn, "select");
@@ -55,8 +57,8 @@ long raw_select_one_by_one(PGconn* conn, int count) {
   return checksum;
 }
 
-long raw_insert_one_by_one(PGconn* conn, int count) {
-  for (int i = 0; i < count; ++i) {
+long raw_insert_one_by_one(PGconn* conn, int begin, int end) {
+  for (int i = begin; i < end; ++i) {
     std::string name = "item " + std::to_string(i);
     std::string score = std::to_string(i % 1000);
     const char* values[] = {name.c_str(), score.c_str()};
@@ -64,7 +66,7 @@ long raw_insert_one_by_one(PGconn* conn, int count) {
     if (PQresultStatus(result) != PGRES_COMMAND_OK) fail(conn, "insert");
     PQclear(result);
   }
-  return count;
+  return end - begin;
 }
 
 // Pipeline mode, non-blocking, at most `window` statements outstanding, results consumed as
@@ -135,19 +137,57 @@ long raw_pipeline(PGconn* conn, int count, bool select) {
 
 // ---- the flick client ----
 
-long flick_select_one_by_one(Pool& pool, int count) {
+long flick_select_one_by_one(Pool& pool, int begin, int end) {
   long checksum = 0;
-  for (int i = 0; i < count; ++i) {
+  for (int i = begin; i < end; ++i) {
     auto [id, name, score] =
-        pool.query_first<std::tuple<int, std::string, int>>(kSelect, i % count + 1).value();
+        pool.query_first<std::tuple<int, std::string, int>>(kSelect, i + 1).value();
     checksum += id + score + static_cast<long>(name.size());
   }
   return checksum;
 }
 
-long flick_insert_one_by_one(Pool& pool, int count) {
-  for (int i = 0; i < count; ++i) pool.query(kInsert, "item " + std::to_string(i), i % 1000);
-  return count;
+long flick_insert_one_by_one(Pool& pool, int begin, int end) {
+  for (int i = begin; i < end; ++i) pool.query(kInsert, "item " + std::to_string(i), i % 1000);
+  return end - begin;
+}
+
+// One-by-one runs of libpq and flick interleaved in chunks of kChunk statements (alternating
+// which goes first), so that load changes on a shared machine hit both alike. Returns the
+// seconds each spent and checks they computed the same thing.
+constexpr int kChunk = 250;
+double thread_cpu_seconds() {
+  timespec now{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+  return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) / 1e9;
+}
+
+// Client-side CPU seconds (libpq, flick) of the last paired() call: unlike wall time, barely
+// touched by other load on the machine, so it shows the client's own overhead.
+std::pair<double, double> cpu;
+
+std::pair<double, double> paired(const std::function<long(int, int)>& raw,
+                                 const std::function<long(int, int)>& flick, int count) {
+  cpu = {0, 0};
+  double raw_seconds = 0;
+  double flick_seconds = 0;
+  long raw_sum = 0;
+  long flick_sum = 0;
+  for (int begin = 0, chunk = 0; begin < count; begin += kChunk, ++chunk) {
+    int end = std::min(count, begin + kChunk);
+    for (int turn = 0; turn < 2; ++turn) {
+      bool raw_turn = (turn == 0) == (chunk % 2 == 0);
+      auto start = Clock::now();
+      double cpu_start = thread_cpu_seconds();
+      long value = raw_turn ? raw(begin, end) : flick(begin, end);
+      double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+      (raw_turn ? raw_seconds : flick_seconds) += seconds;
+      (raw_turn ? cpu.first : cpu.second) += thread_cpu_seconds() - cpu_start;
+      (raw_turn ? raw_sum : flick_sum) += value;
+    }
+  }
+  if (raw_sum != flick_sum) throw std::runtime_error("flick and libpq disagree");
+  return {raw_seconds, flick_seconds};
 }
 
 long flick_pipeline(Pool& pool, int count, bool select) {
@@ -218,10 +258,6 @@ int main(int argc, char** argv) {
       long result = 0;
     };
     std::vector<Measurement> measurements = {
-        {"client-select", "libpq", [&] { return raw_select_one_by_one(raw, count); }, false},
-        {"client-select", "flick", [&] { return flick_select_one_by_one(pool, count); }, false},
-        {"client-insert", "libpq", [&] { return raw_insert_one_by_one(raw, count); }, true},
-        {"client-insert", "flick", [&] { return flick_insert_one_by_one(pool, count); }, true},
         {"client-select-pipeline", "libpq", [&] { return raw_pipeline(raw, count, true); }, false},
         {"client-select-pipeline", "flick", [&] { return flick_pipeline(pool, count, true); },
          false},
@@ -229,6 +265,32 @@ int main(int argc, char** argv) {
         {"client-insert-pipeline", "flick", [&] { return flick_pipeline(pool, count, false); },
          true},
     };
+    std::map<std::string, std::vector<double>> one_by_one;
+    for (int r = 0; r < repeat; ++r) {
+      auto [raw_select, flick_select] =
+          paired([&](int b, int e) { return raw_select_one_by_one(raw, b, e); },
+                 [&](int b, int e) { return flick_select_one_by_one(pool, b, e); }, count);
+      std::pair<double, double> select_cpu = cpu;
+      truncate();
+      // Inserts go to the same table; both tools insert the same rows in the same chunks.
+      auto [raw_insert, flick_insert] =
+          paired([&](int b, int e) { return raw_insert_one_by_one(raw, b, e); },
+                 [&](int b, int e) { return flick_insert_one_by_one(pool, b, e); }, count);
+      fmt::print(
+          stderr,
+          "one-by-one run {}: client CPU per statement: select libpq {:.1f} us, flick {:.1f} "
+          "us; insert libpq {:.1f} us, flick {:.1f} us\n",
+          r + 1, select_cpu.first / count * 1e6, select_cpu.second / count * 1e6,
+          cpu.first / count * 1e6, cpu.second / count * 1e6);
+      one_by_one["client-select\tlibpq"].push_back(raw_select);
+      one_by_one["client-select\tflick"].push_back(flick_select);
+      one_by_one["client-insert\tlibpq"].push_back(raw_insert);
+      one_by_one["client-insert\tflick"].push_back(flick_insert);
+      fmt::print(stderr,
+                 "one-by-one run {}: select libpq {:.3f} s, flick {:.3f} s; insert libpq {:.3f} s, "
+                 "flick {:.3f} s\n",
+                 r + 1, raw_select, flick_select, raw_insert, flick_insert);
+    }
     for (int r = 0; r < repeat; ++r) {
       for (Measurement& m : measurements) {
         if (m.inserts) truncate();
@@ -242,6 +304,7 @@ int main(int argc, char** argv) {
                    seconds, count / seconds);
       }
     }
+    for (const auto& [key, seconds] : one_by_one) fmt::print("{}\t{:.4f}\n", key, median(seconds));
     // Both tools must have read the same data.
     for (std::size_t i = 0; i + 1 < measurements.size(); i += 2) {
       if (measurements[i].result != measurements[i + 1].result) {
