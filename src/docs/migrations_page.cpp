@@ -35,6 +35,12 @@ std::optional<std::string> read_file(const std::filesystem::path& path) {
   return text.str();
 }
 
+// `text` ending in exactly one full stop.
+std::string sentence(std::string text) {
+  while (!text.empty() && (text.back() == '.' || text.back() == ' ')) text.pop_back();
+  return text + ".";
+}
+
 std::string changes_section(const MigrationChanges& changes) {
   std::string out = "### Changes\n\n";
   if (!changes.problem.empty()) {
@@ -44,6 +50,12 @@ std::string changes_section(const MigrationChanges& changes) {
     return out +
            "No schema change (the snapshot equals the previous one: a custom or data "
            "migration).\n\n";
+  }
+  if (changes.from_older_snapshot) {
+    out += fmt::format(
+        "The previous snapshot is unusable: these are the changes since {}, this migration's "
+        "included.\n\n",
+        changes.since.empty() ? "an empty database" : code(changes.since));
   }
   for (const diff::Change& change : changes.changes) out += "- " + describe(change) + "\n";
   return out + "\n";
@@ -63,9 +75,10 @@ std::string lint_section(const store::MigrationFolder& folder, const store::Jour
   }
   if (findings.empty()) return out + "No findings.\n\n";
   for (const lint::Finding& finding : findings) {
-    out += fmt::format("- **{}** {} (line {}): {}. Safer: {}.\n",
-                       lint::severity_name(finding.severity), code(finding.rule), finding.line,
-                       escape_text(finding.message), escape_text(finding.safer));
+    out +=
+        fmt::format("- **{}** {} (line {}): {} Safer: {}\n", lint::severity_name(finding.severity),
+                    code(finding.rule), finding.line, escape_text(sentence(finding.message)),
+                    escape_text(sentence(finding.safer)));
   }
   return out + "\n";
 }

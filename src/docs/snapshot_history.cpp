@@ -87,27 +87,29 @@ std::vector<std::string> split_quoted_name(const std::string& text) {
 
 std::vector<MigrationChanges> migration_changes(const store::MigrationFolder& folder) {
   std::vector<MigrationChanges> results;
-  std::optional<model::Catalog> previous = model::Catalog{};
-  std::string previous_problem;
+  model::Catalog previous;       // the last usable snapshot (empty before the first migration)
+  std::string previous_tag;      // its migration
+  bool previous_is_last = true;  // it belongs to the entry right before this one
   for (const store::JournalEntry& entry : folder.journal().entries) {
     MigrationChanges result;
     LoadedSnapshot current = load(folder, entry);
     if (!current.catalog) {
       result.problem = current.problem;
-    } else if (!previous) {
-      result.problem =
-          fmt::format("the previous migration's snapshot is unusable ({})", previous_problem);
-    } else {
-      try {
-        result.changes =
-            diff::diff(*previous, *current.catalog, rename_hints(current.meta)).changes;
-      } catch (const UserError& error) {
-        result.problem =
-            fmt::format("its snapshot cannot be compared with the previous one: {}", error.what());
-      }
+      previous_is_last = false;
+      results.push_back(std::move(result));
+      continue;
     }
-    previous = std::move(current.catalog);
-    previous_problem = current.problem;
+    result.from_older_snapshot = !previous_is_last;
+    if (!previous_is_last) result.since = previous_tag;
+    try {
+      result.changes = diff::diff(previous, *current.catalog, rename_hints(current.meta)).changes;
+    } catch (const UserError& error) {
+      result.problem =
+          fmt::format("its snapshot cannot be compared with the previous one: {}", error.what());
+    }
+    previous = std::move(*current.catalog);
+    previous_tag = entry.tag;
+    previous_is_last = true;
     results.push_back(std::move(result));
   }
   return results;

@@ -110,7 +110,9 @@ class TablePageWriter {
       if (!element.opclass.empty()) text += " " + element.opclass;
       if (!element.asc) text += " DESC";
       bool default_nulls = element.nulls == (element.asc ? "last" : "first");
-      if (!element.nulls.empty() && !default_nulls) text += " NULLS " + element.nulls;
+      if (!element.nulls.empty() && !default_nulls) {
+        text += element.nulls == "first" ? " NULLS FIRST" : " NULLS LAST";
+      }
       elements.push_back(text);
     }
     std::string out = code_list(elements);

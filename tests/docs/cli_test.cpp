@@ -92,6 +92,7 @@ TEST_F(DocsCliTest, StaleTablePagesGoOtherFilesStay) {
 
 TEST_F(DocsCliTest, WithoutSchemaFilesTheLatestSnapshotIsDocumented) {
   fs::path project = temp_ / "project";
+  fs::create_directories(project);
   fs::copy(kData / "project/drizzle", project / "drizzle", fs::copy_options::recursive);
   write_text(project / "flick.toml", "out = \"drizzle\"\n");
   FlickRun run = run_flick({"docs", "--config", (project / "flick.toml").string()});
