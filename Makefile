@@ -27,7 +27,8 @@ $(BUILD_DIR)/CMakeCache.txt:
 
 $(MERMAID_JS):
 	@command -v npm >/dev/null || { echo "npm is missing: it installs mermaid for flick docs --serve"; exit 1; }
-	npm install --prefix third_party_npm --no-audit --no-fund mermaid@$(MERMAID_VERSION) || \
+	npm install --prefix third_party_npm --no-audit --no-fund --fetch-retries=1 \
+	  --fetch-timeout=60000 mermaid@$(MERMAID_VERSION) || \
 	  { echo "npm install mermaid@$(MERMAID_VERSION) failed: is the npm registry reachable?"; exit 1; }
 
 build: deps $(BUILD_DIR)/CMakeCache.txt $(MERMAID_JS)
