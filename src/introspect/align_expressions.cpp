@@ -122,8 +122,7 @@ class TableAligner {
     if (column.generated && target->generated && *column.generated != *target->generated &&
         prints_as(fmt::format("ALTER TABLE {} ADD COLUMN flick_generated {} GENERATED ALWAYS AS "
                               "({}) STORED",
-                              kCopy, type_text(column),
-                              *target->generated),
+                              kCopy, type_text(column), *target->generated),
                   fmt::format("SELECT pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d JOIN "
                               "pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum "
                               "WHERE d.adrelid = '{}'::regclass AND a.attname = "
@@ -134,14 +133,14 @@ class TableAligner {
     }
     if (column.default_expr && target->default_expr &&
         *column.default_expr != *target->default_expr && ready()) {
-      std::optional<std::string> printed = try_print(
-          connection_,
-          fmt::format("ALTER TABLE {} ALTER COLUMN {} SET DEFAULT {}", kCopy,
-                      quote_identifier(column.name), *target->default_expr),
-          fmt::format("SELECT pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d JOIN "
-                      "pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum "
-                      "WHERE d.adrelid = '{}'::regclass AND a.attname = {}",
-                      kCopy, sqlparse::quote_literal(column.name)));
+      std::optional<std::string> printed =
+          try_print(connection_,
+                    fmt::format("ALTER TABLE {} ALTER COLUMN {} SET DEFAULT {}", kCopy,
+                                quote_identifier(column.name), *target->default_expr),
+                    fmt::format("SELECT pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d JOIN "
+                                "pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum "
+                                "WHERE d.adrelid = '{}'::regclass AND a.attname = {}",
+                                kCopy, sqlparse::quote_literal(column.name)));
       if (printed && sqlparse::normalise_default(*printed, column.type, column.type_schema) ==
                          *column.default_expr) {
         column.default_expr = target->default_expr;

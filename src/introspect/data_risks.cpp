@@ -64,9 +64,9 @@ class RiskFinder {
   }
   void operator()(const diff::SetNotNull& change) {
     if (change.backfill || !live_table(change.table)) return;
-    if (query_true(connection_, fmt::format("SELECT EXISTS (SELECT 1 FROM {} WHERE {} IS NULL)",
-                                            table_sql(change.table),
-                                            quote_identifier(change.column)))) {
+    if (query_true(connection_,
+                   fmt::format("SELECT EXISTS (SELECT 1 FROM {} WHERE {} IS NULL)",
+                               table_sql(change.table), quote_identifier(change.column)))) {
       risks_.push_back(fmt::format("sets NOT NULL on \"{}\" of {}, which holds NULLs",
                                    change.column, name(change.table)));
     }
@@ -79,9 +79,10 @@ class RiskFinder {
     }
     if (query_true(connection_,
                    fmt::format("SELECT EXISTS (SELECT 1 FROM {})", table_sql(change.table)))) {
-      risks_.push_back(fmt::format("adds NOT NULL column \"{}\" without a default to {}, "
-                                   "which has rows",
-                                   column.name, name(change.table)));
+      risks_.push_back(
+          fmt::format("adds NOT NULL column \"{}\" without a default to {}, "
+                      "which has rows",
+                      column.name, name(change.table)));
     }
   }
   void operator()(const diff::AddUnique& change) {
@@ -145,8 +146,8 @@ class RiskFinder {
                                    table_sql(table), conditions, list));
       connection_.exec("RELEASE SAVEPOINT flick_duplicates");
       if (duplicated) {
-        risks_.push_back(fmt::format("adds {} on {}, which holds duplicated values", what,
-                                     name(table)));
+        risks_.push_back(
+            fmt::format("adds {} on {}, which holds duplicated values", what, name(table)));
       }
     } catch (const pg::PgError& error) {  // an expression over columns added by this push
       if (error.sqlstate().rfind("08", 0) == 0) throw;

@@ -16,11 +16,15 @@ std::string column(const diff::QualifiedName& table, const std::string& column) 
 }
 
 struct Describer {
-  std::string operator()(const diff::CreateSchema& c) { return fmt::format("create schema \"{}\"", c.name); }
+  std::string operator()(const diff::CreateSchema& c) {
+    return fmt::format("create schema \"{}\"", c.name);
+  }
   std::string operator()(const diff::RenameSchema& c) {
     return fmt::format("rename schema \"{}\" to \"{}\"", c.from, c.to);
   }
-  std::string operator()(const diff::DropSchema& c) { return fmt::format("drop schema \"{}\"", c.name); }
+  std::string operator()(const diff::DropSchema& c) {
+    return fmt::format("drop schema \"{}\"", c.name);
+  }
   std::string operator()(const diff::CreateEnum& c) {
     return fmt::format("create enum {}", name(c.enum_type.schema, c.enum_type.name));
   }
@@ -39,7 +43,8 @@ struct Describer {
   }
   std::string operator()(const diff::RebuildEnum& c) {
     std::string values;
-    for (const auto& value : c.enum_type.values) values += (values.empty() ? "'" : ", '") + value + "'";
+    for (const auto& value : c.enum_type.values)
+      values += (values.empty() ? "'" : ", '") + value + "'";
     return fmt::format("rebuild enum {} with values ({})",
                        name(c.enum_type.schema, c.enum_type.name), values);
   }

@@ -42,8 +42,7 @@ void set_type(ReaderState& state, model::Column& column, const pg::Result& resul
       column.type = result.value(row, kBaseName) + suffix;
       column.type_schema = result.value(row, kBaseSchema);
       if (base_kind != "e") {
-        state.not_covered_item("column of a non-enum user type",
-                               qualified + "." + column.name);
+        state.not_covered_item("column of a non-enum user type", qualified + "." + column.name);
       }
       return;
     }
@@ -87,8 +86,8 @@ void read_columns(ReaderState& state) {
         column.generated = sqlparse::normalise_table_expression(result.value(row, kDefault),
                                                                 table.schema, table.name, context);
       } else {
-        column.default_expr = sqlparse::normalise_default(
-            result.value(row, kDefault), column.type, column.type_schema, context);
+        column.default_expr = sqlparse::normalise_default(result.value(row, kDefault), column.type,
+                                                          column.type_schema, context);
       }
     }
     std::string identity = result.value(row, kIdentity);
@@ -98,7 +97,8 @@ void read_columns(ReaderState& state) {
           identity == "a" ? model::IdentityKind::kAlways : model::IdentityKind::kByDefault;
     }
     column.comment = result.get(row, kComment);
-    if (result.value(row, kOwnCollation) == "t") state.not_covered_item("column collation", context);
+    if (result.value(row, kOwnCollation) == "t")
+      state.not_covered_item("column collation", context);
     table.columns.push_back(std::move(column));
   }
 }

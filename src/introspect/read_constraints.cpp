@@ -91,8 +91,10 @@ void read_constraints(ReaderState& state) {
     if (result.value(row, kDeferrable) == "t") {
       state.not_covered_item("deferrable constraint", qualified);
     }
-    if (result.value(row, kValidated) != "t") state.not_covered_item("NOT VALID constraint", qualified);
-    if (result.value(row, kNoInherit) == "t") state.not_covered_item("NO INHERIT constraint", qualified);
+    if (result.value(row, kValidated) != "t")
+      state.not_covered_item("NOT VALID constraint", qualified);
+    if (result.value(row, kNoInherit) == "t")
+      state.not_covered_item("NO INHERIT constraint", qualified);
     std::vector<std::string> columns = json_strings(result, row, kKeys);
     if (type == "p") {
       add_primary_key(table, std::move(columns), name);
@@ -116,9 +118,9 @@ void read_constraints(ReaderState& state) {
       }
       table.foreign_keys.push_back(std::move(key));
     } else if (type == "c") {
-      table.checks.push_back({name, sqlparse::normalise_table_expression(
-                                        result.value(row, kCheck), table.schema, table.name,
-                                        qualified)});
+      table.checks.push_back(
+          {name, sqlparse::normalise_table_expression(result.value(row, kCheck), table.schema,
+                                                      table.name, qualified)});
     }
   }
 }

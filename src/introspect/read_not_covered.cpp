@@ -38,8 +38,7 @@ void read_not_covered(ReaderState& state) {
       // on a table left out by the filters (or a view: triggers and rules on views count too)
       bool is_view = false;
       for (const model::View& view : state.catalog.views) {
-        if (view.schema == schema &&
-            result.value(row, 2).rfind(view.name + ".", 0) == 0) {
+        if (view.schema == schema && result.value(row, 2).rfind(view.name + ".", 0) == 0) {
           is_view = true;
         }
       }

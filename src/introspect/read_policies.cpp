@@ -38,12 +38,12 @@ void read_policies(ReaderState& state) {
     policy.for_command = command_name(result.value(row, kCommand));
     policy.to = json_strings(result, row, kRoles);
     if (!result.is_null(row, kUsing)) {
-      policy.using_expr = sqlparse::normalise_table_expression(
-          result.value(row, kUsing), table.schema, table.name, context);
+      policy.using_expr = sqlparse::normalise_table_expression(result.value(row, kUsing),
+                                                               table.schema, table.name, context);
     }
     if (!result.is_null(row, kWithCheck)) {
-      policy.with_check = sqlparse::normalise_table_expression(
-          result.value(row, kWithCheck), table.schema, table.name, context);
+      policy.with_check = sqlparse::normalise_table_expression(result.value(row, kWithCheck),
+                                                               table.schema, table.name, context);
     }
     table.policies.push_back(std::move(policy));
   }

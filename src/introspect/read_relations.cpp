@@ -65,8 +65,7 @@ void add_table(ReaderState& state, const pg::Result& result, int row,
   state.catalog.tables.push_back(std::move(table));
 }
 
-void add_view(ReaderState& state, const pg::Result& result, int row,
-              const std::string& qualified) {
+void add_view(ReaderState& state, const pg::Result& result, int row, const std::string& qualified) {
   model::View view;
   view.schema = result.value(row, kSchema);
   view.name = result.value(row, kName);

@@ -53,7 +53,8 @@ model::Column* owner_column(ReaderState& state, const pg::Result& result, int ro
   if (result.is_null(row, kOwnerTable)) return nullptr;
   auto table_it = state.tables_by_oid.find(result.value(row, kOwnerTable));
   if (table_it == state.tables_by_oid.end()) return nullptr;
-  auto column_it = table_it->second.columns_by_number.find(std::stoi(result.value(row, kOwnerColumn)));
+  auto column_it =
+      table_it->second.columns_by_number.find(std::stoi(result.value(row, kOwnerColumn)));
   if (column_it == table_it->second.columns_by_number.end()) return nullptr;
   model::Table& table = state.catalog.tables[table_it->second.index];
   for (model::Column& column : table.columns) {

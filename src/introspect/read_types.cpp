@@ -7,9 +7,9 @@
 namespace flick::introspect {
 
 void read_schemas(ReaderState& state) {
-  pg::Result result = state.connection.exec(fmt::format(
-      "SELECT n.nspname FROM pg_namespace n WHERE {} AND {} ORDER BY n.oid",
-      user_schema_condition("n"), not_extension_member("pg_namespace", "n.oid")));
+  pg::Result result = state.connection.exec(
+      fmt::format("SELECT n.nspname FROM pg_namespace n WHERE {} AND {} ORDER BY n.oid",
+                  user_schema_condition("n"), not_extension_member("pg_namespace", "n.oid")));
   for (int row = 0; row < result.rows(); ++row) {
     const std::string& name = result.value(row, 0);
     if (!passes_filter(state.filters.schemas, name)) continue;
@@ -19,13 +19,13 @@ void read_schemas(ReaderState& state) {
 }
 
 void read_enums(ReaderState& state) {
-  pg::Result result = state.connection.exec(fmt::format(
-      "SELECT n.nspname, t.typname, "
-      "(SELECT json_agg(e.enumlabel ORDER BY e.enumsortorder) FROM pg_enum e "
-      "WHERE e.enumtypid = t.oid) "
-      "FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace "
-      "WHERE t.typtype = 'e' AND {} AND {} ORDER BY t.oid",
-      user_schema_condition("n"), not_extension_member("pg_type", "t.oid")));
+  pg::Result result = state.connection.exec(
+      fmt::format("SELECT n.nspname, t.typname, "
+                  "(SELECT json_agg(e.enumlabel ORDER BY e.enumsortorder) FROM pg_enum e "
+                  "WHERE e.enumtypid = t.oid) "
+                  "FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace "
+                  "WHERE t.typtype = 'e' AND {} AND {} ORDER BY t.oid",
+                  user_schema_condition("n"), not_extension_member("pg_type", "t.oid")));
   for (int row = 0; row < result.rows(); ++row) {
     if (state.schemas_in_scope.count(result.value(row, 0)) == 0) continue;
     model::Enum enum_type;

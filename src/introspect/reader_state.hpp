@@ -16,7 +16,7 @@
 namespace flick::introspect {
 
 struct TableInfo {
-  std::size_t index = 0;  // position in catalog.tables
+  std::size_t index = 0;                                   // position in catalog.tables
   std::unordered_map<int, std::string> columns_by_number;  // attnum -> name
 };
 
@@ -30,7 +30,9 @@ struct ReaderState {
   // Sequences owned by a serial column or an identity: not catalog sequences of their own.
   std::unordered_set<std::string> owned_sequences;  // "schema.name"
 
-  model::Table& table(const std::string& oid) { return catalog.tables[tables_by_oid.at(oid).index]; }
+  model::Table& table(const std::string& oid) {
+    return catalog.tables[tables_by_oid.at(oid).index];
+  }
   void not_covered_item(std::string kind, std::string name) {
     not_covered.push_back({std::move(kind), std::move(name)});
   }

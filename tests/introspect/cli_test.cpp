@@ -64,8 +64,13 @@ void expect_pull_then_no_changes(const std::string& name, const std::vector<fs::
   std::string url = create_database(name);
   apply_files(url, files);
   fs::path project = make_temp_dir(name);
-  std::vector<std::string> args = {"pull", "--url", url, "--out", (project / "drizzle").string(),
-                                   "--out-schema", (project / "schema").string()};
+  std::vector<std::string> args = {"pull",
+                                   "--url",
+                                   url,
+                                   "--out",
+                                   (project / "drizzle").string(),
+                                   "--out-schema",
+                                   (project / "schema").string()};
   if (split) args.push_back("--split");
   FlickRun pull = run_flick(args);
   ASSERT_EQ(pull.exit_code, 0) << describe(pull);
@@ -77,8 +82,8 @@ void expect_pull_then_no_changes(const std::string& name, const std::vector<fs::
   // The pulled files build the same database again.
   std::string again = create_database(name + "_again");
   apply_files(again, pulled_files(project / "schema"));
-  EXPECT_TRUE(same_text("original", catalog_dump(url), "rebuilt from pulled files",
-                        catalog_dump(again)));
+  EXPECT_TRUE(
+      same_text("original", catalog_dump(url), "rebuilt from pulled files", catalog_dump(again)));
   fs::remove_all(project);
 }
 
@@ -108,9 +113,9 @@ TEST(Pull, ListsWhatIsNotCovered) {
             "touch();"
             "CREATE DOMAIN positive AS integer CHECK (VALUE > 0);");
   fs::path project = make_temp_dir("pull_not_covered");
-  FlickRun pull = run_flick({"pull", "--url", url, "--no-baseline", "--out",
-                             (project / "drizzle").string(), "--out-schema",
-                             (project / "schema").string()});
+  FlickRun pull =
+      run_flick({"pull", "--url", url, "--no-baseline", "--out", (project / "drizzle").string(),
+                 "--out-schema", (project / "schema").string()});
   ASSERT_EQ(pull.exit_code, 0) << describe(pull);
   EXPECT_NE(pull.err.find("function public.touch()"), std::string::npos) << pull.err;
   EXPECT_NE(pull.err.find("trigger public.notes.notes_touch"), std::string::npos) << pull.err;
@@ -141,14 +146,14 @@ TEST_P(PushEvolution, ReachesTheNextStep) {
   fs::path to_dir = kSource / "tests/data/evolution" / step_name(GetParam() + 1);
   std::string url = create_database("push_" + step_name(GetParam()));
   apply_files(url, sql_files(from_dir));
-  FlickRun push = run_flick(concat(concat({"push", "--url", url, "--force"},
-                                          schema_args(sql_files(to_dir))),
-                                   step_flags(to_dir)));
+  FlickRun push =
+      run_flick(concat(concat({"push", "--url", url, "--force"}, schema_args(sql_files(to_dir))),
+                       step_flags(to_dir)));
   ASSERT_EQ(push.exit_code, 0) << describe(push);
   std::string fresh = create_database("push_fresh_" + step_name(GetParam() + 1));
   apply_files(fresh, sql_files(to_dir));
-  EXPECT_TRUE(same_text("step pushed", catalog_dump(url), "next step built fresh",
-                        catalog_dump(fresh)));
+  EXPECT_TRUE(
+      same_text("step pushed", catalog_dump(url), "next step built fresh", catalog_dump(fresh)));
   FlickRun again = run_flick(concat({"push", "--url", url}, schema_args(sql_files(to_dir))));
   EXPECT_EQ(again.exit_code, 0) << describe(again);
   EXPECT_NE(again.out.find("No schema changes"), std::string::npos) << describe(again);
@@ -173,14 +178,15 @@ TEST(Push, RefusesDataLossWithoutTerminal) {
             std::string::npos)
       << push.err;
   EXPECT_NE(push.err.find("which holds duplicated values"), std::string::npos) << push.err;
-  EXPECT_EQ(scalar(url, "SELECT count(*) FROM information_schema.columns WHERE column_name = "
-                        "'nick'"),
+  EXPECT_EQ(scalar(url,
+                   "SELECT count(*) FROM information_schema.columns WHERE column_name = "
+                   "'nick'"),
             "1");
-  apply_sql(url, "UPDATE people SET age = 0 WHERE age IS NULL; UPDATE people SET email = 'z' "
-                 "WHERE id = 2");
-  FlickRun forced =
-      run_flick({"push", "--url", url, "--force", "--verbose", "--schema",
-                 (dir / "schema.sql").string()});
+  apply_sql(url,
+            "UPDATE people SET age = 0 WHERE age IS NULL; UPDATE people SET email = 'z' "
+            "WHERE id = 2");
+  FlickRun forced = run_flick(
+      {"push", "--url", url, "--force", "--verbose", "--schema", (dir / "schema.sql").string()});
   EXPECT_EQ(forced.exit_code, 0) << describe(forced);
   EXPECT_NE(forced.out.find("ALTER TABLE \"people\" DROP COLUMN \"nick\";"), std::string::npos)
       << forced.out;
@@ -193,8 +199,8 @@ TEST(Drift, ReportsHandChangesAndItsSqlRemovesThem) {
   apply_files(url, sql_files(kSource / "tests/data/evolution/step04"));
   fs::path project = make_temp_dir("drift");
   std::string out = (project / "drizzle").string();
-  FlickRun pull = run_flick({"pull", "--url", url, "--out", out, "--out-schema",
-                             (project / "schema").string()});
+  FlickRun pull = run_flick(
+      {"pull", "--url", url, "--out", out, "--out-schema", (project / "schema").string()});
   ASSERT_EQ(pull.exit_code, 0) << describe(pull);
   FlickRun clean = run_flick({"drift", "--url", url, "--out", out});
   EXPECT_EQ(clean.exit_code, 0) << describe(clean);
@@ -215,8 +221,7 @@ TEST(Drift, ReportsHandChangesAndItsSqlRemovesThem) {
 
   FlickRun text = run_flick({"drift", "--url", url, "--out", out});
   EXPECT_EQ(text.exit_code, 1);
-  EXPECT_NE(text.out.find("ALTER TABLE \"users\" DROP COLUMN \"shoe_size\";"),
-            std::string::npos)
+  EXPECT_NE(text.out.find("ALTER TABLE \"users\" DROP COLUMN \"shoe_size\";"), std::string::npos)
       << text.out;
 
   std::string sql;
@@ -224,8 +229,8 @@ TEST(Drift, ReportsHandChangesAndItsSqlRemovesThem) {
   apply_sql(url, sql);
   FlickRun after = run_flick({"drift", "--url", url, "--out", out});
   EXPECT_EQ(after.exit_code, 0) << describe(after);
-  FlickRun against_files = run_flick({"drift", "--url", url, "--schema",
-                                      (project / "schema" / "*.sql").string()});
+  FlickRun against_files =
+      run_flick({"drift", "--url", url, "--schema", (project / "schema" / "*.sql").string()});
   EXPECT_EQ(against_files.exit_code, 0) << describe(against_files);
   fs::remove_all(project);
 }

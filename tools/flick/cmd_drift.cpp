@@ -43,9 +43,10 @@ Expected expected_catalog(const DriftOptions& options, const store::Config& conf
   store::MigrationFolder folder(config.out);
   std::optional<store::Snapshot> snapshot = folder.latest_snapshot();
   if (!snapshot) {
-    throw UserError(fmt::format("{}: no snapshot to compare with (generate a migration first, "
-                                "or pass --schema)",
-                                config.out.string()));
+    throw UserError(
+        fmt::format("{}: no snapshot to compare with (generate a migration first, "
+                    "or pass --schema)",
+                    config.out.string()));
   }
   model::Catalog catalog = snapshot->catalog;
   model::normalise(catalog);
@@ -56,8 +57,8 @@ int run_drift(const DriftOptions& options) {
   store::Config config = load_project(options.database.project, options.against_schema);
   Expected expected = expected_catalog(options, config);
   pg::Connection connection(database_url(config));
-  introspect::Filters filters{config.schema_filter, config.tables_filter,
-                              config.migrations.schema, config.migrations.table};
+  introspect::Filters filters{config.schema_filter, config.tables_filter, config.migrations.schema,
+                              config.migrations.table};
   std::vector<introspect::NotCovered> not_covered;
   model::Catalog live = introspect::read_catalog(connection, filters, &not_covered);
   introspect::align(connection, live, expected.catalog);
@@ -72,7 +73,8 @@ int run_drift(const DriftOptions& options) {
     out["drifted"] = !changes.empty();
     out["against"] = expected.source;
     out["changes"] = nlohmann::ordered_json::array();
-    for (const auto& change : changes.changes) out["changes"].push_back(introspect::describe(change));
+    for (const auto& change : changes.changes)
+      out["changes"].push_back(introspect::describe(change));
     out["sql"] = statements;
     out["notCovered"] = nlohmann::ordered_json::array();
     for (const auto& item : not_covered) {

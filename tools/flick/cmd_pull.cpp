@@ -72,7 +72,8 @@ std::string header(const std::string& schema,
       items += fmt::format("--   {} {}\n", item.kind, item.name);
     }
   }
-  if (!items.empty()) text += "-- In the database but not covered by flick (not written):\n" + items;
+  if (!items.empty())
+    text += "-- In the database but not covered by flick (not written):\n" + items;
   return text + "\n";
 }
 
@@ -137,22 +138,22 @@ void write_baseline(pg::Connection& connection, const store::Config& config,
   migrate::Bookkeeping bookkeeping(connection, migrate.schema, migrate.table);
   migrate::AdvisoryLock lock(connection, bookkeeping.lock_name(), migrate.lock_wait);
   bookkeeping.ensure();
-  bookkeeping.record(written.entry, store::sha256_hex(sql), 0,
-                     static_cast<int>(statements.size()));
+  bookkeeping.record(written.entry, store::sha256_hex(sql), 0, static_cast<int>(statements.size()));
   fmt::print("baseline migration written: {} (recorded as applied)\n", written.sql_path.string());
 }
 
 int run_pull(const PullOptions& options) {
   store::Config config = load_project(options.database.project, /*resolve_schema=*/false);
   pg::Connection connection(database_url(config));
-  introspect::Filters filters{config.schema_filter, config.tables_filter,
-                              config.migrations.schema, config.migrations.table};
+  introspect::Filters filters{config.schema_filter, config.tables_filter, config.migrations.schema,
+                              config.migrations.table};
   std::vector<introspect::NotCovered> not_covered;
   model::Catalog catalog = introspect::read_catalog(connection, filters, &not_covered);
 
   diff::ChangeSet changes = diff::diff(model::Catalog{}, catalog, {});
   fs::path dir = options.out_schema.empty() ? config.dir / "schema" : fs::path(options.out_schema);
-  std::vector<fs::path> paths = write_schema_files(changes.changes, not_covered, dir, options.split);
+  std::vector<fs::path> paths =
+      write_schema_files(changes.changes, not_covered, dir, options.split);
   fmt::print("pulled {} table{}, {} enum{}, {} view{} into {} file{} under {}\n",
              catalog.tables.size(), catalog.tables.size() == 1 ? "" : "s", catalog.enums.size(),
              catalog.enums.size() == 1 ? "" : "s", catalog.views.size(),
@@ -164,8 +165,7 @@ int run_pull(const PullOptions& options) {
   }
   store::MigrationFolder folder(config.out);
   if (!options.no_baseline && folder.journal().entries.empty()) {
-    write_baseline(connection, config, options.database, catalog,
-                   emit::sql_statements(changes));
+    write_baseline(connection, config, options.database, catalog, emit::sql_statements(changes));
   }
   return 0;
 }

@@ -101,8 +101,8 @@ int run_push(const PushOptions& options) {
   pg::Connection connection(database_url(config));
   connection.exec("SET client_min_messages TO warning");
   connection.exec("BEGIN");
-  introspect::Filters filters{config.schema_filter, config.tables_filter,
-                              config.migrations.schema, config.migrations.table};
+  introspect::Filters filters{config.schema_filter, config.tables_filter, config.migrations.schema,
+                              config.migrations.table};
   model::Catalog live = introspect::read_catalog(connection, filters);
   introspect::align(connection, live, wanted);
   diff::ChangeSet changes = diff::diff(live, wanted, diff_options(options));
