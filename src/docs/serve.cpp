@@ -86,7 +86,6 @@ class Routes {
 }  // namespace
 
 fs::path find_mermaid(const fs::path& executable) {
-  std::vector<fs::path> candidates;
   if (const char* env = std::getenv("FLICK_MERMAID_JS"); env && *env) {
     fs::path path(env);
     if (!fs::is_regular_file(path)) {
@@ -94,7 +93,7 @@ fs::path find_mermaid(const fs::path& executable) {
     }
     return path;
   }
-  candidates.push_back(fs::path(FLICK_SOURCE_DIR) / kMermaidInNpmFolder);
+  std::vector<fs::path> candidates = {fs::path(FLICK_SOURCE_DIR) / kMermaidInNpmFolder};
   std::error_code error;
   fs::path dir = fs::weakly_canonical(executable, error).parent_path();
   for (; !dir.empty(); dir = dir.parent_path()) {
