@@ -24,6 +24,7 @@ Report check_folder(const store::MigrationFolder& folder, const model::Catalog* 
   check_snapshot_chain(folder, report);
   check_journal_order(folder, report);
   check_statement_history(folder, report);
+  check_snapshot_replay(folder, report);
   if (schema != nullptr) check_schema_matches(folder, *schema, report);
   return report;
 }

@@ -31,7 +31,8 @@ struct Report {
 
 // Checks the folder: journal <-> SQL files <-> snapshots, the snapshot id/prevId chain, journal
 // `when` order, every statement parsed, objects created twice / dropped or altered before they
-// exist across the history, and, when `schema` is given, that the schema files match the last
+// exist across the history, each snapshot against the schema the SQL up to it builds
+// (check_snapshot_replay), and, when `schema` is given, that the schema files match the last
 // snapshot.
 Report check_folder(const store::MigrationFolder& folder, const model::Catalog* schema);
 
@@ -40,8 +41,23 @@ void check_structure(const store::MigrationFolder& folder, Report& report);
 void check_snapshot_chain(const store::MigrationFolder& folder, Report& report);
 void check_journal_order(const store::MigrationFolder& folder, Report& report);
 void check_statement_history(const store::MigrationFolder& folder, Report& report);
+void check_snapshot_replay(const store::MigrationFolder& folder, Report& report);
+// --replay: applies the folder to a new scratch database (flick_replay_<random>) on the server
+// of `url`, migration by migration, compares the live catalog with each snapshot, and drops the
+// database. Throws pg::PgError when the server cannot be reached.
+void check_live_replay(const store::MigrationFolder& folder, const std::string& url,
+                       Report& report);
 void check_schema_matches(const store::MigrationFolder& folder, const model::Catalog& schema,
                           Report& report);
+
+// How two catalogs differ, as the statements generate would write from `replayed` to `snapshot`
+// (the snapshot's catalog as read; it is normalised here). count 0: they are equal.
+struct ChangesDescription {
+  std::size_t count = 0;
+  std::vector<std::string> statements;
+};
+ChangesDescription snapshot_differences(const model::Catalog& replayed,
+                                        const model::Catalog& snapshot);
 
 // The snapshot file drizzle pairs with a journal entry: meta/<prefix>_snapshot.json, where the
 // prefix is the tag up to its first '_'.

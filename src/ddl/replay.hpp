@@ -43,6 +43,8 @@ class Replayer {
   Replayer(const Replayer& other);
   Replayer& operator=(const Replayer& other);
 
+  void set_existing(Existing existing) { existing_ = existing; }
+
   using Observer = std::function<void(const ReplayedStatement&)>;
 
   // Applies every statement of `sql` in order; `observe`, when set, is called after each one.

@@ -152,6 +152,44 @@ void set_identity(model::Column& column, PgQuery__AlterTableCmd& command, const 
   }
 }
 
+// ADD CONSTRAINT name { UNIQUE | PRIMARY KEY } USING INDEX idx: the index becomes the
+// constraint's (renamed to the constraint).
+void attach_index(model::Table& table, const PgQuery__Constraint& constraint, const Source& source,
+                  CatalogBuilder& builder) {
+  auto index = std::find_if(table.indexes.begin(), table.indexes.end(),
+                            [&](const model::Index& i) { return i.name == constraint.indexname; });
+  if (index == table.indexes.end()) {
+    source.fail(constraint.location, fmt::format("index \"{}\" of table \"{}\" does not exist",
+                                                 constraint.indexname, table.name));
+  }
+  if (!index->unique || index->where || index->elements.empty() ||
+      std::any_of(index->elements.begin(), index->elements.end(),
+                  [](const model::IndexElement& e) { return e.is_expression; })) {
+    source.fail(constraint.location,
+                fmt::format("index \"{}\" cannot back a constraint: it must be a unique index "
+                            "on plain columns without WHERE",
+                            constraint.indexname));
+  }
+  std::vector<std::string> columns;
+  for (const model::IndexElement& element : index->elements) columns.push_back(element.expression);
+  std::string name = is_set(constraint.conname) ? constraint.conname : constraint.indexname;
+  bool nulls_not_distinct = index->nulls_not_distinct;
+  builder.release_relation_name(table.schema, index->name);
+  table.indexes.erase(index);
+  builder.claim_relation_name(table.schema, name);
+  builder.claim_constraint_name(table.schema, name);
+  if (constraint.contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY) {
+    for (model::Column& column : table.columns) {
+      if (std::find(columns.begin(), columns.end(), column.name) != columns.end()) {
+        column.not_null = true;
+      }
+    }
+    table.primary_key = model::PrimaryKey{name, columns};
+    return;
+  }
+  table.uniques.push_back({name, columns, nulls_not_distinct});
+}
+
 void add_table_constraint(model::Table& table, PgQuery__AlterTableCmd& command,
                           const Source& source, ReplayState& state) {
   PgQuery__Constraint& constraint = *command.def->constraint;
@@ -169,6 +207,7 @@ void add_table_constraint(model::Table& table, PgQuery__AlterTableCmd& command,
     remove_constraint(table, constraint.conname, state.builder);
     state.recreated = true;
   }
+  if (is_set(constraint.indexname)) return attach_index(table, constraint, source, state.builder);
   claim_constraint_name(table, constraint, state.builder);
   add_constraint(table, constraint, "", source, state.builder);
 }

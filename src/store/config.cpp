@@ -164,6 +164,12 @@ void read_file(const fs::path& path, const Environment& env, Config& config) {
           config.lint_rules[std::string(rule.str())] = severity;
         }
       }
+    } else if (key == "generate") {
+      for (const auto& [inner_key, inner] : reader.table(node, key)) {
+        std::string name = key + "." + std::string(inner_key.str());
+        if (inner_key.str() != "safe") reader.unknown(inner, name, "safe");
+        config.generate_safe = reader.boolean(inner, name);
+      }
     } else if (key == "docs") {
       for (const auto& [inner_key, inner] : reader.table(node, key)) {
         std::string name = key + "." + std::string(inner_key.str());
@@ -173,7 +179,7 @@ void read_file(const fs::path& path, const Environment& env, Config& config) {
     } else {
       reader.unknown(node, key,
                      "out, schema, dialect, verbose, strict, breakpoints, schemaFilter, "
-                     "tablesFilter, dbCredentials, migrations, lint, docs");
+                     "tablesFilter, dbCredentials, migrations, lint, generate, docs");
     }
   }
 }

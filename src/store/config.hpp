@@ -58,6 +58,8 @@ struct Config {
   std::vector<std::string> tables_filter;
   // [lint] rules: rule name -> "error" | "warning" | "off" (rule names are checked by flick lint).
   std::map<std::string, std::string> lint_rules;
+  // [generate] safe: generate --safe by default (lock-friendly forms for existing tables).
+  bool generate_safe = false;
   // [docs] out: flick docs' output folder; default "docs" beside flick.toml (or in the cwd).
   std::filesystem::path docs_out = "docs";
 };

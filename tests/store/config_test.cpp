@@ -220,6 +220,13 @@ TEST_F(ConfigTest, LintRulesTakeASeverityEach) {
   expect_contains(error_of("[lint]\nrules = \"off\"\n"), "lint.rules: expected a table");
 }
 
+TEST_F(ConfigTest, GenerateSafeIsABoolean) {
+  EXPECT_FALSE(load("out = \"x\"\n").generate_safe);
+  EXPECT_TRUE(load("[generate]\nsafe = true\n").generate_safe);
+  expect_contains(error_of("[generate]\nsafe = \"yes\"\n"), "generate.safe");
+  expect_contains(error_of("[generate]\nconcurrent = true\n"), ":2: generate.concurrent: unknown key");
+}
+
 TEST_F(ConfigTest, DocsOutIsRelativeToTheConfigFile) {
   EXPECT_EQ(load("out = \"x\"\n").docs_out, project_ / "docs");
   EXPECT_EQ(load("[docs]\nout = \"wiki/schema\"\n").docs_out, project_ / "wiki/schema");

@@ -7,7 +7,9 @@
 #include <nlohmann/json.hpp>
 
 #include "check/check.hpp"
+#include "check/fix.hpp"
 #include "commands.hpp"
+#include "database.hpp"
 #include "ddl/ddl.hpp"
 #include "flick/error.hpp"
 #include "project_options.hpp"
@@ -18,6 +20,9 @@ namespace {
 struct CheckOptions {
   ProjectOptions project;
   bool json = false;
+  bool fix = false;
+  bool replay = false;
+  bool dry_run = false;
 };
 
 void print_json(const check::Report& report) {
@@ -56,10 +61,19 @@ int run_check(const CheckOptions& options) {
                     "flick.toml)",
                     config.out.string()));
   }
+  if (options.fix) {
+    check::FixResult fixed = check::fix_folder(config.out, options.dry_run);
+    for (const std::string& change : fixed.changes) {
+      fmt::print("{}{}\n", options.dry_run ? "would fix: " : "fixed: ", change);
+    }
+    if (fixed.changes.empty()) fmt::print("nothing to fix\n");
+    if (options.dry_run && !fixed.changes.empty()) fmt::print("dry run: nothing was written\n");
+  }
   store::MigrationFolder folder(config.out);
   std::optional<model::Catalog> schema;
   if (!config.schema_files.empty()) schema = ddl::read_schema_files(config.schema_files);
   check::Report report = check::check_folder(folder, schema ? &*schema : nullptr);
+  if (options.replay) check::check_live_replay(folder, database_url(config), report);
   if (options.json) {
     print_json(report);
   } else {
@@ -73,8 +87,15 @@ int run_check(const CheckOptions& options) {
 void setup_check(CLI::App& app, ExitStatus& status) {
   auto options = std::make_shared<CheckOptions>();
   CLI::App* command = app.add_subcommand("check", "verify a migration folder");
-  add_project_options(*command, options->project, false);
+  add_project_options(*command, options->project, true);
   command->add_flag("--json", options->json, "print the findings as JSON");
+  command->add_flag("--fix", options->fix,
+                    "repair what is mechanical (snapshots, `when` order, branch collisions, "
+                    "re-created objects) and print every change");
+  command->add_flag("--replay", options->replay,
+                    "also apply the folder to a scratch database (the configured URL's server, "
+                    "else the embedded PostgreSQL) and compare each snapshot with it");
+  command->add_flag("--dry-run", options->dry_run, "with --fix: print the changes, write nothing");
   command->callback([options, &status] { status.code = run_check(*options); });
 }
 

@@ -4,6 +4,7 @@
 #include <fmt/core.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <iostream>
 #include <memory>
 
@@ -11,6 +12,7 @@
 #include "ddl/ddl.hpp"
 #include "diff/diff.hpp"
 #include "emit/emit.hpp"
+#include "emit/safe.hpp"
 #include "flick/error.hpp"
 #include "project_options.hpp"
 #include "store/folder.hpp"
@@ -25,7 +27,19 @@ struct GenerateOptions {
   std::vector<std::string> drops;
   std::string hints_file;
   bool custom = false;
+  bool safe = false;
 };
+
+std::int64_t now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+void print_written(const store::WrittenMigration& written, std::size_t statements, bool custom) {
+  fmt::print("{} migration written: {} ({} statement{})\n", custom ? "Custom" : "SQL",
+             written.sql_path.string(), statements, statements == 1 ? "" : "s");
+}
 
 // Asks on the terminal which removed object (if any) became `created`.
 std::optional<std::string> ask_on_terminal(diff::ObjectKind kind, const std::string& created,
@@ -85,16 +99,41 @@ int run_generate(const GenerateOptions& options) {
       fmt::print("No schema changes, nothing to migrate\n");
       return 0;
     }
-    migration.statements = emit::sql_statements(changes);
+    if (options.safe || config.generate_safe) {
+      // Lock-friendly forms; index builds on existing tables go to a second migration that
+      // runs outside a transaction.
+      emit::SafeStatements safe = emit::safe_sql_statements(changes, from);
+      if (!safe.concurrent.empty()) {
+        std::int64_t when = now_ms();
+        if (!safe.statements.empty()) {
+          store::NewMigration first = migration;
+          first.statements = safe.statements;
+          first.snapshot.catalog = emit::before_concurrent_changes(changes, from, to);
+          first.snapshot.meta.tables = changes.renamed_tables;
+          first.snapshot.meta.columns = changes.renamed_columns;
+          first.snapshot.meta.schemas = changes.renamed_schemas;
+          first.now_ms = when++;
+          print_written(folder.write_migration(std::move(first)), safe.statements.size(), false);
+        }
+        store::NewMigration second = migration;
+        if (!second.name.empty()) second.name += "_concurrently";
+        second.statements = safe.concurrent;
+        second.snapshot.catalog = std::move(to);
+        second.now_ms = when;
+        print_written(folder.write_migration(std::move(second)), safe.concurrent.size(), false);
+        return 0;
+      }
+      migration.statements = safe.statements;
+    } else {
+      migration.statements = emit::sql_statements(changes);
+    }
     migration.snapshot.catalog = std::move(to);
     migration.snapshot.meta.tables = changes.renamed_tables;
     migration.snapshot.meta.columns = changes.renamed_columns;
     migration.snapshot.meta.schemas = changes.renamed_schemas;
   }
   std::size_t statement_count = migration.statements.size();
-  store::WrittenMigration written = folder.write_migration(std::move(migration));
-  fmt::print("{} migration written: {} ({} statement{})\n", options.custom ? "Custom" : "SQL",
-             written.sql_path.string(), statement_count, statement_count == 1 ? "" : "s");
+  print_written(folder.write_migration(std::move(migration)), statement_count, options.custom);
   return 0;
 }
 
@@ -111,6 +150,10 @@ void setup_generate(CLI::App& app, ExitStatus& status) {
   command->add_option("--drop", options->drops, "KIND:NAME: confirms that an object is dropped");
   command->add_option("--hints", options->hints_file,
                       "file of 'rename KIND:OLD=NEW' / 'drop KIND:NAME' lines");
+  command->add_flag("--safe", options->safe,
+                    "lock-friendly forms for existing tables: CREATE INDEX CONCURRENTLY in a "
+                    "migration of its own, constraints NOT VALID then VALIDATE, SET NOT NULL "
+                    "through a validated CHECK (also [generate] safe = true)");
   command->add_flag("--custom", options->custom, "write an empty migration to fill in by hand");
   command->callback([options, &status] { status.code = run_generate(*options); });
 }
