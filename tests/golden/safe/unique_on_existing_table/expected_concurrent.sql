@@ -1,0 +1,2 @@
+CREATE UNIQUE INDEX CONCURRENTLY "accounts_handle_key" ON "accounts" USING btree ("handle");--> statement-breakpoint
+ALTER TABLE "accounts" ADD CONSTRAINT "accounts_handle_key" UNIQUE USING INDEX "accounts_handle_key";
