@@ -5,7 +5,7 @@
 # `flick generate`: 0000 creates 20 tables (8 columns, a foreign key, an index each); every later
 # migration changes one table (a column's varchar length and default: 2 statements). flick check
 # parses every statement, follows the objects across the history, replays the SQL onto the model
-# and compares every snapshot with the replayed schema. drizzle-kit check (which reads the journal
+# and compares the last snapshot with the replayed schema (every snapshot only with --replay). drizzle-kit check (which reads the journal
 # and snapshots for id collisions only) runs on the same folder when bench/npm_peers.sh can
 # install it. Median of BENCH_REPEAT (default 5) runs; goal flick <= 0.2 s.
 # The folder is cached in BUILD_DIR/bench-check-folder-N (generating it takes a while).
@@ -95,7 +95,9 @@ if "$repo_dir/bench/npm_peers.sh" >&2 && [[ -x "$drizzle_kit" ]]; then
   drizzle_ms=()
   for ((r = 0; r < repeat; r++)); do
     start=$(now_ns)
-    (cd "$work" && "$drizzle_kit" check --dialect postgresql --out "$folder" >"$work/dk" 2>&1) ||
+    # drizzle-kit takes --out relative to the current directory.
+    (cd "$(dirname "$folder")" && "$drizzle_kit" check --dialect postgresql \
+      --out "$(basename "$folder")" >"$work/dk" 2>&1) ||
       { log "drizzle-kit check failed: $(tail -3 "$work/dk")"; failed=1; }
     drizzle_ms+=($((($(now_ns) - start) / 1000000)))
   done

@@ -18,13 +18,14 @@ std::filesystem::path snapshot_path_for(const store::MigrationFolder& folder,
   return folder.meta_dir() / (prefix + "_snapshot.json");
 }
 
-Report check_folder(const store::MigrationFolder& folder, const model::Catalog* schema) {
+Report check_folder(const store::MigrationFolder& folder, const model::Catalog* schema,
+                    bool every_snapshot) {
   Report report;
   check_structure(folder, report);
   check_snapshot_chain(folder, report);
   check_journal_order(folder, report);
   check_statement_history(folder, report);
-  check_snapshot_replay(folder, report);
+  check_snapshot_replay(folder, every_snapshot, report);
   if (schema != nullptr) check_schema_matches(folder, *schema, report);
   return report;
 }

@@ -56,9 +56,16 @@ ChangesDescription snapshot_differences(const model::Catalog& replayed,
   return description;
 }
 
-void check_snapshot_replay(const store::MigrationFolder& folder, Report& report) {
+void check_snapshot_replay(const store::MigrationFolder& folder, bool every_snapshot,
+                           Report& report) {
+  const auto& entries = folder.journal().entries;
+  std::size_t last_snapshot = entries.size();
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    if (std::filesystem::exists(snapshot_path_for(folder, entries[i]))) last_snapshot = i;
+  }
   ddl::Replayer replayer;
-  for (const store::JournalEntry& entry : folder.journal().entries) {
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const store::JournalEntry& entry = entries[i];
     std::filesystem::path path = folder.sql_path(entry);
     std::string file = path.filename().string();
     if (!std::filesystem::exists(path)) return;  // reported by check_structure
@@ -74,6 +81,7 @@ void check_snapshot_replay(const store::MigrationFolder& folder, Report& report)
       }
       return;
     }
+    if (!every_snapshot && i != last_snapshot) continue;
     std::filesystem::path snapshot_path = snapshot_path_for(folder, entry);
     std::string snapshot_file = "meta/" + snapshot_path.filename().string();
     if (!std::filesystem::exists(snapshot_path) || has_error_for(report, snapshot_file)) continue;

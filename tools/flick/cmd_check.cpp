@@ -72,7 +72,7 @@ int run_check(const CheckOptions& options) {
   store::MigrationFolder folder(config.out);
   std::optional<model::Catalog> schema;
   if (!config.schema_files.empty()) schema = ddl::read_schema_files(config.schema_files);
-  check::Report report = check::check_folder(folder, schema ? &*schema : nullptr);
+  check::Report report = check::check_folder(folder, schema ? &*schema : nullptr, options.replay);
   if (options.replay) check::check_live_replay(folder, database_url(config), report);
   if (options.json) {
     print_json(report);
@@ -93,8 +93,9 @@ void setup_check(CLI::App& app, ExitStatus& status) {
                     "repair what is mechanical (snapshots, `when` order, branch collisions, "
                     "re-created objects) and print every change");
   command->add_flag("--replay", options->replay,
-                    "also apply the folder to a scratch database (the configured URL's server, "
-                    "else the embedded PostgreSQL) and compare each snapshot with it");
+                    "compare every snapshot (not only the last) with the replayed SQL, and apply the "
+                    "folder to a scratch database (the configured URL's server, else the "
+                    "embedded PostgreSQL) comparing each snapshot with it");
   command->add_flag("--dry-run", options->dry_run, "with --fix: print the changes, write nothing");
   command->callback([options, &status] { status.code = run_check(*options); });
 }
