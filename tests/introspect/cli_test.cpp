@@ -1,5 +1,6 @@
 // flick pull / push / drift run as processes against databases of the test cluster.
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -12,6 +13,7 @@
 #include "migrate/flick_process.hpp"
 #include "pg/pg.hpp"
 #include "support/catalog_dump.hpp"
+#include "support/line_diff.hpp"
 #include "support/test_cluster.hpp"
 #include "synthetic_schema.hpp"
 #include "write_sql.hpp"
