@@ -36,7 +36,8 @@ void read_indexes(ReaderState& state) {
   pg::Result result = state.connection.exec(fmt::format(
       "SELECT i.indrelid, ic.relname, am.amname, i.indisunique, i.indnullsnotdistinct, "
       "i.indnkeyatts, to_json(i.indkey::int2[]), to_json(i.indoption::int2[]), "
-      "(SELECT json_agg(pg_get_indexdef(i.indexrelid, k, true) ORDER BY k) "
+      "(SELECT json_agg(CASE WHEN i.indkey[k - 1] = 0 THEN pg_get_indexdef(i.indexrelid, k, true) "
+      "END ORDER BY k) "
       "FROM generate_series(1, i.indnatts) k), "
       "(SELECT json_agg(CASE WHEN oc.opcdefault THEN '' WHEN ocn.nspname = 'pg_catalog' "
       "THEN oc.opcname ELSE ocn.nspname || '.' || oc.opcname END ORDER BY k.ord) "
@@ -49,8 +50,8 @@ void read_indexes(ReaderState& state) {
       "FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid "
       "JOIN pg_class c ON c.oid = i.indrelid "
       "JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_am am ON am.oid = ic.relam "
-      "WHERE c.relkind = 'r' AND {} AND NOT EXISTS (SELECT 1 FROM pg_constraint co "
-      "WHERE co.conindid = i.indexrelid AND co.contype IN ('p', 'u', 'x')) "
+      "WHERE c.relkind = 'r' AND {} AND i.indexrelid NOT IN (SELECT co.conindid FROM "
+      "pg_constraint co WHERE co.contype IN ('p', 'u', 'x')) "
       "ORDER BY i.indrelid, i.indexrelid",
       user_schema_condition("n")));
   for (int row = 0; row < result.rows(); ++row) {
