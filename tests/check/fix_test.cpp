@@ -106,6 +106,27 @@ TEST(CheckFix, FlickFixtureFolderChecksCleanAndMigratesToTheHeadSchema) {
   EXPECT_EQ(migrated, wanted) << line_diff(wanted, migrated);
 }
 
+TEST(CheckReplay, ScratchDatabaseNamesTheFailingStatementAndMatchesSnapshotsAfterFix) {
+  fs::path data = FLICK_CLI_DATA;
+  fs::path folder = copy_folder(data / "defects", "flick-check-replay");
+  std::string url = create_database("check_replay_server");
+  FlickRun before =
+      run_flick({"check", "--out", folder.string(), "--replay", "--url", url, "--json"});
+  EXPECT_EQ(before.exit_code, 1) << before.out << before.err;
+  nlohmann::json report = nlohmann::json::parse(before.out, nullptr, false);
+  EXPECT_EQ(rules(report), (std::vector<std::string>{"missing-snapshot", "journal-order",
+                                                     "recreated-object", "replay-live"}))
+      << before.out;
+  ASSERT_EQ(run_flick({"check", "--out", folder.string(), "--fix"}).exit_code, 0);
+  FlickRun after = run_flick({"check", "--out", folder.string(), "--replay", "--url", url});
+  EXPECT_EQ(after.exit_code, 0) << after.out << after.err;
+  // The scratch database is gone.
+  pg::Connection connection(url);
+  pg::Result left =
+      connection.exec("SELECT count(*) FROM pg_database WHERE datname LIKE 'flick_replay_%'");
+  EXPECT_EQ(left.value(0, 0), "0");
+}
+
 TEST(CheckFix, InRepositoryDefectFolderChecksCleanAndMigrates) {
   fs::path data = FLICK_CLI_DATA;
   fs::path folder = copy_folder(data / "defects", "flick-check-defects");
