@@ -22,6 +22,9 @@ echo
 echo "== flick create-admin: ADMIN_EMAIL / ADMIN_PASSWORD from the environment or .env"
 "$flick" create-admin
 echo
+echo "== flick docs: the schema wiki in examples/flick/docs (rewritten only when something changed)"
+"$flick" docs
+echo
 echo "== flick status"
 "$flick" status
 echo
