@@ -84,12 +84,20 @@ TEST(CliCheck, InRepoDefectFolderHasTheSameThreeDefects) {
   EXPECT_NE(recreated["message"].get<std::string>().find("0001_requests.sql"), std::string::npos);
 }
 
-TEST(CliCheck, DrizzleKitFolderWithItsSchemaIsClean) {
+// drizzle-kit cannot name the old primary key, so its 0002 comments the DROP CONSTRAINT out and
+// adds the new key: PostgreSQL refuses a second primary key. Replay finds exactly that; the rest
+// of the folder (structure, chain, history, the schema against the last snapshot) is clean.
+TEST(CliCheck, DrizzleKitFolderWithItsSchemaHasOnlyItsPrimaryKeyReplayError) {
   fs::path data = FLICK_TEST_DATA;
   CheckOutput output = check(data / "drizzle-kit-folder",
                              {"--schema", (data / "drizzle-kit-folder-export.sql").string()});
-  EXPECT_EQ(output.run.exit_code, 0) << output.run.out;
-  EXPECT_NE(output.run.out.find("7 migrations, 0 errors, 0 warnings"), std::string::npos)
+  EXPECT_EQ(output.run.exit_code, 1) << output.run.out;
+  ASSERT_EQ(output.rules(), (std::vector<std::string>{"replay"})) << output.run.out;
+  EXPECT_NE(output.run.out.find("0002_step3_constraints_indexes.sql:24:31: multiple primary keys "
+                                "for table \"ref\""),
+            std::string::npos)
+      << output.run.out;
+  EXPECT_NE(output.run.out.find("7 migrations, 1 error, 0 warnings"), std::string::npos)
       << output.run.out;
 }
 
