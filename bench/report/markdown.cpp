@@ -21,6 +21,7 @@ std::string cell(const Results& results, const CaseSpec& spec, long size, const 
   const Measurement* m = find(results, {spec.name, size, tool.name});
   if (m == nullptr) return missing_text(tool.role);
   if (m->failed) return "FAILED";
+  if (m->timed_out) return fmt::format("> {} (cut off)", time_text(m->wall_s));
   std::string text = spec.throughput && m->wall_s > 0
                          ? fmt::format("{:.0f}/s ({})", size / m->wall_s, time_text(m->wall_s))
                          : time_text(m->wall_s);
@@ -66,7 +67,8 @@ std::string ratio_text(const Results& results, const RowKey& numerator, const Ro
   const Measurement* n = find(results, numerator);
   const Measurement* d = find(results, denominator);
   if (n == nullptr || d == nullptr || n->failed || d->failed || d->wall_s <= 0) return "n/a";
-  return fmt::format("{:.2f}x", n->wall_s / d->wall_s);
+  if (d->timed_out) return "n/a";
+  return fmt::format("{}{:.2f}x", n->timed_out ? "> " : "", n->wall_s / d->wall_s);
 }
 
 std::string benchmarks_markdown(const Results& results, const RunInfo& info,

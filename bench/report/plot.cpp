@@ -81,9 +81,11 @@ std::string time_plot_svg(const Results& results) {
   double legend_y = kTop + 10;
   for (const auto& s : series) {
     std::string points;
+    bool cut_off = false;
     for (const auto& [key, m] : results) {
       if (key.case_name != s.case_name || key.tool != s.tool || m.failed || m.wall_s <= 0) continue;
       points += fmt::format("{:.1f},{:.1f} ", x_of(key.size), y_of(m.wall_s));
+      cut_off = cut_off || m.timed_out;
     }
     if (points.empty()) continue;
     const std::string dash = s.dashed ? " stroke-dasharray=\"6 4\"" : "";
@@ -94,7 +96,7 @@ std::string time_plot_svg(const Results& results) {
         "<line x1=\"{0}\" x2=\"{1}\" y1=\"{2:.1f}\" y2=\"{2:.1f}\" stroke=\"{3}\" "
         "stroke-width=\"2\"{4}/><text x=\"{5}\" y=\"{6:.1f}\">{7}</text>\n",
         kLeft + plot_w + 10, kLeft + plot_w + 35, legend_y, s.colour, dash, kLeft + plot_w + 40,
-        legend_y + 4, s.label);
+        legend_y + 4, s.label + (cut_off ? " (cut off: at least)" : ""));
     legend_y += 20;
   }
   return out + "</svg>\n";

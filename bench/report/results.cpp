@@ -14,6 +14,7 @@ std::vector<std::string> split_tabs(const std::string& line) {
   std::string field;
   std::istringstream in(line);
   while (std::getline(in, field, '\t')) fields.push_back(field);
+  if (!line.empty() && line.back() == '\t') fields.emplace_back();  // an empty last field
   return fields;
 }
 
@@ -39,8 +40,11 @@ Results read_results(const std::string& path) {
       if (fields[3] == "FAIL") {
         m.failed = true;
       } else {
-        m.wall_s = std::stod(fields[3]);
-        if (fields[4] != "-" && fields[4] != "FAIL") m.peak_rss_kb = std::stol(fields[4]);
+        m.timed_out = fields[3].starts_with('>');
+        m.wall_s = std::stod(fields[3].substr(m.timed_out ? 1 : 0));
+        if (!fields[4].empty() && fields[4] != "-" && fields[4] != "FAIL") {
+          m.peak_rss_kb = std::stol(fields[4]);
+        }
       }
       results[key] = m;
     } catch (const std::invalid_argument&) {

@@ -14,6 +14,8 @@ struct Measurement {
   double wall_s = 0;
   std::optional<long> peak_rss_kb;
   bool failed = false;
+  // The run was cut off after wall_s seconds (written ">N"): the real time is longer.
+  bool timed_out = false;
 };
 
 // Key: case, size, tool.

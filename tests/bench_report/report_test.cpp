@@ -27,12 +27,16 @@ Results sample() {
                  "1000\tmigrate-apply\tflick\t1.10\t-\n"
                  "1000\tmigrate-apply\tpsql\t1.00\t-\n"
                  "100\tpull\tflick\tFAIL\tFAIL\n"
-                 "100000\tclient-select\tflick\t8.0\t-\n"));
+                 "100000\tclient-select\tflick\t8.0\t-\n"
+                 "1000\tpull\tflick\t0.5\t20480\n"
+                 "1000\tpull\tdrizzle-kit\t>150\t\n"));
 }
 
 TEST(BenchReport, ReadsRowsAndFailures) {
   const Results results = sample();
-  ASSERT_EQ(results.size(), 6u);
+  ASSERT_EQ(results.size(), 8u);
+  EXPECT_TRUE(results.at({"pull", 1000, "drizzle-kit"}).timed_out);
+  EXPECT_FALSE(results.at({"pull", 1000, "drizzle-kit"}).peak_rss_kb.has_value());
   const auto& row = results.at({"generate-empty", 1000, "flick"});
   EXPECT_DOUBLE_EQ(row.wall_s, 0.25);
   EXPECT_EQ(row.peak_rss_kb, 30720);
@@ -58,6 +62,8 @@ TEST(BenchReport, RatiosAgainstPeerAndFloor) {
   EXPECT_EQ(ratio_text(results, {"migrate-apply", 1000, "flick"}, {"migrate-apply", 1000, "psql"}),
             "1.10x");
   EXPECT_EQ(ratio_text(results, {"pull", 100, "drizzle-kit"}, {"pull", 100, "flick"}), "n/a");
+  EXPECT_EQ(ratio_text(results, {"pull", 1000, "drizzle-kit"}, {"pull", 1000, "flick"}),
+            "> 300.00x");
 }
 
 TEST(BenchReport, PageFillsEveryRowOrSaysWhy) {
@@ -69,6 +75,9 @@ TEST(BenchReport, PageFillsEveryRowOrSaysWhy) {
   EXPECT_NE(page.find("| 1000 | 1.10 s | 1.00 s | 1.10x |"), std::string::npos) << page;
   EXPECT_NE(page.find("| 100 | FAILED | peer unavailable | n/a |"), std::string::npos) << page;
   EXPECT_NE(page.find("| 100000 | 12500/s (8.00 s) | not run |"), std::string::npos) << page;
+  EXPECT_NE(page.find("| 1000 | 500.0 ms, 20.0 MB | > 150.00 s (cut off) | > 300.00x |"),
+            std::string::npos)
+      << page;
   EXPECT_NE(page.find("![time against table count](plot.svg)"), std::string::npos);
 }
 
@@ -77,7 +86,7 @@ TEST(BenchReport, PlotHasOneLinePerMeasuredSeries) {
   EXPECT_EQ(svg.rfind("<svg", 0), 0u);
   EXPECT_NE(svg.find("flick generate"), std::string::npos);
   EXPECT_NE(svg.find("drizzle-kit generate"), std::string::npos);
-  EXPECT_EQ(svg.find("flick pull"), std::string::npos);  // pull failed: no line
+  EXPECT_NE(svg.find("flick pull"), std::string::npos);  // the 1000-table pull
 }
 
 }  // namespace
