@@ -15,6 +15,7 @@
 #include "emit/safe.hpp"
 #include "flick/error.hpp"
 #include "project_options.hpp"
+#include "rename_options.hpp"
 #include "store/folder.hpp"
 
 namespace flick::cli {
@@ -41,37 +42,8 @@ void print_written(const store::WrittenMigration& written, std::size_t statement
              written.sql_path.string(), statements, statements == 1 ? "" : "s");
 }
 
-// Asks on the terminal which removed object (if any) became `created`.
-std::optional<std::string> ask_on_terminal(diff::ObjectKind kind, const std::string& created,
-                                           const std::vector<std::string>& candidates) {
-  fmt::print(stderr, "Is {} \"{}\" created, or renamed from another {}?\n", diff::kind_name(kind),
-             created, diff::kind_name(kind));
-  fmt::print(stderr, "  0) created\n");
-  for (std::size_t i = 0; i < candidates.size(); ++i) {
-    fmt::print(stderr, "  {}) renamed from \"{}\"\n", i + 1, candidates[i]);
-  }
-  for (;;) {
-    fmt::print(stderr, "choice [0-{}]: ", candidates.size());
-    std::string line;
-    if (!std::getline(std::cin, line)) throw UserError("no answer to the rename question");
-    char* end = nullptr;
-    long choice = std::strtol(line.c_str(), &end, 10);
-    if (end != line.c_str() && choice >= 0 && choice <= static_cast<long>(candidates.size())) {
-      if (choice == 0) return std::nullopt;
-      return candidates[choice - 1];
-    }
-  }
-}
-
 diff::Options diff_options(const GenerateOptions& options) {
-  diff::Options result;
-  for (const auto& text : options.renames) result.renames.push_back(diff::parse_rename_hint(text));
-  for (const auto& text : options.drops) result.drops.push_back(diff::parse_drop_hint(text));
-  if (!options.hints_file.empty()) {
-    diff::read_hints_file(options.hints_file, result.renames, result.drops);
-  }
-  if (isatty(STDIN_FILENO)) result.ask = ask_on_terminal;
-  return result;
+  return rename_diff_options(options.renames, options.drops, options.hints_file);
 }
 
 int run_generate(const GenerateOptions& options) {

@@ -19,6 +19,7 @@
 #include "introspect/introspect.hpp"
 #include "migrate_options.hpp"
 #include "pg/pg.hpp"
+#include "rename_options.hpp"
 
 namespace flick::cli {
 namespace {
@@ -40,35 +41,8 @@ bool confirm(const std::string& question) {
   return line == "y" || line == "Y" || line == "yes";
 }
 
-std::optional<std::string> ask_rename(diff::ObjectKind kind, const std::string& created,
-                                      const std::vector<std::string>& candidates) {
-  fmt::print(stderr, "Is {} \"{}\" created, or renamed from another {}?\n  0) created\n",
-             diff::kind_name(kind), created, diff::kind_name(kind));
-  for (std::size_t i = 0; i < candidates.size(); ++i) {
-    fmt::print(stderr, "  {}) renamed from \"{}\"\n", i + 1, candidates[i]);
-  }
-  for (;;) {
-    fmt::print(stderr, "choice [0-{}]: ", candidates.size());
-    std::string line;
-    if (!std::getline(std::cin, line)) throw UserError("no answer to the rename question");
-    char* end = nullptr;
-    long choice = std::strtol(line.c_str(), &end, 10);
-    if (end != line.c_str() && choice >= 0 && choice <= static_cast<long>(candidates.size())) {
-      if (choice == 0) return std::nullopt;
-      return candidates[choice - 1];
-    }
-  }
-}
-
 diff::Options diff_options(const PushOptions& options) {
-  diff::Options result;
-  for (const auto& text : options.renames) result.renames.push_back(diff::parse_rename_hint(text));
-  for (const auto& text : options.drops) result.drops.push_back(diff::parse_drop_hint(text));
-  if (!options.hints_file.empty()) {
-    diff::read_hints_file(options.hints_file, result.renames, result.drops);
-  }
-  if (isatty(STDIN_FILENO)) result.ask = ask_rename;
-  return result;
+  return rename_diff_options(options.renames, options.drops, options.hints_file);
 }
 
 // Decides whether the changes may run; prints why not.

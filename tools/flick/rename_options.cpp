@@ -1,0 +1,50 @@
+#include "rename_options.hpp"
+
+#include <fmt/core.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <optional>
+
+#include "flick/error.hpp"
+
+namespace flick::cli {
+namespace {
+
+// Asks on the terminal which removed object (if any) became `created`.
+std::optional<std::string> ask_on_terminal(diff::ObjectKind kind, const std::string& created,
+                                           const std::vector<std::string>& candidates) {
+  fmt::print(stderr, "Is {} \"{}\" created, or renamed from another {}?\n", diff::kind_name(kind),
+             created, diff::kind_name(kind));
+  fmt::print(stderr, "  0) created\n");
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    fmt::print(stderr, "  {}) renamed from \"{}\"\n", i + 1, candidates[i]);
+  }
+  for (;;) {
+    fmt::print(stderr, "choice [0-{}]: ", candidates.size());
+    std::string line;
+    if (!std::getline(std::cin, line)) throw UserError("no answer to the rename question");
+    char* end = nullptr;
+    long choice = std::strtol(line.c_str(), &end, 10);
+    if (end != line.c_str() && choice >= 0 && choice <= static_cast<long>(candidates.size())) {
+      if (choice == 0) return std::nullopt;
+      return candidates[choice - 1];
+    }
+  }
+}
+
+}  // namespace
+
+diff::Options rename_diff_options(const std::vector<std::string>& renames,
+                                  const std::vector<std::string>& drops,
+                                  const std::string& hints_file) {
+  diff::Options result;
+  for (const auto& text : renames) result.renames.push_back(diff::parse_rename_hint(text));
+  for (const auto& text : drops) result.drops.push_back(diff::parse_drop_hint(text));
+  if (!hints_file.empty()) diff::read_hints_file(hints_file, result.renames, result.drops);
+  if (isatty(STDIN_FILENO)) result.ask = ask_on_terminal;
+  return result;
+}
+
+}  // namespace flick::cli
