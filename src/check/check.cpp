@@ -24,8 +24,7 @@ Report check_folder(const store::MigrationFolder& folder, const model::Catalog* 
   check_structure(folder, report);
   check_snapshot_chain(folder, report);
   check_journal_order(folder, report);
-  check_statement_history(folder, report);
-  check_snapshot_replay(folder, every_snapshot, report);
+  check_history(folder, every_snapshot, report);
   if (schema != nullptr) check_schema_matches(folder, *schema, report);
   return report;
 }

@@ -44,9 +44,11 @@ Report check_folder(const store::MigrationFolder& folder, const model::Catalog* 
 void check_structure(const store::MigrationFolder& folder, Report& report);
 void check_snapshot_chain(const store::MigrationFolder& folder, Report& report);
 void check_journal_order(const store::MigrationFolder& folder, Report& report);
-void check_statement_history(const store::MigrationFolder& folder, Report& report);
-void check_snapshot_replay(const store::MigrationFolder& folder, bool every_snapshot,
-                           Report& report);
+// The history, replayed from an empty schema with the one interpreter of migration SQL
+// (ddl::Replayer, lenient): every statement parsed; objects created twice, dropped or altered
+// before they exist; statements that cannot run on the schema so far ("replay"); what it does
+// not understand (a warning); then each snapshot (or the last) against the schema so far.
+void check_history(const store::MigrationFolder& folder, bool every_snapshot, Report& report);
 // --replay: applies the folder to a new scratch database (flick_replay_<random>) on the server
 // of `url`, migration by migration, compares the live catalog with each snapshot, and drops the
 // database. Throws pg::PgError when the server cannot be reached.
@@ -63,6 +65,8 @@ struct ChangesDescription {
 };
 ChangesDescription snapshot_differences(const model::Catalog& replayed,
                                         const model::Catalog& snapshot);
+// The first three statements of `changes`, one per indented line, and how many more.
+std::string describe_differences(const ChangesDescription& changes);
 
 // The snapshot file drizzle pairs with a journal entry: meta/<prefix>_snapshot.json, where the
 // prefix is the tag up to its first '_'.

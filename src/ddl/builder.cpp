@@ -18,19 +18,23 @@ void Source::fail(int location, const std::string& message) const {
   throw UserError(position(location) + ": " + message);
 }
 
+void Source::unsupported(int location, const std::string& message) const {
+  throw UnsupportedStatement(position(location) + ": " + message);
+}
+
 QualifiedName qualified_name(const PgQuery__RangeVar* range, const Source& source) {
   if (sqlparse::is_set(range->catalogname)) {
     source.fail(range->location,
                 fmt::format("database-qualified name {}.{}.{} is not supported", range->catalogname,
                             range->schemaname, range->relname));
   }
-  return {sqlparse::is_set(range->schemaname) ? range->schemaname : model::kDefaultSchema,
+  return {sqlparse::is_set(range->schemaname) ? range->schemaname : source.default_schema(),
           range->relname};
 }
 
 QualifiedName qualified_name(Node** names, std::size_t count, int location, const Source& source) {
   std::vector<std::string> parts = string_list(names, count);
-  if (parts.size() == 1) return {model::kDefaultSchema, parts[0]};
+  if (parts.size() == 1) return {source.default_schema(), parts[0]};
   if (parts.size() == 2) return {parts[0], parts[1]};
   source.fail(location, "database-qualified names are not supported");
 }
@@ -127,7 +131,7 @@ void CatalogBuilder::resolve_user_type(const DeferredType& deferred) {
                              [&](const model::Column& c) { return c.name == deferred.column; });
   std::string base = column->type.substr(0, column->type.find('['));
   std::string schema = column->type_schema.empty() ? model::kDefaultSchema : column->type_schema;
-  if (catalog_.find_enum(schema, base) == nullptr) {
+  if (catalog_.find_enum(schema, base) == nullptr && !accepts_other_type(schema, base)) {
     throw UserError(
         fmt::format("{}: type \"{}\".\"{}\" of column \"{}\".\"{}\" is neither a "
                     "built-in type nor an enum created with CREATE TYPE ... AS ENUM",
@@ -177,17 +181,31 @@ void CatalogBuilder::resolve_foreign_key(const DeferredForeignKey& deferred) {
 }
 
 void CatalogBuilder::resolve_deferred() {
-  for (const auto& [schema, position] : used_schemas_) {
+  auto used_schemas = std::move(used_schemas_);
+  auto deferred_types = std::move(deferred_types_);
+  auto deferred_foreign_keys = std::move(deferred_foreign_keys_);
+  clear_deferred();
+  for (const auto& [schema, position] : used_schemas) {
     if (std::find(catalog_.schemas.begin(), catalog_.schemas.end(), schema) ==
         catalog_.schemas.end()) {
       throw UserError(fmt::format("{}: schema \"{}\" does not exist", position, schema));
     }
   }
-  for (const DeferredType& deferred : deferred_types_) resolve_user_type(deferred);
-  for (const DeferredForeignKey& deferred : deferred_foreign_keys_) resolve_foreign_key(deferred);
+  for (const DeferredType& deferred : deferred_types) resolve_user_type(deferred);
+  for (const DeferredForeignKey& deferred : deferred_foreign_keys) resolve_foreign_key(deferred);
+}
+
+void CatalogBuilder::clear_deferred() {
   used_schemas_.clear();
   deferred_types_.clear();
   deferred_foreign_keys_.clear();
+}
+
+bool CatalogBuilder::accepts_other_type(const std::string& schema, const std::string& name) const {
+  if (!other_types_allowed_) return false;
+  if (other_objects_.count("type " + schema + "." + name) != 0) return true;
+  auto extension = other_objects_.lower_bound("extension ");
+  return extension != other_objects_.end() && extension->rfind("extension ", 0) == 0;
 }
 
 void CatalogBuilder::reindex_tables() {

@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "flick/error.hpp"
 #include "flick/model.hpp"
 #include "sqlparse/parse_tree.hpp"
 
@@ -16,27 +17,41 @@ namespace flick::ddl {
 
 using sqlparse::Node;
 
-// The statement being transformed, for error positions.
+// A statement (or clause) the model cannot represent: for the schema reader an error like any
+// other, for a lenient replay a "not understood" warning rather than a broken history.
+class UnsupportedStatement : public UserError {
+ public:
+  using UserError::UserError;
+};
+
+// The statement being transformed, for error positions, and the schema unqualified names
+// resolve to (the first schema of the search_path in effect).
 class Source {
  public:
-  Source(const sqlparse::ParsedSql& parsed, std::size_t statement_index)
+  Source(const sqlparse::ParsedSql& parsed, std::size_t statement_index,
+         std::string default_schema = model::kDefaultSchema)
       : parsed_(parsed),
         base_(parsed.statement_base(statement_index)),
-        statement_offset_(parsed.statement_offset(statement_index)) {}
+        statement_offset_(parsed.statement_offset(statement_index)),
+        default_schema_(std::move(default_schema)) {}
 
   // "<file>:<line>:<col>" of a node location (a byte offset; -1 means the statement itself).
   std::string position(int location) const;
+  const std::string& default_schema() const { return default_schema_; }
 
   // Throws flick::UserError "<file>:<line>:<col>: <message>".
   [[noreturn]] void fail(int location, const std::string& message) const;
+  // Throws UnsupportedStatement "<file>:<line>:<col>: <message>".
+  [[noreturn]] void unsupported(int location, const std::string& message) const;
 
  private:
   const sqlparse::ParsedSql& parsed_;
   std::size_t base_;  // node locations count from here
   std::size_t statement_offset_;
+  std::string default_schema_;
 };
 
-// Schema and name of a relation as written; the schema defaults to "public".
+// Schema and name of a relation as written; the schema defaults to source.default_schema().
 struct QualifiedName {
   std::string schema;
   std::string name;
@@ -92,6 +107,20 @@ class CatalogBuilder {
   // For replay, where statements may drop or rename what earlier ones deferred: resolves the
   // deferred types, foreign keys and schema uses now and forgets them.
   void resolve_deferred();
+  // Forgets what was deferred without resolving it (a statement failed half-way).
+  void clear_deferred();
+
+  // Objects the model does not hold (functions, triggers, extensions, domains, composite and
+  // range types, ...), followed by kind and name so later statements can refer to them: keys
+  // like "function public.touch(integer)", "trigger public.users.users_touch",
+  // "type public.email" (a domain), "extension citext".
+  std::set<std::string>& other_objects() { return other_objects_; }
+  // Whether a column may have the non-enum user type `schema`.`name`: a domain, composite or
+  // range type created earlier, or (when any extension was created) a type an extension brings.
+  bool accepts_other_type(const std::string& schema, const std::string& name) const;
+  // Lets the reader accept such types (replay does; the schema reader does not yet).
+  void set_other_types_allowed(bool allowed) { other_types_allowed_ = allowed; }
+
   // Rebuilds the table lookup after tables were removed, renamed or moved.
   void reindex_tables();
   // Releases a name claimed earlier (the object was dropped or renamed).
@@ -121,6 +150,8 @@ class CatalogBuilder {
   std::vector<DeferredType> deferred_types_;
   std::vector<DeferredForeignKey> deferred_foreign_keys_;
   std::vector<std::pair<std::string, std::string>> used_schemas_;
+  std::set<std::string> other_objects_;
+  bool other_types_allowed_ = false;
 };
 
 // One function per statement kind; each throws a UserError for clauses it cannot represent.

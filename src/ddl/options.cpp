@@ -77,7 +77,7 @@ SequenceClauses read_sequence_options(Node** items, std::size_t count, bool allo
       const PgQuery__List& names = *option.arg->list;
       clauses.sequence_name = sqlparse::string_value(names.items[names.n_items - 1]);
     } else {
-      source.fail(option.location, fmt::format("unsupported sequence option {}", name));
+      source.unsupported(option.location, fmt::format("unsupported sequence option {}", name));
     }
   }
   return clauses;
@@ -89,13 +89,13 @@ std::map<std::string, std::string> read_storage_parameters(Node** items, std::si
   for (std::size_t i = 0; i < count; ++i) {
     const PgQuery__DefElem& option = *items[i]->def_elem;
     if (is_set(option.defnamespace)) {
-      source.fail(option.location, fmt::format("unsupported storage parameter {}.{}",
-                                               option.defnamespace, option.defname));
+      source.unsupported(option.location, fmt::format("unsupported storage parameter {}.{}",
+                                                      option.defnamespace, option.defname));
     }
     std::string value = "true";  // WITH (security_barrier) means true
     if (option.arg != nullptr && !value_text(option.arg, &value)) {
-      source.fail(option.location,
-                  fmt::format("unsupported value for storage parameter {}", option.defname));
+      source.unsupported(option.location,
+                         fmt::format("unsupported value for storage parameter {}", option.defname));
     }
     parameters[option.defname] = value;
   }

@@ -44,6 +44,15 @@ void release_table_names(CatalogBuilder& builder, const model::Table& table, boo
 
 void replay_create_table(PgQuery__CreateStmt& statement, const Source& source, ReplayState& state) {
   QualifiedName name = qualified_name(statement.relation, source);
+  if (std::string_view(statement.relation->relpersistence) == "t" &&
+      state.temporary_tables != nullptr) {
+    // A temporary table (a migration's scratch space): followed like any other until the end of
+    // its file, when the session or transaction that made it is over.
+    static char permanent[] = "p";
+    statement.relation->relpersistence = permanent;
+    statement.oncommit = PG_QUERY__ON_COMMIT_ACTION__ONCOMMIT_NOOP;
+    state.temporary_tables->push_back(name);
+  }
   CatalogBuilder& builder = state.builder;
   model::Table* existing = builder.find_table(name.schema, name.name);
   if (existing == nullptr || statement.if_not_exists || !state.replace_existing) {
@@ -177,31 +186,12 @@ void replay_create_policy(PgQuery__CreatePolicyStmt& statement, const Source& so
   transform_policy(statement, source, state.builder);
 }
 
-// The statements between BEGIN and EXCEPTION (or END) of a DO block's body.
-std::string do_block_statements(const std::string& body, const Source& source) {
-  std::string folded = lower(body);
-  auto word_at = [&](const std::string& word, std::size_t from) {
-    for (std::size_t at = folded.find(word, from); at != std::string::npos;
-         at = folded.find(word, at + 1)) {
-      bool starts = at == 0 || !std::isalnum(static_cast<unsigned char>(folded[at - 1]));
-      std::size_t after = at + word.size();
-      bool ends =
-          after >= folded.size() || !std::isalnum(static_cast<unsigned char>(folded[after]));
-      if (starts && ends) return at;
-    }
-    return std::string::npos;
-  };
-  std::size_t begin = word_at("begin", 0);
-  if (begin == std::string::npos) {
-    source.fail(-1, "unsupported statement DO: only a BEGIN ... END block of plain statements");
-  }
-  begin += 5;
-  std::size_t end = word_at("exception", begin);
-  if (end == std::string::npos) end = folded.rfind("end");
-  if (end == std::string::npos || end < begin) {
-    source.fail(-1, "unsupported statement DO: only a BEGIN ... END block of plain statements");
-  }
-  return body.substr(begin, end - begin);
+// An inner statement's message without its "DO block:<line>:<col>: " prefix.
+std::string without_position(const std::string& message) {
+  constexpr std::string_view kPrefix = "DO block:";
+  if (message.rfind(kPrefix, 0) != 0) return message;
+  std::size_t end = message.find(": ", kPrefix.size());
+  return end == std::string::npos ? message : message.substr(end + 2);
 }
 
 void replay_do(PgQuery__DoStmt& statement, const Source& source, ReplayState& state) {
@@ -211,28 +201,69 @@ void replay_do(PgQuery__DoStmt& statement, const Source& source, ReplayState& st
     if (std::string(arg.defname) == "as") body = sqlparse::string_value(arg.arg);
     if (std::string(arg.defname) == "language" &&
         lower(sqlparse::string_value(arg.arg)) != "plpgsql") {
-      source.fail(-1, "unsupported statement DO in a language other than plpgsql");
+      source.unsupported(-1, "unsupported statement DO in a language other than plpgsql");
     }
   }
-  std::string inner = do_block_statements(body, source);
-  std::string folded = lower(body);
-  bool ignores_duplicates = folded.find("duplicate_object") != std::string::npos ||
-                            folded.find("when others") != std::string::npos;
   std::string where = source.position(-1);
-  try {
-    sqlparse::ParsedSql parsed = sqlparse::parse_sql(inner, "DO block");
-    bool saved = state.duplicates_ignored;
-    state.duplicates_ignored = saved || ignores_duplicates;
-    for (std::size_t i = 0; i < parsed.size(); ++i) {
-      Node* node = parsed.statement(i).stmt;
-      if (node->node_case == PG_QUERY__NODE__NODE_DO_STMT) {
-        throw UserError("nested DO blocks are not supported");
-      }
-      replay_statement(node, Source(parsed, i), state);
+  std::vector<sqlparse::PlpgsqlStatement> inner =
+      sqlparse::plpgsql_statements(body, where + ": in DO block");
+  bool saved = state.duplicates_ignored;
+  for (const sqlparse::PlpgsqlStatement& step : inner) {
+    if (step.dynamic) {
+      state.not_understood += fmt::format(
+          "{}in DO block, line {}: EXECUTE of a computed string (what it runs is not "
+          "followed)",
+          state.not_understood.empty() ? "" : "; ", step.line);
+      continue;
     }
-    state.duplicates_ignored = saved;
-  } catch (const UserError& error) {
-    throw UserError(fmt::format("{}: in DO block: {}", where, error.what()));
+    try {
+      sqlparse::ParsedSql parsed = sqlparse::parse_sql(step.sql, "DO block");
+      for (std::size_t i = 0; i < parsed.size(); ++i) {
+        Node* node = parsed.statement(i).stmt;
+        Source inner_source(parsed, i, source.default_schema());
+        for (Effect& effect : statement_effects(node, source.default_schema())) {
+          effect.guarded = effect.guarded || step.guarded;
+          state.block_effects.push_back(std::move(effect));
+        }
+        state.duplicates_ignored = saved || step.guarded;
+        replay_statement(node, inner_source, state);
+        state.duplicates_ignored = saved;
+      }
+    } catch (const UnsupportedStatement& error) {
+      state.duplicates_ignored = saved;
+      throw UnsupportedStatement(fmt::format("{}: in DO block, line {}: {}", where, step.line,
+                                             without_position(error.what())));
+    } catch (const UserError& error) {
+      state.duplicates_ignored = saved;
+      throw UserError(fmt::format("{}: in DO block, line {}: {}", where, step.line,
+                                  without_position(error.what())));
+    }
+  }
+}
+
+// SET search_path / SET LOCAL search_path / RESET search_path: the first schema named becomes
+// where unqualified names go ("$user" and pg_catalog are skipped: no such schema is ours).
+void replay_set(const PgQuery__VariableSetStmt& statement, ReplayState& state) {
+  state.skipped = true;
+  if (!sqlparse::is_set(statement.name) || lower(statement.name) != "search_path" ||
+      state.search_path == nullptr) {
+    return;
+  }
+  if (statement.kind != PG_QUERY__VARIABLE_SET_KIND__VAR_SET_VALUE) {
+    *state.search_path = model::kDefaultSchema;  // RESET / SET ... TO DEFAULT
+    return;
+  }
+  for (std::size_t i = 0; i < statement.n_args; ++i) {
+    const Node* arg = statement.args[i];
+    std::string schema;
+    if (arg->node_case == PG_QUERY__NODE__NODE_A_CONST && arg->a_const->sval != nullptr) {
+      schema = arg->a_const->sval->sval;
+    } else if (arg->node_case == PG_QUERY__NODE__NODE_STRING) {
+      schema = arg->string->sval;
+    }
+    if (schema.empty() || schema == "$user" || schema == "pg_catalog") continue;
+    *state.search_path = schema;
+    return;
   }
 }
 
@@ -262,10 +293,16 @@ void replay_statement(Node* statement, const Source& source, ReplayState& state)
     case PG_QUERY__NODE__NODE_CREATE_POLICY_STMT:
       return replay_create_policy(*statement->create_policy_stmt, source, state);
     case PG_QUERY__NODE__NODE_COMMENT_STMT:
+      if (statement->comment_stmt->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE &&
+          statement->comment_stmt->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN) {
+        state.skipped = true;  // comments on what the model does not hold comments for
+        return;
+      }
       return transform_comment(*statement->comment_stmt, source, state.builder);
     case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT:
       return replay_alter_table(*statement->alter_table_stmt, source, state);
     case PG_QUERY__NODE__NODE_DROP_STMT:
+      if (replay_drop_other(statement, source, state)) return;
       return replay_drop(*statement->drop_stmt, source, state);
     case PG_QUERY__NODE__NODE_RENAME_STMT:
       return replay_rename(*statement->rename_stmt, source, state);
@@ -279,16 +316,52 @@ void replay_statement(Node* statement, const Source& source, ReplayState& state)
       return replay_alter_policy(*statement->alter_policy_stmt, source, state);
     case PG_QUERY__NODE__NODE_DO_STMT:
       return replay_do(*statement->do_stmt, source, state);
+    case PG_QUERY__NODE__NODE_VARIABLE_SET_STMT:
+      return replay_set(*statement->variable_set_stmt, state);
+    case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT:
+    case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT:
+    case PG_QUERY__NODE__NODE_CREATE_EXTENSION_STMT:
+    case PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT:
+    case PG_QUERY__NODE__NODE_COMPOSITE_TYPE_STMT:
+    case PG_QUERY__NODE__NODE_CREATE_RANGE_STMT:
+      return replay_create_other(statement, source, state);
     case PG_QUERY__NODE__NODE_INSERT_STMT:
     case PG_QUERY__NODE__NODE_UPDATE_STMT:
     case PG_QUERY__NODE__NODE_DELETE_STMT:
     case PG_QUERY__NODE__NODE_SELECT_STMT:
-    case PG_QUERY__NODE__NODE_VARIABLE_SET_STMT:
-    case PG_QUERY__NODE__NODE_CREATE_EXTENSION_STMT:
+    case PG_QUERY__NODE__NODE_COPY_STMT:
+    case PG_QUERY__NODE__NODE_TRUNCATE_STMT:
+    case PG_QUERY__NODE__NODE_CALL_STMT:
+    case PG_QUERY__NODE__NODE_LOCK_STMT:
+    case PG_QUERY__NODE__NODE_NOTIFY_STMT:
+    case PG_QUERY__NODE__NODE_EXPLAIN_STMT:
+    case PG_QUERY__NODE__NODE_VACUUM_STMT:
+    case PG_QUERY__NODE__NODE_REINDEX_STMT:
+    case PG_QUERY__NODE__NODE_CLUSTER_STMT:
+    case PG_QUERY__NODE__NODE_REFRESH_MAT_VIEW_STMT:
+    case PG_QUERY__NODE__NODE_CHECK_POINT_STMT:
+    case PG_QUERY__NODE__NODE_DISCARD_STMT:
+    case PG_QUERY__NODE__NODE_TRANSACTION_STMT:
+    // No effect on what the model holds: privileges, roles, ownership, function attributes,
+    // extension updates, statistics, publications.
+    case PG_QUERY__NODE__NODE_GRANT_STMT:
+    case PG_QUERY__NODE__NODE_GRANT_ROLE_STMT:
+    case PG_QUERY__NODE__NODE_ALTER_DEFAULT_PRIVILEGES_STMT:
+    case PG_QUERY__NODE__NODE_CREATE_ROLE_STMT:
+    case PG_QUERY__NODE__NODE_ALTER_ROLE_STMT:
+    case PG_QUERY__NODE__NODE_ALTER_ROLE_SET_STMT:
+    case PG_QUERY__NODE__NODE_DROP_ROLE_STMT:
+    case PG_QUERY__NODE__NODE_ALTER_OWNER_STMT:
+    case PG_QUERY__NODE__NODE_ALTER_FUNCTION_STMT:
+    case PG_QUERY__NODE__NODE_ALTER_EXTENSION_STMT:
+    case PG_QUERY__NODE__NODE_CREATE_STATS_STMT:
+    case PG_QUERY__NODE__NODE_CREATE_PUBLICATION_STMT:
+    case PG_QUERY__NODE__NODE_ALTER_PUBLICATION_STMT:
+    case PG_QUERY__NODE__NODE_SEC_LABEL_STMT:
       state.skipped = true;
       return;
     default:
-      source.fail(-1, "unsupported statement " + sqlparse::node_kind(statement));
+      source.unsupported(-1, "unsupported statement " + sqlparse::node_kind(statement));
   }
 }
 
@@ -298,30 +371,81 @@ Replayer::Replayer(Existing existing)
 Replayer::~Replayer() = default;
 
 Replayer::Replayer(const Replayer& other)
-    : existing_(other.existing_), builder_(std::make_unique<CatalogBuilder>(*other.builder_)) {}
+    : existing_(other.existing_),
+      lenient_(other.lenient_),
+      search_path_(other.search_path_),
+      builder_(std::make_unique<CatalogBuilder>(*other.builder_)) {}
 
 Replayer& Replayer::operator=(const Replayer& other) {
   existing_ = other.existing_;
+  lenient_ = other.lenient_;
+  search_path_ = other.search_path_;
   builder_ = std::make_unique<CatalogBuilder>(*other.builder_);
   return *this;
 }
 
+namespace {
+
+bool is_data_statement(const Node* node) {
+  switch (node->node_case) {
+    case PG_QUERY__NODE__NODE_INSERT_STMT:
+    case PG_QUERY__NODE__NODE_UPDATE_STMT:
+    case PG_QUERY__NODE__NODE_DELETE_STMT:
+    case PG_QUERY__NODE__NODE_SELECT_STMT:
+    case PG_QUERY__NODE__NODE_COPY_STMT:
+    case PG_QUERY__NODE__NODE_TRUNCATE_STMT:
+    case PG_QUERY__NODE__NODE_CALL_STMT:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
 void Replayer::apply(std::string_view sql, const std::string& file_name, const Observer& observe) {
-  sqlparse::ParsedSql parsed = sqlparse::parse_sql(sql, file_name);
+  builder_->set_other_types_allowed(true);
+  sqlparse::ParsedSql parsed = sqlparse::parse_migration(sql, file_name);
+  std::vector<QualifiedName> temporary_tables;
   for (std::size_t i = 0; i < parsed.size(); ++i) {
-    ReplayState state{*builder_, existing_ == Existing::kReplace};
-    Source source(parsed, i);
-    replay_statement(parsed.statement(i).stmt, source, state);
-    builder_->resolve_deferred();
-    if (observe) {
-      ReplayedStatement replayed;
-      replayed.index = i;
-      replayed.begin = parsed.statement_offset(i);
-      replayed.end = parsed.statement_end(i);
-      replayed.line = sqlparse::location_of(parsed.text(), replayed.begin).line;
-      replayed.recreated = state.recreated;
-      replayed.skipped = state.skipped;
-      observe(replayed);
+    Node* node = parsed.statement(i).stmt;
+    ReplayState state{.builder = *builder_, .replace_existing = existing_ == Existing::kReplace};
+    state.search_path = &search_path_;
+    state.temporary_tables = &temporary_tables;
+    Source source(parsed, i, search_path_);
+    ReplayedStatement replayed;
+    try {
+      if (observe) replayed.effects = statement_effects(node, search_path_);
+      replay_statement(node, source, state);
+      builder_->resolve_deferred();
+    } catch (const UnsupportedStatement& error) {
+      builder_->clear_deferred();
+      if (!lenient_) throw;
+      replayed.not_understood = error.what();
+    } catch (const UserError& error) {
+      builder_->clear_deferred();
+      if (!lenient_) throw;
+      replayed.error = error.what();
+    }
+    if (!state.not_understood.empty() && replayed.not_understood.empty()) {
+      replayed.not_understood = source.position(-1) + ": " + state.not_understood;
+    }
+    if (!observe) continue;
+    replayed.index = i;
+    replayed.begin = parsed.statement_offset(i);
+    replayed.end = parsed.statement_end(i);
+    replayed.line = sqlparse::location_of(parsed.text(), replayed.begin).line;
+    replayed.recreated = state.recreated;
+    replayed.skipped = state.skipped;
+    replayed.kind = sqlparse::node_kind(node);
+    replayed.data = is_data_statement(node);
+    replayed.transaction_control = node->node_case == PG_QUERY__NODE__NODE_TRANSACTION_STMT;
+    for (Effect& effect : state.block_effects) replayed.effects.push_back(std::move(effect));
+    observe(replayed);
+  }
+  for (const QualifiedName& name : temporary_tables) {
+    if (builder_->find_table(name.schema, name.name) != nullptr) {
+      remove_table(*builder_, name.schema, name.name);
     }
   }
 }

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "ddl/options.hpp"
 #include "ddl/replay_internal.hpp"
 #include "ddl/table_parts.hpp"
 #include "flick/error.hpp"
@@ -47,7 +48,8 @@ void add_column(model::Table& table, const QualifiedName& name, PgQuery__AlterTa
                 const Source& source, ReplayState& state) {
   PgQuery__ColumnDef& definition = *command.def->column_def;
   if (find_column(table, definition.colname) != nullptr) {
-    if (command.missing_ok) return;  // ADD COLUMN IF NOT EXISTS
+    // ADD COLUMN IF NOT EXISTS, or guarded in a DO block
+    if (command.missing_ok || state.duplicates_ignored) return;
     source.fail(-1, fmt::format("column \"{}\" of table \"{}\" already exists", definition.colname,
                                 table.name));
   }
@@ -112,7 +114,8 @@ void alter_type(model::Column& column, PgQuery__AlterTableCmd& command, const So
   if (type.is_user_type) {
     std::string schema = type.type_schema.empty() ? model::kDefaultSchema : type.type_schema;
     std::string base = type.type.substr(0, type.type.find('['));
-    if (builder.catalog().find_enum(schema, base) == nullptr) {
+    if (builder.catalog().find_enum(schema, base) == nullptr &&
+        !builder.accepts_other_type(schema, base)) {
       source.fail(type_name->location,
                   fmt::format("type \"{}\".\"{}\" does not exist", schema, base));
     }
@@ -212,10 +215,52 @@ void add_table_constraint(model::Table& table, PgQuery__AlterTableCmd& command,
   add_constraint(table, constraint, "", source, state.builder);
 }
 
+// ALTER [MATERIALIZED] VIEW: storage parameters set and reset; ownership and the like change
+// nothing the model holds.
+void alter_view(PgQuery__AlterTableStmt& statement, const Source& source, ReplayState& state) {
+  QualifiedName name = qualified_name(statement.relation, source);
+  auto& views = state.builder.catalog().views;
+  auto view = std::find_if(views.begin(), views.end(), [&](const model::View& v) {
+    return v.schema == name.schema && v.name == name.name;
+  });
+  if (view == views.end()) {
+    if (statement.missing_ok) return;
+    source.fail(-1, fmt::format("view \"{}\".\"{}\" does not exist", name.schema, name.name));
+  }
+  for (std::size_t i = 0; i < statement.n_cmds; ++i) {
+    PgQuery__AlterTableCmd& command = *statement.cmds[i]->alter_table_cmd;
+    switch (command.subtype) {
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_SetRelOptions:
+        for (auto& [key, value] : read_storage_parameters(command.def->list->items,
+                                                          command.def->list->n_items, source)) {
+          view->with[key] = value;
+        }
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_ResetRelOptions:
+        for (std::size_t j = 0; j < command.def->list->n_items; ++j) {
+          view->with.erase(command.def->list->items[j]->def_elem->defname);
+        }
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_ClusterOn:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DropCluster:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_SetStatistics:
+        break;
+      default:
+        source.unsupported(-1,
+                           "unsupported clause in ALTER VIEW: " + subcommand_name(command.subtype));
+    }
+  }
+}
+
 }  // namespace
 
 void replay_alter_table(PgQuery__AlterTableStmt& statement, const Source& source,
                         ReplayState& state) {
+  if (statement.objtype == PG_QUERY__OBJECT_TYPE__OBJECT_VIEW ||
+      statement.objtype == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW) {
+    return alter_view(statement, source, state);
+  }
   if (statement.objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) {
     return transform_alter_table(statement, source, state.builder);  // reports the kind
   }
@@ -295,8 +340,28 @@ void replay_alter_table(PgQuery__AlterTableStmt& statement, const Source& source
       case PG_QUERY__ALTER_TABLE_TYPE__AT_ForceRowSecurity:
       case PG_QUERY__ALTER_TABLE_TYPE__AT_NoForceRowSecurity:
         break;  // FORCE applies RLS to the owner too; the model does not record it
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableTrig:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableAlwaysTrig:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableReplicaTrig:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DisableTrig:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableTrigAll:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DisableTrigAll:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableTrigUser:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DisableTrigUser:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_ReplicaIdentity:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_SetStatistics:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_SetStorage:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_SetOptions:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_ResetOptions:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_SetRelOptions:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_ResetRelOptions:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_ClusterOn:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DropCluster:
+        break;  // triggers, ownership, storage and statistics: not in the model
       default:
-        source.fail(-1, "unsupported clause in ALTER TABLE: " + subcommand_name(command.subtype));
+        source.unsupported(
+            -1, "unsupported clause in ALTER TABLE: " + subcommand_name(command.subtype));
     }
   }
 }

@@ -52,6 +52,9 @@ model::Table remove_table(CatalogBuilder& builder, const std::string& schema,
   });
   model::Table removed = std::move(*it);
   tables.erase(it);
+  std::string triggers = "trigger " + schema + "." + name + ".";
+  std::erase_if(builder.other_objects(),
+                [&](const std::string& key) { return key.rfind(triggers, 0) == 0; });
   builder.reindex_tables();
   builder.release_relation_name(schema, name);
   for (const model::Index& index : removed.indexes)

@@ -3,8 +3,10 @@
 // The replayer's statement handlers and the catalog edits they share.
 
 #include <string>
+#include <vector>
 
 #include "ddl/builder.hpp"
+#include "ddl/replay.hpp"
 
 namespace flick::ddl {
 
@@ -16,7 +18,25 @@ struct ReplayState {
   bool duplicates_ignored = false;
   bool recreated = false;
   bool skipped = false;
+  // The replayer's search_path (its first schema); SET search_path changes it.
+  std::string* search_path = nullptr;
+  // Temporary tables the file created: gone when it ends.
+  std::vector<QualifiedName>* temporary_tables = nullptr;
+  // Effects of statements inside DO blocks, and what of them is not understood.
+  std::vector<Effect> block_effects{};
+  std::string not_understood{};
 };
+
+// The effects `node` has (see Effect), unqualified names taken to be in `default_schema`.
+std::vector<Effect> statement_effects(const Node* node, const std::string& default_schema);
+
+// Functions, procedures, triggers, extensions, domains, composite and range types: followed by
+// key in CatalogBuilder::other_objects.
+void replay_create_other(Node* statement, const Source& source, ReplayState& state);
+// DROP of those kinds (and of a non-enum type); false when `statement` drops another kind.
+bool replay_drop_other(Node* statement, const Source& source, ReplayState& state);
+// ALTER FUNCTION / PROCEDURE / TRIGGER / DOMAIN / TYPE (not an enum) ... RENAME TO.
+void replay_rename_other(PgQuery__RenameStmt& statement, const Source& source, ReplayState& state);
 
 void replay_statement(Node* statement, const Source& source, ReplayState& state);
 void replay_alter_table(PgQuery__AlterTableStmt& statement, const Source& source,

@@ -43,7 +43,7 @@ QualifiedName object_name(const Node* object, const Source& source) {
     case PG_QUERY__NODE__NODE_STRING:
       return {"", sqlparse::string_value(object)};
     default:
-      source.fail(-1, "unsupported object name " + sqlparse::node_kind(object));
+      source.unsupported(-1, "unsupported object name " + sqlparse::node_kind(object));
   }
 }
 
@@ -192,7 +192,8 @@ void drop_one(PgQuery__DropStmt& statement, const Node* object, const Source& so
       return;
     }
     default:
-      source.fail(-1, "unsupported statement DROP " + object_type_name(statement.remove_type));
+      source.unsupported(-1,
+                         "unsupported statement DROP " + object_type_name(statement.remove_type));
   }
 }
 
@@ -219,6 +220,16 @@ void rename_table(CatalogBuilder& builder, const QualifiedName& from, const std:
   builder.claim_relation_name(from.schema, to);
   retarget_foreign_keys(builder.catalog(), from, {from.schema, to});
   builder.reindex_tables();
+  // Triggers are keyed by their table.
+  std::string old_prefix = "trigger " + from.schema + "." + from.name + ".";
+  std::set<std::string>& others = builder.other_objects();
+  std::vector<std::string> moved;
+  for (auto it = others.lower_bound(old_prefix);
+       it != others.end() && it->rfind(old_prefix, 0) == 0;) {
+    moved.push_back("trigger " + from.schema + "." + to + "." + it->substr(old_prefix.size()));
+    it = others.erase(it);
+  }
+  others.insert(moved.begin(), moved.end());
 }
 
 void rename_column(CatalogBuilder& builder, const QualifiedName& table_name,
@@ -415,7 +426,7 @@ void replay_rename(PgQuery__RenameStmt& statement, const Source& source, ReplayS
     case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE: {
       QualifiedName from = object_name(statement.object, source);
       auto it = find_named(catalog.enums, from);
-      if (it == catalog.enums.end()) missing(source, "type", from);
+      if (it == catalog.enums.end()) return replay_rename_other(statement, source, state);
       it->name = to;
       retarget_enum_columns(catalog, from, {from.schema, to});
       return;
@@ -444,9 +455,14 @@ void replay_rename(PgQuery__RenameStmt& statement, const Source& source, ReplayS
       builder.claim_relation_name(relation.schema, to);
       return;
     }
+    case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
+    case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE:
+    case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER:
+    case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN:
+      return replay_rename_other(statement, source, state);
     default:
-      source.fail(-1, "unsupported statement ALTER " + object_type_name(statement.rename_type) +
-                          " ... RENAME");
+      source.unsupported(-1, "unsupported statement ALTER " +
+                                 object_type_name(statement.rename_type) + " ... RENAME");
   }
 }
 
@@ -498,8 +514,8 @@ void replay_set_schema(PgQuery__AlterObjectSchemaStmt& statement, const Source& 
       return;
     }
     default:
-      source.fail(-1, "unsupported statement ALTER " + object_type_name(statement.object_type) +
-                          " ... SET SCHEMA");
+      source.unsupported(-1, "unsupported statement ALTER " +
+                                 object_type_name(statement.object_type) + " ... SET SCHEMA");
   }
 }
 

@@ -16,7 +16,7 @@ std::string referential_action(const char* action, const Source& source, int loc
   if (code == "c") return "cascade";
   if (code == "n") return "set null";
   if (code == "d") return "set default";
-  source.fail(location, fmt::format("unsupported referential action '{}'", code));
+  source.unsupported(location, fmt::format("unsupported referential action '{}'", code));
 }
 
 void reject_unsupported_clauses(const PgQuery__Constraint& constraint, const Source& source) {
@@ -33,8 +33,8 @@ void reject_unsupported_clauses(const PgQuery__Constraint& constraint, const Sou
     clause = "MATCH FULL/PARTIAL";
   }
   if (!clause.empty()) {
-    source.fail(constraint.location, fmt::format("unsupported clause {} in {} constraint", clause,
-                                                 constraint_kind(constraint)));
+    source.unsupported(constraint.location, fmt::format("unsupported clause {} in {} constraint",
+                                                        clause, constraint_kind(constraint)));
   }
 }
 
@@ -195,8 +195,8 @@ void add_constraint(model::Table& table, PgQuery__Constraint& constraint, const 
     case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK:
       return add_check(table, constraint, source, builder);
     default:
-      source.fail(constraint.location,
-                  fmt::format("unsupported constraint {}", constraint_kind(constraint)));
+      source.unsupported(constraint.location,
+                         fmt::format("unsupported constraint {}", constraint_kind(constraint)));
   }
 }
 

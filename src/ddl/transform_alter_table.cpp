@@ -39,11 +39,12 @@ void set_default(model::Column& column, const PgQuery__AlterTableCmd& command) {
 void transform_alter_table(PgQuery__AlterTableStmt& statement, const Source& source,
                            CatalogBuilder& builder) {
   if (statement.objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) {
-    source.fail(-1, "unsupported statement ALTER " +
-                        std::string(protobuf_c_enum_descriptor_get_value(
-                                        &pg_query__object_type__descriptor, statement.objtype)
-                                        ->name)
-                            .substr(7));  // strip "OBJECT_"
+    source.unsupported(
+        -1, "unsupported statement ALTER " +
+                std::string(protobuf_c_enum_descriptor_get_value(&pg_query__object_type__descriptor,
+                                                                 statement.objtype)
+                                ->name)
+                    .substr(7));  // strip "OBJECT_"
   }
   QualifiedName name = qualified_name(statement.relation, source);
   model::Table& table = builder.table(name, statement.relation->location, source);
@@ -70,7 +71,8 @@ void transform_alter_table(PgQuery__AlterTableStmt& statement, const Source& sou
                        builder);
         break;
       default:
-        source.fail(-1, "unsupported clause in ALTER TABLE: " + subcommand_name(command.subtype));
+        source.unsupported(
+            -1, "unsupported clause in ALTER TABLE: " + subcommand_name(command.subtype));
     }
   }
 }

@@ -25,8 +25,8 @@ void reject_storage_clauses(const PgQuery__ColumnDef& definition, const Source& 
   if (is_set(definition.storage)) clause = "STORAGE";
   if (definition.n_fdwoptions != 0) clause = "OPTIONS";
   if (!clause.empty()) {
-    source.fail(definition.location,
-                fmt::format("unsupported clause {} on column \"{}\"", clause, definition.colname));
+    source.unsupported(definition.location, fmt::format("unsupported clause {} on column \"{}\"",
+                                                        clause, definition.colname));
   }
 }
 
@@ -42,7 +42,7 @@ void apply_identity(model::Column& column, const PgQuery__Constraint& constraint
   SequenceClauses clauses =
       read_sequence_options(constraint.options, constraint.n_options, true, source);
   if (!clauses.as_type.empty()) {
-    source.fail(constraint.location, "unsupported sequence option AS on an identity column");
+    source.unsupported(constraint.location, "unsupported sequence option AS on an identity column");
   }
   model::Identity identity;
   identity.kind = std::string(constraint.generated_when) == "a" ? model::IdentityKind::kAlways
@@ -110,8 +110,9 @@ model::Column transform_column(PgQuery__ColumnDef& definition, const QualifiedNa
         pending->push_back({&constraint, column.name});
         break;
       default:
-        source.fail(constraint.location, fmt::format("unsupported clause {} on column \"{}\"",
-                                                     constraint_kind(constraint), column.name));
+        source.unsupported(constraint.location,
+                           fmt::format("unsupported clause {} on column \"{}\"",
+                                       constraint_kind(constraint), column.name));
     }
   }
   return column;

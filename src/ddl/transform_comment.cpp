@@ -10,7 +10,7 @@ void transform_comment(PgQuery__CommentStmt& statement, const Source& source,
   bool on_column = statement.objtype == PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN;
   if ((!on_table && !on_column) || statement.object == nullptr ||
       statement.object->node_case != PG_QUERY__NODE__NODE_LIST) {
-    source.fail(-1, "unsupported statement COMMENT (only COMMENT ON TABLE / COLUMN)");
+    source.unsupported(-1, "unsupported statement COMMENT (only COMMENT ON TABLE / COLUMN)");
   }
   const PgQuery__List& object = *statement.object->list;
   // PostgreSQL treats an empty comment as removing it.

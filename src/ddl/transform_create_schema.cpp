@@ -9,10 +9,12 @@ namespace flick::ddl {
 void transform_create_schema(PgQuery__CreateSchemaStmt& statement, const Source& source,
                              CatalogBuilder& builder) {
   if (statement.authrole != nullptr) {
-    source.fail(statement.authrole->location, "unsupported clause AUTHORIZATION in CREATE SCHEMA");
+    source.unsupported(statement.authrole->location,
+                       "unsupported clause AUTHORIZATION in CREATE SCHEMA");
   }
   if (statement.n_schema_elts != 0) {
-    source.fail(-1, "unsupported clause: statements inside CREATE SCHEMA (write them separately)");
+    source.unsupported(
+        -1, "unsupported clause: statements inside CREATE SCHEMA (write them separately)");
   }
   std::string name = statement.schemaname;
   std::vector<std::string>& schemas = builder.catalog().schemas;

@@ -9,7 +9,7 @@ void transform_create_sequence(PgQuery__CreateSeqStmt& statement, const Source& 
                                CatalogBuilder& builder) {
   const PgQuery__RangeVar* range = statement.sequence;
   if (std::string(range->relpersistence) != "p") {
-    source.fail(range->location, "unsupported clause TEMPORARY/UNLOGGED in CREATE SEQUENCE");
+    source.unsupported(range->location, "unsupported clause TEMPORARY/UNLOGGED in CREATE SEQUENCE");
   }
   QualifiedName name = qualified_name(range, source);
   if (builder.catalog().find_sequence(name.schema, name.name) != nullptr) {

@@ -24,8 +24,8 @@ void reject_table_clauses(const PgQuery__CreateStmt& statement, const Source& so
     clause = "ON COMMIT";
   }
   if (!clause.empty()) {
-    source.fail(statement.relation->location,
-                fmt::format("unsupported clause {} in CREATE TABLE", clause));
+    source.unsupported(statement.relation->location,
+                       fmt::format("unsupported clause {} in CREATE TABLE", clause));
   }
 }
 
@@ -64,10 +64,10 @@ void transform_create_table(PgQuery__CreateStmt& statement, const Source& source
         pending.push_back({element->constraint, ""});
         break;
       case PG_QUERY__NODE__NODE_TABLE_LIKE_CLAUSE:
-        source.fail(element->table_like_clause->relation->location,
-                    "unsupported clause LIKE in CREATE TABLE");
+        source.unsupported(element->table_like_clause->relation->location,
+                           "unsupported clause LIKE in CREATE TABLE");
       default:
-        source.fail(location, "unsupported table element " + sqlparse::node_kind(element));
+        source.unsupported(location, "unsupported table element " + sqlparse::node_kind(element));
     }
   }
   for (const PendingConstraint& item : pending) {

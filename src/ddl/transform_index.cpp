@@ -53,9 +53,10 @@ std::string column_of(const PgQuery__IndexElem& element) {
 
 model::IndexElement transform_element(PgQuery__IndexElem& element, const model::Table& table,
                                       int location, const Source& source) {
-  if (element.n_collation != 0) source.fail(location, "unsupported clause COLLATE in an index");
+  if (element.n_collation != 0)
+    source.unsupported(location, "unsupported clause COLLATE in an index");
   if (element.n_opclassopts != 0) {
-    source.fail(location, "unsupported clause: operator class options in an index");
+    source.unsupported(location, "unsupported clause: operator class options in an index");
   }
   model::IndexElement result;
   std::string column = column_of(element);
@@ -79,7 +80,7 @@ model::IndexElement transform_element(PgQuery__IndexElem& element, const model::
       result.asc = false;
       break;
     case PG_QUERY__SORT_BY_DIR__SORTBY_USING:
-      source.fail(location, "unsupported clause USING <operator> in an index");
+      source.unsupported(location, "unsupported clause USING <operator> in an index");
     default:
       break;
   }
@@ -100,8 +101,8 @@ model::IndexElement transform_element(PgQuery__IndexElem& element, const model::
 
 void transform_index(PgQuery__IndexStmt& statement, const Source& source, CatalogBuilder& builder) {
   int location = statement.relation->location;
-  if (is_set(statement.table_space)) source.fail(location, "unsupported clause TABLESPACE");
-  if (statement.n_exclude_op_names != 0) source.fail(location, "unsupported clause EXCLUDE");
+  if (is_set(statement.table_space)) source.unsupported(location, "unsupported clause TABLESPACE");
+  if (statement.n_exclude_op_names != 0) source.unsupported(location, "unsupported clause EXCLUDE");
   QualifiedName table_name = qualified_name(statement.relation, source);
   model::Table& table = builder.table(table_name, location, source);
 

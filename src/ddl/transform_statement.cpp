@@ -20,7 +20,7 @@ void transform_statement(Node* statement, const Source& source, CatalogBuilder& 
       if (statement->create_table_as_stmt->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW) {
         return transform_materialized_view(*statement->create_table_as_stmt, source, builder);
       }
-      source.fail(-1, "unsupported statement CREATE TABLE ... AS");
+      source.unsupported(-1, "unsupported statement CREATE TABLE ... AS");
     case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT:
       return transform_alter_table(*statement->alter_table_stmt, source, builder);
     case PG_QUERY__NODE__NODE_CREATE_POLICY_STMT:
@@ -28,7 +28,7 @@ void transform_statement(Node* statement, const Source& source, CatalogBuilder& 
     case PG_QUERY__NODE__NODE_COMMENT_STMT:
       return transform_comment(*statement->comment_stmt, source, builder);
     default:
-      source.fail(-1, "unsupported statement " + sqlparse::node_kind(statement));
+      source.unsupported(-1, "unsupported statement " + sqlparse::node_kind(statement));
   }
 }
 

@@ -38,14 +38,14 @@ void define_view(model::View view, bool replace, int location, const Source& sou
 void transform_view(PgQuery__ViewStmt& statement, const Source& source, CatalogBuilder& builder) {
   int location = statement.view->location;
   if (std::string(statement.view->relpersistence) != "p") {
-    source.fail(location, "unsupported clause TEMPORARY in CREATE VIEW");
+    source.unsupported(location, "unsupported clause TEMPORARY in CREATE VIEW");
   }
   if (statement.n_aliases != 0) {
-    source.fail(location, "unsupported clause: column names after the view name");
+    source.unsupported(location, "unsupported clause: column names after the view name");
   }
   if (statement.with_check_option != PG_QUERY__VIEW_CHECK_OPTION__NO_CHECK_OPTION &&
       statement.with_check_option != PG_QUERY__VIEW_CHECK_OPTION__VIEW_CHECK_OPTION_UNDEFINED) {
-    source.fail(location, "unsupported clause WITH CHECK OPTION");
+    source.unsupported(location, "unsupported clause WITH CHECK OPTION");
   }
   QualifiedName name = qualified_name(statement.view, source);
   model::View view;
@@ -61,10 +61,10 @@ void transform_materialized_view(PgQuery__CreateTableAsStmt& statement, const So
   const PgQuery__IntoClause& into = *statement.into;
   int location = into.rel->location;
   if (into.n_col_names != 0) {
-    source.fail(location, "unsupported clause: column names after the view name");
+    source.unsupported(location, "unsupported clause: column names after the view name");
   }
-  if (is_set(into.access_method)) source.fail(location, "unsupported clause USING");
-  if (is_set(into.table_space_name)) source.fail(location, "unsupported clause TABLESPACE");
+  if (is_set(into.access_method)) source.unsupported(location, "unsupported clause USING");
+  if (is_set(into.table_space_name)) source.unsupported(location, "unsupported clause TABLESPACE");
   QualifiedName name = qualified_name(into.rel, source);
   if (statement.if_not_exists && builder.catalog().find_view(name.schema, name.name) != nullptr) {
     return;

@@ -42,18 +42,48 @@ std::int64_t elapsed_ms(Clock::time_point since) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - since).count();
 }
 
+// Whether a statement other than transaction control follows statement `index`.
+bool work_follows(const std::vector<PlannedStatement>& statements, std::size_t index) {
+  for (std::size_t i = index + 1; i < statements.size(); ++i) {
+    if (statements[i].control == PlannedStatement::Control::kNone) return true;
+  }
+  return false;
+}
+
 // Runs one migration's statements. Transactional statements are grouped in transactions unless
 // `own_transaction` is false (the caller holds one, or --tx none); statements PostgreSQL refuses
 // inside a transaction block run alone between them. The record is written with the last group.
+// Transaction control written in the file is followed with the migrator's own transactions (see
+// PlannedStatement::Control); an early end is reported through `warn`.
 std::optional<MigrationFailure> apply_one(pg::Connection& connection, Bookkeeping& bookkeeping,
                                           const PendingMigration& migration, bool own_transaction,
-                                          const MigrateObserver& observer) {
+                                          const MigrateObserver& observer,
+                                          std::vector<std::string>& warnings) {
   auto started = Clock::now();
   int committed = 0;
   bool in_transaction = false;
   const auto& statements = migration.statements;
-  for (const PlannedStatement& statement : statements) {
+  auto warn = [&](std::string warning) {
+    if (observer.on_warning) observer.on_warning(warning);
+    warnings.push_back(std::move(warning));
+  };
+  for (std::size_t i = 0; i < statements.size(); ++i) {
+    const PlannedStatement& statement = statements[i];
     try {
+      if (statement.control != PlannedStatement::Control::kNone) {
+        bool ends = statement.control != PlannedStatement::Control::kBegin;
+        if (!ends || !own_transaction || !in_transaction || !work_follows(statements, i)) continue;
+        bool commit = statement.control == PlannedStatement::Control::kCommit;
+        connection.exec(commit ? "COMMIT" : "ROLLBACK");
+        in_transaction = false;
+        if (commit) committed = statement.number;
+        warn(fmt::format(
+            "{}:{}: the file {} its own transaction here; statements 1-{} are {} and the rest "
+            "runs in a new transaction",
+            migration.file, statement.line, commit ? "commits" : "rolls back", statement.number,
+            commit ? "committed even if a later one fails" : "rolled back"));
+        continue;
+      }
       if (statement.outside_transaction) {
         if (in_transaction) {
           connection.exec("COMMIT");
@@ -150,12 +180,17 @@ std::vector<PendingMigration> plan(const store::MigrationFolder& folder, const F
   }
   if (options.transactions == TransactionMode::kAll) {
     for (const PendingMigration& migration : pending) {
-      for (const PlannedStatement& statement : migration.statements) {
-        if (statement.outside_transaction) {
+      for (std::size_t i = 0; i < migration.statements.size(); ++i) {
+        const PlannedStatement& statement = migration.statements[i];
+        bool ends_transaction = statement.control != PlannedStatement::Control::kNone &&
+                                statement.control != PlannedStatement::Control::kBegin &&
+                                work_follows(migration.statements, i);
+        if (statement.outside_transaction || ends_transaction) {
           throw UserError(fmt::format(
-              "{}:{}: statement {} cannot run inside a transaction block, so --tx all cannot "
-              "apply it; use the default --tx each",
-              migration.file, statement.line, statement.number));
+              "{}:{}: statement {} {}, so --tx all cannot apply it; use the default --tx each",
+              migration.file, statement.line, statement.number,
+              ends_transaction ? "ends the file's transaction before its last statement"
+                               : "cannot run inside a transaction block"));
         }
       }
     }
@@ -204,7 +239,8 @@ MigrateResult run_migrations(pg::Connection& connection, const store::MigrationF
   for (const PendingMigration& migration : result.planned) {
     if (observer.on_start) observer.on_start(migration);
     result.failure = apply_one(connection, bookkeeping, migration,
-                               options.transactions == TransactionMode::kPerMigration, observer);
+                               options.transactions == TransactionMode::kPerMigration, observer,
+                               result.warnings);
     if (result.failure) {
       if (one_transaction) {
         connection.exec("ROLLBACK");

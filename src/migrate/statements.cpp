@@ -34,23 +34,41 @@ bool forbidden_in_transaction(const PgQuery__Node* node) {
   }
 }
 
+PlannedStatement::Control transaction_control(const PgQuery__Node* node) {
+  if (node->node_case != PG_QUERY__NODE__NODE_TRANSACTION_STMT) {
+    return PlannedStatement::Control::kNone;
+  }
+  switch (node->transaction_stmt->kind) {
+    case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_BEGIN:
+    case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_START:
+      return PlannedStatement::Control::kBegin;
+    case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_COMMIT:
+      return PlannedStatement::Control::kCommit;
+    case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK:
+      return PlannedStatement::Control::kRollback;
+    default:  // SAVEPOINT, RELEASE, ROLLBACK TO, PREPARE TRANSACTION...: sent as written
+      return PlannedStatement::Control::kNone;
+  }
+}
+
 }  // namespace
 
 std::string PlannedStatement::first_line() const { return text.substr(0, text.find('\n')); }
 
 std::vector<PlannedStatement> plan_statements(std::string_view sql, const std::string& file_name) {
-  sqlparse::ParsedSql parsed = sqlparse::parse_sql(sql, file_name);
+  sqlparse::ParsedSql parsed = sqlparse::parse_migration(sql, file_name);
   std::vector<PlannedStatement> statements;
   statements.reserve(parsed.size());
   for (std::size_t i = 0; i < parsed.size(); ++i) {
     const PgQuery__RawStmt& raw = parsed.statement(i);
     std::size_t begin = parsed.statement_offset(i);
-    std::size_t end = raw.stmt_len == 0 ? sql.size() : raw.stmt_location + raw.stmt_len;
+    std::size_t end = parsed.statement_end(i);
     PlannedStatement statement;
     statement.text = std::string(sql.substr(begin, end - begin));
     statement.number = static_cast<int>(i) + 1;
     statement.line = sqlparse::location_of(sql, begin).line;
     statement.outside_transaction = forbidden_in_transaction(raw.stmt);
+    statement.control = transaction_control(raw.stmt);
     statements.push_back(std::move(statement));
   }
   return statements;

@@ -16,13 +16,20 @@ struct PlannedStatement {
   int line = 1;    // line of its first keyword in the file
   // CREATE/DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY, VACUUM, CREATE/DROP DATABASE, ...
   bool outside_transaction = false;
+  // Transaction control the file itself carries. The migrator runs each migration in a
+  // transaction of its own, so it does not send these: a BEGIN is already in effect, a COMMIT
+  // at the end is its own, and a COMMIT (or ROLLBACK) followed by more statements ends the
+  // migrator's transaction there, as the file asks, and starts another for the rest.
+  enum class Control { kNone, kBegin, kCommit, kRollback };
+  Control control = Control::kNone;
 
   // The statement's first line, for messages.
   std::string first_line() const;
 };
 
-// Parses `sql` with the PostgreSQL grammar. Throws flick::UserError "<file>:<line>:<col>: ..."
-// on a syntax error.
+// Parses `sql` the way drizzle-orm runs it (each `--> statement-breakpoint` chunk on its own, so a
+// chunk without its final ';' is accepted) with the PostgreSQL grammar. Throws flick::UserError
+// "<file>:<line>:<col>: ..." on a syntax error.
 std::vector<PlannedStatement> plan_statements(std::string_view sql, const std::string& file_name);
 
 }  // namespace flick::migrate

@@ -198,6 +198,43 @@ ParsedSql parse_sql(std::string_view sql, const std::string& file_name) {
   return std::move(*parsed);
 }
 
+std::unique_ptr<ParsedSql> try_parse_migration(std::string_view sql, const std::string& file_name,
+                                               SyntaxError* error) {
+  if (sql.find(kStatementBreakpoint) == std::string_view::npos) {
+    return try_parse_sql(sql, file_name, error);
+  }
+  auto parsed = std::make_unique<ParsedSql>(std::string(sql), file_name);
+  const std::string& text = parsed->text();
+  auto arena = std::make_unique<TreeArena>();
+  std::string chunk;
+  for (std::size_t begin = 0; begin <= text.size();) {
+    std::size_t marker = text.find(kStatementBreakpoint, begin);
+    std::size_t end = marker == std::string::npos ? text.size() : marker;
+    chunk.assign(text, begin, end - begin);
+    PgQuery__ParseResult* tree = parse_tree_of(chunk.c_str(), *arena, error);
+    if (tree == nullptr) {
+      error->offset += begin;
+      return nullptr;
+    }
+    parsed->add_tree(tree, begin, end);
+    if (marker == std::string::npos) break;
+    begin = marker + kStatementBreakpoint.size();
+  }
+  parsed->adopt_arena(std::move(arena));
+  return parsed;
+}
+
+ParsedSql parse_migration(std::string_view sql, const std::string& file_name) {
+  SyntaxError error;
+  std::unique_ptr<ParsedSql> parsed = try_parse_migration(sql, file_name, &error);
+  if (parsed == nullptr) {
+    Location location = location_of(sql, error.offset);
+    throw UserError(
+        fmt::format("{}:{}:{}: {}", file_name, location.line, location.column, error.message));
+  }
+  return std::move(*parsed);
+}
+
 std::string node_kind(const Node* node) {
   if (node == nullptr) return "NULL";
   const ProtobufCFieldDescriptor* field =

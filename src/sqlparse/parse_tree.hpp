@@ -90,6 +90,19 @@ ParsedSql parse_sql(std::string_view sql, const std::string& file_name);
 std::unique_ptr<ParsedSql> try_parse_sql(std::string_view sql, const std::string& file_name,
                                          SyntaxError* error);
 
+// drizzle-kit's statement separator in migration files.
+inline constexpr std::string_view kStatementBreakpoint = "--> statement-breakpoint";
+
+// Parses a migration file the way drizzle-orm's migrator runs it: the text is cut at every
+// kStatementBreakpoint (wherever it stands, as drizzle-orm does) and each chunk is parsed on its
+// own, so a chunk whose last statement lacks its ';' is still accepted, and empty chunks are
+// nothing. Offsets and errors are those of the whole file. Without a breakpoint this is
+// try_parse_sql. Returns nullptr with `error` set (offset in the whole text) on a syntax error.
+std::unique_ptr<ParsedSql> try_parse_migration(std::string_view sql, const std::string& file_name,
+                                               SyntaxError* error);
+// Like try_parse_migration; throws flick::UserError "<file>:<line>:<col>: <message>".
+ParsedSql parse_migration(std::string_view sql, const std::string& file_name);
+
 // protobuf-c leaves unset string fields as "" rather than nullptr.
 inline bool is_set(const char* text) { return text != nullptr && *text != '\0'; }
 

@@ -89,6 +89,23 @@ std::vector<std::string> referenced_columns(std::string_view normalised_expressi
 std::string implicit_name(const std::string& table, const std::vector<std::string>& columns,
                           const std::string& suffix);
 
+// A SQL statement a PL/pgSQL body (a DO block's, a function's) runs.
+struct PlpgsqlStatement {
+  // The statement's text; for EXECUTE of a constant string, the string's contents. With
+  // `dynamic`, what could not be read statically (the EXECUTE expression, or the kind of a loop,
+  // CASE, ... whose statements may run any number of times).
+  std::string sql;
+  int line = 0;  // 1-based line in the body
+  // Under an IF, or in a block whose EXCEPTION handler catches duplicate_object,
+  // undefined_object, others, ...: a failure of this statement does not fail the block.
+  bool guarded = false;
+  bool dynamic = false;
+};
+
+// The statements a PL/pgSQL body runs, in order, nested blocks and IF branches included.
+// Throws flick::UserError naming `context` when the body does not parse.
+std::vector<PlpgsqlStatement> plpgsql_statements(std::string_view body, const std::string& context);
+
 // Quotes an identifier always, doubling embedded quotes: foo -> "foo", a"b -> "a""b".
 std::string quote_identifier(std::string_view identifier);
 

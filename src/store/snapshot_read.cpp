@@ -106,6 +106,17 @@ class SnapshotReader {
   void read_type(const Json& json, const std::string& path, const std::string& where,
                  model::Column& column) {
     std::string text = reader_.string(json, path, "type");
+    std::optional<std::string> type_schema = reader_.optional_string(json, path, "typeSchema");
+    // drizzle writes an enum column's type as the enum's name verbatim ("sourceType",
+    // "user role[]"), not as SQL: it keeps its case and needs no quotes.
+    std::string base = text.substr(0, text.find('['));
+    for (const model::Enum& item : snapshot_.catalog.enums) {
+      if (item.name != base || (type_schema && item.schema != *type_schema)) continue;
+      column.type = text;
+      column.type_schema = item.schema;
+      remember(where + "/type", column.type, text, column.type);
+      return;
+    }
     sqlparse::TypeName type;
     try {
       type = sqlparse::canonical_type(text);
@@ -114,8 +125,7 @@ class SnapshotReader {
     }
     column.type = type.type;
     remember(where + "/type", column.type, text, column.type);
-    column.type_schema =
-        reader_.optional_string(json, path, "typeSchema").value_or(type.type_schema);
+    column.type_schema = type_schema.value_or(type.type_schema);
     if (legacy_ && column.type_schema.empty()) {
       std::string base = column.type.substr(0, column.type.find('['));
       const model::Enum* found = snapshot_.catalog.find_enum(model::kDefaultSchema, base);

@@ -85,8 +85,13 @@ TEST(Replay, ObjectsThatDoNotExistAreErrorsWithPositions) {
             "0001_x.sql:2:1: column \"nope\" of table \"t\" does not exist");
   EXPECT_EQ(replay_error("CREATE TABLE t (id int);\nALTER TABLE t DROP CONSTRAINT nope;"),
             "0001_x.sql:2:1: constraint \"nope\" of relation \"t\" does not exist");
-  EXPECT_NE(replay_error("CREATE FUNCTION f() RETURNS int AS 'select 1' LANGUAGE sql;")
-                .find("0001_x.sql:1:1: unsupported statement CreateFunctionStmt"),
+  EXPECT_EQ(replay_error("DROP FUNCTION f();"), "0001_x.sql:1:1: function \"f()\" does not exist");
+  EXPECT_EQ(
+      replay_error("CREATE TRIGGER t AFTER INSERT ON nope FOR EACH ROW EXECUTE FUNCTION f();"),
+      "0001_x.sql:1:1: table \"public\".\"nope\" is not defined (tables must be created "
+      "before statements that refer to them)");
+  EXPECT_NE(replay_error("CREATE AGGREGATE a (int) (SFUNC = int4pl, STYPE = int);")
+                .find("0001_x.sql:1:1: unsupported statement DefineStmt"),
             std::string::npos);
 }
 

@@ -1,0 +1,231 @@
+// check_history: the folder's migrations replayed in journal order from an empty schema by the
+// one interpreter of migration SQL (ddl::Replayer, lenient), its typed effects followed to say
+// which earlier migration created what a statement re-creates, and each snapshot compared with
+// the schema the SQL up to it builds.
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+#include <vector>
+
+#include "check/check.hpp"
+#include "ddl/replay.hpp"
+#include "flick/error.hpp"
+#include "sqlparse/sqlparse.hpp"
+#include "store/json_access.hpp"
+
+namespace flick::check {
+namespace {
+
+using Action = ddl::Effect::Action;
+
+struct Origin {
+  std::string file;
+  std::string owner;  // the table key for objects that go with a table
+};
+
+// Which migration created each object still there, followed through renames and drops.
+class Origins {
+ public:
+  bool has(const std::string& key) const { return origins_.count(key) != 0; }
+  const Origin& at(const std::string& key) const { return origins_.at(key); }
+
+  void apply(const ddl::Effect& effect, const std::string& file) {
+    switch (effect.action) {
+      case Action::kCreated:
+        origins_.emplace(effect.key, Origin{file, effect.owner});
+        break;
+      case Action::kDropped:
+        erase(effect.key);
+        break;
+      case Action::kRenamed:
+        rename(effect.key, effect.renamed_to, file);
+        break;
+      case Action::kAltered:
+        break;
+    }
+  }
+
+ private:
+  void erase(const std::string& key) {
+    origins_.erase(key);
+    for (auto it = origins_.begin(); it != origins_.end();) {
+      it = it->second.owner == key ? origins_.erase(it) : std::next(it);
+    }
+  }
+
+  // A renamed table takes its columns, constraints, triggers and policies along.
+  void rename(const std::string& from, const std::string& to, const std::string& file) {
+    auto found = origins_.find(from);
+    Origin origin = found == origins_.end() ? Origin{file, ""} : found->second;
+    if (found != origins_.end()) origins_.erase(found);
+    origins_[to] = origin;
+    std::string old_name = from.substr(from.find(' ') + 1) + ".";
+    std::string new_name = to.substr(to.find(' ') + 1) + ".";
+    std::vector<std::pair<std::string, Origin>> moved;
+    for (auto it = origins_.begin(); it != origins_.end();) {
+      if (it->second.owner != from) {
+        ++it;
+        continue;
+      }
+      std::string key = it->first;
+      std::size_t at = key.find(old_name);
+      if (at != std::string::npos) key.replace(at, old_name.size(), new_name);
+      moved.emplace_back(key, Origin{it->second.file, to});
+      it = origins_.erase(it);
+    }
+    for (auto& [key, item] : moved) origins_[key] = std::move(item);
+  }
+
+  std::map<std::string, Origin> origins_;
+};
+
+// Objects re-created by one migration that an earlier one created, gathered into one finding.
+struct Recreation {
+  int first_line = 0;
+  std::vector<std::string> objects;
+};
+
+class HistoryCheck {
+ public:
+  HistoryCheck(Report& report) : report_(report) { replayer_.set_lenient(true); }
+
+  // Replays one migration file; false when it does not parse (reported).
+  bool replay(const std::string& file, const std::string& text) {
+    std::map<std::string, Recreation> recreations;  // by origin file
+    std::vector<std::string> recreation_order;
+    try {
+      replayer_.apply(text, file, [&](const ddl::ReplayedStatement& statement) {
+        if (!statement.not_understood.empty()) {
+          report_.findings.push_back(
+              {Severity::kWarning, "not-understood", file, statement.line,
+               statement.not_understood +
+                   " (check follows the rest of the history without this statement's effect)"});
+        }
+        if (statement.error.empty()) {
+          for (const ddl::Effect& effect : statement.effects) origins_.apply(effect, file);
+          return;
+        }
+        ++errors_;
+        classify(file, statement, recreations, recreation_order);
+      });
+    } catch (const UserError& syntax) {
+      // "<file>:<line>:<col>: <PostgreSQL's message>"
+      std::string message = syntax.what();
+      int line =
+          message.rfind(file + ":", 0) == 0 ? std::atoi(message.c_str() + file.size() + 1) : 0;
+      report_.findings.push_back({Severity::kError, "syntax", file, line, message});
+      ++errors_;
+      return false;
+    }
+    for (const std::string& origin : recreation_order) {
+      const Recreation& group = recreations[origin];
+      std::string objects;
+      for (const std::string& object : group.objects) {
+        objects += (objects.empty() ? "" : ", ") + object;
+      }
+      report_.findings.push_back(
+          {Severity::kError, "recreated-object", file, group.first_line,
+           fmt::format("{}:{}: re-creates what {} already created ({}); on a database where {} "
+                       "is applied, this migration fails with \"already exists\"",
+                       file, group.first_line, origin, objects, origin)});
+    }
+    return true;
+  }
+
+  // Errors found so far: after one, later snapshots cannot be compared fairly.
+  int errors() const { return errors_; }
+  model::Catalog catalog() const { return replayer_.catalog(); }
+
+ private:
+  // Says why a statement could not be applied: an object created twice, one dropped or altered
+  // before anything created it, or else what the replayer found.
+  void classify(const std::string& file, const ddl::ReplayedStatement& statement,
+                std::map<std::string, Recreation>& recreations,
+                std::vector<std::string>& recreation_order) {
+    bool explained = false;
+    for (const ddl::Effect& effect : statement.effects) {
+      if (effect.action != Action::kCreated || effect.guarded || !origins_.has(effect.key)) {
+        continue;
+      }
+      const std::string& origin = origins_.at(effect.key).file;
+      Recreation& group = recreations[origin];
+      if (group.objects.empty()) {
+        group.first_line = statement.line;
+        recreation_order.push_back(origin);
+      }
+      group.objects.push_back(ddl::display_key(effect.key));
+      explained = true;
+    }
+    if (explained) return;
+    for (const ddl::Effect& effect : statement.effects) {
+      if (effect.guarded || origins_.has(effect.key) || effect.action == Action::kCreated) continue;
+      // Columns come with their table: only named objects are followed across files.
+      if (effect.key.rfind("column ", 0) == 0) continue;
+      bool drop = effect.action == Action::kDropped;
+      report_.findings.push_back(
+          {Severity::kError, drop ? "drop-before-create" : "alter-before-create", file,
+           statement.line,
+           fmt::format("{}:{}: {} {}, which no earlier migration created", file, statement.line,
+                       drop ? "drops" : "alters", ddl::display_key(effect.key))});
+      return;
+    }
+    report_.findings.push_back({Severity::kError, "replay", file, statement.line,
+                                fmt::format("{} (replaying the migrations in journal order "
+                                            "from an empty schema)",
+                                            statement.error)});
+  }
+
+  Report& report_;
+  ddl::Replayer replayer_;
+  Origins origins_;
+  int errors_ = 0;
+};
+
+bool has_error_for(const Report& report, const std::string& file) {
+  return std::any_of(report.findings.begin(), report.findings.end(), [&](const Finding& f) {
+    return f.severity == Severity::kError && f.file == file;
+  });
+}
+
+}  // namespace
+
+void check_history(const store::MigrationFolder& folder, bool every_snapshot, Report& report) {
+  const auto& entries = folder.journal().entries;
+  std::size_t last_snapshot = entries.size();
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    if (std::filesystem::exists(snapshot_path_for(folder, entries[i]))) last_snapshot = i;
+  }
+  HistoryCheck history(report);
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const store::JournalEntry& entry = entries[i];
+    std::filesystem::path path = folder.sql_path(entry);
+    if (!std::filesystem::exists(path)) continue;  // reported by check_structure
+    std::string file = path.filename().string();
+    history.replay(file, store::read_text_file(path.string()));
+    if (!every_snapshot && i != last_snapshot) continue;
+    if (history.errors() > 0) continue;  // the replayed schema is not what a database has
+    std::filesystem::path snapshot_path = snapshot_path_for(folder, entry);
+    std::string snapshot_file = "meta/" + snapshot_path.filename().string();
+    if (!std::filesystem::exists(snapshot_path) || has_error_for(report, snapshot_file)) continue;
+    store::Snapshot snapshot;
+    try {
+      snapshot = store::read_snapshot(snapshot_path);
+    } catch (const UserError& error) {
+      report.findings.push_back({Severity::kError, "bad-snapshot", snapshot_file, 0, error.what()});
+      continue;
+    }
+    ChangesDescription differences = snapshot_differences(history.catalog(), snapshot.catalog);
+    if (differences.count == 0) continue;
+    report.findings.push_back(
+        {Severity::kError, "snapshot-mismatch", snapshot_file, 0,
+         fmt::format("does not match the schema the migrations up to {} build ({} difference{}); "
+                     "from the replayed schema to the snapshot's, generate would write:{}",
+                     file, differences.count, differences.count == 1 ? "" : "s",
+                     describe_differences(differences))});
+  }
+}
+
+}  // namespace flick::check
