@@ -198,8 +198,9 @@ struct Catalog {
 // Column lookup by name; nullptr when absent.
 const Column* find_column(const Table& table, const std::string& name);
 
-// Fills every implicit default (sequence options for the type, index NULLS ordering, ...) so that
-// two catalogs describing the same database compare equal. Idempotent.
+// Fills every implicit default (sequence options for the type, index NULLS ordering, ...) and
+// truncates constraint and index names to PostgreSQL's 63 bytes, so that two catalogs
+// describing the same database compare equal. Idempotent.
 void normalise(Catalog& catalog);
 
 // Sequence defaults PostgreSQL applies for a sequence of the given integer type

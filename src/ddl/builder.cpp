@@ -131,7 +131,10 @@ void CatalogBuilder::resolve_user_type(const DeferredType& deferred) {
                              [&](const model::Column& c) { return c.name == deferred.column; });
   std::string base = column->type.substr(0, column->type.find('['));
   std::string schema = column->type_schema.empty() ? model::kDefaultSchema : column->type_schema;
-  if (catalog_.find_enum(schema, base) == nullptr && !accepts_other_type(schema, base)) {
+  if (catalog_.find_enum(schema, base) == nullptr) {
+    // A domain, composite or extension type keeps the schema as written (drizzle's typeSchema
+    // is for enums only).
+    if (accepts_other_type(schema, base)) return;
     throw UserError(
         fmt::format("{}: type \"{}\".\"{}\" of column \"{}\".\"{}\" is neither a "
                     "built-in type nor an enum created with CREATE TYPE ... AS ENUM",

@@ -114,12 +114,12 @@ void alter_type(model::Column& column, PgQuery__AlterTableCmd& command, const So
   if (type.is_user_type) {
     std::string schema = type.type_schema.empty() ? model::kDefaultSchema : type.type_schema;
     std::string base = type.type.substr(0, type.type.find('['));
-    if (builder.catalog().find_enum(schema, base) == nullptr &&
-        !builder.accepts_other_type(schema, base)) {
+    if (builder.catalog().find_enum(schema, base) != nullptr) {
+      column.type_schema = schema;
+    } else if (!builder.accepts_other_type(schema, base)) {
       source.fail(type_name->location,
                   fmt::format("type \"{}\".\"{}\" does not exist", schema, base));
     }
-    column.type_schema = schema;
   }
 }
 

@@ -93,7 +93,9 @@ void read_constraints(ReaderState& state) {
     }
     if (result.value(row, kValidated) != "t")
       state.not_covered_item("NOT VALID constraint", qualified);
-    if (result.value(row, kNoInherit) == "t")
+    // PostgreSQL 15 sets connoinherit on every primary key, unique and foreign key; only a CHECK
+    // can be declared NO INHERIT.
+    if (type == "c" && result.value(row, kNoInherit) == "t")
       state.not_covered_item("NO INHERIT constraint", qualified);
     std::vector<std::string> columns = json_strings(result, row, kKeys);
     if (type == "p") {

@@ -4,7 +4,10 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
+
 #include "introspect/reader_state.hpp"
+#include "sqlparse/sqlparse.hpp"
 
 namespace flick::introspect {
 namespace {
@@ -42,10 +45,20 @@ std::string serial_type(const std::string& type) {
 }
 
 // True when the column's default is nextval of this sequence, as PostgreSQL writes it for serial.
+// (regclass prints a name in double quotes unless it is all lower case letters, digits and
+// underscores, not starting with a digit: "t_camelCol_seq".)
 bool is_serial_default(const model::Column& column, const std::string& schema,
                        const std::string& name) {
   if (!column.default_expr) return false;
-  std::string qualified = schema == model::kDefaultSchema ? name : schema + "." + name;
+  auto as_regclass = [](const std::string& part) {
+    bool plain =
+        !part.empty() && !std::isdigit(static_cast<unsigned char>(part[0])) &&
+        part.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") == std::string::npos;
+    return plain ? part : sqlparse::quote_identifier(part);
+  };
+  std::string qualified = schema == model::kDefaultSchema
+                              ? as_regclass(name)
+                              : as_regclass(schema) + "." + as_regclass(name);
   return *column.default_expr == fmt::format("nextval('{}'::regclass)", qualified);
 }
 

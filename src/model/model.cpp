@@ -78,9 +78,28 @@ SequenceOptions default_sequence_options(const std::string& type, bool ascending
   return options;
 }
 
+namespace {
+
+// PostgreSQL keeps the first 63 bytes of a longer identifier (NAMEDATALEN), never splitting a
+// UTF-8 character; drizzle snapshots hold the name as written.
+void truncate_identifier(std::string& name) {
+  constexpr std::size_t kMaxBytes = 63;
+  if (name.size() <= kMaxBytes) return;
+  std::size_t end = kMaxBytes;
+  while (end > 0 && (static_cast<unsigned char>(name[end]) & 0xC0) == 0x80) --end;
+  name.resize(end);
+}
+
+}  // namespace
+
 void normalise(Catalog& catalog) {
   for (Sequence& sequence : catalog.sequences) normalise_sequence(sequence.options, "bigint");
   for (Table& table : catalog.tables) {
+    if (table.primary_key) truncate_identifier(table.primary_key->name);
+    for (UniqueConstraint& unique : table.uniques) truncate_identifier(unique.name);
+    for (ForeignKey& key : table.foreign_keys) truncate_identifier(key.name);
+    for (CheckConstraint& check : table.checks) truncate_identifier(check.name);
+    for (Index& index : table.indexes) truncate_identifier(index.name);
     for (Column& column : table.columns) {
       if (column.identity) normalise_sequence(column.identity->options, column.type);
       if (column.default_expr && is_null_constant(*column.default_expr))

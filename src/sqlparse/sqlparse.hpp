@@ -89,6 +89,19 @@ std::vector<std::string> referenced_columns(std::string_view normalised_expressi
 std::string implicit_name(const std::string& table, const std::vector<std::string>& columns,
                           const std::string& suffix);
 
+// One index element as written between the parentheses of CREATE INDEX.
+struct IndexElementParts {
+  std::string column;      // a plain column, even in parentheses: its name
+  std::string expression;  // otherwise the expression, deparsed (not yet normalised)
+  bool asc = true;
+  std::string nulls;  // "", "first" or "last"
+  std::string opclass;
+};
+
+// Reads `"data" jsonb_path_ops`, `lower(email) DESC NULLS LAST`, ... as CREATE INDEX does.
+// Throws flick::UserError when `text` is not one index element.
+IndexElementParts parse_index_element(std::string_view text);
+
 // A SQL statement a PL/pgSQL body (a DO block's, a function's) runs.
 struct PlpgsqlStatement {
   // The statement's text; for EXECUTE of a constant string, the string's contents. With

@@ -231,11 +231,27 @@ class SnapshotReader {
     reader_.expect_keys(json, path, {"expression", "isExpression", "asc", "nulls", "opclass"});
     element.is_expression = reader_.boolean(json, path, "isExpression");
     std::string text = reader_.string(json, path, "expression");
-    element.expression =
-        element.is_expression ? expression(text, where, path + ".expression") : text;
+    element.opclass = reader_.optional_string(json, path, "opclass").value_or("");
     element.asc = reader_.boolean(json, path, "asc");
     element.nulls = reader_.optional_string(json, path, "nulls").value_or("");
-    element.opclass = reader_.optional_string(json, path, "opclass").value_or("");
+    if (!element.is_expression) {
+      element.expression = text;
+      return element;
+    }
+    try {
+      element.expression = expression(text, where, path + ".expression");
+    } catch (const UserError&) {
+      // drizzle keeps an sql`` index element as written, and users write an operator class or
+      // an ordering into it: `"data" jsonb_path_ops`, `"started_at" DESC NULLS LAST`.
+      sqlparse::IndexElementParts parts = sqlparse::parse_index_element(text);
+      element.is_expression = parts.column.empty();
+      element.expression = element.is_expression
+                               ? expression(parts.expression, where, path + ".expression")
+                               : parts.column;
+      if (!parts.opclass.empty()) element.opclass = parts.opclass;
+      if (!parts.asc) element.asc = false;
+      if (!parts.nulls.empty()) element.nulls = parts.nulls;
+    }
     return element;
   }
 
