@@ -44,14 +44,17 @@ void release_table_names(CatalogBuilder& builder, const model::Table& table, boo
 
 void replay_create_table(PgQuery__CreateStmt& statement, const Source& source, ReplayState& state) {
   QualifiedName name = qualified_name(statement.relation, source);
-  if (std::string_view(statement.relation->relpersistence) == "t" &&
-      state.temporary_tables != nullptr) {
+  bool temporary = std::string_view(statement.relation->relpersistence) == "t" &&
+                   state.temporary_tables != nullptr;
+  if (temporary) {
     // A temporary table (a migration's scratch space): followed like any other until the end of
     // its file, when the session or transaction that made it is over.
     static char permanent[] = "p";
     statement.relation->relpersistence = permanent;
     statement.oncommit = PG_QUERY__ON_COMMIT_ACTION__ONCOMMIT_NOOP;
+    transform_create_table(statement, source, state.builder);
     state.temporary_tables->push_back(name);
+    return;
   }
   CatalogBuilder& builder = state.builder;
   model::Table* existing = builder.find_table(name.schema, name.name);

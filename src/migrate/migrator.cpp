@@ -133,7 +133,11 @@ void set_session_timeouts(pg::Connection& connection, const MigrateOptions& opti
 
 std::vector<PendingMigration> plan(const store::MigrationFolder& folder, const FolderFiles& files,
                                    const FolderStatus& status, const MigrateOptions& options,
-                                   MigrateResult& result) {
+                                   int server_version, MigrateResult& result) {
+  // A server newer than the grammar may accept what the grammar cannot read.
+  bool newer_grammar = server_version >= 160000;
+  std::string server_version_text =
+      fmt::format("PostgreSQL {}.{}", server_version / 10000, server_version % 10000);
   for (const EntryStatus& entry : status.entries) {
     if (entry.state != EntryState::kEdited) continue;
     if (options.accept_edited) continue;
@@ -167,7 +171,14 @@ std::vector<PendingMigration> plan(const store::MigrationFolder& folder, const F
         result.warnings.push_back(message);
       }
       PendingMigration migration{entry, file, {}};
-      migration.statements = plan_statements(*files.texts[i], file);
+      migration.statements = plan_statements(*files.texts[i], file, newer_grammar);
+      for (const PlannedStatement& statement : migration.statements) {
+        if (!statement.unparsed) continue;
+        result.warnings.push_back(fmt::format(
+            "{}:{}: the PostgreSQL 15 grammar Flick reads cannot parse this chunk; it is sent to "
+            "the server ({}) as written, as drizzle-orm does",
+            file, statement.line, server_version_text));
+      }
       pending.push_back(std::move(migration));
     }
     if (options.to_tag && entry.entry.tag == *options.to_tag) {
@@ -217,14 +228,14 @@ MigrateResult run_migrations(pg::Connection& connection, const store::MigrationF
   FolderFiles files = read_folder_files(folder);
   if (options.dry_run) {
     FolderStatus status = match_applied(folder.journal().entries, files.hashes, bookkeeping.rows());
-    result.planned = plan(folder, files, status, options, result);
+    result.planned = plan(folder, files, status, options, connection.server_version(), result);
     return result;
   }
   AdvisoryLock lock(connection, bookkeeping.lock_name(), options.lock_wait);
   bookkeeping.ensure();
   set_session_timeouts(connection, options);
   FolderStatus status = match_applied(folder.journal().entries, files.hashes, bookkeeping.rows());
-  result.planned = plan(folder, files, status, options, result);
+  result.planned = plan(folder, files, status, options, connection.server_version(), result);
   if (observer.on_warning) {
     for (const std::string& warning : result.warnings) observer.on_warning(warning);
   }

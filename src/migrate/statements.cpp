@@ -1,5 +1,8 @@
 #include "migrate/statements.hpp"
 
+#include <fmt/core.h>
+
+#include "flick/error.hpp"
 #include "sqlparse/parse_tree.hpp"
 
 namespace flick::migrate {
@@ -55,21 +58,41 @@ PlannedStatement::Control transaction_control(const PgQuery__Node* node) {
 
 std::string PlannedStatement::first_line() const { return text.substr(0, text.find('\n')); }
 
-std::vector<PlannedStatement> plan_statements(std::string_view sql, const std::string& file_name) {
-  sqlparse::ParsedSql parsed = sqlparse::parse_migration(sql, file_name);
+std::vector<PlannedStatement> plan_statements(std::string_view sql, const std::string& file_name,
+                                              bool newer_grammar) {
   std::vector<PlannedStatement> statements;
-  statements.reserve(parsed.size());
-  for (std::size_t i = 0; i < parsed.size(); ++i) {
-    const PgQuery__RawStmt& raw = parsed.statement(i);
-    std::size_t begin = parsed.statement_offset(i);
-    std::size_t end = parsed.statement_end(i);
-    PlannedStatement statement;
-    statement.text = std::string(sql.substr(begin, end - begin));
-    statement.number = static_cast<int>(i) + 1;
-    statement.line = sqlparse::location_of(sql, begin).line;
-    statement.outside_transaction = forbidden_in_transaction(raw.stmt);
-    statement.control = transaction_control(raw.stmt);
-    statements.push_back(std::move(statement));
+  for (const auto& [chunk_begin, chunk_end] : sqlparse::breakpoint_chunks(sql)) {
+    std::string_view chunk = sql.substr(chunk_begin, chunk_end - chunk_begin);
+    sqlparse::SyntaxError error;
+    std::unique_ptr<sqlparse::ParsedSql> parsed = sqlparse::try_parse_sql(chunk, file_name, &error);
+    if (parsed == nullptr) {
+      sqlparse::Location at = sqlparse::location_of(sql, chunk_begin + error.offset);
+      if (!newer_grammar) {
+        throw UserError(fmt::format("{}:{}:{}: {}", file_name, at.line, at.column, error.message));
+      }
+      PlannedStatement statement;
+      statement.text = std::string(chunk);
+      statement.number = static_cast<int>(statements.size()) + 1;
+      std::size_t first = chunk.find_first_not_of(" \t\r\n");
+      statement.line =
+          sqlparse::location_of(sql, chunk_begin + (first == std::string_view::npos ? 0 : first))
+              .line;
+      statement.unparsed = true;
+      statements.push_back(std::move(statement));
+      continue;
+    }
+    for (std::size_t i = 0; i < parsed->size(); ++i) {
+      const PgQuery__RawStmt& raw = parsed->statement(i);
+      std::size_t begin = parsed->statement_offset(i);
+      std::size_t end = parsed->statement_end(i);
+      PlannedStatement statement;
+      statement.text = std::string(chunk.substr(begin, end - begin));
+      statement.number = static_cast<int>(statements.size()) + 1;
+      statement.line = sqlparse::location_of(sql, chunk_begin + begin).line;
+      statement.outside_transaction = forbidden_in_transaction(raw.stmt);
+      statement.control = transaction_control(raw.stmt);
+      statements.push_back(std::move(statement));
+    }
   }
   return statements;
 }

@@ -22,14 +22,20 @@ struct PlannedStatement {
   // migrator's transaction there, as the file asks, and starts another for the rest.
   enum class Control { kNone, kBegin, kCommit, kRollback };
   Control control = Control::kNone;
+  // The breakpoint chunk the PostgreSQL 15 grammar cannot read, sent as written (see
+  // plan_statements' `newer_grammar`); `text` is the whole chunk.
+  bool unparsed = false;
 
   // The statement's first line, for messages.
   std::string first_line() const;
 };
 
 // Parses `sql` the way drizzle-orm runs it (each `--> statement-breakpoint` chunk on its own, so a
-// chunk without its final ';' is accepted) with the PostgreSQL grammar. Throws flick::UserError
-// "<file>:<line>:<col>: ..." on a syntax error.
-std::vector<PlannedStatement> plan_statements(std::string_view sql, const std::string& file_name);
+// chunk without its final ';' is accepted) with the PostgreSQL 15 grammar. Throws
+// flick::UserError "<file>:<line>:<col>: ..." on a syntax error, unless `newer_grammar` (the
+// server is newer than 15 and may accept syntax 15 does not know): then the chunk becomes one
+// statement marked `unparsed`, sent as drizzle-orm sends it.
+std::vector<PlannedStatement> plan_statements(std::string_view sql, const std::string& file_name,
+                                              bool newer_grammar = false);
 
 }  // namespace flick::migrate

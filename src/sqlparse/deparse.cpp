@@ -23,7 +23,25 @@ void reset_locations(ProtobufCMessage* root) {
   });
 }
 
+// libpg_query's deparser writes `(now() AT TIME ZONE 'UTC')::date` without its parentheses,
+// which reads back as a cast of 'UTC'. Under a cast, AT TIME ZONE is written as the call it is
+// (`pg_catalog.timezone('UTC', now())::date`), which means the same and reads back the same.
+void keep_casts_of_at_time_zone(Node* root) {
+  visit_messages(&root->base, [](ProtobufCMessage* message) {
+    if (message->descriptor != &pg_query__type_cast__descriptor) return;
+    auto* cast = reinterpret_cast<PgQuery__TypeCast*>(message);
+    if (cast->arg == nullptr || cast->arg->node_case != PG_QUERY__NODE__NODE_FUNC_CALL) return;
+    PgQuery__FuncCall& call = *cast->arg->func_call;
+    if (call.funcformat != PG_QUERY__COERCION_FORM__COERCE_SQL_SYNTAX || call.n_funcname == 0 ||
+        std::string_view(string_value(call.funcname[call.n_funcname - 1])) != "timezone") {
+      return;
+    }
+    call.funcformat = PG_QUERY__COERCION_FORM__COERCE_EXPLICIT_CALL;
+  });
+}
+
 std::string pack(Node* statement) {
+  keep_casts_of_at_time_zone(statement);
   PgQuery__RawStmt raw = PG_QUERY__RAW_STMT__INIT;
   raw.stmt = statement;
   PgQuery__RawStmt* raws[] = {&raw};

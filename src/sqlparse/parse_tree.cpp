@@ -198,6 +198,19 @@ ParsedSql parse_sql(std::string_view sql, const std::string& file_name) {
   return std::move(*parsed);
 }
 
+std::vector<std::pair<std::size_t, std::size_t>> breakpoint_chunks(std::string_view sql) {
+  std::vector<std::pair<std::size_t, std::size_t>> chunks;
+  for (std::size_t begin = 0;;) {
+    std::size_t marker = sql.find(kStatementBreakpoint, begin);
+    if (marker == std::string_view::npos) {
+      chunks.emplace_back(begin, sql.size());
+      return chunks;
+    }
+    chunks.emplace_back(begin, marker);
+    begin = marker + kStatementBreakpoint.size();
+  }
+}
+
 std::unique_ptr<ParsedSql> try_parse_migration(std::string_view sql, const std::string& file_name,
                                                SyntaxError* error) {
   if (sql.find(kStatementBreakpoint) == std::string_view::npos) {
@@ -207,9 +220,7 @@ std::unique_ptr<ParsedSql> try_parse_migration(std::string_view sql, const std::
   const std::string& text = parsed->text();
   auto arena = std::make_unique<TreeArena>();
   std::string chunk;
-  for (std::size_t begin = 0; begin <= text.size();) {
-    std::size_t marker = text.find(kStatementBreakpoint, begin);
-    std::size_t end = marker == std::string::npos ? text.size() : marker;
+  for (const auto& [begin, end] : breakpoint_chunks(text)) {
     chunk.assign(text, begin, end - begin);
     PgQuery__ParseResult* tree = parse_tree_of(chunk.c_str(), *arena, error);
     if (tree == nullptr) {
@@ -217,8 +228,6 @@ std::unique_ptr<ParsedSql> try_parse_migration(std::string_view sql, const std::
       return nullptr;
     }
     parsed->add_tree(tree, begin, end);
-    if (marker == std::string::npos) break;
-    begin = marker + kStatementBreakpoint.size();
   }
   parsed->adopt_arena(std::move(arena));
   return parsed;

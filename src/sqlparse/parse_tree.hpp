@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "sqlparse/sqlparse.hpp"
@@ -92,6 +93,10 @@ std::unique_ptr<ParsedSql> try_parse_sql(std::string_view sql, const std::string
 
 // drizzle-kit's statement separator in migration files.
 inline constexpr std::string_view kStatementBreakpoint = "--> statement-breakpoint";
+
+// The [begin, end) byte spans of `sql` between kStatementBreakpoint markers, in order: the chunks
+// drizzle-orm's migrator sends one by one (one span, the whole text, without a marker).
+std::vector<std::pair<std::size_t, std::size_t>> breakpoint_chunks(std::string_view sql);
 
 // Parses a migration file the way drizzle-orm's migrator runs it: the text is cut at every
 // kStatementBreakpoint (wherever it stands, as drizzle-orm does) and each chunk is parsed on its

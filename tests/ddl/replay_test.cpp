@@ -63,7 +63,8 @@ TEST(Replay, DrizzleDoBlockAddsTheForeignKeyOnceAndToleratesTheDuplicate) {
   replayer.apply("CREATE TABLE a (id int PRIMARY KEY);\nCREATE TABLE b (a_id int);\n", "0.sql");
   replayer.apply(block, "1.sql");
   replayer.apply(block, "2.sql");
-  const auto* b = replayer.catalog().find_table("public", "b");
+  flick::model::Catalog catalog = replayer.catalog();
+  const auto* b = catalog.find_table("public", "b");
   ASSERT_EQ(b->foreign_keys.size(), 1u);
   EXPECT_EQ(b->foreign_keys[0].on_delete, "cascade");
 }
@@ -102,7 +103,8 @@ TEST(Replay, ReplaceModeReportsRecreatedObjectsAndKeepsIndexes) {
   replayer.apply("CREATE TABLE t (id int, name text);\nALTER TABLE t ADD COLUMN x int;\n", "1.sql",
                  [&](const flick::ddl::ReplayedStatement& s) { recreated.push_back(s.recreated); });
   EXPECT_EQ(recreated, (std::vector<bool>{true, false}));
-  const auto* t = replayer.catalog().find_table("public", "t");
+  flick::model::Catalog catalog = replayer.catalog();
+  const auto* t = catalog.find_table("public", "t");
   EXPECT_EQ(t->columns.size(), 3u);
   ASSERT_EQ(t->indexes.size(), 1u);
 }

@@ -60,5 +60,42 @@ TEST(PlanStatements, EmptyFileHasNoStatements) {
   EXPECT_TRUE(plan_statements("-- nothing yet\n", "0003_custom.sql").empty());
 }
 
+TEST(PlanStatements, ChunkWithoutSemicolonAndTransactionControl) {
+  std::vector<PlannedStatement> statements = plan_statements(
+      "BEGIN;--> statement-breakpoint\nDELETE FROM t WHERE x IS NULL--> statement-breakpoint\n"
+      "COMMIT;--> statement-breakpoint\n--> statement-breakpoint\nCREATE INDEX CONCURRENTLY i ON t "
+      "(x);",
+      "0004_x.sql");
+  ASSERT_EQ(statements.size(), 4u);
+  EXPECT_EQ(statements[0].control, PlannedStatement::Control::kBegin);
+  EXPECT_EQ(statements[1].text, "DELETE FROM t WHERE x IS NULL");
+  EXPECT_EQ(statements[1].line, 2);
+  EXPECT_EQ(statements[1].control, PlannedStatement::Control::kNone);
+  EXPECT_EQ(statements[2].control, PlannedStatement::Control::kCommit);
+  EXPECT_EQ(statements[3].number, 4);
+  EXPECT_EQ(statements[3].line, 5);
+  EXPECT_TRUE(statements[3].outside_transaction);
+}
+
+TEST(PlanStatements, ChunkTheGrammarCannotReadIsRefusedUnlessTheServerIsNewer) {
+  const char* sql =
+      "CREATE TABLE t (m text);--> statement-breakpoint\n"
+      "ALTER TABLE t ADD COLUMN j boolean GENERATED ALWAYS AS (m IS JSON OBJECT) STORED;";
+  try {
+    plan_statements(sql, "0005_pg16.sql");
+    FAIL() << "expected a UserError";
+  } catch (const UserError& error) {
+    EXPECT_NE(std::string(error.what()).find("0005_pg16.sql:2:"), std::string::npos)
+        << error.what();
+  }
+  std::vector<PlannedStatement> statements = plan_statements(sql, "0005_pg16.sql", true);
+  ASSERT_EQ(statements.size(), 2u);
+  EXPECT_FALSE(statements[0].unparsed);
+  EXPECT_TRUE(statements[1].unparsed);
+  EXPECT_EQ(statements[1].line, 2);
+  EXPECT_NE(statements[1].text.find("IS JSON OBJECT"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace flick::migrate
+

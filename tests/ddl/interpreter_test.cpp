@@ -1,0 +1,556 @@
+// The Replayer is the one interpreter of migration SQL: per statement kind, what it yields
+// (effects, errors, what it does not understand) and what it does to the catalog.
+
+#include <gtest/gtest.h>
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "ddl/replay.hpp"
+#include "flick/error.hpp"
+#include "flick/model.hpp"
+
+namespace {
+
+using flick::ddl::Effect;
+using flick::ddl::ReplayedStatement;
+using flick::ddl::Replayer;
+using Action = flick::ddl::Effect::Action;
+
+Replayer lenient_replayer() {
+  Replayer replayer;
+  replayer.set_lenient(true);
+  return replayer;
+}
+
+// Applies `sql` as one file and returns what the replayer reported for each statement.
+std::vector<ReplayedStatement> replay(Replayer& replayer, const std::string& sql,
+                                      const std::string& file = "0001_x.sql") {
+  std::vector<ReplayedStatement> statements;
+  replayer.apply(sql, file, [&](const ReplayedStatement& s) { statements.push_back(s); });
+  return statements;
+}
+
+// The UserError message a strict copy of `replayer` gives for `sql`; fails the test when it
+// applies fine. The copy keeps `replayer` usable after the failure.
+std::string apply_error(Replayer replayer, const std::string& sql) {
+  replayer.set_lenient(false);
+  try {
+    replayer.apply(sql, "0009_fail.sql");
+  } catch (const flick::UserError& error) {
+    return error.what();
+  }
+  ADD_FAILURE() << "expected a UserError for:\n" << sql;
+  return "";
+}
+
+const Effect* find_effect(const ReplayedStatement& statement, const std::string& key) {
+  for (const Effect& effect : statement.effects) {
+    if (effect.key == key) return &effect;
+  }
+  return nullptr;
+}
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+std::size_t columns_named(const flick::model::Table& table, const std::string& name) {
+  std::size_t count = 0;
+  for (const flick::model::Column& column : table.columns) {
+    if (column.name == name) ++count;
+  }
+  return count;
+}
+
+// 1. drizzle-kit's old guarded foreign key.
+TEST(Interpreter, DrizzleGuardedForeignKeyIsCreatedGuardedAndToleratedTwice) {
+  const std::string block =
+      "DO $$ BEGIN\n ALTER TABLE \"posts\" ADD CONSTRAINT \"posts_author_id_users_id_fk\" "
+      "FOREIGN KEY (\"author_id\") REFERENCES \"public\".\"users\"(\"id\") ON DELETE no action "
+      "ON UPDATE no action;\nEXCEPTION\n WHEN duplicate_object THEN null;\nEND $$;\n";
+  Replayer replayer = lenient_replayer();
+  replay(replayer,
+         "CREATE TABLE \"users\" (\"id\" serial PRIMARY KEY NOT NULL, \"name\" text);\n"
+         "CREATE TABLE \"posts\" (\"id\" serial PRIMARY KEY NOT NULL, \"author_id\" integer);\n",
+         "0000_init.sql");
+  std::vector<ReplayedStatement> first = replay(replayer, block, "0001_fk.sql");
+  ASSERT_EQ(first.size(), 1u);
+  EXPECT_EQ(first[0].kind, "DoStmt");
+  EXPECT_EQ(first[0].error, "");
+  EXPECT_EQ(first[0].not_understood, "");
+  const Effect* created =
+      find_effect(first[0], "constraint public.posts.posts_author_id_users_id_fk");
+  ASSERT_NE(created, nullptr);
+  EXPECT_EQ(created->action, Action::kCreated);
+  EXPECT_EQ(created->owner, "table public.posts");
+  EXPECT_TRUE(created->guarded);
+  const Effect* altered = find_effect(first[0], "table public.posts");
+  ASSERT_NE(altered, nullptr);
+  EXPECT_EQ(altered->action, Action::kAltered);
+
+  flick::model::Catalog catalog = replayer.catalog();
+  const flick::model::Table* posts = catalog.find_table("public", "posts");
+  ASSERT_NE(posts, nullptr);
+  ASSERT_EQ(posts->foreign_keys.size(), 1u);
+  EXPECT_EQ(posts->foreign_keys[0].name, "posts_author_id_users_id_fk");
+  EXPECT_EQ(posts->foreign_keys[0].columns, (std::vector<std::string>{"author_id"}));
+  EXPECT_EQ(posts->foreign_keys[0].ref_schema, "public");
+  EXPECT_EQ(posts->foreign_keys[0].ref_table, "users");
+  EXPECT_EQ(posts->foreign_keys[0].ref_columns, (std::vector<std::string>{"id"}));
+
+  // The same block again, strict: the handler makes the duplicate harmless.
+  replayer.set_lenient(false);
+  std::vector<ReplayedStatement> second;
+  EXPECT_NO_THROW(second = replay(replayer, block, "0002_fk_again.sql"));
+  ASSERT_EQ(second.size(), 1u);
+  EXPECT_TRUE(second[0].skipped);
+  catalog = replayer.catalog();
+  ASSERT_NE(catalog.find_table("public", "posts"), nullptr);
+  EXPECT_EQ(catalog.find_table("public", "posts")->foreign_keys.size(), 1u);
+}
+
+// 2. IF NOT EXISTS (SELECT ... information_schema ...) THEN ADD COLUMN: a guarded create.
+TEST(Interpreter, DoBlockIfNotExistsAddsTheColumnOnce) {
+  const std::string block =
+      "DO $$\nBEGIN\n  IF NOT EXISTS (SELECT 1 FROM information_schema.columns "
+      "WHERE table_name = 't' AND column_name = 'c') THEN\n"
+      "    ALTER TABLE \"t\" ADD COLUMN \"c\" text;\n  END IF;\nEND $$;\n";
+  Replayer replayer;
+  replayer.apply("CREATE TABLE t (id int);\n", "0000_t.sql");
+  std::vector<ReplayedStatement> first;
+  EXPECT_NO_THROW(first = replay(replayer, block, "0001_c.sql"));
+  EXPECT_NO_THROW(replayer.apply(block, "0002_c_again.sql"));
+  ASSERT_EQ(first.size(), 1u);
+  const Effect* column = find_effect(first[0], "column public.t.c");
+  ASSERT_NE(column, nullptr);
+  EXPECT_EQ(column->action, Action::kCreated);
+  EXPECT_TRUE(column->guarded);
+  flick::model::Catalog catalog = replayer.catalog();
+  const flick::model::Table* t = catalog.find_table("public", "t");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(columns_named(*t, "c"), 1u);
+  ASSERT_NE(flick::model::find_column(*t, "c"), nullptr);
+  EXPECT_EQ(flick::model::find_column(*t, "c")->type, "text");
+}
+
+// 3. EXECUTE of a constant string runs it; of a computed string is reported, not followed.
+TEST(Interpreter, DoBlockExecuteConstantIsFollowedAndComputedIsNotUnderstood) {
+  Replayer replayer = lenient_replayer();
+  replay(replayer, "CREATE TABLE t (id int, c text);\n", "0000_t.sql");
+  std::vector<ReplayedStatement> constant =
+      replay(replayer, "DO $$ BEGIN EXECUTE 'CREATE INDEX \"i\" ON \"t\" (\"c\")'; END $$;\n",
+             "0001_index.sql");
+  ASSERT_EQ(constant.size(), 1u);
+  EXPECT_EQ(constant[0].error, "");
+  EXPECT_EQ(constant[0].not_understood, "");
+  const Effect* index = find_effect(constant[0], "index public.i");
+  ASSERT_NE(index, nullptr);
+  EXPECT_EQ(index->action, Action::kCreated);
+  {
+    flick::model::Catalog catalog = replayer.catalog();
+    const flick::model::Table* t = catalog.find_table("public", "t");
+    ASSERT_NE(t, nullptr);
+    ASSERT_EQ(t->indexes.size(), 1u);
+    EXPECT_EQ(t->indexes[0].name, "i");
+  }
+
+  std::vector<ReplayedStatement> computed = replay(
+      replayer, "DO $$ BEGIN EXECUTE format('DROP TABLE %I', 't'); END $$;\n", "0002_drop.sql");
+  ASSERT_EQ(computed.size(), 1u);
+  EXPECT_FALSE(computed[0].not_understood.empty());
+  EXPECT_TRUE(contains(computed[0].not_understood, "EXECUTE of a computed string"))
+      << computed[0].not_understood;
+  EXPECT_EQ(computed[0].error, "");
+  flick::model::Catalog catalog = replayer.catalog();
+  EXPECT_NE(catalog.find_table("public", "t"), nullptr);
+}
+
+// 4. A loop whose body only changes data (and raises notices) has nothing to report.
+TEST(Interpreter, DoBlockLoopOfDataStatementsIsUnderstood) {
+  Replayer replayer = lenient_replayer();
+  replay(replayer, "CREATE TABLE t (id int, c text);\n", "0000_t.sql");
+  std::vector<ReplayedStatement> statements =
+      replay(replayer,
+             "DO $$\nBEGIN\n  FOR i IN 1..3 LOOP\n    UPDATE t SET c = 'x' WHERE id = i;\n"
+             "    RAISE NOTICE 'row %', i;\n  END LOOP;\nEND $$;\n",
+             "0001_loop.sql");
+  ASSERT_EQ(statements.size(), 1u);
+  EXPECT_EQ(statements[0].kind, "DoStmt");
+  EXPECT_EQ(statements[0].not_understood, "");
+  EXPECT_EQ(statements[0].error, "");
+  EXPECT_TRUE(statements[0].effects.empty());
+  flick::model::Catalog catalog = replayer.catalog();
+  ASSERT_NE(catalog.find_table("public", "t"), nullptr);
+  EXPECT_EQ(catalog.find_table("public", "t")->columns.size(), 2u);
+}
+
+// 5. BEGIN / COMMIT written into the file are skipped as transaction control.
+TEST(Interpreter, TransactionControlIsSkipped) {
+  Replayer replayer = lenient_replayer();
+  std::vector<ReplayedStatement> statements =
+      replay(replayer, "BEGIN;\nCREATE TABLE a (id int);\nCOMMIT;");
+  ASSERT_EQ(statements.size(), 3u);
+  for (std::size_t i : {std::size_t{0}, std::size_t{2}}) {
+    EXPECT_TRUE(statements[i].transaction_control) << i;
+    EXPECT_TRUE(statements[i].skipped) << i;
+    EXPECT_EQ(statements[i].kind, "TransactionStmt") << i;
+    EXPECT_EQ(statements[i].error, "") << i;
+    EXPECT_EQ(statements[i].not_understood, "") << i;
+  }
+  EXPECT_FALSE(statements[1].transaction_control);
+  EXPECT_FALSE(statements[1].skipped);
+  EXPECT_EQ(statements[1].index, 1u);
+  flick::model::Catalog catalog = replayer.catalog();
+  EXPECT_NE(catalog.find_table("public", "a"), nullptr);
+}
+
+// 6. drizzle-orm cuts at every breakpoint: a chunk's last statement needs no ';'.
+TEST(Interpreter, BreakpointChunksWithoutSemicolonAndEmptyChunks) {
+  Replayer replayer = lenient_replayer();
+  std::vector<ReplayedStatement> statements =
+      replay(replayer,
+             "CREATE TABLE a (id int);\n--> statement-breakpoint\n"
+             "DELETE FROM a WHERE id IS NULL--> statement-breakpoint\n"
+             "ALTER TABLE a ADD COLUMN b text;");
+  ASSERT_EQ(statements.size(), 3u);
+  for (const ReplayedStatement& statement : statements) {
+    EXPECT_EQ(statement.error, "") << statement.index;
+    EXPECT_EQ(statement.not_understood, "") << statement.index;
+  }
+  EXPECT_EQ(statements[0].line, 1);
+  EXPECT_EQ(statements[1].line, 3);
+  EXPECT_EQ(statements[2].line, 4);
+  EXPECT_EQ(statements[1].kind, "DeleteStmt");
+  EXPECT_TRUE(statements[1].data);
+  EXPECT_TRUE(statements[1].skipped);
+  EXPECT_FALSE(statements[0].data);
+  EXPECT_FALSE(statements[2].data);
+  flick::model::Catalog catalog = replayer.catalog();
+  const flick::model::Table* a = catalog.find_table("public", "a");
+  ASSERT_NE(a, nullptr);
+  EXPECT_NE(flick::model::find_column(*a, "b"), nullptr);
+
+  std::vector<ReplayedStatement> empty;
+  EXPECT_NO_THROW(empty = replay(replayer, "--> statement-breakpoint\n--> statement-breakpoint\n",
+                                 "0002_empty.sql"));
+  EXPECT_TRUE(empty.empty());
+}
+
+// 7. SET search_path decides where unqualified names go; so does set_search_path.
+TEST(Interpreter, SearchPathDecidesTheSchemaOfUnqualifiedNames) {
+  Replayer replayer = lenient_replayer();
+  std::vector<ReplayedStatement> statements = replay(
+      replayer, "CREATE SCHEMA app;\nSET search_path TO app, public;\nCREATE TABLE t (id int);");
+  ASSERT_EQ(statements.size(), 3u);
+  for (const ReplayedStatement& statement : statements) {
+    EXPECT_EQ(statement.error, "") << statement.index;
+    EXPECT_EQ(statement.not_understood, "") << statement.index;
+  }
+  EXPECT_EQ(statements[1].kind, "VariableSetStmt");
+  EXPECT_TRUE(statements[1].skipped);
+  const Effect* created = find_effect(statements[2], "table app.t");
+  ASSERT_NE(created, nullptr);
+  EXPECT_EQ(created->action, Action::kCreated);
+  EXPECT_EQ(find_effect(statements[2], "table public.t"), nullptr);
+  flick::model::Catalog catalog = replayer.catalog();
+  EXPECT_NE(catalog.find_table("app", "t"), nullptr);
+  EXPECT_EQ(catalog.find_table("public", "t"), nullptr);
+
+  Replayer configured = lenient_replayer();
+  configured.set_search_path("app");
+  std::vector<ReplayedStatement> configured_statements =
+      replay(configured, "CREATE SCHEMA app;\nCREATE TABLE t (id int);");
+  ASSERT_EQ(configured_statements.size(), 2u);
+  EXPECT_EQ(configured_statements[1].error, "");
+  EXPECT_NE(find_effect(configured_statements[1], "table app.t"), nullptr);
+  flick::model::Catalog configured_catalog = configured.catalog();
+  EXPECT_NE(configured_catalog.find_table("app", "t"), nullptr);
+  EXPECT_EQ(configured_catalog.find_table("public", "t"), nullptr);
+}
+
+// 8a. Extensions, functions and triggers are followed by kind and name.
+TEST(Interpreter, ExtensionsFunctionsAndTriggersAreFollowed) {
+  Replayer replayer;  // strict
+  EXPECT_NO_THROW(
+      replayer.apply("CREATE EXTENSION IF NOT EXISTS citext;\n"
+                     "CREATE TABLE t (id int, email citext, updated_at timestamp);\n",
+                     "0000_t.sql"));
+  {
+    flick::model::Catalog catalog = replayer.catalog();
+    const flick::model::Table* t = catalog.find_table("public", "t");
+    ASSERT_NE(t, nullptr);
+    ASSERT_NE(flick::model::find_column(*t, "email"), nullptr);
+    EXPECT_EQ(flick::model::find_column(*t, "email")->type, "citext");
+  }
+
+  std::vector<ReplayedStatement> created;
+  EXPECT_NO_THROW(
+      created = replay(replayer,
+                       "CREATE OR REPLACE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ "
+                       "BEGIN NEW.updated_at = now(); RETURN NEW; END $$;\n"
+                       "CREATE TRIGGER t_touch BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION "
+                       "touch();\n",
+                       "0001_touch.sql"));
+  ASSERT_EQ(created.size(), 2u);
+  const Effect* function = find_effect(created[0], "function public.touch()");
+  ASSERT_NE(function, nullptr);
+  EXPECT_EQ(function->action, Action::kCreated);
+  EXPECT_TRUE(function->guarded);  // OR REPLACE
+  const Effect* trigger = find_effect(created[1], "trigger public.t.t_touch");
+  ASSERT_NE(trigger, nullptr);
+  EXPECT_EQ(trigger->action, Action::kCreated);
+  EXPECT_EQ(trigger->owner, "table public.t");
+  EXPECT_FALSE(trigger->guarded);
+
+  EXPECT_TRUE(contains(apply_error(replayer,
+                                   "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS "
+                                   "$$ BEGIN RETURN NEW; END $$;"),
+                       "already exists"));
+  EXPECT_TRUE(contains(apply_error(replayer,
+                                   "CREATE TRIGGER t_touch BEFORE UPDATE ON t FOR EACH ROW "
+                                   "EXECUTE FUNCTION touch();"),
+                       "trigger \"t.t_touch\" already exists"));
+
+  std::vector<ReplayedStatement> dropped;
+  EXPECT_NO_THROW(dropped = replay(replayer, "DROP TRIGGER t_touch ON t;\nDROP FUNCTION touch();\n",
+                                   "0002_drop.sql"));
+  ASSERT_EQ(dropped.size(), 2u);
+  const Effect* dropped_trigger = find_effect(dropped[0], "trigger public.t.t_touch");
+  ASSERT_NE(dropped_trigger, nullptr);
+  EXPECT_EQ(dropped_trigger->action, Action::kDropped);
+  const Effect* dropped_function = find_effect(dropped[1], "function public.touch()");
+  ASSERT_NE(dropped_function, nullptr);
+  EXPECT_EQ(dropped_function->action, Action::kDropped);
+
+  EXPECT_TRUE(contains(apply_error(replayer, "DROP FUNCTION touch();"),
+                       "function \"touch()\" does not exist"));
+  EXPECT_NO_THROW(replayer.apply("DROP FUNCTION IF EXISTS touch();", "0003_drop_again.sql"));
+}
+
+// 8b. Triggers follow their table's rename; functions follow ALTER FUNCTION ... RENAME.
+TEST(Interpreter, TriggersFollowTableRenamesAndFunctionsTheirOwnRenames) {
+  Replayer replayer;  // strict
+  replayer.apply(
+      "CREATE TABLE t (id int, updated_at timestamp);\n"
+      "CREATE OR REPLACE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ "
+      "BEGIN NEW.updated_at = now(); RETURN NEW; END $$;\n"
+      "CREATE TRIGGER t_touch BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION touch();\n",
+      "0000_t.sql");
+  EXPECT_NO_THROW(replayer.apply("ALTER TABLE t RENAME TO t2;\nDROP TRIGGER t_touch ON t2;\n",
+                                 "0001_rename_table.sql"));
+  std::vector<ReplayedStatement> renamed;
+  EXPECT_NO_THROW(renamed = replay(replayer,
+                                   "ALTER FUNCTION touch() RENAME TO touch2;\n"
+                                   "DROP FUNCTION touch2();\n",
+                                   "0002_rename_function.sql"));
+  ASSERT_EQ(renamed.size(), 2u);
+  const Effect* rename = find_effect(renamed[0], "function public.touch()");
+  ASSERT_NE(rename, nullptr);
+  EXPECT_EQ(rename->action, Action::kRenamed);
+  EXPECT_EQ(rename->renamed_to, "function public.touch2()");
+  flick::model::Catalog catalog = replayer.catalog();
+  EXPECT_NE(catalog.find_table("public", "t2"), nullptr);
+  EXPECT_EQ(catalog.find_table("public", "t"), nullptr);
+}
+
+// 9. Domains and composite types may be column types.
+TEST(Interpreter, DomainsAndCompositeTypesAreColumnTypes) {
+  Replayer replayer;  // strict
+  EXPECT_NO_THROW(
+      replayer.apply("CREATE DOMAIN email AS text CHECK (VALUE ~ '@');\n"
+                     "CREATE TYPE pair AS (a int, b int);\n"
+                     "CREATE TABLE u (id int, address email, p pair);\n",
+                     "0000_u.sql"));
+  {
+    flick::model::Catalog catalog = replayer.catalog();
+    const flick::model::Table* u = catalog.find_table("public", "u");
+    ASSERT_NE(u, nullptr);
+    ASSERT_NE(flick::model::find_column(*u, "address"), nullptr);
+    EXPECT_EQ(flick::model::find_column(*u, "address")->type, "email");
+    ASSERT_NE(flick::model::find_column(*u, "p"), nullptr);
+    EXPECT_EQ(flick::model::find_column(*u, "p")->type, "pair");
+  }
+  std::vector<ReplayedStatement> dropped;
+  EXPECT_NO_THROW(dropped = replay(replayer,
+                                   "ALTER TABLE u DROP COLUMN address;\nDROP DOMAIN email;\n"
+                                   "ALTER TABLE u DROP COLUMN p;\nDROP TYPE pair;\n",
+                                   "0001_drop.sql"));
+  ASSERT_EQ(dropped.size(), 4u);
+  const Effect* domain = find_effect(dropped[1], "type public.email");
+  ASSERT_NE(domain, nullptr);
+  EXPECT_EQ(domain->action, Action::kDropped);
+  // The domain is gone: no column may have it any more.
+  EXPECT_FALSE(apply_error(replayer, "ALTER TABLE u ADD COLUMN again email;").empty());
+  flick::model::Catalog catalog = replayer.catalog();
+  const flick::model::Table* u = catalog.find_table("public", "u");
+  ASSERT_NE(u, nullptr);
+  EXPECT_EQ(u->columns.size(), 1u);
+}
+
+// 10. Renames of tables, columns and schemas yield kRenamed effects.
+TEST(Interpreter, RenamesYieldRenamedEffects) {
+  Replayer replayer = lenient_replayer();
+  replay(replayer,
+         "CREATE SCHEMA app;\nCREATE TABLE users (id int PRIMARY KEY, name text);\n"
+         "CREATE TABLE x (id int);\n",
+         "0000_init.sql");
+  std::vector<ReplayedStatement> statements =
+      replay(replayer,
+             "ALTER TABLE \"users\" RENAME TO \"accounts\";\n"
+             "ALTER TABLE accounts RENAME COLUMN name TO full_name;\n"
+             "ALTER TABLE x SET SCHEMA app;\n",
+             "0001_renames.sql");
+  ASSERT_EQ(statements.size(), 3u);
+  for (const ReplayedStatement& statement : statements) {
+    EXPECT_EQ(statement.error, "") << statement.index;
+    EXPECT_EQ(statement.not_understood, "") << statement.index;
+  }
+
+  ASSERT_EQ(statements[0].effects.size(), 1u);
+  const Effect& table = statements[0].effects[0];
+  EXPECT_EQ(table.action, Action::kRenamed);
+  EXPECT_EQ(table.key, "table public.users");
+  EXPECT_EQ(table.renamed_to, "table public.accounts");
+  EXPECT_FALSE(table.guarded);
+
+  const Effect* column = find_effect(statements[1], "column public.accounts.name");
+  ASSERT_NE(column, nullptr);
+  EXPECT_EQ(column->action, Action::kRenamed);
+  EXPECT_EQ(column->renamed_to, "column public.accounts.full_name");
+
+  const Effect* moved = find_effect(statements[2], "table public.x");
+  ASSERT_NE(moved, nullptr);
+  EXPECT_EQ(moved->action, Action::kRenamed);
+  EXPECT_EQ(moved->renamed_to, "table app.x");
+
+  flick::model::Catalog catalog = replayer.catalog();
+  EXPECT_EQ(catalog.find_table("public", "users"), nullptr);
+  const flick::model::Table* accounts = catalog.find_table("public", "accounts");
+  ASSERT_NE(accounts, nullptr);
+  EXPECT_NE(flick::model::find_column(*accounts, "full_name"), nullptr);
+  EXPECT_EQ(flick::model::find_column(*accounts, "name"), nullptr);
+  EXPECT_NE(catalog.find_table("app", "x"), nullptr);
+  EXPECT_EQ(catalog.find_table("public", "x"), nullptr);
+}
+
+// 11. A temporary table lasts until the end of its file.
+TEST(Interpreter, TemporaryTableIsGoneAtTheEndOfItsFile) {
+  Replayer replayer = lenient_replayer();
+  std::vector<ReplayedStatement> statements =
+      replay(replayer,
+             "CREATE TEMPORARY TABLE tmp (id int);\nINSERT INTO tmp VALUES (1);\n"
+             "CREATE INDEX tmp_id_idx ON tmp (id);\n",
+             "0001_tmp.sql");
+  ASSERT_EQ(statements.size(), 3u);
+  for (const ReplayedStatement& statement : statements) {
+    EXPECT_EQ(statement.error, "") << statement.index;
+    EXPECT_EQ(statement.not_understood, "") << statement.index;
+  }
+  EXPECT_TRUE(statements[1].data);
+  flick::model::Catalog catalog = replayer.catalog();
+  EXPECT_EQ(catalog.find_table("public", "tmp"), nullptr);
+}
+
+// 12. Lenient replay reports a failing statement and goes on; strict replay throws.
+TEST(Interpreter, LenientReplayGoesOnAfterAFailingStatement) {
+  const std::string sql = "DROP TABLE missing;\nCREATE TABLE ok (id int);";
+  Replayer replayer = lenient_replayer();
+  std::vector<ReplayedStatement> statements = replay(replayer, sql);
+  ASSERT_EQ(statements.size(), 2u);
+  EXPECT_TRUE(contains(statements[0].error, "table \"public\".\"missing\" does not exist"))
+      << statements[0].error;
+  EXPECT_EQ(statements[0].not_understood, "");
+  const Effect* dropped = find_effect(statements[0], "table public.missing");
+  ASSERT_NE(dropped, nullptr);
+  EXPECT_EQ(dropped->action, Action::kDropped);
+  EXPECT_FALSE(dropped->guarded);
+  EXPECT_EQ(statements[1].error, "");
+  flick::model::Catalog catalog = replayer.catalog();
+  EXPECT_NE(catalog.find_table("public", "ok"), nullptr);
+
+  Replayer strict;
+  EXPECT_THROW(strict.apply(sql, "0001_x.sql"), flick::UserError);
+}
+
+// 13. Privileges, roles, ownership, comments on functions, trigger switches and concurrent
+// index builds change nothing the model does not follow, and are understood.
+TEST(Interpreter, GrantsRolesOwnershipAndCommentsAreUnderstood) {
+  Replayer replayer = lenient_replayer();
+  replay(replayer,
+         "CREATE TABLE t (id int);\n"
+         "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END "
+         "$$;\n",
+         "0000_t.sql");
+  std::vector<ReplayedStatement> statements =
+      replay(replayer,
+             "GRANT SELECT ON t TO PUBLIC;\n"
+             "CREATE ROLE app_user;\n"
+             "ALTER TABLE t OWNER TO app_user;\n"
+             "COMMENT ON FUNCTION touch() IS 'x';\n"
+             "ALTER TABLE t ENABLE TRIGGER ALL;\n"
+             "ALTER FUNCTION touch() OWNER TO app_user;\n"
+             "REVOKE ALL ON t FROM PUBLIC;\n"
+             "CREATE INDEX CONCURRENTLY t_id_idx ON t (id);\n",
+             "0001_privileges.sql");
+  ASSERT_EQ(statements.size(), 8u);
+  for (const ReplayedStatement& statement : statements) {
+    EXPECT_EQ(statement.error, "") << statement.index << " " << statement.kind;
+    EXPECT_EQ(statement.not_understood, "") << statement.index << " " << statement.kind;
+  }
+  EXPECT_TRUE(statements[0].skipped);  // GRANT
+  EXPECT_TRUE(statements[1].skipped);  // CREATE ROLE
+  EXPECT_TRUE(statements[3].skipped);  // COMMENT ON FUNCTION
+  flick::model::Catalog catalog = replayer.catalog();
+  const flick::model::Table* t = catalog.find_table("public", "t");
+  ASSERT_NE(t, nullptr);
+  ASSERT_EQ(t->indexes.size(), 1u);
+  EXPECT_EQ(t->indexes[0].name, "t_id_idx");
+  EXPECT_TRUE(t->indexes[0].concurrently);
+}
+
+// 14. A kind the replayer does not interpret is reported as not understood, not as an error.
+TEST(Interpreter, UnknownStatementKindIsNotUnderstood) {
+  Replayer replayer = lenient_replayer();
+  std::vector<ReplayedStatement> statements =
+      replay(replayer, "CREATE AGGREGATE a (int) (SFUNC = int4pl, STYPE = int);");
+  ASSERT_EQ(statements.size(), 1u);
+  EXPECT_EQ(statements[0].kind, "DefineStmt");
+  EXPECT_TRUE(contains(statements[0].not_understood, "unsupported statement DefineStmt"))
+      << statements[0].not_understood;
+  EXPECT_EQ(statements[0].error, "");
+}
+
+// 15. ALTER MATERIALIZED VIEW ... SET (...) sets the view's storage parameters.
+TEST(Interpreter, AlterMaterializedViewSetsStorageParameters) {
+  Replayer replayer = lenient_replayer();
+  std::vector<ReplayedStatement> statements =
+      replay(replayer,
+             "CREATE MATERIALIZED VIEW mv AS SELECT 1 AS one;\n"
+             "ALTER MATERIALIZED VIEW mv SET (fillfactor = 80);\n");
+  ASSERT_EQ(statements.size(), 2u);
+  for (const ReplayedStatement& statement : statements) {
+    EXPECT_EQ(statement.error, "") << statement.index;
+    EXPECT_EQ(statement.not_understood, "") << statement.index;
+  }
+  const Effect* created = find_effect(statements[0], "view public.mv");
+  ASSERT_NE(created, nullptr);
+  EXPECT_EQ(created->action, Action::kCreated);
+  flick::model::Catalog catalog = replayer.catalog();
+  const flick::model::View* view = catalog.find_view("public", "mv");
+  ASSERT_NE(view, nullptr);
+  EXPECT_TRUE(view->materialized);
+  EXPECT_EQ(view->with, (std::map<std::string, std::string>{{"fillfactor", "80"}}));
+}
+
+// 16. Keys as messages show them.
+TEST(Interpreter, DisplayKeyQuotesTheNameWithoutPublic) {
+  EXPECT_EQ(flick::ddl::display_key("table public.users"), "table \"users\"");
+  EXPECT_EQ(flick::ddl::display_key("constraint auth.users.users_pkey"),
+            "constraint \"auth.users.users_pkey\"");
+  EXPECT_EQ(flick::ddl::display_key("function public.touch()"), "function \"touch()\"");
+}
+
+}  // namespace
