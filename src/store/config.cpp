@@ -8,6 +8,7 @@
 #include <set>
 
 #include "flick/error.hpp"
+#include "store/drizzle_config.hpp"
 #include "store/env.hpp"
 
 namespace flick::store {
@@ -259,6 +260,10 @@ Config load_config(const ConfigOverrides& overrides) {
     }
   } else if (fs::is_regular_file("flick.toml", error)) {
     file = "flick.toml";
+  } else if (std::optional<fs::path> drizzle = find_drizzle_config(".")) {
+    // An existing drizzle project: its config, read statically.
+    config.config_path = *drizzle;
+    read_drizzle_config(*drizzle, Environment::beside("."), config);
   }
   if (!file.empty()) {
     config.config_path = file;
@@ -269,7 +274,11 @@ Config load_config(const ConfigOverrides& overrides) {
   Environment env = Environment::beside(config.dir);
   if (!file.empty()) read_file(file, env, config);
 
-  if (overrides.out) config.out = *overrides.out;
+  if (overrides.out) {
+    config.out = *overrides.out;
+    config.out_error.clear();
+  }
+  if (!config.out_error.empty()) throw UserError(config.out_error + " (or pass --out)");
   if (overrides.dialect) {
     if (*overrides.dialect != "postgresql") {
       throw UserError(
@@ -279,7 +288,10 @@ Config load_config(const ConfigOverrides& overrides) {
     }
     config.dialect = *overrides.dialect;
   }
-  if (overrides.url) config.url = *overrides.url;
+  if (overrides.url) {
+    config.url = *overrides.url;
+    config.url_error.clear();
+  }
   if (overrides.prefix) config.migrations.prefix = parse_prefix_mode(*overrides.prefix, "--prefix");
   if (overrides.breakpoints) config.breakpoints = *overrides.breakpoints;
   if (overrides.verbose) config.verbose = *overrides.verbose;

@@ -43,13 +43,18 @@ struct MigrationsConfig {
 };
 
 struct Config {
-  std::filesystem::path config_path;  // empty when no flick.toml was used
+  // flick.toml, or the drizzle.config.* read in its absence; empty when neither was used.
+  std::filesystem::path config_path;
   std::filesystem::path dir;          // base of the file's relative paths: the file's directory
   std::filesystem::path out = "drizzle";
   std::vector<std::string> schema;                  // globs as written
   std::vector<std::filesystem::path> schema_files;  // resolved, sorted, deduplicated
   std::string dialect = "postgresql";
   std::string url;
+  // Set when a drizzle config's url (or out) is an expression Flick cannot read without Node:
+  // the message naming its file and line, for a command that needs the value and has no flag.
+  std::string url_error;
+  std::string out_error;
   bool verbose = false;
   bool strict = false;
   bool breakpoints = true;

@@ -53,6 +53,8 @@ localdb::LocalCluster embedded_cluster(const store::Config& config) {
 
 std::string database_url(const store::Config& config) {
   if (!config.url.empty()) return config.url;
+  // Never the embedded cluster in place of a database the drizzle config names.
+  if (!config.url_error.empty()) throw UserError(config.url_error + " (or pass --url)");
   localdb::LocalCluster cluster = embedded_cluster(config);
   cluster.start();
   return cluster.url();
