@@ -128,6 +128,50 @@ TEST(Pull, ListsWhatIsNotCovered) {
   fs::remove_all(project);
 }
 
+// Keys, uniques and foreign keys have connoinherit set by PostgreSQL 15: not "not covered".
+TEST(Pull, ConstraintsAreNotListedAsNoInherit) {
+  std::string url = create_database("pull_no_inherit");
+  apply_sql(url,
+            "CREATE TABLE a (id integer PRIMARY KEY, code text UNIQUE);"
+            "CREATE TABLE b (id integer PRIMARY KEY, a_id integer REFERENCES a (id),"
+            " n integer CONSTRAINT n_positive CHECK (n > 0) NO INHERIT);");
+  fs::path project = make_temp_dir("pull_no_inherit");
+  FlickRun pull =
+      run_flick({"pull", "--url", url, "--no-baseline", "--out", (project / "drizzle").string(),
+                 "--out-schema", (project / "schema").string()});
+  ASSERT_EQ(pull.exit_code, 0) << describe(pull);
+  EXPECT_NE(pull.err.find("NO INHERIT constraint public.b.n_positive"), std::string::npos)
+      << pull.err;
+  EXPECT_EQ(pull.err.find("a_pkey"), std::string::npos) << pull.err;
+  EXPECT_EQ(pull.err.find("a_code_key"), std::string::npos) << pull.err;
+  EXPECT_EQ(pull.err.find("b_a_id_fkey"), std::string::npos) << pull.err;
+  fs::remove_all(project);
+}
+
+// --schema's glob decides where pull writes, or pull refuses it before reading anything.
+TEST(Pull, SchemaGlobIsWhereTheFilesGo) {
+  std::string url = create_database("pull_schema_glob");
+  apply_sql(url, "CREATE TABLE notes (id integer PRIMARY KEY);");
+  fs::path project = make_temp_dir("pull_schema_glob");
+  std::string out = (project / "drizzle").string();
+  FlickRun pull = run_flick({"pull", "--url", url, "--no-baseline", "--out", out, "--schema",
+                             (project / "db" / "*.sql").string()});
+  ASSERT_EQ(pull.exit_code, 0) << describe(pull);
+  EXPECT_TRUE(fs::exists(project / "db" / "public.sql"));
+  EXPECT_FALSE(fs::exists(project / "schema"));
+
+  FlickRun one_file = run_flick({"pull", "--url", url, "--no-baseline", "--out", out, "--schema",
+                                 (project / "one" / "schema.sql").string()});
+  EXPECT_EQ(one_file.exit_code, 2) << describe(one_file);
+  EXPECT_NE(one_file.err.find("would not read back"), std::string::npos) << one_file.err;
+  FlickRun split = run_flick({"pull", "--url", url, "--no-baseline", "--out", out, "--split",
+                              "--schema", (project / "flat" / "*.sql").string()});
+  EXPECT_EQ(split.exit_code, 2) << describe(split);
+  EXPECT_FALSE(fs::exists(project / "one"));
+  EXPECT_FALSE(fs::exists(project / "flat"));
+  fs::remove_all(project);
+}
+
 // Every evolution step k database pushed with step k+1's files equals step k+1 built fresh.
 class PushEvolution : public ::testing::TestWithParam<int> {};
 

@@ -3,6 +3,7 @@
 // as applied in that database.
 
 #include <fmt/core.h>
+#include <fmt/ranges.h>
 
 #include <filesystem>
 #include <fstream>
@@ -142,8 +143,34 @@ void write_baseline(pg::Connection& connection, const store::Config& config,
   fmt::print("baseline migration written: {} (recorded as applied)\n", written.sql_path.string());
 }
 
+// Where pull writes: --out-schema; else the directory of the schema glob (flick.toml or
+// --schema), when the files pull writes there match it (so generate reads them back); else
+// schema/ beside flick.toml. A glob they would not match is refused before anything is read.
+fs::path pull_directory(const PullOptions& options, const store::Config& config) {
+  if (!options.out_schema.empty()) return options.out_schema;
+  if (config.schema.empty()) return config.dir / "schema";
+  const std::string& glob = config.schema.front();
+  std::string written = options.split ? "DIR/<schema>/<table>.sql" : "DIR/<schema>.sql";
+  std::size_t wildcard = glob.find_first_of("*?[");
+  std::size_t slash = wildcard == std::string::npos ? std::string::npos : glob.rfind('/', wildcard);
+  std::string prefix = slash == std::string::npos ? "" : glob.substr(0, slash + 1);
+  std::string rest = glob.substr(prefix.size());
+  bool fits = config.schema.size() == 1 && wildcard != std::string::npos &&
+              (options.split ? rest == "**/*.sql" || rest == "*/*.sql"
+                             : rest == "*.sql" || rest == "**/*.sql");
+  if (!fits) {
+    throw UserError(fmt::format(
+        "pull writes {}, which schema \"{}\" would not read back; give a glob like "
+        "\"db/{}\" or --out-schema DIR",
+        written, fmt::join(config.schema, "\", \""), options.split ? "**/*.sql" : "*.sql"));
+  }
+  fs::path base = options.database.project.schema.empty() ? config.dir : fs::path(".");
+  return (base / (prefix.empty() ? "." : prefix)).lexically_normal();
+}
+
 int run_pull(const PullOptions& options) {
   store::Config config = load_project(options.database.project, /*resolve_schema=*/false);
+  fs::path dir = pull_directory(options, config);
   pg::Connection connection(database_url(config));
   introspect::Filters filters{config.schema_filter, config.tables_filter, config.migrations.schema,
                               config.migrations.table};
@@ -151,7 +178,6 @@ int run_pull(const PullOptions& options) {
   model::Catalog catalog = introspect::read_catalog(connection, filters, &not_covered);
 
   diff::ChangeSet changes = diff::diff(model::Catalog{}, catalog, {});
-  fs::path dir = options.out_schema.empty() ? config.dir / "schema" : fs::path(options.out_schema);
   std::vector<fs::path> paths =
       write_schema_files(changes.changes, not_covered, dir, options.split);
   fmt::print("pulled {} table{}, {} enum{}, {} view{} into {} file{} under {}\n",
