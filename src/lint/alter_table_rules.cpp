@@ -166,7 +166,6 @@ void lint_create_table(const PgQuery__CreateStmt& create, StatementLint& lint) {
                    table_key_column == column.colname;
     lint_column_type(column, table, primary, lint);
   }
-  lint.state.created_tables.insert(relation_key(create.relation));
 }
 
 void lint_alter_table(const PgQuery__AlterTableStmt& alter, StatementLint& lint) {

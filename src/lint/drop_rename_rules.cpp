@@ -28,7 +28,7 @@ void lint_drop(const PgQuery__DropStmt& drop, StatementLint& lint) {
     if (key.empty()) continue;
     switch (drop.remove_type) {
       case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
-        if (lint.state.created_tables.erase(key) == 0) {
+        if (lint.state.created_tables.count(key) == 0) {
           lint.report("dropping-table", fmt::format("DROP TABLE {}", display));
         }
         break;
@@ -43,7 +43,7 @@ void lint_drop(const PgQuery__DropStmt& drop, StatementLint& lint) {
           lint.report("concurrently-in-transaction",
                       fmt::format("DROP INDEX CONCURRENTLY {} inside BEGIN ... COMMIT", display));
         }
-        if (!drop.concurrent && lint.state.created_indexes.erase(key) == 0) {
+        if (!drop.concurrent && lint.state.created_indexes.count(key) == 0) {
           lint.report("drop-index-without-concurrently",
                       fmt::format("DROP INDEX {} without CONCURRENTLY", display));
         }

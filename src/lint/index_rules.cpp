@@ -9,10 +9,6 @@ namespace flick::lint {
 void lint_index(const PgQuery__IndexStmt& index, StatementLint& lint) {
   std::string table = relation_display(index.relation);
   std::string name = sqlparse::is_set(index.idxname) ? fmt::format(" \"{}\"", index.idxname) : "";
-  if (sqlparse::is_set(index.idxname)) {
-    std::string key = relation_key(index.relation);
-    lint.state.created_indexes.insert(key.substr(0, key.find('.')) + "." + index.idxname);
-  }
   if (index.concurrent && lint.state.in_transaction) {
     lint.report(
         "concurrently-in-transaction",

@@ -6,6 +6,7 @@
 
 #include <fmt/core.h>
 
+#include "ddl/replay.hpp"
 #include "flick/error.hpp"
 #include "lint/linter.hpp"
 
@@ -113,11 +114,6 @@ void lint_statement(PgQuery__Node* node, StatementLint& lint) {
     case PG_QUERY__NODE__NODE_CREATE_STMT:
       lint_create_table(*node->create_stmt, lint);
       break;
-    case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT:
-      if (node->create_table_as_stmt->into != nullptr) {
-        state.created_tables.insert(relation_key(node->create_table_as_stmt->into->rel));
-      }
-      break;
     case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT:
       lint_alter_table(*node->alter_table_stmt, lint);
       break;
@@ -144,17 +140,53 @@ void lint_statement(PgQuery__Node* node, StatementLint& lint) {
   lint_enum_value_use(node, lint);
 }
 
+// What one statement created, renamed or dropped, from the interpreter's effects.
+void apply_effects(const std::vector<ddl::Effect>& effects, FileState& state) {
+  auto set_of = [&](const std::string& key) -> std::set<std::string>* {
+    if (key.rfind("table ", 0) == 0 || key.rfind("view ", 0) == 0) return &state.created_tables;
+    if (key.rfind("index ", 0) == 0) return &state.created_indexes;
+    return nullptr;
+  };
+  for (const ddl::Effect& effect : effects) {
+    std::set<std::string>* names = set_of(effect.key);
+    if (names == nullptr) continue;
+    std::string name = effect.key.substr(effect.key.find(' ') + 1);
+    switch (effect.action) {
+      case ddl::Effect::Action::kCreated:
+        names->insert(name);
+        break;
+      case ddl::Effect::Action::kDropped:
+        names->erase(name);
+        break;
+      case ddl::Effect::Action::kRenamed:
+        if (names->erase(name) != 0) {
+          names->insert(effect.renamed_to.substr(effect.renamed_to.find(' ') + 1));
+        }
+        break;
+      case ddl::Effect::Action::kAltered:
+        break;
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<Finding> lint_sql(std::string_view sql, const std::string& file,
                               const Settings& settings) {
   sqlparse::SyntaxError syntax;
-  std::unique_ptr<sqlparse::ParsedSql> parsed = sqlparse::try_parse_sql(sql, file, &syntax);
+  std::unique_ptr<sqlparse::ParsedSql> parsed = sqlparse::try_parse_migration(sql, file, &syntax);
   if (!parsed) {
     sqlparse::Location at = sqlparse::location_of(sql, syntax.offset);
     throw UserError(fmt::format("{}:{}:{}: {}", file, at.line, at.column, syntax.message));
   }
   const std::string& text = parsed->text();
+  // The interpreter's effects of each statement, in the same order (it parses the same way).
+  std::vector<std::vector<ddl::Effect>> effects(parsed->size());
+  ddl::Replayer replayer;
+  replayer.set_lenient(true);
+  replayer.apply(sql, file, [&](const ddl::ReplayedStatement& statement) {
+    if (statement.index < effects.size()) effects[statement.index] = statement.effects;
+  });
   FileState state;
   std::vector<Finding> findings;
   int line = 1;
@@ -167,6 +199,7 @@ std::vector<Finding> lint_sql(std::string_view sql, const std::string& file,
     std::vector<RawFinding> raw;
     StatementLint lint{state, raw};
     lint_statement(parsed->statement(i).stmt, lint);
+    apply_effects(effects[i], state);
     std::size_t end = std::max(offset, parsed->statement_end(i));
     lint_identifier_lengths(std::string_view(text).substr(offset, end - offset), lint);
 

@@ -13,7 +13,9 @@
 
 namespace flick::lint {
 
-// What earlier statements of the same file did.
+// What earlier statements of the same file did. Tables and indexes created (also inside DO
+// blocks, and followed through renames and drops) come from the interpreter's effects
+// (ddl::Replayer), not from the rules.
 struct FileState {
   std::set<std::string> created_tables;   // "schema.table": not "existing" for the rules
   std::set<std::string> created_indexes;  // "schema.index"

@@ -39,6 +39,29 @@ TEST(DropIndexWithoutConcurrently, QuietConcurrentlyOrWhenTheFileCreatedIt) {
             "drop-index-without-concurrently"));
 }
 
+// What the file created comes from the interpreter: also inside DO blocks, through renames,
+// and in chunks without their final ';'.
+TEST(CreatedInTheFile, DoBlocksRenamesAndChunksAreFollowed) {
+  EXPECT_FALSE(
+      fires("DO $$ BEGIN\n CREATE TABLE jobs (id int);\nEXCEPTION\n WHEN duplicate_table "
+            "THEN null;\nEND $$;\nCREATE INDEX jobs_id ON jobs (id);",
+            "index-without-concurrently"));
+  EXPECT_FALSE(
+      fires("CREATE TABLE jobs_new (id int)--> statement-breakpoint\n"
+            "ALTER TABLE jobs_new RENAME TO jobs;--> statement-breakpoint\n"
+            "CREATE INDEX jobs_id ON jobs (id);",
+            "index-without-concurrently"));
+  EXPECT_TRUE(
+      fires("CREATE TABLE jobs (id int);\nALTER TABLE jobs RENAME TO jobs_old;\n"
+            "CREATE INDEX jobs_id ON jobs (id);",
+            "index-without-concurrently"))
+      << "after the rename, \"jobs\" is another (existing) table";
+  EXPECT_FALSE(
+      fires("CREATE TABLE tmp_copy (id int);\nALTER TABLE tmp_copy RENAME TO tmp2;\n"
+            "DROP TABLE tmp2;",
+            "dropping-table"));
+}
+
 TEST(ConcurrentlyInTransaction, FiresInsideBeginCommit) {
   EXPECT_EQ(
       findings_of("BEGIN;\nCREATE INDEX CONCURRENTLY i ON users (email);\nDROP INDEX "
