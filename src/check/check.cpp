@@ -19,12 +19,12 @@ std::filesystem::path snapshot_path_for(const store::MigrationFolder& folder,
 }
 
 Report check_folder(const store::MigrationFolder& folder, const model::Catalog* schema,
-                    bool every_snapshot) {
+                    bool every_snapshot, const std::string& search_path) {
   Report report;
   check_structure(folder, report);
   check_snapshot_chain(folder, report);
   check_journal_order(folder, report);
-  check_history(folder, every_snapshot, report);
+  check_history(folder, every_snapshot, report, search_path);
   if (schema != nullptr) check_schema_matches(folder, *schema, report);
   return report;
 }

@@ -37,8 +37,9 @@ struct Report {
 // Snapshots compared with the replayed SQL: by default the last one (what generate diffs
 // against); with `every_snapshot`, each one (reading every snapshot costs ~1 ms per snapshot of
 // 20 tables, so it is left to --replay).
+// `search_path`: where unqualified names in the files resolve ([migrations] searchPath).
 Report check_folder(const store::MigrationFolder& folder, const model::Catalog* schema,
-                    bool every_snapshot = false);
+                    bool every_snapshot = false, const std::string& search_path = "public");
 
 // The parts of check_folder, each appending to `report`.
 void check_structure(const store::MigrationFolder& folder, Report& report);
@@ -48,7 +49,8 @@ void check_journal_order(const store::MigrationFolder& folder, Report& report);
 // (ddl::Replayer, lenient): every statement parsed; objects created twice, dropped or altered
 // before they exist; statements that cannot run on the schema so far ("replay"); what it does
 // not understand (a warning); then each snapshot (or the last) against the schema so far.
-void check_history(const store::MigrationFolder& folder, bool every_snapshot, Report& report);
+void check_history(const store::MigrationFolder& folder, bool every_snapshot, Report& report,
+                   const std::string& search_path = "public");
 // --replay: applies the folder to a new scratch database (flick_replay_<random>) on the server
 // of `url`, migration by migration, compares the live catalog with each snapshot, and drops the
 // database. Throws pg::PgError when the server cannot be reached.

@@ -90,7 +90,10 @@ struct Recreation {
 
 class HistoryCheck {
  public:
-  HistoryCheck(Report& report) : report_(report) { replayer_.set_lenient(true); }
+  HistoryCheck(Report& report, const std::string& search_path) : report_(report) {
+    replayer_.set_lenient(true);
+    replayer_.set_search_path(search_path);
+  }
 
   // Replays one migration file; false when it does not parse (reported).
   bool replay(const std::string& file, const std::string& text) {
@@ -217,13 +220,14 @@ void report_enum_order(const model::Catalog& replayed, model::Catalog& snapshot,
 
 }  // namespace
 
-void check_history(const store::MigrationFolder& folder, bool every_snapshot, Report& report) {
+void check_history(const store::MigrationFolder& folder, bool every_snapshot, Report& report,
+                   const std::string& search_path) {
   const auto& entries = folder.journal().entries;
   std::size_t last_snapshot = entries.size();
   for (std::size_t i = 0; i < entries.size(); ++i) {
     if (std::filesystem::exists(snapshot_path_for(folder, entries[i]))) last_snapshot = i;
   }
-  HistoryCheck history(report);
+  HistoryCheck history(report, search_path);
   for (std::size_t i = 0; i < entries.size(); ++i) {
     const store::JournalEntry& entry = entries[i];
     std::filesystem::path path = folder.sql_path(entry);

@@ -145,8 +145,11 @@ void read_file(const fs::path& path, const Environment& env, Config& config) {
           config.migrations.lock_timeout = reader.string(inner, name);
         } else if (inner_key.str() == "statementTimeout") {
           config.migrations.statement_timeout = reader.string(inner, name);
+        } else if (inner_key.str() == "searchPath") {
+          config.migrations.search_path = reader.string(inner, name);
         } else {
-          reader.unknown(inner, name, "table, schema, prefix, lockTimeout, statementTimeout");
+          reader.unknown(inner, name,
+                         "table, schema, prefix, lockTimeout, statementTimeout, searchPath");
         }
       }
     } else if (key == "lint") {

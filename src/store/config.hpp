@@ -18,6 +18,7 @@
 //   prefix = "index"                     # index | timestamp | supabase | unix | none
 //   lockTimeout = "5s"                   # PostgreSQL lock_timeout while migrating
 //   statementTimeout = "10min"           # PostgreSQL statement_timeout while migrating
+//   searchPath = "app"                   # where unqualified names in the files resolve
 //   [lint]
 //   rules = { setting-not-null = "off" } # rule -> "error" | "warning" | "off"
 //   [docs]
@@ -40,12 +41,15 @@ struct MigrationsConfig {
   // PostgreSQL lock_timeout / statement_timeout while migrating, e.g. "5s"; empty: the server's.
   std::string lock_timeout;
   std::string statement_timeout;
+  // The schema unqualified names in migration files resolve to (the first schema of the
+  // search_path they were written for); check's replay starts from it.
+  std::string search_path = "public";
 };
 
 struct Config {
   // flick.toml, or the drizzle.config.* read in its absence; empty when neither was used.
   std::filesystem::path config_path;
-  std::filesystem::path dir;          // base of the file's relative paths: the file's directory
+  std::filesystem::path dir;  // base of the file's relative paths: the file's directory
   std::filesystem::path out = "drizzle";
   std::vector<std::string> schema;                  // globs as written
   std::vector<std::filesystem::path> schema_files;  // resolved, sorted, deduplicated

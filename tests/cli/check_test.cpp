@@ -391,5 +391,20 @@ TEST_F(CliCheckFolder, PatternUnknownStatementIsAWarningAndTheHistoryGoesOn) {
   EXPECT_EQ((*output.finding("not-understood"))["severity"], "warning");
 }
 
+TEST_F(CliCheckFolder, PatternFilesWrittenForAnotherSearchPath) {
+  generate(
+      "CREATE SCHEMA \"app\";\nCREATE TABLE \"app\".\"users\" (\"id\" serial PRIMARY KEY NOT "
+      "NULL);\n",
+      "app");
+  write_text(out() / "0000_app.sql",
+             "CREATE SCHEMA \"app\";\n--> statement-breakpoint\n"
+             "CREATE TABLE users (\"id\" serial PRIMARY KEY NOT NULL);\n");
+  CheckOutput without = check(out());
+  EXPECT_EQ(without.rules(), std::vector<std::string>{"snapshot-mismatch"}) << without.json.dump(2);
+  write_text(dir_.path() / "flick.toml", "[migrations]\nsearchPath = \"app\"\n");
+  CheckOutput with_key = check(out(), {"--config", (dir_.path() / "flick.toml").string()});
+  expect_no_findings(with_key);
+}
+
 }  // namespace
 }  // namespace flick::cli_test

@@ -72,7 +72,8 @@ int run_check(const CheckOptions& options) {
   store::MigrationFolder folder(config.out);
   std::optional<model::Catalog> schema;
   if (!config.schema_files.empty()) schema = ddl::read_schema_files(config.schema_files);
-  check::Report report = check::check_folder(folder, schema ? &*schema : nullptr, options.replay);
+  check::Report report = check::check_folder(folder, schema ? &*schema : nullptr, options.replay,
+                                             config.migrations.search_path);
   if (options.replay) check::check_live_replay(folder, database_url(config), report);
   if (options.json) {
     print_json(report);
@@ -92,10 +93,11 @@ void setup_check(CLI::App& app, ExitStatus& status) {
   command->add_flag("--fix", options->fix,
                     "repair what is mechanical (snapshots, `when` order, branch collisions, "
                     "re-created objects) and print every change");
-  command->add_flag("--replay", options->replay,
-                    "compare every snapshot (not only the last) with the replayed SQL, and apply the "
-                    "folder to a scratch database (the configured URL's server, else the "
-                    "embedded PostgreSQL) comparing each snapshot with it");
+  command->add_flag(
+      "--replay", options->replay,
+      "compare every snapshot (not only the last) with the replayed SQL, and apply the "
+      "folder to a scratch database (the configured URL's server, else the "
+      "embedded PostgreSQL) comparing each snapshot with it");
   command->add_flag("--dry-run", options->dry_run, "with --fix: print the changes, write nothing");
   command->callback([options, &status] { status.code = run_check(*options); });
 }
