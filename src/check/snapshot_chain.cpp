@@ -98,7 +98,9 @@ void check_snapshot_chain(const store::MigrationFolder& folder, Report& report) 
            fmt::format("{} and {} have the same prevId {}: they were generated in parallel on two "
                        "branches from the same parent, and each misses the other's changes",
                        it->second, file, ids->prev_id)});
-    } else if (!previous && !previous_missing && ids->prev_id != kNilUuid) {
+    } else if (!previous && !previous_missing && ids->prev_id != kNilUuid &&
+               !(ids->prev_id.empty() && ids->id == kNilUuid)) {
+      // (drizzle-kit pull writes its baseline snapshot with the nil id and an empty prevId.)
       report.findings.push_back(
           {Severity::kError, "snapshot-chain", file, 0,
            fmt::format("the first snapshot's prevId is {}, expected {}", ids->prev_id, kNilUuid)});

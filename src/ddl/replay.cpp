@@ -289,6 +289,11 @@ void replay_statement(Node* statement, const Source& source, ReplayState& state)
       return transform_statement(statement, source, state.builder);
     case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT:
       if (statement->create_table_as_stmt->into != nullptr &&
+          std::string_view(statement->create_table_as_stmt->into->rel->relpersistence) == "t") {
+        state.skipped = true;  // CREATE TEMP TABLE ... AS: scratch data, gone with the session
+        return;
+      }
+      if (statement->create_table_as_stmt->into != nullptr &&
           !statement->create_table_as_stmt->if_not_exists) {
         replay_create_view(*statement->create_table_as_stmt->into->rel, false, source, state);
       }

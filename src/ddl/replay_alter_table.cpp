@@ -121,6 +121,12 @@ void alter_type(model::Column& column, PgQuery__AlterTableCmd& command, const So
                   fmt::format("type \"{}\".\"{}\" does not exist", schema, base));
     }
   }
+  // A default written for the old type (`'pending'::"public"."status"` on a text column) reads
+  // for the new one as PostgreSQL keeps it.
+  if (column.default_expr) {
+    column.default_expr =
+        sqlparse::normalise_default(*column.default_expr, column.type, column.type_schema);
+  }
 }
 
 void set_default(model::Column& column, const PgQuery__AlterTableCmd& command) {

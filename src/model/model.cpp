@@ -96,6 +96,14 @@ void normalise(Catalog& catalog) {
   for (Sequence& sequence : catalog.sequences) normalise_sequence(sequence.options, "bigint");
   for (Table& table : catalog.tables) {
     if (table.primary_key) truncate_identifier(table.primary_key->name);
+    // A primary key's columns are NOT NULL whether written so or not.
+    for (Column& column : table.columns) {
+      bool in_key = column.primary_key ||
+                    (table.primary_key &&
+                     std::find(table.primary_key->columns.begin(), table.primary_key->columns.end(),
+                               column.name) != table.primary_key->columns.end());
+      if (in_key) column.not_null = true;
+    }
     for (UniqueConstraint& unique : table.uniques) truncate_identifier(unique.name);
     for (ForeignKey& key : table.foreign_keys) truncate_identifier(key.name);
     for (CheckConstraint& check : table.checks) truncate_identifier(check.name);

@@ -14,8 +14,20 @@ namespace {
 
 using nlohmann::json;
 
-// The contents of a plain string literal ('it''s' -> it's); false for anything else.
+// The contents of a plain string literal ('it''s' -> it's) or a dollar-quoted one ($sql$...$sql$);
+// false for anything else.
 bool constant_string(const std::string& expression, std::string* value) {
+  if (!expression.empty() && expression.front() == '$') {
+    std::size_t tag_end = expression.find('$', 1);
+    if (tag_end == std::string::npos) return false;
+    std::string tag = expression.substr(0, tag_end + 1);
+    if (expression.size() < 2 * tag.size() ||
+        expression.compare(expression.size() - tag.size(), tag.size(), tag) != 0) {
+      return false;
+    }
+    *value = expression.substr(tag.size(), expression.size() - 2 * tag.size());
+    return true;
+  }
   if (expression.size() < 2 || expression.front() != '\'' || expression.back() != '\'') {
     return false;
   }

@@ -238,19 +238,29 @@ class SnapshotReader {
       element.expression = text;
       return element;
     }
+    sqlparse::IndexElementParts parts;
     try {
       element.expression = expression(text, where, path + ".expression");
+      // `"data"` as an sql`` element is the column itself, as CREATE INDEX reads it.
+      if (element.expression.find_first_of("().:' ") == std::string::npos) {
+        parts = sqlparse::parse_index_element(text);
+        if (!parts.column.empty()) {
+          element.is_expression = false;
+          element.expression = parts.column;
+        }
+      }
     } catch (const UserError&) {
       // drizzle keeps an sql`` index element as written, and users write an operator class or
-      // an ordering into it: `"data" jsonb_path_ops`, `"started_at" DESC NULLS LAST`.
-      sqlparse::IndexElementParts parts = sqlparse::parse_index_element(text);
+      // an ordering into it: `"data" jsonb_path_ops`, `"started_at" DESC NULLS LAST`. The
+      // element's own asc / nulls fields are then drizzle's defaults, not what the text says.
+      parts = sqlparse::parse_index_element(text);
       element.is_expression = parts.column.empty();
       element.expression = element.is_expression
                                ? expression(parts.expression, where, path + ".expression")
                                : parts.column;
       if (!parts.opclass.empty()) element.opclass = parts.opclass;
-      if (!parts.asc) element.asc = false;
-      if (!parts.nulls.empty()) element.nulls = parts.nulls;
+      element.asc = parts.asc;
+      element.nulls = parts.nulls;
     }
     return element;
   }

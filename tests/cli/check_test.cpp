@@ -406,5 +406,46 @@ TEST_F(CliCheckFolder, PatternFilesWrittenForAnotherSearchPath) {
   expect_no_findings(with_key);
 }
 
+// drizzle-kit's own spellings in snapshots that mean what the SQL does (docs/real-folders.md).
+TEST_F(CliCheckFolder, PatternDrizzleKitSnapshotSpellings) {
+  generate(
+      "CREATE TYPE \"status\" AS ENUM ('pending', 'done');\n"
+      "CREATE TABLE \"pairs\" (\"a\" uuid NOT NULL, \"b\" uuid NOT NULL, \"data\" jsonb, "
+      "\"state\" \"status\" DEFAULT 'pending', CONSTRAINT \"pairs_a_b_pk\" PRIMARY KEY(\"a\", "
+      "\"b\"));\n"
+      "CREATE INDEX \"pairs_data_idx\" ON \"pairs\" USING gin (\"data\");\n"
+      "CREATE INDEX \"pairs_a_desc_idx\" ON \"pairs\" (\"a\" DESC);\n"
+      "ALTER TABLE \"pairs\" ENABLE ROW LEVEL SECURITY;\n"
+      "CREATE POLICY \"own\" ON \"pairs\" USING (true);\n",
+      "pairs");
+  // The SQL drizzle-kit writes when it rebuilds an enum column, and a comment.
+  write_text(out() / "0000_pairs.sql",
+             read_text(out() / "0000_pairs.sql") +
+                 "--> statement-breakpoint\nALTER TABLE \"pairs\" ALTER COLUMN \"state\" SET DATA "
+                 "TYPE text;--> statement-breakpoint\n"
+                 "ALTER TABLE \"pairs\" ALTER COLUMN \"state\" SET DEFAULT "
+                 "'pending'::text;--> statement-breakpoint\n"
+                 "ALTER TABLE \"pairs\" ALTER COLUMN \"state\" SET DEFAULT "
+                 "'pending'::\"public\".\"status\";--> statement-breakpoint\n"
+                 "ALTER TABLE \"pairs\" ALTER COLUMN \"state\" SET DATA TYPE \"public\".\"status\" "
+                 "USING \"state\"::\"public\".\"status\";--> statement-breakpoint\n"
+                 "COMMENT ON TABLE \"pairs\" IS 'pairs of things';");
+  nlohmann::ordered_json snapshot =
+      nlohmann::ordered_json::parse(read_text(out() / "meta/0000_snapshot.json"));
+  // drizzle-kit pull's baseline: the nil id and an empty prevId.
+  snapshot["id"] = "00000000-0000-0000-0000-000000000000";
+  snapshot["prevId"] = "";
+  auto& table = snapshot["tables"]["public.pairs"];
+  table["columns"]["a"]["notNull"] = false;  // a composite key's columns as declared
+  table["isRLSEnabled"] = false;             // written so for tables with policies
+  auto& indexes = table["indexes"];
+  indexes["pairs_data_idx"]["columns"][0] = {
+      {"expression", "\"data\""}, {"isExpression", true}, {"asc", true}, {"nulls", "last"}};
+  indexes["pairs_a_desc_idx"]["columns"][0] = {
+      {"expression", "\"a\" DESC"}, {"isExpression", true}, {"asc", true}, {"nulls", "last"}};
+  write_text(out() / "meta/0000_snapshot.json", snapshot.dump(2));
+  expect_no_findings(check(out()));
+}
+
 }  // namespace
 }  // namespace flick::cli_test
