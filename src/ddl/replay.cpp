@@ -290,7 +290,13 @@ void replay_statement(Node* statement, const Source& source, ReplayState& state)
     case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT:
       if (statement->create_table_as_stmt->into != nullptr &&
           std::string_view(statement->create_table_as_stmt->into->rel->relpersistence) == "t") {
-        state.skipped = true;  // CREATE TEMP TABLE ... AS: scratch data, gone with the session
+        // CREATE TEMP TABLE ... AS: scratch data, gone with the session; only its name is kept,
+        // for the DROP that usually follows.
+        if (state.temporary_names != nullptr) {
+          state.temporary_names->insert(
+              qualified_name(statement->create_table_as_stmt->into->rel, source).name);
+        }
+        state.skipped = true;
         return;
       }
       if (statement->create_table_as_stmt->into != nullptr &&
@@ -415,11 +421,13 @@ void Replayer::apply(std::string_view sql, const std::string& file_name, const O
   builder_->set_other_types_allowed(true);
   sqlparse::ParsedSql parsed = sqlparse::parse_migration(sql, file_name);
   std::vector<QualifiedName> temporary_tables;
+  std::set<std::string> temporary_names;
   for (std::size_t i = 0; i < parsed.size(); ++i) {
     Node* node = parsed.statement(i).stmt;
     ReplayState state{.builder = *builder_, .replace_existing = existing_ == Existing::kReplace};
     state.search_path = &search_path_;
     state.temporary_tables = &temporary_tables;
+    state.temporary_names = &temporary_names;
     Source source(parsed, i, search_path_);
     ReplayedStatement replayed;
     try {

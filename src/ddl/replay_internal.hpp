@@ -22,6 +22,8 @@ struct ReplayState {
   std::string* search_path = nullptr;
   // Temporary tables the file created: gone when it ends.
   std::vector<QualifiedName>* temporary_tables = nullptr;
+  // Temporary tables made by CREATE TEMP TABLE ... AS, by name (the model cannot hold them).
+  std::set<std::string>* temporary_names = nullptr;
   // Effects of statements inside DO blocks, and what of them is not understood.
   std::vector<Effect> block_effects{};
   std::string not_understood{};

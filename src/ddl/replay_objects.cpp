@@ -113,6 +113,9 @@ void drop_one(PgQuery__DropStmt& statement, const Node* object, const Source& so
     case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE: {
       QualifiedName name = object_name(object, source);
       if (builder.find_table(name.schema, name.name) == nullptr) {
+        if (state.temporary_names != nullptr && state.temporary_names->erase(name.name) != 0) {
+          return;  // a temporary table made by CREATE TEMP TABLE ... AS
+        }
         if (missing_ok) return;
         missing(source, "table", name);
       }

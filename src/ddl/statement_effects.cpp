@@ -310,13 +310,17 @@ std::vector<Effect> statement_effects(const Node* node, const std::string& defau
       effects.add(Action::kCreated, "view " + effects.relation(node->view_stmt->view), "",
                   node->view_stmt->replace);
       break;
-    case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT:
-      if (node->create_table_as_stmt->into != nullptr) {
-        effects.add(Action::kCreated,
-                    "view " + effects.relation(node->create_table_as_stmt->into->rel), "",
-                    node->create_table_as_stmt->if_not_exists);
+    case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT: {
+      const auto* create = node->create_table_as_stmt;
+      if (create->into == nullptr || std::string_view(create->into->rel->relpersistence) == "t") {
+        break;  // a temporary table is a session's scratch space
       }
+      bool view = create->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW;
+      effects.add(Action::kCreated,
+                  std::string(view ? "view " : "table ") + effects.relation(create->into->rel), "",
+                  create->if_not_exists);
       break;
+    }
     case PG_QUERY__NODE__NODE_CREATE_POLICY_STMT: {
       const auto* create = node->create_policy_stmt;
       std::string table = effects.relation(create->table);

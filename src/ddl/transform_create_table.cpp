@@ -1,5 +1,7 @@
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "ddl/table_parts.hpp"
 
 namespace flick::ddl {
@@ -26,6 +28,38 @@ void reject_table_clauses(const PgQuery__CreateStmt& statement, const Source& so
   if (!clause.empty()) {
     source.unsupported(statement.relation->location,
                        fmt::format("unsupported clause {} in CREATE TABLE", clause));
+  }
+}
+
+std::vector<std::string> key_columns(const PendingConstraint& item) {
+  if (item.constraint->n_keys == 0) return {item.column};
+  return string_list(item.constraint->keys, item.constraint->n_keys);
+}
+
+// PostgreSQL builds one index for a PRIMARY KEY and a UNIQUE on the same columns written in the
+// same CREATE TABLE: the primary key, named after the first of the two that has a name
+// (`"id" text PRIMARY KEY, CONSTRAINT "t_id_unique" UNIQUE("id")` is one key, t_id_unique).
+void fold_unique_into_primary_key(std::vector<PendingConstraint>& pending) {
+  auto key = std::find_if(pending.begin(), pending.end(), [](const PendingConstraint& item) {
+    return item.constraint->contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY;
+  });
+  if (key == pending.end()) return;
+  for (auto it = pending.begin(); it != pending.end(); ++it) {
+    const PgQuery__Constraint& unique = *it->constraint;
+    if (unique.contype != PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE || unique.nulls_not_distinct ||
+        unique.n_including != 0 || unique.n_options != 0 ||
+        unique.deferrable != key->constraint->deferrable || key_columns(*it) != key_columns(*key)) {
+      continue;
+    }
+    const PendingConstraint& first = it < key ? *it : *key;
+    const PendingConstraint& second = it < key ? *key : *it;
+    if (!sqlparse::is_set(first.constraint->conname)) {
+      key->constraint->conname = second.constraint->conname;
+    } else {
+      key->constraint->conname = first.constraint->conname;
+    }
+    pending.erase(it);
+    return;
   }
 }
 
@@ -70,6 +104,7 @@ void transform_create_table(PgQuery__CreateStmt& statement, const Source& source
         source.unsupported(location, "unsupported table element " + sqlparse::node_kind(element));
     }
   }
+  fold_unique_into_primary_key(pending);
   for (const PendingConstraint& item : pending) {
     PgQuery__ConstrType kind = item.constraint->contype;
     if (kind != PG_QUERY__CONSTR_TYPE__CONSTR_CHECK &&

@@ -553,4 +553,42 @@ TEST(Interpreter, DisplayKeyQuotesTheNameWithoutPublic) {
   EXPECT_EQ(flick::ddl::display_key("function public.touch()"), "function \"touch()\"");
 }
 
+// PostgreSQL keeps one index for a PRIMARY KEY and a UNIQUE on the same columns of one CREATE
+// TABLE: the key, named after the first of the two with a name (checked against PostgreSQL 15:
+// pg_constraint has only p_id_unique, contype 'p').
+TEST(Interpreter, UniqueOnThePrimaryKeyColumnsIsTheKey) {
+  Replayer replayer;
+  replayer.apply(
+      "CREATE TABLE p (id text PRIMARY KEY, CONSTRAINT p_id_unique UNIQUE(id));\n"
+      "CREATE TABLE q (a int, b int, CONSTRAINT q_pk PRIMARY KEY (a, b), UNIQUE (a, b), "
+      "UNIQUE (b));\n",
+      "0001_x.sql");
+  flick::model::Catalog catalog = replayer.catalog();
+  const auto* p = catalog.find_table("public", "p");
+  ASSERT_NE(p, nullptr);
+  ASSERT_TRUE(p->primary_key.has_value());
+  EXPECT_EQ(p->primary_key->name, "p_id_unique");
+  EXPECT_TRUE(p->uniques.empty());
+  const auto* q = catalog.find_table("public", "q");
+  ASSERT_NE(q, nullptr);
+  ASSERT_TRUE(q->primary_key.has_value());
+  EXPECT_EQ(q->primary_key->name, "q_pk");
+  ASSERT_EQ(q->uniques.size(), 1u);
+  EXPECT_EQ(q->uniques[0].columns, std::vector<std::string>{"b"});
+}
+
+// CREATE TEMP TABLE ... AS (in a DO block too) is scratch data: its DROP is no error, and it
+// leaves nothing in the schema.
+TEST(Interpreter, TemporaryTableAsIsScratchSpace) {
+  Replayer replayer;
+  replayer.apply(
+      "DO $$ BEGIN\n  CREATE TEMP TABLE \"_drift\" AS SELECT 1 AS x;\n"
+      "  DROP TABLE \"_drift\";\nEND $$;\n"
+      "CREATE TEMPORARY TABLE ids AS SELECT 1 AS id;\nDROP TABLE ids;\n",
+      "0001_x.sql");
+  EXPECT_TRUE(replayer.catalog().tables.empty());
+  EXPECT_THROW(replayer.apply("DROP TABLE ids;", "0002_x.sql"), flick::UserError)
+      << "gone with its file";
+}
+
 }  // namespace
