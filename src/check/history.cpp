@@ -15,6 +15,7 @@
 #include "flick/error.hpp"
 #include "sqlparse/sqlparse.hpp"
 #include "store/json_access.hpp"
+#include "store/snapshot_semantics.hpp"
 
 namespace flick::check {
 namespace {
@@ -193,25 +194,6 @@ bool has_error_for(const Report& report, const std::string& file) {
   });
 }
 
-bool has_comments(const model::Catalog& catalog) {
-  for (const model::Table& table : catalog.tables) {
-    if (table.comment) return true;
-    for (const model::Column& column : table.columns) {
-      if (column.comment) return true;
-    }
-  }
-  return false;
-}
-
-// drizzle-kit's PostgreSQL snapshots have no place for comments: against a snapshot without
-// any, COMMENT ON in the SQL is no difference.
-void strip_comments(model::Catalog& catalog) {
-  for (model::Table& table : catalog.tables) {
-    table.comment.reset();
-    for (model::Column& column : table.columns) column.comment.reset();
-  }
-}
-
 // An enum whose snapshot lists the database's values in another order (drizzle-kit writes the
 // order of the schema source; ADD VALUE ... BEFORE / AFTER and RENAME VALUE keep their own
 // positions in the database) is a warning of its own, and the snapshot's order is taken as the
@@ -266,12 +248,7 @@ void check_history(const store::MigrationFolder& folder, bool every_snapshot, Re
       continue;
     }
     model::Catalog replayed = history.catalog();
-    if (!has_comments(snapshot.catalog)) strip_comments(replayed);
-    // drizzle-kit enables row-level security on a table with policies whatever its snapshot's
-    // isRLSEnabled says (it writes false there).
-    for (model::Table& table : snapshot.catalog.tables) {
-      if (!table.policies.empty()) table.rls_enabled = true;
-    }
+    store::reconcile_with_drizzle_snapshot(snapshot.catalog, replayed);
     report_enum_order(replayed, snapshot.catalog, snapshot_file, report);
     ChangesDescription differences = snapshot_differences(replayed, snapshot.catalog);
     if (differences.count == 0) continue;

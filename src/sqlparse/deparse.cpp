@@ -25,7 +25,8 @@ void reset_locations(ProtobufCMessage* root) {
 
 // libpg_query's deparser writes `(now() AT TIME ZONE 'UTC')::date` without its parentheses,
 // which reads back as a cast of 'UTC'. Under a cast, AT TIME ZONE is written as the call it is
-// (`pg_catalog.timezone('UTC', now())::date`), which means the same and reads back the same.
+// (`timezone('UTC', now())::date`, as PostgreSQL prints a timezone() call), which means the
+// same and reads back the same.
 void keep_casts_of_at_time_zone(Node* root) {
   visit_messages(&root->base, [](ProtobufCMessage* message) {
     if (message->descriptor != &pg_query__type_cast__descriptor) return;
@@ -37,6 +38,8 @@ void keep_casts_of_at_time_zone(Node* root) {
       return;
     }
     call.funcformat = PG_QUERY__COERCION_FORM__COERCE_EXPLICIT_CALL;
+    call.funcname += call.n_funcname - 1;  // without pg_catalog.
+    call.n_funcname = 1;
   });
 }
 

@@ -18,6 +18,7 @@
 #include "migrate_options.hpp"
 #include "pg/pg.hpp"
 #include "store/folder.hpp"
+#include "store/snapshot_semantics.hpp"
 
 namespace flick::cli {
 namespace {
@@ -31,6 +32,7 @@ struct DriftOptions {
 struct Expected {
   model::Catalog catalog;
   std::string source;  // "snapshot meta/0003_snapshot.json" or "schema files"
+  bool from_snapshot = false;
 };
 
 Expected expected_catalog(const DriftOptions& options, const store::Config& config) {
@@ -50,7 +52,7 @@ Expected expected_catalog(const DriftOptions& options, const store::Config& conf
   }
   model::Catalog catalog = snapshot->catalog;
   model::normalise(catalog);
-  return {std::move(catalog), fmt::format("the last snapshot in {}", config.out.string())};
+  return {std::move(catalog), fmt::format("the last snapshot in {}", config.out.string()), true};
 }
 
 int run_drift(const DriftOptions& options) {
@@ -61,6 +63,7 @@ int run_drift(const DriftOptions& options) {
                               config.migrations.table};
   std::vector<introspect::NotCovered> not_covered;
   model::Catalog live = introspect::read_catalog(connection, filters, &not_covered);
+  if (expected.from_snapshot) store::reconcile_with_drizzle_snapshot(expected.catalog, live);
   introspect::align(connection, live, expected.catalog);
   diff::Options diff_options;  // no renames guessed: a rename shows as a drop and a create
   diff_options.ask = [](diff::ObjectKind, const std::string&, const std::vector<std::string>&) {

@@ -1,0 +1,29 @@
+#include "store/snapshot_semantics.hpp"
+
+namespace flick::store {
+namespace {
+
+bool has_comments(const model::Catalog& catalog) {
+  for (const model::Table& table : catalog.tables) {
+    if (table.comment) return true;
+    for (const model::Column& column : table.columns) {
+      if (column.comment) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+void reconcile_with_drizzle_snapshot(model::Catalog& snapshot, model::Catalog& other) {
+  for (model::Table& table : snapshot.tables) {
+    if (!table.policies.empty()) table.rls_enabled = true;
+  }
+  if (has_comments(snapshot)) return;
+  for (model::Table& table : other.tables) {
+    table.comment.reset();
+    for (model::Column& column : table.columns) column.comment.reset();
+  }
+}
+
+}  // namespace flick::store
