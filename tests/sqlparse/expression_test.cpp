@@ -114,4 +114,16 @@ TEST(NormaliseTableExpression, DropsQualifiersNamingTheTableItself) {
 }
 
 }  // namespace
+// libpg_query's deparser drops the parentheses of `(x AT TIME ZONE 'UTC')::date`; under a cast
+// it is written as the timezone() call, which reads back as the same expression.
+TEST(NormaliseExpression, AtTimeZoneUnderACastKeepsItsMeaning) {
+  EXPECT_EQ(normalise_expression("(now() AT TIME ZONE 'UTC')::date"),
+            "timezone('UTC', now())::date");
+  EXPECT_EQ(normalise_expression("((now() AT TIME ZONE 'UTC'::text))::date"),
+            normalise_expression("(timezone('UTC'::text, now()))::date"));
+  EXPECT_EQ(normalise_expression(normalise_expression("(now() AT TIME ZONE 'UTC')::date")),
+            "timezone('UTC', now())::date");
+  EXPECT_EQ(normalise_expression("now() AT TIME ZONE 'utc'"), "now() AT TIME ZONE 'utc'");
+}
+
 }  // namespace flick::sqlparse

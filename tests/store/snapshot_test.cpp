@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "flick/error.hpp"
+#include "store/snapshot_semantics.hpp"
 #include "test_files.hpp"
 
 namespace flick::store {
@@ -253,4 +254,33 @@ TEST(ReadSnapshot, RejectsWhatDrizzleKitWouldReject) {
 }
 
 }  // namespace
+TEST(SnapshotSemantics, PoliciesImplyRlsAndCommentlessSnapshotsIgnoreComments) {
+  model::Catalog snapshot;
+  model::Table table;
+  table.name = "t";
+  table.policies.push_back(model::Policy{});
+  snapshot.tables.push_back(table);
+  model::Catalog other;
+  model::Table commented;
+  commented.name = "t";
+  commented.comment = "a table";
+  model::Column column;
+  column.name = "c";
+  column.comment = "a column";
+  commented.columns.push_back(column);
+  other.tables.push_back(commented);
+  reconcile_with_drizzle_snapshot(snapshot, other);
+  EXPECT_TRUE(snapshot.tables[0].rls_enabled);
+  EXPECT_FALSE(other.tables[0].comment.has_value());
+  EXPECT_FALSE(other.tables[0].columns[0].comment.has_value());
+
+  model::Catalog with_comment = snapshot;
+  with_comment.tables[0].comment = "kept";
+  model::Catalog other_again;
+  other_again.tables.push_back(commented);
+  reconcile_with_drizzle_snapshot(with_comment, other_again);
+  EXPECT_EQ(other_again.tables[0].comment, "a table")
+      << "a snapshot that holds comments compares them";
+}
+
 }  // namespace flick::store
