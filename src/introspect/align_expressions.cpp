@@ -17,8 +17,6 @@ namespace {
 
 using sqlparse::quote_identifier;
 
-constexpr const char* kCopy = "pg_temp.flick_align";
-
 // Runs `statement` then `query` (its single value) under a savepoint; nullopt when either fails
 // with anything but a connection error.
 std::optional<std::string> try_print(pg::Connection& connection, const std::string& statement,
@@ -56,7 +54,10 @@ std::string type_text(const model::Column& column) {
 class TableAligner {
  public:
   TableAligner(pg::Connection& connection, model::Table& live, const model::Table& wanted)
-      : connection_(connection), live_(live), wanted_(wanted) {}
+      : connection_(connection),
+        live_(live),
+        wanted_(wanted),
+        copy_("pg_temp." + quote_identifier(live.name)) {}
 
   ~TableAligner() {
     if (copy_ok_) connection_.exec("ROLLBACK TO SAVEPOINT flick_align_table");
@@ -78,8 +79,11 @@ class TableAligner {
       created_ = true;
       connection_.exec("SAVEPOINT flick_align_table");
       try {
-        connection_.exec(fmt::format("CREATE TEMPORARY TABLE flick_align (LIKE {}.{})",
-                                     quote_identifier(live_.schema), quote_identifier(live_.name)));
+        // Named like the live table, so that an expression naming its table (a policy's
+        // subquery comparing with "t"."id") reads the copy.
+        connection_.exec(fmt::format("CREATE TEMPORARY TABLE {} (LIKE {}.{})",
+                                     quote_identifier(live_.name), quote_identifier(live_.schema),
+                                     quote_identifier(live_.name)));
         copy_ok_ = true;
       } catch (const pg::PgError& error) {
         if (error.sqlstate().rfind("08", 0) == 0) throw;
@@ -90,7 +94,7 @@ class TableAligner {
   }
 
   std::string expression(const std::string& printed) {
-    return sqlparse::normalise_table_expression(printed, "pg_temp", "flick_align");
+    return sqlparse::normalise_table_expression(printed, "pg_temp", live_.name);
   }
 
   // True when the server prints `wanted_text` (stored by `statement`, read by `query`) as
@@ -106,11 +110,11 @@ class TableAligner {
     auto it = std::find_if(wanted_.checks.begin(), wanted_.checks.end(),
                            [&](const auto& c) { return c.name == check.name; });
     if (it == wanted_.checks.end() || it->expression == check.expression) return;
-    if (prints_as(fmt::format("ALTER TABLE {} ADD CONSTRAINT flick_check CHECK ({})", kCopy,
+    if (prints_as(fmt::format("ALTER TABLE {} ADD CONSTRAINT flick_check CHECK ({})", copy_,
                               it->expression),
                   fmt::format("SELECT pg_get_expr(conbin, conrelid) FROM pg_constraint WHERE "
                               "conrelid = '{}'::regclass AND conname = 'flick_check'",
-                              kCopy),
+                              copy_),
                   check.expression)) {
       check.expression = it->expression;
     }
@@ -122,12 +126,12 @@ class TableAligner {
     if (column.generated && target->generated && *column.generated != *target->generated &&
         prints_as(fmt::format("ALTER TABLE {} ADD COLUMN flick_generated {} GENERATED ALWAYS AS "
                               "({}) STORED",
-                              kCopy, type_text(column), *target->generated),
+                              copy_, type_text(column), *target->generated),
                   fmt::format("SELECT pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d JOIN "
                               "pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum "
                               "WHERE d.adrelid = '{}'::regclass AND a.attname = "
                               "'flick_generated'",
-                              kCopy),
+                              copy_),
                   *column.generated)) {
       column.generated = target->generated;
     }
@@ -135,12 +139,12 @@ class TableAligner {
         *column.default_expr != *target->default_expr && ready()) {
       std::optional<std::string> printed =
           try_print(connection_,
-                    fmt::format("ALTER TABLE {} ALTER COLUMN {} SET DEFAULT {}", kCopy,
+                    fmt::format("ALTER TABLE {} ALTER COLUMN {} SET DEFAULT {}", copy_,
                                 quote_identifier(column.name), *target->default_expr),
                     fmt::format("SELECT pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d JOIN "
                                 "pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum "
                                 "WHERE d.adrelid = '{}'::regclass AND a.attname = {}",
-                                kCopy, sqlparse::quote_literal(column.name)));
+                                copy_, sqlparse::quote_literal(column.name)));
       if (printed && sqlparse::normalise_default(*printed, column.type, column.type_schema) ==
                          *column.default_expr) {
         column.default_expr = target->default_expr;
@@ -161,7 +165,7 @@ class TableAligner {
           element.expression == target.expression) {
         continue;
       }
-      if (prints_as(fmt::format("CREATE INDEX flick_index ON {} USING {} (({}))", kCopy,
+      if (prints_as(fmt::format("CREATE INDEX flick_index ON {} USING {} (({}))", copy_,
                                 index.method, target.expression),
                     "SELECT pg_get_indexdef('pg_temp.flick_index'::regclass, 1, true)",
                     element.expression)) {
@@ -169,7 +173,7 @@ class TableAligner {
       }
     }
     if (index.where && it->where && *index.where != *it->where && !first_column.empty() &&
-        prints_as(fmt::format("CREATE INDEX flick_index ON {} ({}) WHERE {}", kCopy, first_column,
+        prints_as(fmt::format("CREATE INDEX flick_index ON {} ({}) WHERE {}", copy_, first_column,
                               *it->where),
                   "SELECT pg_get_expr(indpred, indrelid) FROM pg_index WHERE indexrelid = "
                   "'pg_temp.flick_index'::regclass",
@@ -186,7 +190,7 @@ class TableAligner {
       return;
     }
     std::string statement = fmt::format("CREATE POLICY flick_policy ON {} AS {} FOR {} TO {}",
-                                        kCopy, it->as, it->for_command, role_list(it->to));
+                                        copy_, it->as, it->for_command, role_list(it->to));
     if (it->using_expr) statement += fmt::format(" USING ({})", *it->using_expr);
     if (it->with_check) statement += fmt::format(" WITH CHECK ({})", *it->with_check);
     std::optional<std::string> printed = try_print(
@@ -196,7 +200,7 @@ class TableAligner {
                     "WITH ORDINALITY r(oid, ord)), pg_get_expr(p.polqual, p.polrelid), "
                     "pg_get_expr(p.polwithcheck, p.polrelid))::text FROM pg_policy p "
                     "WHERE p.polrelid = '{}'::regclass AND p.polname = 'flick_policy'",
-                    kCopy));
+                    copy_));
     if (!printed) return;
     nlohmann::json stored = nlohmann::json::parse(*printed);
     std::vector<std::string> roles;
@@ -214,6 +218,7 @@ class TableAligner {
   pg::Connection& connection_;
   model::Table& live_;
   const model::Table& wanted_;
+  std::string copy_;  // the temporary copy, "pg_temp.<table>"
   bool created_ = false;
   bool copy_ok_ = false;
 };
