@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <regex>
 
 #include "diff/data_loss.hpp"
@@ -102,6 +103,33 @@ class RiskFinder {
     }
     check_duplicates(change.table, keys, change.index.nulls_not_distinct, change.index.where,
                      fmt::format("unique index \"{}\"", change.index.name), /*quoted=*/true);
+  }
+  // Each value the database has and the target lacks, with the rows that hold it: what makes the
+  // rebuild fail, in the words of what differs.
+  void operator()(const diff::RebuildEnum& change) {
+    const model::Enum* current = live_.find_enum(change.enum_type.schema, change.enum_type.name);
+    if (current == nullptr) return static_loss(change);
+    const auto& wanted = change.enum_type.values;
+    for (const std::string& value : current->values) {
+      if (std::find(wanted.begin(), wanted.end(), value) != wanted.end()) continue;
+      long rows = 0;
+      for (const diff::EnumDependent& dependent : change.dependents) {
+        std::string column = quote_identifier(dependent.column);
+        std::string test =
+            dependent.is_array
+                ? fmt::format("{} = ANY ({}::text[])", sqlparse::quote_literal(value), column)
+                : fmt::format("{}::text = {}", column, sqlparse::quote_literal(value));
+        rows += std::stol(connection_
+                              .exec(fmt::format("SELECT count(*) FROM {} WHERE {}",
+                                                table_sql(dependent.table), test))
+                              .value(0, 0));
+      }
+      risks_.push_back(fmt::format(
+          "enum \"{}\".\"{}\" has value '{}' in the database that the target lacks ({})",
+          change.enum_type.schema, change.enum_type.name, value,
+          rows == 0 ? "no row uses it"
+                    : fmt::format("{} row{} use it", rows, rows == 1 ? "" : "s")));
+    }
   }
   template <typename Change>
   void operator()(const Change& change) {

@@ -148,6 +148,55 @@ TEST(Pull, ConstraintsAreNotListedAsNoInherit) {
   fs::remove_all(project);
 }
 
+// A policy whose subquery compares with its own table ("t"."id") is aligned on a copy named like
+// the table: no false "change policy" (seen on a real project's folder).
+TEST(Drift, PolicyReferringToItsOwnTableIsNoDrift) {
+  std::string url = create_database("drift_policy_self");
+  apply_sql(url,
+            "CREATE SCHEMA auth; CREATE FUNCTION auth.uid() RETURNS integer LANGUAGE sql AS "
+            "'SELECT 1'; CREATE TABLE m (pid integer, uid integer);"
+            "CREATE TABLE t (id integer PRIMARY KEY NOT NULL);"
+            "ALTER TABLE t ENABLE ROW LEVEL SECURITY;"
+            "CREATE POLICY p ON t USING (exists (select 1 from m where m.pid = \"t\".\"id\" and "
+            "m.uid = (select auth.uid())));");
+  fs::path project = make_temp_dir("drift_policy_self");
+  write_text(project / "schema.sql",
+             "CREATE SCHEMA \"auth\";\nCREATE TABLE \"m\" (\"pid\" integer, \"uid\" integer);\n"
+             "CREATE TABLE \"t\" (\"id\" integer PRIMARY KEY NOT NULL);\n"
+             "ALTER TABLE \"t\" ENABLE ROW LEVEL SECURITY;\n"
+             "CREATE POLICY \"p\" ON \"t\" AS PERMISSIVE FOR ALL TO public USING (exists (select 1 "
+             "from m where m.pid = \"t\".\"id\" and m.uid = (select auth.uid())));\n");
+  FlickRun drift =
+      run_flick({"drift", "--url", url, "--schema", (project / "schema.sql").string()});
+  EXPECT_EQ(drift.exit_code, 0) << describe(drift);
+  EXPECT_NE(drift.out.find("No drift"), std::string::npos) << describe(drift);
+  fs::remove_all(project);
+}
+
+// drift says what differs in the data's terms: the enum value rows still use, counted.
+TEST(Drift, EnumValueTheTargetLacksIsNamedWithItsRows) {
+  std::string url = create_database("drift_enum_rows");
+  apply_sql(url,
+            "CREATE TYPE post_status AS ENUM ('draft', 'hidden', 'published');"
+            "CREATE TABLE posts (id integer PRIMARY KEY NOT NULL, status post_status NOT NULL,"
+            " history post_status[]);"
+            "INSERT INTO posts VALUES (1, 'hidden', NULL), (2, 'draft', '{hidden}'),"
+            " (3, 'published', NULL);");
+  fs::path project = make_temp_dir("drift_enum_rows");
+  write_text(project / "schema.sql",
+             "CREATE TYPE \"post_status\" AS ENUM ('draft', 'published');\n"
+             "CREATE TABLE \"posts\" (\"id\" integer PRIMARY KEY NOT NULL, \"status\" "
+             "\"post_status\" NOT NULL, \"history\" \"post_status\"[]);\n");
+  FlickRun drift =
+      run_flick({"drift", "--url", url, "--schema", (project / "schema.sql").string()});
+  EXPECT_EQ(drift.exit_code, 1) << describe(drift);
+  EXPECT_NE(drift.out.find("enum \"public\".\"post_status\" has value 'hidden' in the database "
+                           "that the target lacks (2 rows use it)"),
+            std::string::npos)
+      << describe(drift);
+  fs::remove_all(project);
+}
+
 // --schema's glob decides where pull writes, or pull refuses it before reading anything.
 TEST(Pull, SchemaGlobIsWhereTheFilesGo) {
   std::string url = create_database("pull_schema_glob");

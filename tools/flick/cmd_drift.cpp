@@ -71,6 +71,9 @@ int run_drift(const DriftOptions& options) {
   };
   diff::ChangeSet changes = diff::diff(live, expected.catalog, diff_options);
   std::vector<std::string> statements = emit::sql_statements(changes);
+  // What the reconciling SQL would do to the data (enum values rows still use, NULLs under a new
+  // NOT NULL, duplicates under a new unique key, ...).
+  std::vector<std::string> risks = introspect::data_risks(connection, live, changes);
   if (options.json) {
     nlohmann::ordered_json out;
     out["drifted"] = !changes.empty();
@@ -78,6 +81,7 @@ int run_drift(const DriftOptions& options) {
     out["changes"] = nlohmann::ordered_json::array();
     for (const auto& change : changes.changes)
       out["changes"].push_back(introspect::describe(change));
+    out["risks"] = risks;
     out["sql"] = statements;
     out["notCovered"] = nlohmann::ordered_json::array();
     for (const auto& item : not_covered) {
@@ -92,6 +96,10 @@ int run_drift(const DriftOptions& options) {
   }
   fmt::print("The database has drifted from {}; to reconcile it:\n", expected.source);
   for (const auto& change : changes.changes) fmt::print("  - {}\n", introspect::describe(change));
+  if (!risks.empty()) {
+    fmt::print("\nThe data it touches:\n");
+    for (const auto& risk : risks) fmt::print("  - {}\n", risk);
+  }
   fmt::print("\nSQL:\n");
   for (const auto& statement : statements) {
     fmt::print("{}{}", statement, statement.ends_with('\n') ? "" : "\n");
