@@ -23,9 +23,20 @@ struct FolderFiles {
 };
 
 FolderFiles read_folder_files(const store::MigrationFolder& folder) {
+  // drizzle-orm's migrator refuses a folder without a journal; so does Flick, rather than
+  // reporting it "up to date".
+  if (!folder.has_journal()) {
+    throw UserError(fmt::format("{}: no meta/_journal.json (is --out the migration folder?)",
+                                folder.out().string()));
+  }
   FolderFiles files;
   for (const store::JournalEntry& entry : folder.journal().entries) {
     std::filesystem::path path = folder.sql_path(entry);
+    std::error_code error;
+    if (std::filesystem::exists(path, error) && !std::filesystem::is_regular_file(path, error)) {
+      throw UserError(
+          fmt::format("{}: the journal's {} is not a regular file", path.string(), entry.tag));
+    }
     if (!std::filesystem::exists(path)) {
       files.texts.emplace_back();
       files.hashes.emplace_back();

@@ -30,6 +30,16 @@ Journal parse_journal(std::string_view text, const std::string& file_name) {
     entry.version = reader.string(item, path, "version");
     entry.when = reader.integer(item, path, "when");
     entry.tag = reader.string(item, path, "tag");
+    // The tag names <tag>.sql in the folder itself: nothing outside it is ever read or run.
+    bool plain = !entry.tag.empty() && entry.tag.size() <= 200 && entry.tag != "." &&
+                 entry.tag != ".." &&
+                 entry.tag.find_first_of(std::string("/\\\0", 3)) == std::string::npos;
+    if (!plain) {
+      reader.fail(path + ".tag",
+                  fmt::format("\"{}\" is not a file name in the migration folder (no '/', '\\', "
+                              "'..', at most 200 bytes)",
+                              entry.tag.substr(0, 200)));
+    }
     entry.breakpoints = reader.boolean(item, path, "breakpoints");
     journal.entries.push_back(std::move(entry));
   }

@@ -135,5 +135,38 @@ TEST_F(RealPatterns, DoBlockForeignKeysFunctionsAndTriggers) {
   EXPECT_EQ(rules, std::vector<std::string>{}) << check.out;
 }
 
+// Refused before anything is created (issue 16's classes 4-6): a journal tag that leaves the
+// folder, a migration path that is a directory, a folder without a journal.
+TEST_F(RealPatterns, FolderInputsThatMustNeverRun) {
+  std::string url = create_database("rp_refused");
+  write_text(dir_ / "outside.sql", "CREATE TABLE \"escaped\" (\"id\" integer);\n");
+  write_folder(out_, {{"0000_t", "CREATE TABLE \"t\" (\"id\" integer);\n", 1700000001000}});
+  std::string journal = read_text(out_ / "meta" / "_journal.json");
+  std::string traversal = journal;
+  traversal.replace(traversal.find("\"0000_t\""), 8, "\"../outside\"");
+  write_text(out_ / "meta" / "_journal.json", traversal);
+  FlickRun escaped = migrate(url);
+  EXPECT_EQ(escaped.exit_code, 2) << escaped.out << escaped.err;
+  EXPECT_NE(escaped.err.find("entries[0].tag"), std::string::npos) << escaped.err;
+  EXPECT_NE(escaped.err.find("is not a file name in the migration folder"), std::string::npos)
+      << escaped.err;
+
+  write_text(out_ / "meta" / "_journal.json", journal);
+  fs::remove(out_ / "0000_t.sql");
+  fs::create_directory(out_ / "0000_t.sql");
+  FlickRun directory = migrate(url);
+  EXPECT_EQ(directory.exit_code, 2) << directory.out << directory.err;
+  EXPECT_NE(directory.err.find("is not a regular file"), std::string::npos) << directory.err;
+
+  FlickRun missing = run_flick({"migrate", "--out", (dir_ / "nowhere").string(), "--url", url});
+  EXPECT_EQ(missing.exit_code, 2) << missing.out << missing.err;
+  EXPECT_NE(missing.err.find("no meta/_journal.json"), std::string::npos) << missing.err;
+
+  EXPECT_FALSE(relation_exists(url, "public.escaped"));
+  EXPECT_FALSE(relation_exists(url, "public.t"));
+  EXPECT_EQ(query_value(url, "SELECT count(*) FROM pg_namespace WHERE nspname = 'drizzle'"), "0")
+      << "no bookkeeping created";
+}
+
 }  // namespace
 }  // namespace flick::testing
