@@ -4,6 +4,37 @@
 
 namespace flick::check {
 
+RuleGuidance rule_guidance(std::string_view rule) {
+  struct Entry {
+    std::string_view rule;
+    RuleGuidance guidance;
+  };
+  static constexpr Entry kGuidance[] = {
+      {"missing-journal", {"refuses the folder: it cannot find meta/_journal.json", false}},
+      {"missing-sql", {"fails: it reads every file the journal lists", false}},
+      {"unlisted-sql", {"never runs the file", false}},
+      {"missing-snapshot",
+       {"runs the SQL (it reads no snapshot); drizzle-kit generate diffs "
+        "against an older snapshot",
+        true}},
+      {"journal-idx", {"ignores idx and runs the entries in journal order", true}},
+      {"journal-order", {"skips the entry on every database where a newer one is applied", true}},
+      {"snapshot-collision",
+       {"runs both migrations; drizzle-kit generate follows one branch", true}},
+      {"syntax",
+       {"sends the statement; the server refuses it and the whole run is rolled back", false}},
+      {"recreated-object", {"fails with \"already exists\" and rolls back the whole run", true}},
+      {"drop-before-create", {"fails with \"does not exist\" and rolls back the whole run", false}},
+      {"alter-before-create",
+       {"fails with \"does not exist\" and rolls back the whole run", false}},
+      {"replay", {"fails at that statement and rolls back the whole run", false}},
+  };
+  for (const Entry& entry : kGuidance) {
+    if (entry.rule == rule) return entry.guidance;
+  }
+  return {};
+}
+
 int Report::errors() const {
   return static_cast<int>(std::count_if(findings.begin(), findings.end(), [](const Finding& f) {
     return f.severity == Severity::kError;

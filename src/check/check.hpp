@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "flick/model.hpp"
@@ -21,6 +22,14 @@ struct Finding {
   int line = 0;         // 0: the whole file
   std::string message;  // what is wrong and what it breaks
 };
+
+// What drizzle-orm's migrator does with a folder that has this finding ("" when the finding is
+// not about what the migrator does), and whether check --fix repairs it.
+struct RuleGuidance {
+  std::string_view drizzle_orm;
+  bool fixable = false;
+};
+RuleGuidance rule_guidance(std::string_view rule);
 
 struct Report {
   std::vector<Finding> findings;

@@ -77,6 +77,11 @@ TEST(CliCheck, InRepoDefectFolderHasTheSameThreeDefects) {
   EXPECT_EQ((*output.finding("missing-snapshot"))["file"], "meta/0001_snapshot.json");
   const nlohmann::json& order = *output.finding("journal-order");
   EXPECT_NE(order["message"].get<std::string>().find("0002_requests_index"), std::string::npos);
+  // Each finding says what drizzle-orm's migrator does with it and whether --fix repairs it.
+  EXPECT_EQ(order["drizzleOrm"], "skips the entry on every database where a newer one is applied");
+  EXPECT_EQ(order["fix"], "flick check --fix");
+  EXPECT_NE(output.run.out.find("    drizzle-orm: skips the entry"), std::string::npos)
+      << output.run.out;
   const nlohmann::json& recreated = *output.finding("recreated-object");
   EXPECT_EQ(recreated["file"], "0002_requests_index.sql");
   EXPECT_EQ(recreated["line"], 1);

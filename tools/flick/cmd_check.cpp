@@ -28,12 +28,16 @@ struct CheckOptions {
 void print_json(const check::Report& report) {
   nlohmann::ordered_json findings = nlohmann::ordered_json::array();
   for (const check::Finding& finding : report.findings) {
-    findings.push_back(
-        {{"severity", finding.severity == check::Severity::kError ? "error" : "warning"},
-         {"rule", finding.rule},
-         {"file", finding.file},
-         {"line", finding.line},
-         {"message", finding.message}});
+    check::RuleGuidance guidance = check::rule_guidance(finding.rule);
+    nlohmann::ordered_json item = {
+        {"severity", finding.severity == check::Severity::kError ? "error" : "warning"},
+        {"rule", finding.rule},
+        {"file", finding.file},
+        {"line", finding.line},
+        {"message", finding.message}};
+    if (!guidance.drizzle_orm.empty()) item["drizzleOrm"] = guidance.drizzle_orm;
+    if (guidance.fixable) item["fix"] = "flick check --fix";
+    findings.push_back(std::move(item));
   }
   nlohmann::ordered_json out = {
       {"errors", report.errors()}, {"warnings", report.warnings()}, {"findings", findings}};
@@ -46,6 +50,9 @@ void print_text(const store::MigrationFolder& folder, const check::Report& repor
     bool names_file = finding.file.empty() || finding.message.rfind(finding.file, 0) == 0;
     fmt::print("{} [{}] {}{}\n", finding.severity == check::Severity::kError ? "error" : "warning",
                finding.rule, names_file ? "" : finding.file + ": ", finding.message);
+    check::RuleGuidance guidance = check::rule_guidance(finding.rule);
+    if (!guidance.drizzle_orm.empty()) fmt::print("    drizzle-orm: {}\n", guidance.drizzle_orm);
+    if (guidance.fixable) fmt::print("    fix: flick check --fix\n");
   }
   fmt::print("{}: {} migration{}, {} error{}, {} warning{}\n", folder.out().string(),
              folder.journal().entries.size(), folder.journal().entries.size() == 1 ? "" : "s",
