@@ -13,7 +13,6 @@
 #include "check/check.hpp"
 #include "ddl/replay.hpp"
 #include "flick/error.hpp"
-#include "sqlparse/sqlparse.hpp"
 #include "store/json_access.hpp"
 #include "store/snapshot_semantics.hpp"
 
@@ -96,8 +95,8 @@ class HistoryCheck {
     replayer_.set_search_path(search_path);
   }
 
-  // Replays one migration file; false when it does not parse (reported).
-  bool replay(const std::string& file, const std::string& text) {
+  // Replays one migration file; a file that does not parse is reported and adds nothing.
+  void replay(const std::string& file, const std::string& text) {
     std::map<std::string, Recreation> recreations;  // by origin file
     std::vector<std::string> recreation_order;
     try {
@@ -122,7 +121,7 @@ class HistoryCheck {
           message.rfind(file + ":", 0) == 0 ? std::atoi(message.c_str() + file.size() + 1) : 0;
       report_.findings.push_back({Severity::kError, "syntax", file, line, message});
       ++errors_;
-      return false;
+      return;
     }
     for (const std::string& origin : recreation_order) {
       const Recreation& group = recreations[origin];
@@ -136,7 +135,6 @@ class HistoryCheck {
                        "is applied, this migration fails with \"already exists\"",
                        file, group.first_line, origin, objects, origin)});
     }
-    return true;
   }
 
   // Errors found so far: after one, later snapshots cannot be compared fairly.

@@ -270,9 +270,29 @@ void replay_set(const PgQuery__VariableSetStmt& statement, ReplayState& state) {
   }
 }
 
+// INSERT, UPDATE, DELETE, COPY, TRUNCATE, SELECT, CALL: no effect on the schema.
+bool is_data_statement(const Node* node) {
+  switch (node->node_case) {
+    case PG_QUERY__NODE__NODE_INSERT_STMT:
+    case PG_QUERY__NODE__NODE_UPDATE_STMT:
+    case PG_QUERY__NODE__NODE_DELETE_STMT:
+    case PG_QUERY__NODE__NODE_SELECT_STMT:
+    case PG_QUERY__NODE__NODE_COPY_STMT:
+    case PG_QUERY__NODE__NODE_TRUNCATE_STMT:
+    case PG_QUERY__NODE__NODE_CALL_STMT:
+      return true;
+    default:
+      return false;
+  }
+}
+
 }  // namespace
 
 void replay_statement(Node* statement, const Source& source, ReplayState& state) {
+  if (is_data_statement(statement)) {
+    state.skipped = true;
+    return;
+  }
   switch (statement->node_case) {
     case PG_QUERY__NODE__NODE_CREATE_STMT:
       return replay_create_table(*statement->create_stmt, source, state);
@@ -339,13 +359,6 @@ void replay_statement(Node* statement, const Source& source, ReplayState& state)
     case PG_QUERY__NODE__NODE_COMPOSITE_TYPE_STMT:
     case PG_QUERY__NODE__NODE_CREATE_RANGE_STMT:
       return replay_create_other(statement, source, state);
-    case PG_QUERY__NODE__NODE_INSERT_STMT:
-    case PG_QUERY__NODE__NODE_UPDATE_STMT:
-    case PG_QUERY__NODE__NODE_DELETE_STMT:
-    case PG_QUERY__NODE__NODE_SELECT_STMT:
-    case PG_QUERY__NODE__NODE_COPY_STMT:
-    case PG_QUERY__NODE__NODE_TRUNCATE_STMT:
-    case PG_QUERY__NODE__NODE_CALL_STMT:
     case PG_QUERY__NODE__NODE_LOCK_STMT:
     case PG_QUERY__NODE__NODE_NOTIFY_STMT:
     case PG_QUERY__NODE__NODE_EXPLAIN_STMT:
@@ -397,25 +410,6 @@ Replayer& Replayer::operator=(const Replayer& other) {
   builder_ = std::make_unique<CatalogBuilder>(*other.builder_);
   return *this;
 }
-
-namespace {
-
-bool is_data_statement(const Node* node) {
-  switch (node->node_case) {
-    case PG_QUERY__NODE__NODE_INSERT_STMT:
-    case PG_QUERY__NODE__NODE_UPDATE_STMT:
-    case PG_QUERY__NODE__NODE_DELETE_STMT:
-    case PG_QUERY__NODE__NODE_SELECT_STMT:
-    case PG_QUERY__NODE__NODE_COPY_STMT:
-    case PG_QUERY__NODE__NODE_TRUNCATE_STMT:
-    case PG_QUERY__NODE__NODE_CALL_STMT:
-      return true;
-    default:
-      return false;
-  }
-}
-
-}  // namespace
 
 void Replayer::apply(std::string_view sql, const std::string& file_name, const Observer& observe) {
   builder_->set_other_types_allowed(true);

@@ -173,15 +173,10 @@ void apply_effects(const std::vector<ddl::Effect>& effects, FileState& state) {
 
 std::vector<Finding> lint_sql(std::string_view sql, const std::string& file,
                               const Settings& settings) {
-  sqlparse::SyntaxError syntax;
-  std::unique_ptr<sqlparse::ParsedSql> parsed = sqlparse::try_parse_migration(sql, file, &syntax);
-  if (!parsed) {
-    sqlparse::Location at = sqlparse::location_of(sql, syntax.offset);
-    throw UserError(fmt::format("{}:{}:{}: {}", file, at.line, at.column, syntax.message));
-  }
-  const std::string& text = parsed->text();
+  sqlparse::ParsedSql parsed = sqlparse::parse_migration(sql, file);
+  const std::string& text = parsed.text();
   // The interpreter's effects of each statement, in the same order (it parses the same way).
-  std::vector<std::vector<ddl::Effect>> effects(parsed->size());
+  std::vector<std::vector<ddl::Effect>> effects(parsed.size());
   ddl::Replayer replayer;
   replayer.set_lenient(true);
   replayer.apply(sql, file, [&](const ddl::ReplayedStatement& statement) {
@@ -191,16 +186,16 @@ std::vector<Finding> lint_sql(std::string_view sql, const std::string& file,
   std::vector<Finding> findings;
   int line = 1;
   std::size_t counted_to = 0;  // `line` is the line of byte counted_to
-  for (std::size_t i = 0; i < parsed->size(); ++i) {
-    std::size_t offset = parsed->statement_offset(i);
+  for (std::size_t i = 0; i < parsed.size(); ++i) {
+    std::size_t offset = parsed.statement_offset(i);
     for (; counted_to < offset; ++counted_to) line += text[counted_to] == '\n';
     std::set<std::string> ignored = ignored_rules(text, offset, file);
 
     std::vector<RawFinding> raw;
     StatementLint lint{state, raw};
-    lint_statement(parsed->statement(i).stmt, lint);
+    lint_statement(parsed.statement(i).stmt, lint);
     apply_effects(effects[i], state);
-    std::size_t end = std::max(offset, parsed->statement_end(i));
+    std::size_t end = std::max(offset, parsed.statement_end(i));
     lint_identifier_lengths(std::string_view(text).substr(offset, end - offset), lint);
 
     for (RawFinding& finding : raw) {

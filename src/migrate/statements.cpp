@@ -66,10 +66,8 @@ std::vector<PlannedStatement> plan_statements(std::string_view sql, const std::s
     sqlparse::SyntaxError error;
     std::unique_ptr<sqlparse::ParsedSql> parsed = sqlparse::try_parse_sql(chunk, file_name, &error);
     if (parsed == nullptr) {
-      sqlparse::Location at = sqlparse::location_of(sql, chunk_begin + error.offset);
-      if (!newer_grammar) {
-        throw UserError(fmt::format("{}:{}:{}: {}", file_name, at.line, at.column, error.message));
-      }
+      error.offset += chunk_begin;
+      if (!newer_grammar) throw UserError(sqlparse::describe(error, sql, file_name));
       PlannedStatement statement;
       statement.text = std::string(chunk);
       statement.number = static_cast<int>(statements.size()) + 1;

@@ -1,3 +1,5 @@
+#include <fmt/format.h>
+
 #include "sqlparse/sqlparse.hpp"
 
 namespace flick::sqlparse {
@@ -14,6 +16,12 @@ Location location_of(std::string_view text, std::size_t offset) {
     }
   }
   return location;
+}
+
+std::string describe(const SyntaxError& error, std::string_view text,
+                     const std::string& file_name) {
+  Location at = location_of(text, error.offset);
+  return fmt::format("{}:{}:{}: {}", file_name, at.line, at.column, error.message);
 }
 
 }  // namespace flick::sqlparse

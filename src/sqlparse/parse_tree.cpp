@@ -190,11 +190,7 @@ std::unique_ptr<ParsedSql> try_parse_sql(std::string_view sql, const std::string
 ParsedSql parse_sql(std::string_view sql, const std::string& file_name) {
   SyntaxError error;
   std::unique_ptr<ParsedSql> parsed = try_parse_sql(sql, file_name, &error);
-  if (parsed == nullptr) {
-    Location location = location_of(sql, error.offset);
-    throw UserError(
-        fmt::format("{}:{}:{}: {}", file_name, location.line, location.column, error.message));
-  }
+  if (parsed == nullptr) throw UserError(describe(error, sql, file_name));
   return std::move(*parsed);
 }
 
@@ -236,11 +232,7 @@ std::unique_ptr<ParsedSql> try_parse_migration(std::string_view sql, const std::
 ParsedSql parse_migration(std::string_view sql, const std::string& file_name) {
   SyntaxError error;
   std::unique_ptr<ParsedSql> parsed = try_parse_migration(sql, file_name, &error);
-  if (parsed == nullptr) {
-    Location location = location_of(sql, error.offset);
-    throw UserError(
-        fmt::format("{}:{}:{}: {}", file_name, location.line, location.column, error.message));
-  }
+  if (parsed == nullptr) throw UserError(describe(error, sql, file_name));
   return std::move(*parsed);
 }
 

@@ -25,6 +25,9 @@ struct SyntaxError {
   std::size_t offset = 0;  // byte offset in the parsed text
 };
 
+// "<file>:<line>:<col>: <message>" for `error`, its offset taken in `text`.
+std::string describe(const SyntaxError& error, std::string_view text, const std::string& file_name);
+
 // One top-level statement of a SQL text.
 struct Statement {
   std::string text;        // the statement's source text, without the trailing ';'

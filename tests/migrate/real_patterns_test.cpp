@@ -17,22 +17,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class RealPatterns : public ::testing::Test {
+class RealPatterns : public MigrationFolderTest {
  protected:
-  void SetUp() override {
-    dir_ = make_temp_dir("flick-real-patterns");
-    out_ = dir_ / "drizzle";
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  FlickRun migrate(const std::string& url, std::vector<std::string> extra = {}) {
-    std::vector<std::string> args = {"migrate", "--out", out_.string(), "--url", url};
-    args.insert(args.end(), extra.begin(), extra.end());
-    return run_flick(args);
-  }
-
-  fs::path dir_;
-  fs::path out_;
+  RealPatterns() : MigrationFolderTest("flick-real-patterns") {}
 };
 
 TEST_F(RealPatterns, ChunkWithoutItsSemicolonIsAppliedLikeDrizzleOrmDoes) {

@@ -16,22 +16,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class Safety : public ::testing::Test {
+class Safety : public MigrationFolderTest {
  protected:
-  void SetUp() override {
-    dir_ = make_temp_dir("flick-safety");
-    out_ = dir_ / "drizzle";
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  FlickRun migrate(const std::string& url, std::vector<std::string> extra = {}) {
-    std::vector<std::string> args = {"migrate", "--out", out_.string(), "--url", url};
-    args.insert(args.end(), extra.begin(), extra.end());
-    return run_flick(args);
-  }
-
-  fs::path dir_;
-  fs::path out_;
+  Safety() : MigrationFolderTest("flick-safety") {}
 };
 
 TEST_F(Safety, EditedAppliedFileIsRefusedThenAcceptedWithAcceptEdited) {

@@ -98,4 +98,3 @@ TEST(PlanStatements, ChunkTheGrammarCannotReadIsRefusedUnlessTheServerIsNewer) {
 
 }  // namespace
 }  // namespace flick::migrate
-
