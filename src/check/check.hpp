@@ -3,11 +3,14 @@
 // flick check: verifies a migration folder before it ships. Each finding names the file (and
 // line) at fault and says what breaks.
 
+#include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "diff/diff.hpp"
 #include "flick/model.hpp"
 #include "store/folder.hpp"
 
@@ -78,6 +81,62 @@ ChangesDescription snapshot_differences(const model::Catalog& replayed,
                                         const model::Catalog& snapshot);
 // The first three statements of `changes`, one per indented line, and how many more.
 std::string describe_differences(const ChangesDescription& changes);
+
+// One migration of a folder as the one interpreter of migration SQL (ddl::Replayer, lenient)
+// applied it, in journal order from an empty schema: what the SQL did, whatever the snapshots say.
+struct ReplayedMigration {
+  std::size_t index = 0;                   // position in the journal
+  std::string file;                        // its SQL file name, e.g. "0003_tags.sql"
+  const model::Catalog* before = nullptr;  // the schema before it (normalised)
+  const model::Catalog* after = nullptr;   // and after it
+  // Objects it renamed: effect keys ("table public.notes" -> "table public.memos"), each chain
+  // within the migration collapsed into one pair (oldest name -> newest).
+  std::vector<std::pair<std::string, std::string>> renames;
+  // What the replay could not follow, each "<file>:<line>: ...": a missing or unparsable file,
+  // a statement that fails on the schema so far, one it does not understand. Empty: `after` is
+  // exactly what the migration does to `before`, as far as the model holds it.
+  std::vector<std::string> problems;
+  // Objects it creates, drops, alters or renames that the model does not hold (functions,
+  // procedures, triggers, extensions, domains, composite and range types), as
+  // "creates function \"public.touch()\"", in statement order.
+  std::vector<std::string> outside_model;
+  // Its data statements (INSERT, UPDATE, DELETE, COPY, ...): they change rows, not the schema.
+  std::size_t data_statements = 0;
+};
+
+// The migration's renames as diff hints (schemas, tables, columns, enums, sequences, indexes,
+// constraints, views), forward (before -> after) or `reversed` (after -> before, for undoing
+// it); whatever they do not name is a drop and a create, never asked about.
+diff::Options rename_hints(const ReplayedMigration& migration, bool reversed);
+
+// Replays the folder's migrations up to and including journal position `last` (all of them when
+// `last` is past the end) and calls `visit` after each. `search_path`: where unqualified names
+// resolve before any SET search_path ([migrations] searchPath). Never throws for a broken file:
+// what it cannot follow is in `problems`.
+void replay_migrations(const store::MigrationFolder& folder, const std::string& search_path,
+                       std::size_t last,
+                       const std::function<void(const ReplayedMigration&)>& visit);
+
+// The SQL that undoes one migration: the change from the schema after it back to the schema
+// before it, both replayed from the folder's SQL (so a hand-written migration is undone as well
+// as a generated one), renames reversed as renames.
+struct Undo {
+  std::size_t index = 0;  // journal position of the migration undone
+  std::vector<std::string> statements;
+  std::vector<std::string> data_loss;  // what running `statements` destroys, in words
+  // Why the reverse is incomplete or unknown: the replay's problems within this migration, and
+  // what it did to objects the model does not hold ("creates function ..."). Non-empty: running
+  // `statements` alone would not undo the migration.
+  std::vector<std::string> not_undone;
+  // What undoing leaves as it is, said as SQL comments beside `statements` (the rows its data
+  // statements wrote).
+  std::vector<std::string> notes;
+};
+
+// The undo of each journal position in `indices` (any order), returned in the order given.
+// Throws UserError when the journal or a position is invalid.
+std::vector<Undo> plan_undo(const store::MigrationFolder& folder, const std::string& search_path,
+                            const std::vector<std::size_t>& indices);
 
 // The snapshot file drizzle pairs with a journal entry: meta/<prefix>_snapshot.json, where the
 // prefix is the tag up to its first '_'.

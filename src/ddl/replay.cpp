@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "ddl/replay_internal.hpp"
+#include "ddl/statement_traits.hpp"
 #include "ddl/table_parts.hpp"
 #include "flick/error.hpp"
 
@@ -270,26 +271,10 @@ void replay_set(const PgQuery__VariableSetStmt& statement, ReplayState& state) {
   }
 }
 
-// INSERT, UPDATE, DELETE, COPY, TRUNCATE, SELECT, CALL: no effect on the schema.
-bool is_data_statement(const Node* node) {
-  switch (node->node_case) {
-    case PG_QUERY__NODE__NODE_INSERT_STMT:
-    case PG_QUERY__NODE__NODE_UPDATE_STMT:
-    case PG_QUERY__NODE__NODE_DELETE_STMT:
-    case PG_QUERY__NODE__NODE_SELECT_STMT:
-    case PG_QUERY__NODE__NODE_COPY_STMT:
-    case PG_QUERY__NODE__NODE_TRUNCATE_STMT:
-    case PG_QUERY__NODE__NODE_CALL_STMT:
-      return true;
-    default:
-      return false;
-  }
-}
-
 }  // namespace
 
 void replay_statement(Node* statement, const Source& source, ReplayState& state) {
-  if (is_data_statement(statement)) {
+  if (statement_traits(*statement).data) {
     state.skipped = true;
     return;
   }
@@ -448,8 +433,10 @@ void Replayer::apply(std::string_view sql, const std::string& file_name, const O
     replayed.recreated = state.recreated;
     replayed.skipped = state.skipped;
     replayed.kind = sqlparse::node_kind(node);
-    replayed.data = is_data_statement(node);
-    replayed.transaction_control = node->node_case == PG_QUERY__NODE__NODE_TRANSACTION_STMT;
+    StatementTraits traits = statement_traits(*node);
+    replayed.data = traits.data;
+    replayed.control = traits.control;
+    replayed.outside_transaction = traits.outside_transaction;
     for (Effect& effect : state.block_effects) replayed.effects.push_back(std::move(effect));
     observe(replayed);
   }

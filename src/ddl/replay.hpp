@@ -19,6 +19,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ddl/statement_traits.hpp"
 #include "flick/model.hpp"
 
 namespace flick::ddl {
@@ -57,8 +58,10 @@ struct ReplayedStatement {
   std::vector<Effect> effects;
   // A data statement (INSERT, UPDATE, DELETE, COPY, TRUNCATE, SELECT, ...): no schema effect.
   bool data = false;
-  // BEGIN / COMMIT / ROLLBACK / SAVEPOINT written into the file.
-  bool transaction_control = false;
+  // BEGIN / COMMIT / ROLLBACK / SAVEPOINT written into the file (kNone for anything else).
+  TransactionControl control = TransactionControl::kNone;
+  // PostgreSQL refuses it inside a transaction block (CREATE INDEX CONCURRENTLY, VACUUM, ...).
+  bool outside_transaction = false;
   // Only in lenient mode: why the statement could not be applied ("<file>:<line>:<col>: ..."),
   // e.g. an object that does not exist or already exists. The model is left as the statement
   // found it, as far as the statement had not changed it yet.

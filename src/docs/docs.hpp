@@ -40,6 +40,8 @@ struct Sources {
   const store::MigrationFolder* folder = nullptr;
   std::string folder_name;
   lint::Settings lint_settings;
+  // Where unqualified names in the migrations resolve ([migrations] searchPath).
+  std::string search_path = "public";
 };
 
 // Every page, index.md first, the rest sorted by path. The same sources always give the same

@@ -10,9 +10,9 @@
 
 #include "docs/change_words.hpp"
 #include "docs/markdown.hpp"
+#include "docs/migration_history.hpp"
 #include "docs/page_paths.hpp"
 #include "docs/pages.hpp"
-#include "docs/snapshot_history.hpp"
 #include "flick/error.hpp"
 
 namespace flick::docs {
@@ -35,6 +35,11 @@ std::optional<std::string> read_file(const std::filesystem::path& path) {
   return text.str();
 }
 
+std::string upper_first(std::string text) {
+  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 32);
+  return text;
+}
+
 // `text` ending in exactly one full stop.
 std::string sentence(std::string text) {
   while (!text.empty() && (text.back() == '.' || text.back() == ' ')) text.pop_back();
@@ -43,22 +48,28 @@ std::string sentence(std::string text) {
 
 std::string changes_section(const MigrationChanges& changes) {
   std::string out = "### Changes\n\n";
-  if (!changes.problem.empty()) {
-    return out + "Unknown: " + escape_text(changes.problem) + ".\n\n";
-  }
-  if (changes.changes.empty()) {
-    return out +
-           "No schema change (the snapshot equals the previous one: a custom or data "
-           "migration).\n\n";
-  }
-  if (changes.from_older_snapshot) {
-    out += fmt::format(
-        "The previous snapshot is unusable: these are the changes since {}, this migration's "
-        "included.\n\n",
-        changes.since.empty() ? "an empty database" : code(changes.since));
+  if (changes.changes.empty() && changes.other_objects.empty() && changes.not_followed.empty()) {
+    out += changes.data_statements > 0 ? "No schema change: a data migration.\n\n"
+                                       : "No schema change.\n\n";
+    return out;
   }
   for (const diff::Change& change : changes.changes) out += "- " + describe(change) + "\n";
-  return out + "\n";
+  for (const std::string& object : changes.other_objects) {
+    out += "- " + escape_text(sentence(upper_first(object))) + "\n";
+  }
+  if (changes.data_statements > 0) {
+    out += fmt::format("- {} that change rows, not the schema.\n",
+                       count_of(changes.data_statements, "data statement", "data statements"));
+  }
+  out += "\n";
+  if (!changes.not_followed.empty()) {
+    out += "Not followed (the changes above may be incomplete):\n\n";
+    for (const std::string& problem : changes.not_followed) {
+      out += "- " + escape_text(problem) + "\n";
+    }
+    out += "\n";
+  }
+  return out;
 }
 
 std::string lint_section(const store::MigrationFolder& folder, const store::JournalEntry& entry,
@@ -99,7 +110,7 @@ Page migrations_page(const Context& context) {
   out += fmt::format(
       "{} · {} in {}, oldest first.\n\n", link("Index", relative_link(path, kIndexPage)),
       count_of(entries.size(), "migration", "migrations"), code(context.sources.folder_name));
-  std::vector<MigrationChanges> changes = migration_changes(*folder);
+  std::vector<MigrationChanges> changes = migration_changes(*folder, context.sources.search_path);
   for (std::size_t i = 0; i < entries.size(); ++i) {
     const store::JournalEntry& entry = entries[i];
     terms.push_back({"migration", entry.tag});

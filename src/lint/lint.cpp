@@ -7,6 +7,7 @@
 #include <fmt/core.h>
 
 #include "ddl/replay.hpp"
+#include "ddl/statement_traits.hpp"
 #include "flick/error.hpp"
 #include "lint/linter.hpp"
 
@@ -91,21 +92,13 @@ void lint_statement(PgQuery__Node* node, StatementLint& lint) {
                             "earlier in the migration",
                             locked));
   }
+  ddl::TransactionControl control = ddl::statement_traits(*node).control;
+  if (control == ddl::TransactionControl::kBegin) state.in_transaction = true;
+  if (control == ddl::TransactionControl::kCommit ||
+      control == ddl::TransactionControl::kRollback) {
+    state.in_transaction = false;
+  }
   switch (node->node_case) {
-    case PG_QUERY__NODE__NODE_TRANSACTION_STMT:
-      switch (node->transaction_stmt->kind) {
-        case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_BEGIN:
-        case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_START:
-          state.in_transaction = true;
-          break;
-        case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_COMMIT:
-        case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK:
-          state.in_transaction = false;
-          break;
-        default:
-          break;
-      }
-      break;
     case PG_QUERY__NODE__NODE_VARIABLE_SET_STMT:
       if (std::string_view(node->variable_set_stmt->name) == "lock_timeout") {
         state.lock_timeout_set = true;

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "ddl/statement_traits.hpp"
+
 namespace flick::migrate {
 
 struct PlannedStatement {
@@ -20,7 +22,9 @@ struct PlannedStatement {
   // transaction of its own, so it does not send these: a BEGIN is already in effect, a COMMIT
   // at the end is its own, and a COMMIT (or ROLLBACK) followed by more statements ends the
   // migrator's transaction there, as the file asks, and starts another for the rest.
-  enum class Control { kNone, kBegin, kCommit, kRollback };
+  // Decided by ddl::statement_traits; kOther (SAVEPOINT, RELEASE, ...) is sent as written and
+  // planned as kNone.
+  using Control = ddl::TransactionControl;
   Control control = Control::kNone;
   // The breakpoint chunk the PostgreSQL 15 grammar cannot read, sent as written (see
   // plan_statements' `newer_grammar`); `text` is the whole chunk.

@@ -17,6 +17,7 @@ namespace {
 using flick::ddl::Effect;
 using flick::ddl::ReplayedStatement;
 using flick::ddl::Replayer;
+using flick::ddl::TransactionControl;
 using Action = flick::ddl::Effect::Action;
 
 Replayer lenient_replayer() {
@@ -193,18 +194,39 @@ TEST(Interpreter, TransactionControlIsSkipped) {
   std::vector<ReplayedStatement> statements =
       replay(replayer, "BEGIN;\nCREATE TABLE a (id int);\nCOMMIT;");
   ASSERT_EQ(statements.size(), 3u);
+  EXPECT_EQ(statements[0].control, TransactionControl::kBegin);
+  EXPECT_EQ(statements[2].control, TransactionControl::kCommit);
   for (std::size_t i : {std::size_t{0}, std::size_t{2}}) {
-    EXPECT_TRUE(statements[i].transaction_control) << i;
     EXPECT_TRUE(statements[i].skipped) << i;
     EXPECT_EQ(statements[i].kind, "TransactionStmt") << i;
     EXPECT_EQ(statements[i].error, "") << i;
     EXPECT_EQ(statements[i].not_understood, "") << i;
   }
-  EXPECT_FALSE(statements[1].transaction_control);
+  EXPECT_EQ(statements[1].control, TransactionControl::kNone);
   EXPECT_FALSE(statements[1].skipped);
   EXPECT_EQ(statements[1].index, 1u);
   flick::model::Catalog catalog = replayer.catalog();
   EXPECT_NE(catalog.find_table("public", "a"), nullptr);
+}
+
+// What running a statement needs, decided in one place for the replayer, lint and migrate.
+TEST(Interpreter, StatementTraits) {
+  Replayer replayer = lenient_replayer();
+  std::vector<ReplayedStatement> statements =
+      replay(replayer,
+             "CREATE TABLE a (id int);\nCREATE INDEX CONCURRENTLY a_id ON a (id);\n"
+             "MERGE INTO a USING a AS b ON a.id = b.id WHEN MATCHED THEN DO NOTHING;\n"
+             "SAVEPOINT s;\nROLLBACK;\nVACUUM a;\nCREATE INDEX a_id2 ON a (id);");
+  ASSERT_EQ(statements.size(), 7u);
+  EXPECT_FALSE(statements[0].outside_transaction);
+  EXPECT_TRUE(statements[1].outside_transaction);
+  EXPECT_FALSE(statements[1].data);
+  EXPECT_TRUE(statements[2].data);
+  EXPECT_EQ(statements[3].control, TransactionControl::kOther);
+  EXPECT_EQ(statements[4].control, TransactionControl::kRollback);
+  EXPECT_TRUE(statements[5].outside_transaction);
+  EXPECT_FALSE(statements[6].outside_transaction);
+  EXPECT_EQ(statements[6].control, TransactionControl::kNone);
 }
 
 // 6. drizzle-orm cuts at every breakpoint: a chunk's last statement needs no ';'.

@@ -104,6 +104,41 @@ TEST_F(DocsCliTest, WithoutSchemaFilesTheLatestSnapshotIsDocumented) {
   EXPECT_TRUE(fs::exists(project / "docs/tables/public.post_tags.md"));
 }
 
+// A hand-written migration's snapshot repeats the previous one; its page says what the SQL did.
+TEST_F(DocsCliTest, HandWrittenMigrationIsDescribedFromItsSql) {
+  fs::path project = temp_ / "project";
+  fs::copy(kData / "project", project, fs::copy_options::recursive);
+  fs::path drizzle = project / "drizzle";
+  std::string journal = read_text(drizzle / "meta/_journal.json");
+  std::size_t last = journal.rfind('}', journal.rfind(']'));
+  journal.insert(
+      last + 1,
+      ",\n    {\n      \"idx\": 2,\n      \"version\": \"7\",\n      \"when\": "
+      "1800000000000,\n      \"tag\": \"0002_custom\",\n      \"breakpoints\": true\n    }");
+  write_text(drizzle / "meta/_journal.json", journal);
+  fs::copy_file(drizzle / "meta/0001_snapshot.json", drizzle / "meta/0002_snapshot.json");
+  write_text(drizzle / "0002_custom.sql",
+             "ALTER TABLE post_tags RENAME TO post_labels;\n--> statement-breakpoint\n"
+             "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; "
+             "END$$;\n--> statement-breakpoint\n"
+             "UPDATE users SET name = 'x' WHERE false;\n--> statement-breakpoint\n"
+             "DO $$ BEGIN EXECUTE 'CREATE TABLE ' || 'dynamic (id int)'; END $$;\n");
+  FlickRun run = run_flick(
+      {"docs", "--config", (project / "flick.toml").string(), "--out", (temp_ / "docs").string()});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  std::string page = read_text(temp_ / "docs/migrations.md");
+  ASSERT_NE(page.find("## 0002_custom"), std::string::npos) << page;
+  std::string section = page.substr(page.find("## 0002_custom"));
+  EXPECT_NE(section.find("Renamed table `post_tags` to `post_labels`"), std::string::npos)
+      << section;
+  EXPECT_NE(section.find("- Creates function \"touch()\"."), std::string::npos) << section;
+  EXPECT_NE(section.find("- 1 data statement that change rows"), std::string::npos) << section;
+  EXPECT_NE(section.find("Not followed"), std::string::npos) << section;
+  EXPECT_NE(section.find("0002_custom.sql:7"), std::string::npos) << section;
+  EXPECT_EQ(section.find("No schema change"), std::string::npos) << section;
+  EXPECT_EQ(section.find("Dropped table"), std::string::npos) << section;
+}
+
 TEST_F(DocsCliTest, NothingToDocumentIsAUserError) {
   write_text(temp_ / "flick.toml", "out = \"drizzle\"\n");
   FlickRun run = run_flick({"docs", "--config", (temp_ / "flick.toml").string()});

@@ -2,8 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "docs/migration_history.hpp"
 #include "docs/page_paths.hpp"
-#include "docs/snapshot_history.hpp"
 
 namespace flick::docs {
 namespace {
@@ -46,14 +46,6 @@ TEST(PagePaths, RelativeLinksClimbOutOfFolders) {
 TEST(PagePaths, PublicNamesAreShownBare) {
   EXPECT_EQ(display_name("public", "users"), "users");
   EXPECT_EQ(display_name("auth", "users"), "auth.users");
-}
-
-TEST(SnapshotHistory, SplitsDrizzleQuotedNames) {
-  EXPECT_EQ(split_quoted_name("\"public\".\"users\""),
-            (std::vector<std::string>{"public", "users"}));
-  EXPECT_EQ(split_quoted_name("\"public\".\"a.b\".\"say \"\"hi\"\"\""),
-            (std::vector<std::string>{"public", "a.b", "say \"hi\""}));
-  EXPECT_EQ(split_quoted_name("auth"), (std::vector<std::string>{"auth"}));
 }
 
 }  // namespace

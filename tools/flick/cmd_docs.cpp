@@ -43,6 +43,7 @@ docs::Sources read_sources(const store::Config& config,
   std::string context =
       config.config_path.empty() ? std::string("flick.toml") : config.config_path.string();
   sources.lint_settings = lint::Settings::from_config(config.lint_rules, context);
+  sources.search_path = config.migrations.search_path;
   if (!config.schema_files.empty()) {
     sources.schema = ddl::read_schema_files(config.schema_files);
     for (const fs::path& file : config.schema_files) {

@@ -1,5 +1,6 @@
-// flick down [--to TAG]: undoes applied migrations with SQL computed from the snapshot pair
-// (N -> N-1), shown first and run only with --yes.
+// flick down [--to TAG]: undoes applied migrations with SQL computed from the schemas the
+// folder's SQL builds before and after each (check::plan_undo), shown first and run only with
+// --yes.
 
 #include <fmt/core.h>
 
@@ -8,9 +9,6 @@
 #include "check/check.hpp"
 #include "commands.hpp"
 #include "database.hpp"
-#include "diff/data_loss.hpp"
-#include "diff/diff.hpp"
-#include "emit/emit.hpp"
 #include "flick/error.hpp"
 #include "migrate/advisory_lock.hpp"
 #include "migrate/bookkeeping.hpp"
@@ -26,42 +24,6 @@ struct DownOptions {
   bool yes = false;
   bool force = false;
 };
-
-// "\"public\".\"notes\"" -> "public.notes"
-std::string unquote_path(const std::string& quoted) {
-  std::string out;
-  for (char c : quoted) {
-    if (c != '"') out += c;
-  }
-  return out;
-}
-
-// The renames migration N recorded, reversed, so undoing it renames back instead of dropping.
-diff::Options reverse_renames(const store::Snapshot& snapshot) {
-  diff::Options options;
-  for (const auto& [from, to] : snapshot.meta.schemas) {
-    options.renames.push_back({diff::ObjectKind::kSchema, unquote_path(to), unquote_path(from)});
-  }
-  for (const auto& [from, to] : snapshot.meta.tables) {
-    options.renames.push_back({diff::ObjectKind::kTable, unquote_path(to), unquote_path(from)});
-  }
-  for (const auto& [from, to] : snapshot.meta.columns) {
-    std::string old_path = unquote_path(from);
-    options.renames.push_back(
-        {diff::ObjectKind::kColumn, unquote_path(to), old_path.substr(old_path.rfind('.') + 1)});
-  }
-  return options;
-}
-
-store::Snapshot snapshot_of(const store::MigrationFolder& folder,
-                            const store::JournalEntry& entry) {
-  std::filesystem::path path = check::snapshot_path_for(folder, entry);
-  if (!std::filesystem::exists(path)) {
-    throw UserError(fmt::format("{}: missing, so the reverse of {} cannot be computed",
-                                path.string(), entry.tag));
-  }
-  return store::read_snapshot(path);
-}
 
 int run_down(const DownOptions& options) {
   store::Config config = load_project(options.database.project, /*resolve_schema=*/false);
@@ -90,29 +52,23 @@ int run_down(const DownOptions& options) {
     return 0;
   }
 
-  struct Step {
-    std::size_t index;
-    std::vector<std::string> statements;
-  };
-  std::vector<Step> steps;
+  std::vector<check::Undo> undos = check::plan_undo(folder, config.migrations.search_path, to_undo);
   std::vector<std::string> losses;
-  for (std::size_t index : to_undo) {
-    store::Snapshot current = snapshot_of(folder, entries[index].entry);
-    model::Catalog previous;
-    if (index > 0) previous = snapshot_of(folder, entries[index - 1].entry).catalog;
-    model::Catalog from = current.catalog;
-    model::normalise(from);
-    model::normalise(previous);
-    diff::ChangeSet changes = diff::diff(from, previous, reverse_renames(current));
-    for (const std::string& loss : diff::data_loss(changes)) {
-      losses.push_back(entries[index].entry.tag + ": " + loss);
-    }
-    steps.push_back({index, emit::sql_statements(changes)});
+  std::vector<std::string> not_undone;
+  for (const check::Undo& undo : undos) {
+    const std::string& tag = entries[undo.index].entry.tag;
+    for (const std::string& loss : undo.data_loss) losses.push_back(tag + ": " + loss);
+    not_undone.insert(not_undone.end(), undo.not_undone.begin(), undo.not_undone.end());
   }
-
-  for (const Step& step : steps) {
-    fmt::print("-- undo {}\n", entries[step.index].entry.tag);
-    for (const std::string& statement : step.statements) fmt::print("{}\n", statement);
+  for (const check::Undo& undo : undos) {
+    fmt::print("-- undo {}\n", entries[undo.index].entry.tag);
+    for (const std::string& note : undo.notes) fmt::print("-- note: {}\n", note);
+    for (const std::string& statement : undo.statements) fmt::print("{}\n", statement);
+  }
+  if (!not_undone.empty()) {
+    fmt::print(stderr, "refused: the SQL above would not undo everything (nothing was run):\n");
+    for (const std::string& reason : not_undone) fmt::print(stderr, "  - {}\n", reason);
+    return 2;
   }
   if (!losses.empty() && !options.force) {
     fmt::print(stderr, "refused: undoing loses data (pass --force to accept):\n");
@@ -123,11 +79,11 @@ int run_down(const DownOptions& options) {
     fmt::print("nothing was run: pass --yes to run the SQL above\n");
     return 0;
   }
-  for (const Step& step : steps) {
-    const migrate::EntryStatus& entry = entries[step.index];
+  for (const check::Undo& undo : undos) {
+    const migrate::EntryStatus& entry = entries[undo.index];
     connection.exec("BEGIN");
     try {
-      for (const std::string& statement : step.statements) connection.exec(statement);
+      for (const std::string& statement : undo.statements) connection.exec(statement);
       bookkeeping.remove(*entry.row);
       connection.exec("COMMIT");
     } catch (const pg::PgError&) {
@@ -144,7 +100,7 @@ int run_down(const DownOptions& options) {
 void setup_down(CLI::App& app, ExitStatus& status) {
   auto options = std::make_shared<DownOptions>();
   CLI::App* command = app.add_subcommand(
-      "down", "undo the last applied migration (or all after --to) from the snapshot pair");
+      "down", "undo the last applied migration (or all after --to), computed from the SQL files");
   add_database_options(*command, options->database, /*with_timeouts=*/false);
   command->add_option("--to", options->to, "undo every migration applied after this tag");
   command->add_flag("--yes", options->yes, "run the SQL (default: only print it)");
