@@ -197,6 +197,63 @@ TEST(Drift, EnumValueTheTargetLacksIsNamedWithItsRows) {
   fs::remove_all(project);
 }
 
+// drift says what differs from both sides, not only the statements that reconcile them; an
+// object defined differently under the same name is one line with both definitions.
+TEST(Drift, SaysWhatDiffersFromBothSides) {
+  std::string url = create_database("drift_differences");
+  apply_sql(url,
+            "CREATE TYPE mood AS ENUM ('happy', 'meh', 'sad');"
+            "CREATE TABLE users (id integer PRIMARY KEY NOT NULL, age integer, nick text,"
+            " email text NOT NULL DEFAULT '', feeling mood);"
+            "CREATE TABLE posts (id integer PRIMARY KEY NOT NULL, author integer,"
+            " CONSTRAINT posts_author_fk FOREIGN KEY (author) REFERENCES users (id));"
+            "CREATE INDEX posts_author_idx ON posts (author);"
+            "CREATE TABLE legacy (id integer);");
+  fs::path project = make_temp_dir("drift_differences");
+  write_text(
+      project / "schema.sql",
+      "CREATE TYPE \"mood\" AS ENUM ('happy', 'sad', 'ecstatic');\n"
+      "CREATE TABLE \"users\" (\"id\" integer PRIMARY KEY NOT NULL, \"age\" bigint,"
+      " \"email\" text, \"feeling\" \"mood\", \"joined\" date);\n"
+      "CREATE TABLE \"posts\" (\"id\" integer PRIMARY KEY NOT NULL, \"author\" integer,"
+      " CONSTRAINT \"posts_author_fk\" FOREIGN KEY (\"author\") REFERENCES \"users\" (\"id\")"
+      " ON DELETE cascade);\n"
+      "CREATE INDEX \"posts_author_idx\" ON \"posts\" (\"author\" DESC);\n");
+  FlickRun drift =
+      run_flick({"drift", "--url", url, "--schema", (project / "schema.sql").string(), "--json"});
+  ASSERT_EQ(drift.exit_code, 1) << describe(drift);
+  nlohmann::json report = nlohmann::json::parse(drift.out);
+  std::vector<std::string> lines = report["differences"];
+  std::sort(lines.begin(), lines.end());
+  std::vector<std::string> expected = {
+      "column \"age\" of \"users\" is integer in the database, bigint in the schema",
+      "column \"email\" of \"users\" defaults to `''` in the database, to nothing in the schema",
+      "column \"email\" of \"users\" is NOT NULL in the database, nullable in the schema",
+      "column \"joined\" of \"users\" (date) is in the schema, not in the database",
+      "column \"nick\" of \"users\" (text) is in the database, not in the schema",
+      "constraint \"posts_author_fk\" on \"posts\" is FOREIGN KEY (\"author\") REFERENCES "
+      "\"users\" (\"id\") ON DELETE no action ON UPDATE no action in the database, FOREIGN KEY "
+      "(\"author\") REFERENCES \"users\" (\"id\") ON DELETE cascade ON UPDATE no action in the "
+      "schema",
+      "enum \"mood\" has 'meh' in the database that the schema lacks, and has 'ecstatic' in the "
+      "schema that the database lacks",
+      "index \"posts_author_idx\" is USING btree (\"author\") in the database, USING btree "
+      "(\"author\" DESC) in the schema",
+      "table \"legacy\" is in the database, not in the schema",
+  };
+  EXPECT_EQ(lines, expected) << drift.out;
+  // The cure is still there, beside what differs.
+  EXPECT_FALSE(report["changes"].empty());
+
+  FlickRun text = run_flick({"drift", "--url", url, "--schema", (project / "schema.sql").string()});
+  EXPECT_EQ(text.exit_code, 1);
+  EXPECT_NE(text.out.find("  - table \"legacy\" is in the database, not in the schema\n"),
+            std::string::npos)
+      << text.out;
+  EXPECT_NE(text.out.find("To reconcile it:"), std::string::npos) << text.out;
+  fs::remove_all(project);
+}
+
 // --schema's glob decides where pull writes, or pull refuses it before reading anything.
 TEST(Pull, SchemaGlobIsWhereTheFilesGo) {
   std::string url = create_database("pull_schema_glob");
@@ -273,6 +330,11 @@ TEST(Push, RefusesDataLossWithoutTerminal) {
             std::string::npos)
       << push.err;
   EXPECT_NE(push.err.find("which holds duplicated values"), std::string::npos) << push.err;
+  EXPECT_NE(push.out.find("What differs:\n"), std::string::npos) << push.out;
+  EXPECT_NE(push.out.find("  - column \"age\" of \"people\" is NOT NULL in the schema, nullable "
+                          "in the database\n"),
+            std::string::npos)
+      << push.out;
   EXPECT_EQ(scalar(url,
                    "SELECT count(*) FROM information_schema.columns WHERE column_name = "
                    "'nick'"),

@@ -78,6 +78,7 @@ int run_drift(const DriftOptions& options) {
     nlohmann::ordered_json out;
     out["drifted"] = !changes.empty();
     out["against"] = expected.source;
+    out["differences"] = introspect::differences(changes, live, expected.catalog);
     out["changes"] = nlohmann::ordered_json::array();
     for (const auto& change : changes.changes)
       out["changes"].push_back(introspect::describe(change));
@@ -94,7 +95,11 @@ int run_drift(const DriftOptions& options) {
     fmt::print("No drift: the database matches {}\n", expected.source);
     return 0;
   }
-  fmt::print("The database has drifted from {}; to reconcile it:\n", expected.source);
+  fmt::print("The database has drifted from {}:\n", expected.source);
+  for (const std::string& difference : introspect::differences(changes, live, expected.catalog)) {
+    fmt::print("  - {}\n", difference);
+  }
+  fmt::print("\nTo reconcile it:\n");
   for (const auto& change : changes.changes) fmt::print("  - {}\n", introspect::describe(change));
   if (!risks.empty()) {
     fmt::print("\nThe data it touches:\n");

@@ -86,6 +86,11 @@ int run_push(const PushOptions& options) {
     return 0;
   }
   std::vector<std::string> statements = emit::sql_statements(changes);
+  fmt::print("What differs:\n");
+  for (const std::string& difference : introspect::differences(changes, live, wanted)) {
+    fmt::print("  - {}\n", difference);
+  }
+  fmt::print("Changes to apply:\n");
   for (const auto& change : changes.changes) {
     fmt::print("  {}\n", introspect::describe(change));
   }
