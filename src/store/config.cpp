@@ -16,11 +16,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path under(const fs::path& base, const fs::path& path) {
-  if (path.is_absolute() || base.empty() || base == ".") return path;
-  return base / path;
-}
-
 // Reads the values of one flick.toml, with errors naming file, line and key.
 class TomlReader {
  public:
@@ -104,7 +99,7 @@ void read_file(const fs::path& path, const Environment& env, Config& config) {
   for (const auto& [toml_key, node] : root) {
     std::string key(toml_key.str());
     if (key == "out") {
-      config.out = under(config.dir, reader.string(node, key));
+      config.out = path_under(config.dir, reader.string(node, key));
     } else if (key == "schema") {
       config.schema = reader.strings(node, key);
     } else if (key == "dialect") {
@@ -178,7 +173,7 @@ void read_file(const fs::path& path, const Environment& env, Config& config) {
       for (const auto& [inner_key, inner] : reader.table(node, key)) {
         std::string name = key + "." + std::string(inner_key.str());
         if (inner_key.str() != "out") reader.unknown(inner, name, "out");
-        config.docs_out = under(config.dir, reader.string(inner, name));
+        config.docs_out = path_under(config.dir, reader.string(inner, name));
       }
     } else {
       reader.unknown(node, key,
@@ -240,7 +235,7 @@ std::vector<fs::path> resolve_schema_globs(const std::vector<std::string>& globs
   std::vector<fs::path> files;
   for (const std::string& pattern : globs) {
     std::vector<fs::path> matches;
-    expand_pattern(under(base, pattern).string(), matches);
+    expand_pattern(path_under(base, pattern).string(), matches);
     if (matches.empty()) {
       throw UserError(fmt::format("{}: schema \"{}\" matches no file", context, pattern));
     }
@@ -271,8 +266,8 @@ Config load_config(const ConfigOverrides& overrides) {
   if (!file.empty()) {
     config.config_path = file;
     config.dir = file.has_parent_path() ? file.parent_path() : fs::path(".");
-    config.out = under(config.dir, config.out);
-    config.docs_out = under(config.dir, config.docs_out);
+    config.out = path_under(config.dir, config.out);
+    config.docs_out = path_under(config.dir, config.docs_out);
   }
   Environment env = Environment::beside(config.dir);
   if (!file.empty()) read_file(file, env, config);
@@ -311,6 +306,11 @@ Config load_config(const ConfigOverrides& overrides) {
     config.schema_files = resolve_schema_globs(config.schema, schema_base, schema_context);
   }
   return config;
+}
+
+fs::path path_under(const fs::path& base, const fs::path& path) {
+  if (path.is_absolute() || base.empty() || base == ".") return path;
+  return base / path;
 }
 
 }  // namespace flick::store

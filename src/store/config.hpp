@@ -96,6 +96,11 @@ struct ConfigOverrides {
 // and for a --config file that does not exist.
 Config load_config(const ConfigOverrides& overrides);
 
+// `path` as seen from `base` (a config file's directory): itself when absolute or when `base`
+// is empty or ".", else base / path.
+std::filesystem::path path_under(const std::filesystem::path& base,
+                                 const std::filesystem::path& path);
+
 // Expands schema globs (glob(3), plus "**/" for any depth of directories; a directory stands for
 // every *.sql file under it) relative to `base`. Throws flick::UserError naming the glob when
 // one matches no file.

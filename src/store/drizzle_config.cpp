@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "flick/error.hpp"
+#include "store/config.hpp"
 #include "store/json_access.hpp"
 
 namespace flick::store {
@@ -406,11 +407,6 @@ class ConfigValues {
   const Object& object_;
 };
 
-fs::path under(const fs::path& base, const std::string& path) {
-  fs::path p(path);
-  return p.is_absolute() ? p : (base / p).lexically_normal();
-}
-
 }  // namespace
 
 std::optional<fs::path> find_drizzle_config(const fs::path& dir) {
@@ -438,7 +434,8 @@ void read_drizzle_config(const fs::path& path, const Environment& env, Config& c
   }
   // out and the url may come from flags instead: what cannot be read fails only when needed.
   try {
-    if (auto out = values.string("out")) config.out = under(config.dir, *out);
+    if (auto out = values.string("out"))
+      config.out = path_under(config.dir, *out).lexically_normal();
   } catch (const UserError& error) {
     config.out_error = error.what();
   }
