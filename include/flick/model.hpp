@@ -152,6 +152,21 @@ struct Policy {
   bool operator==(const Policy&) const = default;
 };
 
+// CREATE TRIGGER on a table. Compared by name and canonical form; `definition` is what emit runs.
+struct Trigger {
+  std::string name;
+  // The CREATE [CONSTRAINT] TRIGGER statement as written (schema file) or as PostgreSQL prints
+  // it (pg_get_triggerdef), without its ';'.
+  std::string definition;
+  // Comparison key: the statement deparsed with the table and function names qualified and the
+  // trigger's own name and table left out (so a renamed table keeps equal triggers).
+  std::string canonical;
+
+  bool operator==(const Trigger& other) const {
+    return name == other.name && canonical == other.canonical;
+  }
+};
+
 struct Table {
   std::string schema = kDefaultSchema;
   std::string name;
@@ -162,6 +177,7 @@ struct Table {
   std::vector<CheckConstraint> checks;
   std::vector<Index> indexes;
   std::vector<Policy> policies;
+  std::vector<Trigger> triggers;
   bool rls_enabled = false;
   std::optional<std::string> comment;
 
@@ -179,8 +195,49 @@ struct View {
   bool operator==(const View&) const = default;
 };
 
+// CREATE EXTENSION. Compared by name only: where it was installed and its version are what the
+// server chose unless the schema file says.
+struct Extension {
+  std::string name;
+  std::string
+      schema;  // SCHEMA written in the schema file (or read from the database); "" = default
+  std::string version;  // VERSION written in the schema file; "" = the default version
+
+  bool operator==(const Extension& other) const { return name == other.name; }
+};
+
+// CREATE FUNCTION / PROCEDURE. Identity: schema, name and argument types; two definitions are
+// equal when their canonical forms are (whitespace, comments, keyword case and the spelling of
+// types do not count).
+struct Function {
+  std::string schema = kDefaultSchema;
+  std::string name;
+  bool procedure = false;
+  // The identity argument types (IN, INOUT and VARIADIC), canonical, e.g. "integer, text".
+  std::string arguments;
+  // The canonical result ("trigger", "SETOF text", "TABLE(id integer)"); "" for a procedure.
+  std::string returns;
+  // The CREATE OR REPLACE statement to run, as written (schema file) or as PostgreSQL prints it
+  // (pg_get_functiondef), without its ';'.
+  std::string definition;
+  // Comparison key: arguments with their names, modes and defaults, result, language, options
+  // (volatility, strict, security definer, leakproof, parallel, cost, rows, SET ...) that differ
+  // from PostgreSQL's defaults, and the body's tokens.
+  std::string canonical;
+  // "plpgsql", "sql", ...: a SQL-language body is checked against the tables when created, so
+  // such functions are created after the tables and views.
+  std::string language;
+
+  bool operator==(const Function& other) const {
+    return schema == other.schema && name == other.name && procedure == other.procedure &&
+           arguments == other.arguments && canonical == other.canonical;
+  }
+};
+
 struct Catalog {
   std::vector<std::string> schemas;  // explicitly created schemas; never "public"
+  std::vector<Extension> extensions;
+  std::vector<Function> functions;
   std::vector<Enum> enums;
   std::vector<Sequence> sequences;
   std::vector<Table> tables;
@@ -193,6 +250,9 @@ struct Catalog {
   const Enum* find_enum(const std::string& schema, const std::string& name) const;
   const Sequence* find_sequence(const std::string& schema, const std::string& name) const;
   const View* find_view(const std::string& schema, const std::string& name) const;
+  // The function or procedure with these identity argument types ("integer, text").
+  const Function* find_function(const std::string& schema, const std::string& name,
+                                const std::string& arguments) const;
 };
 
 // Column lookup by name; nullptr when absent.

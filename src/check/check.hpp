@@ -96,8 +96,8 @@ struct ReplayedMigration {
   // a statement that fails on the schema so far, one it does not understand. Empty: `after` is
   // exactly what the migration does to `before`, as far as the model holds it.
   std::vector<std::string> problems;
-  // Objects it creates, drops, alters or renames that the model does not hold (functions,
-  // procedures, triggers, extensions, domains, composite and range types), as
+  // Objects it creates, drops, alters or renames that the model does not hold (domains,
+  // composite and range types, roles), as
   // "creates function \"public.touch()\"", in statement order.
   std::vector<std::string> outside_model;
   // Its data statements (INSERT, UPDATE, DELETE, COPY, ...): they change rows, not the schema.

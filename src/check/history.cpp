@@ -246,7 +246,7 @@ void check_history(const store::MigrationFolder& folder, bool every_snapshot, Re
       continue;
     }
     model::Catalog replayed = history.catalog();
-    store::reconcile_with_drizzle_snapshot(snapshot.catalog, replayed);
+    store::reconcile_with_drizzle_snapshot(snapshot.catalog, replayed, snapshot.objects_recorded);
     report_enum_order(replayed, snapshot.catalog, snapshot_file, report);
     ChangesDescription differences = snapshot_differences(replayed, snapshot.catalog);
     if (differences.count == 0) continue;

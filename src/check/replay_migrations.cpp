@@ -21,15 +21,12 @@ using Action = ddl::Effect::Action;
 std::string kind_of(const std::string& key) { return key.substr(0, key.find(' ')); }
 
 // Whether the model holds the object `key` names in `catalog` (or, for a drop, held it in
-// `before`): tables, columns, constraints, indexes, views, sequences, schemas, policies and enum
-// types do; functions, triggers, extensions, domains and other types do not yet.
+// `before`): everything but roles, domains, composite and range types ("type" keys that are not
+// enums).
 bool held_by_model(const std::string& key, const model::Catalog& before,
                    const model::Catalog& after) {
   std::string kind = kind_of(key);
-  if (kind == "function" || kind == "procedure" || kind == "trigger" || kind == "extension" ||
-      kind == "role") {
-    return false;
-  }
+  if (kind == "role") return false;
   if (kind != "type") return true;
   std::string name = key.substr(key.find(' ') + 1);
   std::size_t dot = name.find('.');

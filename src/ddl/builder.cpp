@@ -205,10 +205,8 @@ void CatalogBuilder::clear_deferred() {
 }
 
 bool CatalogBuilder::accepts_other_type(const std::string& schema, const std::string& name) const {
-  if (!other_types_allowed_) return false;
-  if (other_objects_.count("type " + schema + "." + name) != 0) return true;
-  auto extension = other_objects_.lower_bound("extension ");
-  return extension != other_objects_.end() && extension->rfind("extension ", 0) == 0;
+  if (!catalog_.extensions.empty()) return true;  // a type an extension may bring
+  return other_types_allowed_ && other_objects_.count("type " + schema + "." + name) != 0;
 }
 
 void CatalogBuilder::reindex_tables() {

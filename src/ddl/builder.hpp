@@ -33,11 +33,16 @@ class Source {
       : parsed_(parsed),
         base_(parsed.statement_base(statement_index)),
         statement_offset_(parsed.statement_offset(statement_index)),
+        statement_end_(parsed.statement_end(statement_index)),
         default_schema_(std::move(default_schema)) {}
 
   // "<file>:<line>:<col>" of a node location (a byte offset; -1 means the statement itself).
   std::string position(int location) const;
   const std::string& default_schema() const { return default_schema_; }
+  // The statement's text as written, from its first token to just before its ';'.
+  std::string statement_text() const {
+    return parsed_.text().substr(statement_offset_, statement_end_ - statement_offset_);
+  }
 
   // Throws flick::UserError "<file>:<line>:<col>: <message>".
   [[noreturn]] void fail(int location, const std::string& message) const;
@@ -48,6 +53,7 @@ class Source {
   const sqlparse::ParsedSql& parsed_;
   std::size_t base_;  // node locations count from here
   std::size_t statement_offset_;
+  std::size_t statement_end_;
   std::string default_schema_;
 };
 
@@ -115,8 +121,9 @@ class CatalogBuilder {
   // like "function public.touch(integer)", "trigger public.users.users_touch",
   // "type public.email" (a domain), "extension citext".
   std::set<std::string>& other_objects() { return other_objects_; }
-  // Whether a column may have the non-enum user type `schema`.`name`: a domain, composite or
-  // range type created earlier, or (when any extension was created) a type an extension brings.
+  // Whether a column may have the non-enum user type `schema`.`name`: (when any extension was
+  // created) a type an extension brings, or (replay) a domain, composite or range type created
+  // earlier.
   bool accepts_other_type(const std::string& schema, const std::string& name) const;
   // Lets the reader accept such types (replay does; the schema reader does not yet).
   void set_other_types_allowed(bool allowed) { other_types_allowed_ = allowed; }
@@ -174,5 +181,21 @@ void transform_policy(PgQuery__CreatePolicyStmt& statement, const Source& source
                       CatalogBuilder& builder);
 void transform_comment(PgQuery__CommentStmt& statement, const Source& source,
                        CatalogBuilder& builder);
+// Extensions, functions and procedures, triggers (transform_routines.cpp). A CREATE OR REPLACE
+// of an existing function replaces it; otherwise an existing one is an error.
+void transform_create_extension(PgQuery__CreateExtensionStmt& statement, const Source& source,
+                                CatalogBuilder& builder);
+void transform_create_function(PgQuery__CreateFunctionStmt& statement, const Source& source,
+                               CatalogBuilder& builder);
+void transform_create_trigger(PgQuery__CreateTrigStmt& statement, const Source& source,
+                              CatalogBuilder& builder);
+// The model's function for a CREATE FUNCTION / PROCEDURE statement (identity, canonical form,
+// definition as written), without adding it anywhere.
+model::Function function_of(PgQuery__CreateFunctionStmt& statement, const Source& source);
+model::Trigger trigger_of(PgQuery__CreateTrigStmt& statement, const Source& source);
+// An argument or result type of a routine as its identity spells it: drizzle's spelling, a user
+// type with its schema ("public.mood"). Function keys and model::Function::arguments join these
+// with ", ".
+std::string routine_type(const PgQuery__TypeName* type, const std::string& default_schema);
 
 }  // namespace flick::ddl

@@ -21,4 +21,11 @@ model::Catalog read_schema_files(const std::vector<std::filesystem::path>& files
 // The same for one SQL text; `file_name` is used in error messages.
 model::Catalog read_schema_sql(std::string_view sql, const std::string& file_name);
 
+// One CREATE FUNCTION / PROCEDURE or CREATE TRIGGER statement (PostgreSQL's pg_get_functiondef /
+// pg_get_triggerdef text, or a schema file's), read into the model with the same canonical form
+// the schema reader gives it. Throws flick::UserError naming `context` when it is not one such
+// statement.
+model::Function read_function(std::string_view sql, const std::string& context);
+model::Trigger read_trigger(std::string_view sql, const std::string& context);
+
 }  // namespace flick::ddl

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "ddl/replay_internal.hpp"
 
 namespace flick::ddl {
@@ -17,6 +19,92 @@ std::set<std::string>::iterator find_other(std::set<std::string>& objects, const
   auto candidate = objects.lower_bound(key + "(");
   if (candidate != objects.end() && candidate->rfind(key + "(", 0) == 0) return candidate;
   return objects.end();
+}
+
+// The model's side of a key: the function, trigger or extension it names is removed (`to`
+// empty) or renamed to the key `to`.
+void follow_in_model(CatalogBuilder& builder, const std::string& key, const std::string& to) {
+  model::Catalog& catalog = builder.catalog();
+  std::string kind = key.substr(0, key.find(' '));
+  std::string name = key.substr(key.find(' ') + 1);
+  if (kind == "extension") {
+    std::erase_if(catalog.extensions, [&](const model::Extension& e) { return e.name == name; });
+  } else if (kind == "function" || kind == "procedure") {
+    for (auto it = catalog.functions.begin(); it != catalog.functions.end(); ++it) {
+      std::string function_key =
+          fmt::format("{} {}.{}({})", it->procedure ? "procedure" : "function", it->schema,
+                      it->name, it->arguments);
+      if (function_key != key) continue;
+      if (to.empty()) {
+        catalog.functions.erase(it);
+      } else {
+        std::string renamed = to.substr(to.find(' ') + 1);
+        it->schema = renamed.substr(0, renamed.find('.'));
+        it->name = renamed.substr(renamed.find('.') + 1, renamed.find('(') - renamed.find('.') - 1);
+      }
+      return;
+    }
+  } else if (kind == "trigger") {
+    // "schema.table.trigger"
+    std::size_t last = name.rfind('.');
+    std::string table_path = name.substr(0, last);
+    std::string trigger = name.substr(last + 1);
+    model::Table* table = builder.find_table(table_path.substr(0, table_path.find('.')),
+                                             table_path.substr(table_path.find('.') + 1));
+    if (table == nullptr) return;
+    for (auto it = table->triggers.begin(); it != table->triggers.end(); ++it) {
+      if (it->name != trigger) continue;
+      if (to.empty()) {
+        table->triggers.erase(it);
+      } else {
+        it->name = to.substr(to.rfind('.') + 1);
+      }
+      return;
+    }
+  }
+}
+
+// Puts what a CREATE EXTENSION / FUNCTION / PROCEDURE / TRIGGER defines into the model,
+// replacing an earlier definition of the same object.
+void define_in_model(Node* statement, const Source& source, CatalogBuilder& builder) {
+  model::Catalog& catalog = builder.catalog();
+  switch (statement->node_case) {
+    case PG_QUERY__NODE__NODE_CREATE_EXTENSION_STMT: {
+      std::string name = statement->create_extension_stmt->extname;
+      if (std::none_of(catalog.extensions.begin(), catalog.extensions.end(),
+                       [&](const model::Extension& e) { return e.name == name; })) {
+        transform_create_extension(*statement->create_extension_stmt, source, builder);
+      }
+      return;
+    }
+    case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT: {
+      model::Function function = function_of(*statement->create_function_stmt, source);
+      for (model::Function& existing : catalog.functions) {
+        if (existing.schema == function.schema && existing.name == function.name &&
+            existing.arguments == function.arguments) {
+          existing = std::move(function);
+          return;
+        }
+      }
+      catalog.functions.push_back(std::move(function));
+      return;
+    }
+    case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT: {
+      PgQuery__CreateTrigStmt& create = *statement->create_trig_stmt;
+      model::Table& table = builder.table(qualified_name(create.relation, source), -1, source);
+      model::Trigger trigger = trigger_of(create, source);
+      for (model::Trigger& existing : table.triggers) {
+        if (existing.name == trigger.name) {
+          existing = std::move(trigger);
+          return;
+        }
+      }
+      table.triggers.push_back(std::move(trigger));
+      return;
+    }
+    default:
+      return;
+  }
 }
 
 }  // namespace
@@ -43,6 +131,7 @@ void replay_create_other(Node* statement, const Source& source, ReplayState& sta
     }
     objects.insert(effect.key);
   }
+  if (!state.skipped) define_in_model(statement, source, state.builder);
 }
 
 bool replay_drop_other(Node* statement, const Source& source, ReplayState& state) {
@@ -73,6 +162,7 @@ bool replay_drop_other(Node* statement, const Source& source, ReplayState& state
       if (drop.missing_ok || state.duplicates_ignored) continue;
       source.fail(-1, display_key(effect.key) + " does not exist");
     }
+    follow_in_model(state.builder, *found, "");
     objects.erase(found);
   }
   return true;
@@ -94,6 +184,7 @@ void replay_rename_other(PgQuery__RenameStmt& statement, const Source& source, R
     if (to.find('(') == std::string::npos && found->find('(') != std::string::npos) {
       to += found->substr(found->find('('));  // renamed without its argument list
     }
+    follow_in_model(state.builder, *found, to);
     objects.erase(found);
     objects.insert(to);
   }

@@ -46,18 +46,16 @@ class EffectList {
         return "";
     }
   }
-  static std::string argument_types(PgQuery__Node* const* types, std::size_t count) {
+  std::string argument_types(PgQuery__Node* const* types, std::size_t count) const {
     std::string list;
     for (std::size_t i = 0; i < count; ++i) {
       if (types[i]->node_case != PG_QUERY__NODE__NODE_TYPE_NAME) continue;
-      list += (list.empty() ? "" : ",") + type_text(types[i]->type_name);
+      list += (list.empty() ? "" : ", ") + type_text(types[i]->type_name);
     }
     return list;
   }
-  static std::string type_text(const PgQuery__TypeName* type) {
-    sqlparse::TypeName canonical = sqlparse::canonical_type(type);
-    return canonical.type_schema.empty() ? canonical.type
-                                         : canonical.type_schema + "." + canonical.type;
+  std::string type_text(const PgQuery__TypeName* type) const {
+    return routine_type(type, default_schema_);
   }
 
   void add(Action action, std::string key, std::string owner = "", bool guarded = false) {
@@ -279,7 +277,7 @@ std::vector<Effect> statement_effects(const Node* node, const std::string& defau
             parameter->mode == PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_TABLE) {
           continue;
         }
-        arguments += (arguments.empty() ? "" : ",") + EffectList::type_text(parameter->arg_type);
+        arguments += (arguments.empty() ? "" : ", ") + effects.type_text(parameter->arg_type);
       }
       effects.add(Action::kCreated,
                   std::string(create->is_procedure ? "procedure " : "function ") +

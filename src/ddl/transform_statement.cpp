@@ -27,6 +27,12 @@ void transform_statement(Node* statement, const Source& source, CatalogBuilder& 
       return transform_policy(*statement->create_policy_stmt, source, builder);
     case PG_QUERY__NODE__NODE_COMMENT_STMT:
       return transform_comment(*statement->comment_stmt, source, builder);
+    case PG_QUERY__NODE__NODE_CREATE_EXTENSION_STMT:
+      return transform_create_extension(*statement->create_extension_stmt, source, builder);
+    case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT:
+      return transform_create_function(*statement->create_function_stmt, source, builder);
+    case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT:
+      return transform_create_trigger(*statement->create_trig_stmt, source, builder);
     default:
       source.unsupported(-1, "unsupported statement " + sqlparse::node_kind(statement));
   }

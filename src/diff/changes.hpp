@@ -252,15 +252,43 @@ struct AlterPolicy {
   model::Policy policy;
 };
 
-using Change =
-    std::variant<CreateSchema, RenameSchema, DropSchema, CreateEnum, DropEnum, RenameEnum, MoveEnum,
-                 AddEnumValue, RenameEnumValue, RebuildEnum, CreateSequence, AlterSequence,
-                 DropSequence, RenameSequence, MoveSequence, CreateTable, DropTable, RenameTable,
-                 MoveTable, AddColumn, DropColumn, RenameColumn, AlterColumnType, SetDefault,
-                 DropDefault, SetNotNull, DropNotNull, AddIdentity, DropIdentity, AlterIdentity,
-                 DropExpression, SetColumnComment, SetTableComment, AddPrimaryKey, AddUnique,
-                 AddCheck, AddForeignKey, DropConstraint, RenameConstraint, CreateIndex, DropIndex,
-                 RenameIndex, CreateView, DropView, RenameView, MoveView, EnableRls, DisableRls,
-                 CreatePolicy, DropPolicy, RenamePolicy, AlterPolicy>;
+// Extensions, functions and procedures, triggers.
+struct CreateExtension {
+  model::Extension extension;
+};
+struct DropExtension {
+  std::string name;
+};
+struct CreateFunction {
+  model::Function function;
+};
+// CREATE OR REPLACE of a function whose identity and result stay.
+struct ReplaceFunction {
+  model::Function function;
+};
+struct DropFunction {
+  QualifiedName name;
+  std::string arguments;  // identity argument types, "integer, text"
+  bool procedure = false;
+};
+struct CreateTrigger {
+  QualifiedName table;
+  model::Trigger trigger;
+};
+struct DropTrigger {
+  QualifiedName table;
+  std::string name;
+};
+
+using Change = std::variant<
+    CreateSchema, RenameSchema, DropSchema, CreateEnum, DropEnum, RenameEnum, MoveEnum,
+    AddEnumValue, RenameEnumValue, RebuildEnum, CreateSequence, AlterSequence, DropSequence,
+    RenameSequence, MoveSequence, CreateTable, DropTable, RenameTable, MoveTable, AddColumn,
+    DropColumn, RenameColumn, AlterColumnType, SetDefault, DropDefault, SetNotNull, DropNotNull,
+    AddIdentity, DropIdentity, AlterIdentity, DropExpression, SetColumnComment, SetTableComment,
+    AddPrimaryKey, AddUnique, AddCheck, AddForeignKey, DropConstraint, RenameConstraint,
+    CreateIndex, DropIndex, RenameIndex, CreateView, DropView, RenameView, MoveView, EnableRls,
+    DisableRls, CreatePolicy, DropPolicy, RenamePolicy, AlterPolicy, CreateExtension, DropExtension,
+    CreateFunction, ReplaceFunction, DropFunction, CreateTrigger, DropTrigger>;
 
 }  // namespace flick::diff

@@ -20,11 +20,15 @@ namespace flick::diff {
 enum Phase {
   kCreateSchemas,
   kRenameSchemas,
+  kCreateExtensions,
   kCreateEnums,
   kMoveEnums,
   kRenameEnums,
   kEnumValues,
   kRebuildEnums,
+  kDropTriggers,          // before the functions and tables they use change
+  kDropChangedFunctions,  // a function whose result changes, before it is created again
+  kCreateFunctions,       // other languages than SQL: bodies are not checked when created
   kCreateSequences,
   kMoveSequences,
   kRenameSequences,
@@ -55,9 +59,13 @@ enum Phase {
   kRenamePolicies,
   kDropPolicies,
   kCreatePolicies,
+  kCreateSqlFunctions,  // SQL bodies are checked against the tables and views when created
+  kCreateTriggers,
   kComments,
+  kDropFunctions,
   kDropEnums,
   kDropSequences,
+  kDropExtensions,
   kDropSchemas,
   kPhaseCount
 };
@@ -111,5 +119,6 @@ void match_tables(Context& context);
 void diff_enums(Context& context);
 void diff_tables(Context& context);
 void diff_views(Context& context);
+void diff_routines(Context& context);
 
 }  // namespace flick::diff

@@ -116,6 +116,7 @@ ChangeSet diff(const model::Catalog& from, const model::Catalog& to, const Optio
   diff_sequences(context);
   diff_tables(context);
   diff_views(context);
+  diff_routines(context);
   context.hints.check_all_used();
 
   ChangeSet& result = context.result;

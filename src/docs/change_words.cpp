@@ -289,6 +289,32 @@ struct Describer {
     return fmt::format("Changed policy {} on {}: {}.", code(c.policy.name), name_of(c.table),
                        policy_details(c.policy));
   }
+  std::string operator()(const diff::CreateExtension& c) const {
+    return fmt::format("Created extension {}.", code(c.extension.name));
+  }
+  std::string operator()(const diff::DropExtension& c) const {
+    return fmt::format("Dropped extension {}.", code(c.name));
+  }
+  std::string operator()(const diff::CreateFunction& c) const {
+    return fmt::format(
+        "Created {} {}.", c.function.procedure ? "procedure" : "function",
+        code(display_name(c.function.schema, c.function.name) + "(" + c.function.arguments + ")"));
+  }
+  std::string operator()(const diff::ReplaceFunction& c) const {
+    return fmt::format(
+        "Changed the definition of {} {}.", c.function.procedure ? "procedure" : "function",
+        code(display_name(c.function.schema, c.function.name) + "(" + c.function.arguments + ")"));
+  }
+  std::string operator()(const diff::DropFunction& c) const {
+    return fmt::format("Dropped {} {}.", c.procedure ? "procedure" : "function",
+                       code(display_name(c.name.schema, c.name.name) + "(" + c.arguments + ")"));
+  }
+  std::string operator()(const diff::CreateTrigger& c) const {
+    return fmt::format("Created trigger {} on {}.", code(c.trigger.name), name_of(c.table));
+  }
+  std::string operator()(const diff::DropTrigger& c) const {
+    return fmt::format("Dropped trigger {} on {}.", code(c.name), name_of(c.table));
+  }
 };
 
 }  // namespace

@@ -38,6 +38,15 @@ void write(const diff::DropPolicy&, Statements& out);
 void write(const diff::RenamePolicy&, Statements& out);
 void write(const diff::AlterPolicy&, Statements& out);
 
+// routine_writers.cpp
+void write(const diff::CreateExtension&, Statements& out);
+void write(const diff::DropExtension&, Statements& out);
+void write(const diff::CreateFunction&, Statements& out);
+void write(const diff::ReplaceFunction&, Statements& out);
+void write(const diff::DropFunction&, Statements& out);
+void write(const diff::CreateTrigger&, Statements& out);
+void write(const diff::DropTrigger&, Statements& out);
+
 // Tables and their columns (table_writers.cpp).
 void write(const diff::CreateTable&, Statements& out);
 void write(const diff::DropTable&, Statements& out);

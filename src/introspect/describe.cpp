@@ -167,6 +167,31 @@ struct Describer {
   std::string operator()(const diff::AlterPolicy& c) {
     return fmt::format("change policy \"{}\" on {}", c.policy.name, name(c.table));
   }
+  std::string operator()(const diff::CreateExtension& c) {
+    return fmt::format("create extension \"{}\"", c.extension.name);
+  }
+  std::string operator()(const diff::DropExtension& c) {
+    return fmt::format("drop extension \"{}\"", c.name);
+  }
+  std::string operator()(const diff::CreateFunction& c) {
+    return fmt::format("create {} {}({})", c.function.procedure ? "procedure" : "function",
+                       name(c.function.schema, c.function.name), c.function.arguments);
+  }
+  std::string operator()(const diff::ReplaceFunction& c) {
+    return fmt::format("replace the definition of {} {}({})",
+                       c.function.procedure ? "procedure" : "function",
+                       name(c.function.schema, c.function.name), c.function.arguments);
+  }
+  std::string operator()(const diff::DropFunction& c) {
+    return fmt::format("drop {} {}({})", c.procedure ? "procedure" : "function", name(c.name),
+                       c.arguments);
+  }
+  std::string operator()(const diff::CreateTrigger& c) {
+    return fmt::format("create trigger \"{}\" on {}", c.trigger.name, name(c.table));
+  }
+  std::string operator()(const diff::DropTrigger& c) {
+    return fmt::format("drop trigger \"{}\" on {}", c.name, name(c.table));
+  }
 };
 
 }  // namespace

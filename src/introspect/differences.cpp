@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -371,6 +372,66 @@ struct Difference {
                        name(c.table), policy_text(c.policy),
                        live ? policy_text(*live) : "something else");
   }
+  std::string operator()(const diff::CreateExtension& c) const {
+    return fmt::format("extension \"{}\" is in the schema, not in the database", c.extension.name);
+  }
+  std::string operator()(const diff::DropExtension& c) const {
+    return fmt::format("extension \"{}\" is in the database, not in the schema", c.name);
+  }
+  std::string function_name(const std::string& function_schema, const std::string& function,
+                            const std::string& arguments, bool procedure) const {
+    return fmt::format("{} {}({})", procedure ? "procedure" : "function",
+                       name(function_schema, function), arguments);
+  }
+  std::string operator()(const diff::CreateFunction& c) const {
+    const model::Function& f = c.function;
+    const model::Function* live = database.find_function(f.schema, f.name, f.arguments);
+    if (live != nullptr) {
+      return fmt::format("{} returns {} in the database, {} in the schema",
+                         function_name(f.schema, f.name, f.arguments, f.procedure),
+                         live->returns.empty() ? "nothing" : live->returns,
+                         f.returns.empty() ? "nothing" : f.returns);
+    }
+    return fmt::format("{} is in the schema, not in the database",
+                       function_name(f.schema, f.name, f.arguments, f.procedure));
+  }
+  std::string operator()(const diff::ReplaceFunction& c) const {
+    const model::Function& f = c.function;
+    return fmt::format(
+        "{} is defined differently in the database and in the schema (its body "
+        "or options)",
+        function_name(f.schema, f.name, f.arguments, f.procedure));
+  }
+  std::string operator()(const diff::DropFunction& c) const {
+    if (schema.find_function(c.name.schema, c.name.name, c.arguments) != nullptr) {
+      return "";  // said by the CreateFunction of its new definition
+    }
+    return fmt::format("{} is in the database, not in the schema",
+                       function_name(c.name.schema, c.name.name, c.arguments, c.procedure));
+  }
+  std::string operator()(const diff::CreateTrigger& c) const {
+    const model::Table* live = database.find_table(c.table.schema, c.table.name);
+    bool exists = live != nullptr &&
+                  std::any_of(live->triggers.begin(), live->triggers.end(),
+                              [&](const model::Trigger& t) { return t.name == c.trigger.name; });
+    if (exists) {
+      return fmt::format(
+          "trigger \"{}\" on {} is defined differently in the database and in "
+          "the schema",
+          c.trigger.name, name(c.table));
+    }
+    return fmt::format("trigger \"{}\" on {} is in the schema, not in the database", c.trigger.name,
+                       name(c.table));
+  }
+  std::string operator()(const diff::DropTrigger& c) const {
+    const model::Table* wanted = schema.find_table(c.table.schema, c.table.name);
+    bool kept =
+        wanted != nullptr && std::any_of(wanted->triggers.begin(), wanted->triggers.end(),
+                                         [&](const model::Trigger& t) { return t.name == c.name; });
+    if (kept) return "";  // said by its CreateTrigger
+    return fmt::format("trigger \"{}\" on {} is in the database, not in the schema", c.name,
+                       name(c.table));
+  }
 };
 
 // The key an object dropped and created again under the same name shares between the two
@@ -477,7 +538,8 @@ std::vector<std::string> differences(const diff::ChangeSet& changes, const model
         continue;
       }
     }
-    lines.push_back(std::visit(Difference{database, schema}, change));
+    std::string line = std::visit(Difference{database, schema}, change);
+    if (!line.empty()) lines.push_back(std::move(line));
   }
   return lines;
 }

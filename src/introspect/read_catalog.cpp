@@ -95,6 +95,7 @@ model::Catalog read_catalog(pg::Connection& connection, const Filters& filters,
     read_constraints(state);
     read_indexes(state);
     read_policies(state);
+    read_routines(state);
     read_not_covered(state);
   }
   drop_bookkeeping_schema(state.catalog, filters.bookkeeping_schema);

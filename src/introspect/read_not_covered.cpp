@@ -1,5 +1,5 @@
-// Objects the model has no place for: functions, triggers, domains, composite and range types,
-// rules, extensions. Listed, never silently dropped.
+// Objects the model has no place for: aggregates and window functions, triggers on views,
+// domains, composite and range types, rules. Listed, never silently dropped.
 
 #include <fmt/format.h>
 
@@ -10,14 +10,16 @@ namespace flick::introspect {
 void read_not_covered(ReaderState& state) {
   pg::Result result = state.connection.exec(fmt::format(
       "SELECT kind, schema, name, table_oid FROM ("
-      "SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' "
-      "WHEN 'w' THEN 'window function' ELSE 'function' END AS kind, n.nspname AS schema, "
+      "SELECT CASE p.prokind WHEN 'a' THEN 'aggregate' ELSE 'window function' END AS kind, "
+      "n.nspname AS schema, "
       "p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' AS name, "
       "NULL::oid AS table_oid, p.oid AS oid FROM pg_proc p "
-      "JOIN pg_namespace n ON n.oid = p.pronamespace WHERE {0} AND {1} "
+      "JOIN pg_namespace n ON n.oid = p.pronamespace "
+      "WHERE p.prokind IN ('a', 'w') AND {0} AND {1} "
       "UNION ALL SELECT 'trigger', n.nspname, c.relname || '.' || t.tgname, c.oid, t.oid "
       "FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
       "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT t.tgisinternal AND {0} "
+      "AND c.relkind NOT IN ('r', 'p') "
       "UNION ALL SELECT CASE t.typtype WHEN 'd' THEN 'domain' WHEN 'r' THEN 'range type' "
       "WHEN 'm' THEN 'multirange type' ELSE 'composite type' END, n.nspname, t.typname, "
       "NULL, t.oid FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace "
@@ -26,8 +28,6 @@ void read_not_covered(ReaderState& state) {
       "UNION ALL SELECT 'rule', n.nspname, c.relname || '.' || r.rulename, c.oid, r.oid "
       "FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class "
       "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE r.rulename <> '_RETURN' AND {0} "
-      "UNION ALL SELECT 'extension', n.nspname, e.extname, NULL, e.oid FROM pg_extension e "
-      "JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname <> 'plpgsql' "
       ") items ORDER BY kind, schema, name",
       user_schema_condition("n"), not_extension_member("pg_proc", "p.oid"),
       not_extension_member("pg_type", "t.oid")));

@@ -58,6 +58,7 @@ void read_enums(ReaderState& state);
 void read_relations(ReaderState& state);  // tables and views in scope
 void read_columns(ReaderState& state);
 void read_sequences(ReaderState& state);  // also identity and serial columns
+void read_routines(ReaderState& state);   // extensions, functions, procedures, triggers
 void read_constraints(ReaderState& state);
 void read_indexes(ReaderState& state);
 void read_policies(ReaderState& state);

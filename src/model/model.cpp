@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <tuple>
 
 namespace flick::model {
 namespace {
@@ -51,6 +52,16 @@ const Sequence* Catalog::find_sequence(const std::string& schema, const std::str
 }
 const View* Catalog::find_view(const std::string& schema, const std::string& name) const {
   return find_named(views, schema, name);
+}
+
+const Function* Catalog::find_function(const std::string& schema, const std::string& name,
+                                       const std::string& arguments) const {
+  for (const Function& function : functions) {
+    if (function.schema == schema && function.name == name && function.arguments == arguments) {
+      return &function;
+    }
+  }
+  return nullptr;
 }
 
 const Column* find_column(const Table& table, const std::string& name) {
@@ -118,7 +129,16 @@ void normalise(Catalog& catalog) {
         if (element.nulls.empty()) element.nulls = element.asc ? "last" : "first";
       }
     }
+    // Triggers fire in name order; the order they were written in does not count.
+    std::sort(table.triggers.begin(), table.triggers.end(),
+              [](const Trigger& a, const Trigger& b) { return a.name < b.name; });
   }
+  std::sort(catalog.extensions.begin(), catalog.extensions.end(),
+            [](const Extension& a, const Extension& b) { return a.name < b.name; });
+  std::sort(
+      catalog.functions.begin(), catalog.functions.end(), [](const Function& a, const Function& b) {
+        return std::tie(a.schema, a.name, a.arguments) < std::tie(b.schema, b.name, b.arguments);
+      });
 }
 
 }  // namespace flick::model

@@ -122,6 +122,11 @@ struct PlpgsqlStatement {
 // Throws flick::UserError naming `context` when the body does not parse.
 std::vector<PlpgsqlStatement> plpgsql_statements(std::string_view body, const std::string& context);
 
+// A routine body (PL/pgSQL or SQL) as its tokens joined by single spaces, comments left out,
+// keywords and unquoted names lower-cased: two bodies that differ only in layout, comments or
+// case give the same text. A body the SQL scanner cannot read is only trimmed.
+std::string canonical_tokens(std::string_view text);
+
 // Quotes an identifier always, doubling embedded quotes: foo -> "foo", a"b -> "a""b".
 std::string quote_identifier(std::string_view identifier);
 

@@ -25,7 +25,6 @@ std::optional<std::filesystem::path> find_drizzle_config(const std::filesystem::
 // literal fallback), looked up in `env`. Keys Flick does not use are skipped whatever their
 // value. Throws flick::UserError "<file>:<line>: ..." for a value of a used key that cannot be
 // read statically, an unset variable, a dialect other than postgresql, or no config object.
-void read_drizzle_config(const std::filesystem::path& path, const Environment& env,
-                         Config& config);
+void read_drizzle_config(const std::filesystem::path& path, const Environment& env, Config& config);
 
 }  // namespace flick::store

@@ -148,7 +148,16 @@ WrittenMigration MigrationFolder::write_migration(NewMigration migration) {
   written.sql_path = sql_path(entry);
   written.snapshot_path = meta_dir() / (prefix + "_snapshot.json");
   written.snapshot_id = snapshot.id;
+  // Once a folder records objects drizzle's snapshots cannot hold, every later snapshot has its
+  // objects file (an empty one says "none left").
+  std::vector<fs::path> earlier = snapshot_paths();
+  bool recorded_before = !earlier.empty() && fs::exists(objects_path_for(earlier.back()));
   write_file(written.snapshot_path, snapshot_json(snapshot));
+  if (has_objects(snapshot.catalog) || recorded_before) {
+    fs::path objects = objects_path_for(written.snapshot_path);
+    fs::create_directories(objects.parent_path());
+    write_file(objects, objects_json(snapshot.catalog));
+  }
   write_file(journal_path(), journal_json(journal));
   write_file(written.sql_path, join_statements(migration.statements, migration.breakpoints));
   journal_ = std::move(journal);

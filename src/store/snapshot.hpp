@@ -99,6 +99,10 @@ struct Snapshot {
   std::optional<nlohmann::ordered_json> internal;  // drizzle's "internal" (written by pull)
   JsonLayout layout = JsonLayout::kDrizzleKit;
   SnapshotKeyOrder key_order = SnapshotKeyOrder::kGenerate;
+  // read_snapshot found the objects file beside it (objects_path_for): the catalog's
+  // extensions, functions and triggers are recorded. False for drizzle-kit's snapshots, which
+  // say nothing about them.
+  bool objects_recorded = false;
 
   bool operator==(const Snapshot&) const = default;
 };
@@ -109,8 +113,18 @@ struct Snapshot {
 // version or a non-PostgreSQL dialect.
 Snapshot parse_snapshot(std::string_view text, const std::string& file_name);
 
-// Reads and parses the snapshot file at `path`.
+// Reads and parses the snapshot file at `path`, and the objects file beside it when there is one.
 Snapshot read_snapshot(const std::filesystem::path& path);
+
+// What drizzle's snapshot format cannot hold (extensions, functions and procedures, triggers)
+// lives beside the snapshot: meta/_flick/<prefix>_objects.json (drizzle-kit skips meta entries
+// starting with '_'). A folder writes it for every snapshot once any schema had such objects.
+std::filesystem::path objects_path_for(const std::filesystem::path& snapshot_path);
+bool has_objects(const model::Catalog& catalog);
+std::string objects_json(const model::Catalog& catalog);
+// Adds the objects file's extensions, functions and triggers to `catalog` (the snapshot's).
+// Throws flick::UserError naming the file when it is malformed.
+void read_objects(const std::filesystem::path& path, model::Catalog& catalog);
 
 // Copies `previous`'s round-trip details (spellings, "with" key orders, view details, layout)
 // into `next`, a snapshot built from a model. Values that did not change keep the spelling and

@@ -509,7 +509,13 @@ Snapshot parse_snapshot(std::string_view text, const std::string& file_name) {
 }
 
 Snapshot read_snapshot(const std::filesystem::path& path) {
-  return parse_snapshot(read_text_file(path.string()), path.string());
+  Snapshot snapshot = parse_snapshot(read_text_file(path.string()), path.string());
+  std::filesystem::path objects = objects_path_for(path);
+  if (std::filesystem::is_regular_file(objects)) {
+    read_objects(objects, snapshot.catalog);
+    snapshot.objects_recorded = true;
+  }
+  return snapshot;
 }
 
 }  // namespace flick::store

@@ -15,9 +15,15 @@ bool has_comments(const model::Catalog& catalog) {
 
 }  // namespace
 
-void reconcile_with_drizzle_snapshot(model::Catalog& snapshot, model::Catalog& other) {
+void reconcile_with_drizzle_snapshot(model::Catalog& snapshot, model::Catalog& other,
+                                     bool objects_recorded) {
   for (model::Table& table : snapshot.tables) {
     if (!table.policies.empty()) table.rls_enabled = true;
+  }
+  if (!objects_recorded) {
+    other.extensions.clear();
+    other.functions.clear();
+    for (model::Table& table : other.tables) table.triggers.clear();
   }
   if (has_comments(snapshot)) return;
   for (model::Table& table : other.tables) {

@@ -11,7 +11,10 @@ namespace flick::store {
 // - a table with policies has row-level security enabled (drizzle-kit enables it, and writes
 //   isRLSEnabled false);
 // - a snapshot without any comment cannot hold comments (drizzle-kit's PostgreSQL snapshots have
-//   no place for them), so `other`'s comments are no difference.
-void reconcile_with_drizzle_snapshot(model::Catalog& snapshot, model::Catalog& other);
+//   no place for them), so `other`'s comments are no difference;
+// - a snapshot whose objects were not recorded (a drizzle-kit snapshot: no objects file beside
+//   it) says nothing about extensions, functions and triggers, so `other`'s are no difference.
+void reconcile_with_drizzle_snapshot(model::Catalog& snapshot, model::Catalog& other,
+                                     bool objects_recorded = false);
 
 }  // namespace flick::store

@@ -127,8 +127,7 @@ TEST_F(CliGenerate, SyntaxErrorExitsTwoNamingFileLineColumnAndWritesNothing) {
 }
 
 TEST_F(CliGenerate, UnsupportedStatementExitsTwoNamingFileLineColumnAndWritesNothing) {
-  write_schema(std::string(kUsers) +
-               "CREATE FUNCTION one() RETURNS integer AS $$ SELECT 1 $$ LANGUAGE sql;\n");
+  write_schema(std::string(kUsers) + "CREATE DOMAIN email AS text CHECK (VALUE LIKE '%@%');\n");
   RunResult result = generate();
   EXPECT_EQ(result.exit_code, 2) << result.out << result.err;
   EXPECT_NE(result.err.find("schema.sql:5:1"), std::string::npos) << result.err;
@@ -221,6 +220,66 @@ TEST_F(CliGenerate, HintNamingNoObjectExitsTwo) {
   EXPECT_NE(result.err.find("column:users.nope=full_name"), std::string::npos) << result.err;
   EXPECT_NE(result.err.find("matched nothing"), std::string::npos) << result.err;
   EXPECT_EQ(changed_files(before, folder_bytes(out())), "");
+}
+
+// Functions, triggers and extensions live beside drizzle's snapshot (meta/_flick/), never in it:
+// drizzle-kit rejects unknown snapshot keys.
+TEST_F(CliGenerate, RoutinesAreRecordedBesideTheSnapshot) {
+  std::string schema = std::string(kUsers) +
+                       "CREATE EXTENSION IF NOT EXISTS citext;\n"
+                       "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+                       "BEGIN RETURN NEW; END $$;\n"
+                       "CREATE TRIGGER users_touch BEFORE UPDATE ON users FOR EACH ROW "
+                       "EXECUTE FUNCTION touch();\n";
+  auto sql_of = [this](const std::string& prefix) {
+    for (const auto& entry : fs::directory_iterator(out())) {
+      std::string name = entry.path().filename().string();
+      if (name.rfind(prefix + "_", 0) == 0 && entry.path().extension() == ".sql") {
+        return read_text(entry.path());
+      }
+    }
+    return std::string("<no migration " + prefix + ">");
+  };
+  write_schema(schema);
+  RunResult first = generate();
+  ASSERT_EQ(first.exit_code, 0) << first.out << first.err;
+  std::string snapshot = read_text(out() / "meta" / "0000_snapshot.json");
+  EXPECT_EQ(snapshot.find("touch"), std::string::npos) << snapshot;
+  EXPECT_EQ(snapshot.find("citext"), std::string::npos) << snapshot;
+  std::string objects = read_text(out() / "meta" / "_flick" / "0000_objects.json");
+  EXPECT_NE(objects.find("\"name\": \"touch\""), std::string::npos) << objects;
+  EXPECT_NE(objects.find("\"name\": \"users_touch\""), std::string::npos) << objects;
+  EXPECT_NE(objects.find("\"name\": \"citext\""), std::string::npos) << objects;
+
+  RunResult again = generate();
+  ASSERT_EQ(again.exit_code, 0) << again.out << again.err;
+  EXPECT_NE(again.out.find("No schema changes"), std::string::npos) << again.out;
+
+  // A new body: CREATE OR REPLACE, and the next objects file has it.
+  std::string changed = schema;
+  changed.replace(changed.find("BEGIN RETURN NEW; END"), 21,
+                  "BEGIN NEW.email := lower(NEW.email); RETURN NEW; END");
+  write_schema(changed);
+  RunResult replace = generate();
+  ASSERT_EQ(replace.exit_code, 0) << replace.out << replace.err;
+  std::string sql = sql_of("0001");
+  EXPECT_NE(sql.find("CREATE OR REPLACE FUNCTION touch()"), std::string::npos) << sql;
+  EXPECT_EQ(sql.find("TRIGGER"), std::string::npos) << sql;
+  EXPECT_NE(read_text(out() / "meta" / "_flick" / "0001_objects.json").find("lower(NEW.email)"),
+            std::string::npos);
+
+  // All gone: dropped, and an objects file that says so.
+  write_schema(kUsers);
+  RunResult gone = generate();
+  ASSERT_EQ(gone.exit_code, 0) << gone.out << gone.err;
+  std::string drop = sql_of("0002");
+  EXPECT_NE(drop.find("DROP TRIGGER \"users_touch\" ON \"users\";"), std::string::npos) << drop;
+  EXPECT_NE(drop.find("DROP FUNCTION \"public\".\"touch\"();"), std::string::npos) << drop;
+  EXPECT_NE(drop.find("DROP EXTENSION \"citext\";"), std::string::npos) << drop;
+  EXPECT_NE(read_text(out() / "meta" / "_flick" / "0002_objects.json").find("\"functions\": []"),
+            std::string::npos);
+  RunResult settled = generate();
+  EXPECT_NE(settled.out.find("No schema changes"), std::string::npos) << settled.out;
 }
 
 }  // namespace

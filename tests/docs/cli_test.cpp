@@ -131,7 +131,7 @@ TEST_F(DocsCliTest, HandWrittenMigrationIsDescribedFromItsSql) {
   std::string section = page.substr(page.find("## 0002_custom"));
   EXPECT_NE(section.find("Renamed table `post_tags` to `post_labels`"), std::string::npos)
       << section;
-  EXPECT_NE(section.find("- Creates function \"touch()\"."), std::string::npos) << section;
+  EXPECT_NE(section.find("- Created function `touch()`."), std::string::npos) << section;
   EXPECT_NE(section.find("- 1 data statement that change rows"), std::string::npos) << section;
   EXPECT_NE(section.find("Not followed"), std::string::npos) << section;
   EXPECT_NE(section.find("0002_custom.sql:7"), std::string::npos) << section;

@@ -205,24 +205,40 @@ TEST_F(DownHandWritten, UndoesWhatTheSqlDid) {
   EXPECT_EQ(bookkeeping_rows(url), 1);
 }
 
-// What the model does not follow yet (a function, a trigger) is never silently left behind.
-TEST_F(DownHandWritten, RefusesWhatItCannotUndo) {
-  write_folder(out_, {{"0000_notes", "CREATE TABLE notes (id integer PRIMARY KEY, body text);\n"},
-                      {"0001_touch",
-                       "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS "
-                       "$$BEGIN RETURN NEW; END$$;\n--> statement-breakpoint\n"
-                       "CREATE TRIGGER notes_touch BEFORE UPDATE ON notes FOR EACH ROW "
-                       "EXECUTE FUNCTION touch();\n--> statement-breakpoint\n"
-                       "CREATE INDEX notes_body_idx ON notes (body);\n"}});
+// A function and a trigger a hand-written migration created are undone too; what the model does
+// not follow yet (a domain) is never silently left behind.
+TEST_F(DownHandWritten, UndoesFunctionsAndTriggersRefusesWhatItCannotUndo) {
+  std::vector<TestMigration> migrations = {
+      {"0000_notes", "CREATE TABLE notes (id integer PRIMARY KEY, body text);\n"},
+      {"0001_touch",
+       "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS "
+       "$$BEGIN RETURN NEW; END$$;\n--> statement-breakpoint\n"
+       "CREATE TRIGGER notes_touch BEFORE UPDATE ON notes FOR EACH ROW "
+       "EXECUTE FUNCTION touch();\n--> statement-breakpoint\n"
+       "CREATE INDEX notes_body_idx ON notes (body);\n"}};
+  write_folder(out_, migrations);
   std::string url = create_database("m_down_function");
   ASSERT_EQ(flick({"migrate"}, url).exit_code, 0);
-  FlickRun run = flick({"down", "--yes", "--force"}, url);
-  EXPECT_EQ(run.exit_code, 2) << run.out << run.err;
-  EXPECT_NE(run.err.find("creates function \"touch()\""), std::string::npos) << run.err;
-  EXPECT_NE(run.err.find("creates trigger \"notes.notes_touch\""), std::string::npos) << run.err;
-  EXPECT_NE(run.out.find("DROP INDEX"), std::string::npos) << run.out;
-  EXPECT_TRUE(relation_exists(url, "public.notes_body_idx")) << "nothing ran";
-  EXPECT_EQ(bookkeeping_rows(url), 2);
+  FlickRun undone = flick({"down", "--yes"}, url);
+  EXPECT_EQ(undone.exit_code, 0) << undone.out << undone.err;
+  EXPECT_NE(undone.out.find("DROP TRIGGER \"notes_touch\" ON \"notes\";"), std::string::npos)
+      << undone.out;
+  EXPECT_NE(undone.out.find("DROP FUNCTION \"public\".\"touch\"();"), std::string::npos)
+      << undone.out;
+  EXPECT_FALSE(relation_exists(url, "public.notes_body_idx"));
+  EXPECT_EQ(query_value(url, "SELECT count(*) FROM pg_proc WHERE proname = 'touch'"), "0");
+  EXPECT_EQ(query_value(url, "SELECT count(*) FROM pg_trigger WHERE tgname = 'notes_touch'"), "0");
+  EXPECT_EQ(bookkeeping_rows(url), 1);
+
+  migrations.push_back({"0002_domain", "CREATE DOMAIN positive AS integer CHECK (VALUE > 0);\n"});
+  write_folder(out_, migrations);
+  ASSERT_EQ(flick({"migrate"}, url).exit_code, 0);
+  FlickRun refused = flick({"down", "--yes", "--force"}, url);
+  EXPECT_EQ(refused.exit_code, 2) << refused.out << refused.err;
+  EXPECT_NE(refused.err.find("creates type \"positive\""), std::string::npos) << refused.err;
+  EXPECT_EQ(query_value(url, "SELECT count(*) FROM pg_type WHERE typname = 'positive'"), "1")
+      << "nothing ran";
+  EXPECT_EQ(bookkeeping_rows(url), 3);
 }
 
 TEST(Passwords, NeverPrintedWhenTheServerCannotBeReached) {

@@ -33,6 +33,7 @@ struct Expected {
   model::Catalog catalog;
   std::string source;  // "snapshot meta/0003_snapshot.json" or "schema files"
   bool from_snapshot = false;
+  bool objects_recorded = false;  // the snapshot has its objects file
 };
 
 Expected expected_catalog(const DriftOptions& options, const store::Config& config) {
@@ -52,7 +53,8 @@ Expected expected_catalog(const DriftOptions& options, const store::Config& conf
   }
   model::Catalog catalog = snapshot->catalog;
   model::normalise(catalog);
-  return {std::move(catalog), fmt::format("the last snapshot in {}", config.out.string()), true};
+  return {std::move(catalog), fmt::format("the last snapshot in {}", config.out.string()), true,
+          snapshot->objects_recorded};
 }
 
 int run_drift(const DriftOptions& options) {
@@ -63,7 +65,9 @@ int run_drift(const DriftOptions& options) {
                               config.migrations.table};
   std::vector<introspect::NotCovered> not_covered;
   model::Catalog live = introspect::read_catalog(connection, filters, &not_covered);
-  if (expected.from_snapshot) store::reconcile_with_drizzle_snapshot(expected.catalog, live);
+  if (expected.from_snapshot) {
+    store::reconcile_with_drizzle_snapshot(expected.catalog, live, expected.objects_recorded);
+  }
   introspect::align(connection, live, expected.catalog);
   diff::Options diff_options;  // no renames guessed: a rename shows as a drop and a create
   diff_options.ask = [](diff::ObjectKind, const std::string&, const std::vector<std::string>&) {

@@ -35,8 +35,9 @@ struct PullOptions {
   std::string out_schema;
 };
 
-// Where a statement goes: the file of its schema, or with --split the file of its table (types
-// and sequences first in "_types.sql", views last in "_views.sql").
+// Where a statement goes: the file of its schema, or with --split the file of its table (types,
+// sequences and functions in "_types.sql", views and SQL-language functions in "_views.sql";
+// extensions in "_extensions.sql" before every schema).
 struct Place {
   std::string schema;
   std::string file;  // table name, "_types" or "_views"
@@ -54,6 +55,12 @@ struct PlaceOf {
     return {change.table.schema, change.table.name};
   }
   Place operator()(const diff::CreateView& change) const { return {change.view.schema, "_views"}; }
+  // Extensions come first: "_extensions" sorts before every schema's file.
+  Place operator()(const diff::CreateExtension&) const { return {"_extensions", "_extensions"}; }
+  // A SQL-language body reads tables when it is created: with the views, after them.
+  Place operator()(const diff::CreateFunction& change) const {
+    return {change.function.schema, change.function.language == "sql" ? "_views" : "_types"};
+  }
   template <typename Change>
   Place operator()(const Change& change) const {
     if constexpr (requires { change.table; }) {
@@ -114,8 +121,10 @@ std::vector<fs::path> write_schema_files(const std::vector<diff::Change>& change
     const auto& [schema, file] = key;
     fs::path path = split ? dir / schema / (file + ".sql") : dir / (schema + ".sql");
     while (!text.empty() && text.back() == '\n') text.pop_back();
-    std::string head = (!split || file == "_types") ? header(schema, not_covered)
-                                                    : fmt::format("-- Schema \"{}\".\n\n", schema);
+    std::string head = schema == "_extensions" ? "-- Extensions, written by flick pull.\n\n"
+                       : (!split || file == "_types")
+                           ? header(schema, not_covered)
+                           : fmt::format("-- Schema \"{}\".\n\n", schema);
     write_file(path, head + text + (text.empty() ? "" : "\n"));
     paths.push_back(path);
   }

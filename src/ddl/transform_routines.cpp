@@ -1,0 +1,365 @@
+// CREATE EXTENSION, CREATE FUNCTION / PROCEDURE and CREATE TRIGGER into the model: each object
+// keeps the statement as written (what emit runs) and a canonical form it is compared by, built
+// so that a schema file and PostgreSQL's own pg_get_functiondef / pg_get_triggerdef text of the
+// same object agree.
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "ddl/builder.hpp"
+#include "ddl/ddl.hpp"
+#include "sqlparse/sqlparse.hpp"
+
+namespace flick::ddl {
+namespace {
+
+std::string lower(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+std::string type_text(const PgQuery__TypeName* type, const Source& source) {
+  std::string text = routine_type(type, source.default_schema());
+  return type->setof ? "SETOF " + text : text;
+}
+
+// The text of a DefElem's value: a string, a number, a boolean, or a list of them.
+std::string option_value(const Node* value) {
+  if (value == nullptr) return "";
+  switch (value->node_case) {
+    case PG_QUERY__NODE__NODE_STRING:
+      return value->string->sval;
+    case PG_QUERY__NODE__NODE_INTEGER:
+      return std::to_string(value->integer->ival);
+    case PG_QUERY__NODE__NODE_FLOAT:
+      return value->float_->fval;
+    case PG_QUERY__NODE__NODE_BOOLEAN:
+      return value->boolean->boolval ? "true" : "false";
+    case PG_QUERY__NODE__NODE_LIST: {
+      std::string out;
+      for (std::size_t i = 0; i < value->list->n_items; ++i) {
+        out += (i == 0 ? "" : ", ") + option_value(value->list->items[i]);
+      }
+      return out;
+    }
+    default:
+      return sqlparse::deparse_query_node(const_cast<Node*>(value));
+  }
+}
+
+// "1" / "1.0" / "100" -> the number as PostgreSQL stores it (float4 cost and rows).
+std::string number(const std::string& text) {
+  try {
+    double value = std::stod(text);
+    if (value == static_cast<double>(static_cast<long long>(value))) {
+      return std::to_string(static_cast<long long>(value));
+    }
+    return fmt::format("{}", value);
+  } catch (const std::exception&) {
+    return text;
+  }
+}
+
+}  // namespace
+
+std::string routine_type(const PgQuery__TypeName* type, const std::string& default_schema) {
+  // PostgreSQL's pseudo-types, which only routines use.
+  static const std::set<std::string> pseudo_types = {"any",
+                                                     "anyarray",
+                                                     "anycompatible",
+                                                     "anycompatiblearray",
+                                                     "anycompatiblemultirange",
+                                                     "anycompatiblenonarray",
+                                                     "anycompatiblerange",
+                                                     "anyelement",
+                                                     "anyenum",
+                                                     "anymultirange",
+                                                     "anynonarray",
+                                                     "anyrange",
+                                                     "cstring",
+                                                     "event_trigger",
+                                                     "fdw_handler",
+                                                     "index_am_handler",
+                                                     "internal",
+                                                     "language_handler",
+                                                     "record",
+                                                     "table_am_handler",
+                                                     "trigger",
+                                                     "tsm_handler",
+                                                     "unknown",
+                                                     "void"};
+  sqlparse::TypeName canonical = sqlparse::canonical_type(type);
+  if (canonical.type_schema.empty() && pseudo_types.count(canonical.type) != 0) {
+    return canonical.type;
+  }
+  if (!canonical.is_user_type && canonical.type_schema.empty()) return canonical.type;
+  std::string schema = canonical.type_schema.empty() ? default_schema : canonical.type_schema;
+  return schema + "." + canonical.type;
+}
+
+model::Function function_of(PgQuery__CreateFunctionStmt& statement, const Source& source) {
+  model::Function function;
+  QualifiedName name = qualified_name(statement.funcname, statement.n_funcname, -1, source);
+  function.schema = name.schema;
+  function.name = name.name;
+  function.procedure = statement.is_procedure;
+
+  std::string identity;
+  std::string parameters;
+  std::string table_columns;
+  for (std::size_t i = 0; i < statement.n_parameters; ++i) {
+    const Node* node = statement.parameters[i];
+    if (node->node_case != PG_QUERY__NODE__NODE_FUNCTION_PARAMETER) continue;
+    const PgQuery__FunctionParameter& parameter = *node->function_parameter;
+    std::string type = type_text(parameter.arg_type, source);
+    std::string parameter_name = sqlparse::is_set(parameter.name) ? parameter.name : "";
+    const char* mode = "";
+    bool in_identity = true;
+    switch (parameter.mode) {
+      case PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_OUT:
+        mode = "OUT ";
+        in_identity = false;
+        break;
+      case PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_INOUT:
+        mode = "INOUT ";
+        break;
+      case PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_VARIADIC:
+        mode = "VARIADIC ";
+        break;
+      case PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_TABLE:
+        table_columns += (table_columns.empty() ? "" : ", ") + parameter_name + " " + type;
+        continue;
+      default:
+        break;
+    }
+    if (in_identity) {
+      identity += (identity.empty() ? "" : ", ") + type;
+    }
+    std::string text =
+        std::string(mode) + (parameter_name.empty() ? "" : parameter_name + " ") + type;
+    if (parameter.defexpr != nullptr) {
+      text += " DEFAULT " + sqlparse::deparse_default_node(
+                                parameter.defexpr, sqlparse::canonical_type(parameter.arg_type));
+    }
+    parameters += (parameters.empty() ? "" : ", ") + text;
+  }
+  function.arguments = identity;
+  if (!table_columns.empty()) {
+    function.returns = "TABLE(" + table_columns + ")";
+  } else if (statement.return_type != nullptr) {
+    function.returns = type_text(statement.return_type, source);
+  }
+
+  // Options, PostgreSQL's defaults left out, in a fixed order.
+  std::string body;
+  std::string language = "sql";
+  std::string volatility, parallel, cost, rows;
+  bool strict = false, security_definer = false, leakproof = false, window = false;
+  std::vector<std::string> settings;
+  std::string support;
+  for (std::size_t i = 0; i < statement.n_options; ++i) {
+    const Node* node = statement.options[i];
+    if (node->node_case != PG_QUERY__NODE__NODE_DEF_ELEM) continue;
+    const PgQuery__DefElem& option = *node->def_elem;
+    std::string key = option.defname;
+    if (key == "as") {
+      body = option_value(option.arg);
+    } else if (key == "language") {
+      language = lower(option_value(option.arg));
+    } else if (key == "volatility") {
+      volatility = lower(option_value(option.arg));
+    } else if (key == "strict") {
+      strict = option_value(option.arg) == "true";
+    } else if (key == "security") {
+      security_definer = option_value(option.arg) == "true";
+    } else if (key == "leakproof") {
+      leakproof = option_value(option.arg) == "true";
+    } else if (key == "parallel") {
+      parallel = lower(option_value(option.arg));
+    } else if (key == "cost") {
+      cost = number(option_value(option.arg));
+    } else if (key == "rows") {
+      rows = number(option_value(option.arg));
+    } else if (key == "window") {
+      window = option_value(option.arg) == "true";
+    } else if (key == "set") {
+      settings.push_back(sqlparse::deparse_query_node(option.arg));
+    } else if (key == "support") {
+      support = option_value(option.arg);
+    } else {
+      source.unsupported(option.location, "unsupported function option " + key);
+    }
+  }
+  function.language = language;
+  bool internal = language == "c" || language == "internal";
+  if (cost == (internal ? "1" : "100")) cost.clear();
+  if (rows == "1000" && function.returns.rfind("SETOF ", 0) == 0) rows.clear();
+  if (volatility == "volatile") volatility.clear();
+  if (parallel == "unsafe") parallel.clear();
+  std::sort(settings.begin(), settings.end());
+
+  std::string canonical =
+      fmt::format("{}({})", function.procedure ? "PROCEDURE" : "FUNCTION", parameters);
+  if (!function.returns.empty()) canonical += " RETURNS " + function.returns;
+  canonical += " LANGUAGE " + language;
+  if (window) canonical += " WINDOW";
+  if (!volatility.empty()) canonical += " " + volatility;
+  if (strict) canonical += " STRICT";
+  if (security_definer) canonical += " SECURITY DEFINER";
+  if (leakproof) canonical += " LEAKPROOF";
+  if (!parallel.empty()) canonical += " PARALLEL " + parallel;
+  if (!cost.empty()) canonical += " COST " + cost;
+  if (!rows.empty()) canonical += " ROWS " + rows;
+  if (!support.empty()) canonical += " SUPPORT " + support;
+  for (const std::string& setting : settings) canonical += " " + setting;
+  if (statement.sql_body != nullptr) {
+    std::string tokens = sqlparse::canonical_tokens(source.statement_text());
+    std::size_t atomic = tokens.rfind("begin atomic");
+    canonical += " " + (atomic == std::string::npos ? tokens : tokens.substr(atomic));
+  } else if (internal) {
+    canonical += " AS " + body;
+  } else {
+    canonical += " AS " + sqlparse::canonical_tokens(body);
+  }
+  function.canonical = canonical;
+
+  // The statement to run: CREATE OR REPLACE, so that it also replaces an older definition.
+  std::string text = source.statement_text();
+  if (!statement.replace) {
+    std::size_t after_create = 6;  // "CREATE"
+    text = text.substr(0, after_create) + " OR REPLACE" + text.substr(after_create);
+  }
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.pop_back();
+  function.definition = text;
+  return function;
+}
+
+model::Trigger trigger_of(PgQuery__CreateTrigStmt& statement, const Source& source) {
+  model::Trigger trigger;
+  trigger.name = statement.trigname;
+  trigger.definition = source.statement_text();
+  // Canonical: the function's schema spelled out, the trigger's own name and table left out.
+  QualifiedName function = qualified_name(statement.funcname, statement.n_funcname, -1, source);
+  PgQuery__String schema_string = PG_QUERY__STRING__INIT;
+  PgQuery__String name_string = PG_QUERY__STRING__INIT;
+  schema_string.sval = function.schema.data();
+  name_string.sval = function.name.data();
+  PgQuery__Node schema_node = PG_QUERY__NODE__INIT;
+  PgQuery__Node name_node = PG_QUERY__NODE__INIT;
+  schema_node.node_case = name_node.node_case = PG_QUERY__NODE__NODE_STRING;
+  schema_node.string = &schema_string;
+  name_node.string = &name_string;
+  PgQuery__Node* qualified[] = {&schema_node, &name_node};
+
+  PgQuery__Node** old_funcname = statement.funcname;
+  std::size_t old_count = statement.n_funcname;
+  char* old_trigname = statement.trigname;
+  PgQuery__RangeVar* old_relation = statement.relation;
+  PgQuery__RangeVar table = PG_QUERY__RANGE_VAR__INIT;
+  std::string placeholder = "t";
+  table.relname = placeholder.data();
+  table.inh = true;
+  table.relpersistence = const_cast<char*>("p");
+  std::string no_name = "trigger";
+  statement.funcname = qualified;
+  statement.n_funcname = 2;
+  statement.trigname = no_name.data();
+  statement.relation = &table;
+  statement.replace = false;
+  PgQuery__Node node = PG_QUERY__NODE__INIT;
+  node.node_case = PG_QUERY__NODE__NODE_CREATE_TRIG_STMT;
+  node.create_trig_stmt = &statement;
+  trigger.canonical = sqlparse::deparse_query_node(&node);
+  statement.funcname = old_funcname;
+  statement.n_funcname = old_count;
+  statement.trigname = old_trigname;
+  statement.relation = old_relation;
+  return trigger;
+}
+
+void transform_create_extension(PgQuery__CreateExtensionStmt& statement, const Source& source,
+                                CatalogBuilder& builder) {
+  model::Extension extension;
+  extension.name = statement.extname;
+  for (std::size_t i = 0; i < statement.n_options; ++i) {
+    const Node* node = statement.options[i];
+    if (node->node_case != PG_QUERY__NODE__NODE_DEF_ELEM) continue;
+    std::string key = node->def_elem->defname;
+    if (key == "schema") {
+      extension.schema = option_value(node->def_elem->arg);
+    } else if (key == "new_version") {
+      extension.version = option_value(node->def_elem->arg);
+    } else if (key != "cascade") {
+      source.unsupported(node->def_elem->location, "unsupported CREATE EXTENSION option " + key);
+    }
+  }
+  auto& extensions = builder.catalog().extensions;
+  bool exists = std::any_of(extensions.begin(), extensions.end(),
+                            [&](const model::Extension& e) { return e.name == extension.name; });
+  if (exists) {
+    if (statement.if_not_exists) return;
+    source.fail(-1, fmt::format("extension \"{}\" is created twice", extension.name));
+  }
+  extensions.push_back(std::move(extension));
+}
+
+void transform_create_function(PgQuery__CreateFunctionStmt& statement, const Source& source,
+                               CatalogBuilder& builder) {
+  model::Function function = function_of(statement, source);
+  auto& functions = builder.catalog().functions;
+  auto existing = std::find_if(functions.begin(), functions.end(), [&](const model::Function& f) {
+    return f.schema == function.schema && f.name == function.name &&
+           f.arguments == function.arguments;
+  });
+  if (existing != functions.end()) {
+    if (!statement.replace) {
+      source.fail(-1, fmt::format("{} {}.{}({}) is created twice",
+                                  function.procedure ? "procedure" : "function", function.schema,
+                                  function.name, function.arguments));
+    }
+    *existing = std::move(function);
+    return;
+  }
+  builder.use_schema(function.schema, source.position(-1));
+  functions.push_back(std::move(function));
+}
+
+void transform_create_trigger(PgQuery__CreateTrigStmt& statement, const Source& source,
+                              CatalogBuilder& builder) {
+  model::Table& table = builder.table(qualified_name(statement.relation, source), -1, source);
+  model::Trigger trigger = trigger_of(statement, source);
+  auto existing = std::find_if(table.triggers.begin(), table.triggers.end(),
+                               [&](const model::Trigger& t) { return t.name == trigger.name; });
+  if (existing != table.triggers.end()) {
+    if (!statement.replace) {
+      source.fail(
+          -1, fmt::format("trigger \"{}\" on \"{}\" is created twice", trigger.name, table.name));
+    }
+    *existing = std::move(trigger);
+    return;
+  }
+  table.triggers.push_back(std::move(trigger));
+}
+
+model::Function read_function(std::string_view sql, const std::string& context) {
+  sqlparse::ParsedSql parsed = sqlparse::parse_sql(sql, context);
+  if (parsed.size() != 1 ||
+      parsed.statement(0).stmt->node_case != PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT) {
+    throw UserError(context + ": not one CREATE FUNCTION statement");
+  }
+  return function_of(*parsed.statement(0).stmt->create_function_stmt, Source(parsed, 0));
+}
+
+model::Trigger read_trigger(std::string_view sql, const std::string& context) {
+  sqlparse::ParsedSql parsed = sqlparse::parse_sql(sql, context);
+  if (parsed.size() != 1 ||
+      parsed.statement(0).stmt->node_case != PG_QUERY__NODE__NODE_CREATE_TRIG_STMT) {
+    throw UserError(context + ": not one CREATE TRIGGER statement");
+  }
+  return trigger_of(*parsed.statement(0).stmt->create_trig_stmt, Source(parsed, 0));
+}
+
+}  // namespace flick::ddl

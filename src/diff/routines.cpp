@@ -1,0 +1,108 @@
+// Extensions, functions and procedures, triggers: matched by identity (extension name; function
+// schema, name and argument types; trigger name on its table), compared by canonical form.
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "diff/context.hpp"
+
+namespace flick::diff {
+namespace {
+
+std::string function_key(const model::Function& function) {
+  return function.schema + '\x1f' + function.name + '\x1f' + function.arguments;
+}
+
+// Whether the trigger runs `function` ("schema.name"): its canonical text names it qualified.
+bool runs(const model::Trigger& trigger, const std::string& function) {
+  return trigger.canonical.find("FUNCTION " + function + "(") != std::string::npos;
+}
+
+}  // namespace
+
+void diff_routines(Context& context) {
+  const model::Catalog& from = context.from;
+  const model::Catalog& to = context.to;
+
+  std::set<std::string> old_extensions, new_extensions;
+  for (const model::Extension& extension : from.extensions) old_extensions.insert(extension.name);
+  for (const model::Extension& extension : to.extensions) new_extensions.insert(extension.name);
+  for (const model::Extension& extension : to.extensions) {
+    if (!old_extensions.count(extension.name))
+      context.add(kCreateExtensions, CreateExtension{extension});
+  }
+  for (const model::Extension& extension : from.extensions) {
+    if (!new_extensions.count(extension.name))
+      context.add(kDropExtensions, DropExtension{extension.name});
+  }
+
+  // Functions whose result changes are dropped and created again: triggers running them go
+  // and come back around it.
+  std::set<std::string> recreated;
+  std::map<std::string, const model::Function*> old_functions;
+  for (const model::Function& function : from.functions) {
+    old_functions[function_key(function)] = &function;
+  }
+  std::set<std::string> kept;
+  for (const model::Function& function : to.functions) {
+    auto found = old_functions.find(function_key(function));
+    if (found == old_functions.end()) {
+      Phase phase = function.language == "sql" ? kCreateSqlFunctions : kCreateFunctions;
+      context.add(phase, CreateFunction{function});
+      continue;
+    }
+    kept.insert(found->first);
+    const model::Function& old = *found->second;
+    if (old == function) continue;
+    Phase phase = function.language == "sql" ? kCreateSqlFunctions : kCreateFunctions;
+    if (old.returns != function.returns || old.procedure != function.procedure) {
+      context.add(kDropChangedFunctions,
+                  DropFunction{{old.schema, old.name}, old.arguments, old.procedure});
+      context.add(phase, CreateFunction{function});
+      recreated.insert(function.schema + "." + function.name);
+    } else {
+      context.add(phase, ReplaceFunction{function});
+    }
+  }
+  for (const model::Function& function : from.functions) {
+    if (!kept.count(function_key(function))) {
+      context.add(
+          kDropFunctions,
+          DropFunction{{function.schema, function.name}, function.arguments, function.procedure});
+    }
+  }
+
+  auto runs_recreated = [&](const model::Trigger& trigger) {
+    for (const std::string& function : recreated) {
+      if (runs(trigger, function)) return true;
+    }
+    return false;
+  };
+  for (const TablePair& pair : context.table_pairs) {
+    const model::Table& old_table = *pair.old_table;
+    const model::Table& new_table = *pair.new_table;
+    for (const model::Trigger& trigger : old_table.triggers) {
+      auto same = std::find_if(new_table.triggers.begin(), new_table.triggers.end(),
+                               [&](const model::Trigger& t) { return t.name == trigger.name; });
+      if (same == new_table.triggers.end() || !(*same == trigger) || runs_recreated(trigger)) {
+        context.add(kDropTriggers, DropTrigger{pair.carried, trigger.name});
+      }
+    }
+    for (const model::Trigger& trigger : new_table.triggers) {
+      auto same = std::find_if(old_table.triggers.begin(), old_table.triggers.end(),
+                               [&](const model::Trigger& t) { return t.name == trigger.name; });
+      if (same == old_table.triggers.end() || !(*same == trigger) || runs_recreated(trigger)) {
+        context.add(kCreateTriggers, CreateTrigger{pair.target, trigger});
+      }
+    }
+  }
+  for (std::size_t n : context.tables.created) {
+    const model::Table& table = to.tables[n];
+    for (const model::Trigger& trigger : table.triggers) {
+      context.add(kCreateTriggers, CreateTrigger{{table.schema, table.name}, trigger});
+    }
+  }
+}
+
+}  // namespace flick::diff

@@ -1,0 +1,51 @@
+// Extensions, functions and procedures, triggers: each function and trigger read through
+// PostgreSQL's own definition text (pg_get_functiondef / pg_get_triggerdef) and the DDL reader,
+// so the database's objects and the schema files' compare in the same canonical form.
+
+#include <fmt/format.h>
+
+#include "ddl/ddl.hpp"
+#include "introspect/reader_state.hpp"
+
+namespace flick::introspect {
+
+void read_routines(ReaderState& state) {
+  pg::Result extensions = state.connection.exec(
+      "SELECT e.extname, n.nspname FROM pg_extension e "
+      "JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname <> 'plpgsql' "
+      "ORDER BY e.extname");
+  for (int row = 0; row < extensions.rows(); ++row) {
+    // The schema it lives in is the server's choice unless a schema file says otherwise.
+    state.catalog.extensions.push_back({extensions.value(row, 0), "", ""});
+  }
+
+  // Plain functions and procedures (aggregates and window functions are not modelled), not
+  // created by an extension.
+  pg::Result functions = state.connection.exec(
+      fmt::format("SELECT n.nspname, p.proname, pg_get_functiondef(p.oid) FROM pg_proc p "
+                  "JOIN pg_namespace n ON n.oid = p.pronamespace "
+                  "WHERE p.prokind IN ('f', 'p') AND {} AND {} ORDER BY 1, 2, p.oid",
+                  user_schema_condition("n"), not_extension_member("pg_proc", "p.oid")));
+  for (int row = 0; row < functions.rows(); ++row) {
+    if (state.schemas_in_scope.count(functions.value(row, 0)) == 0) continue;
+    std::string context = fmt::format("the definition of function \"{}\".\"{}\" in the database",
+                                      functions.value(row, 0), functions.value(row, 1));
+    state.catalog.functions.push_back(ddl::read_function(functions.value(row, 2), context));
+  }
+
+  pg::Result triggers = state.connection.exec(fmt::format(
+      "SELECT c.oid, t.tgname, pg_get_triggerdef(t.oid) FROM pg_trigger t "
+      "JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+      "WHERE NOT t.tgisinternal AND {} ORDER BY c.oid, t.tgname",
+      user_schema_condition("n")));
+  for (int row = 0; row < triggers.rows(); ++row) {
+    auto table = state.tables_by_oid.find(triggers.value(row, 0));
+    if (table == state.tables_by_oid.end()) continue;  // on a view, or a table filtered out
+    model::Table& owner = state.catalog.tables[table->second.index];
+    std::string context = fmt::format("the definition of trigger \"{}\" on \"{}\".\"{}\"",
+                                      triggers.value(row, 1), owner.schema, owner.name);
+    owner.triggers.push_back(ddl::read_trigger(triggers.value(row, 2), context));
+  }
+}
+
+}  // namespace flick::introspect

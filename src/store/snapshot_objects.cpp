@@ -1,0 +1,109 @@
+// The objects a drizzle snapshot cannot hold (extensions, functions and procedures, triggers),
+// kept beside it in meta/_flick/<prefix>_objects.json: drizzle-kit validates snapshots strictly
+// and skips meta entries whose names start with '_', so the snapshot stays drizzle-kit's own.
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include "flick/error.hpp"
+#include "store/json_access.hpp"
+#include "store/snapshot.hpp"
+
+namespace flick::store {
+
+namespace fs = std::filesystem;
+
+fs::path objects_path_for(const fs::path& snapshot_path) {
+  std::string stem = snapshot_path.stem().string();  // "0003_snapshot"
+  std::string prefix = stem.substr(0, stem.rfind("_snapshot"));
+  return snapshot_path.parent_path() / "_flick" / (prefix + "_objects.json");
+}
+
+bool has_objects(const model::Catalog& catalog) {
+  if (!catalog.extensions.empty() || !catalog.functions.empty()) return true;
+  for (const model::Table& table : catalog.tables) {
+    if (!table.triggers.empty()) return true;
+  }
+  return false;
+}
+
+std::string objects_json(const model::Catalog& catalog) {
+  nlohmann::ordered_json out;
+  out["version"] = "1";
+  out["extensions"] = nlohmann::ordered_json::array();
+  for (const model::Extension& extension : catalog.extensions) {
+    out["extensions"].push_back(
+        {{"name", extension.name}, {"schema", extension.schema}, {"version", extension.version}});
+  }
+  out["functions"] = nlohmann::ordered_json::array();
+  for (const model::Function& function : catalog.functions) {
+    out["functions"].push_back({{"schema", function.schema},
+                                {"name", function.name},
+                                {"kind", function.procedure ? "procedure" : "function"},
+                                {"arguments", function.arguments},
+                                {"returns", function.returns},
+                                {"language", function.language},
+                                {"definition", function.definition},
+                                {"canonical", function.canonical}});
+  }
+  out["triggers"] = nlohmann::ordered_json::array();
+  for (const model::Table& table : catalog.tables) {
+    for (const model::Trigger& trigger : table.triggers) {
+      out["triggers"].push_back({{"schema", table.schema},
+                                 {"table", table.name},
+                                 {"name", trigger.name},
+                                 {"definition", trigger.definition},
+                                 {"canonical", trigger.canonical}});
+    }
+  }
+  return out.dump(2) + "\n";
+}
+
+void read_objects(const fs::path& path, model::Catalog& catalog) {
+  std::string file = path.string();
+  nlohmann::json json;
+  try {
+    json = nlohmann::json::parse(read_text_file(file));
+    auto text = [&](const nlohmann::json& item, const char* key) {
+      if (!item.contains(key) || !item[key].is_string()) {
+        throw UserError(fmt::format("{}: \"{}\" must be a string", file, key));
+      }
+      return item[key].get<std::string>();
+    };
+    if (!json.is_object() || json.value("version", "") != "1") {
+      throw UserError(fmt::format("{}: not a version \"1\" objects file", file));
+    }
+    for (const auto& item : json.value("extensions", nlohmann::json::array())) {
+      catalog.extensions.push_back(
+          {text(item, "name"), text(item, "schema"), text(item, "version")});
+    }
+    for (const auto& item : json.value("functions", nlohmann::json::array())) {
+      model::Function function;
+      function.schema = text(item, "schema");
+      function.name = text(item, "name");
+      function.procedure = text(item, "kind") == "procedure";
+      function.arguments = text(item, "arguments");
+      function.returns = text(item, "returns");
+      function.language = text(item, "language");
+      function.definition = text(item, "definition");
+      function.canonical = text(item, "canonical");
+      catalog.functions.push_back(std::move(function));
+    }
+    for (const auto& item : json.value("triggers", nlohmann::json::array())) {
+      model::Table* table = catalog.find_table(text(item, "schema"), text(item, "table"));
+      if (table == nullptr) {
+        throw UserError(
+            fmt::format("{}: trigger \"{}\" is on table \"{}\".\"{}\", which the "
+                        "snapshot does not have",
+                        file, text(item, "name"), text(item, "schema"), text(item, "table")));
+      }
+      table->triggers.push_back(
+          {text(item, "name"), text(item, "definition"), text(item, "canonical")});
+    }
+  } catch (const nlohmann::json::exception& error) {
+    throw UserError(fmt::format("{}: {}", file, error.what()));
+  }
+}
+
+}  // namespace flick::store

@@ -1,0 +1,159 @@
+// Extensions, functions and procedures, triggers in schema files: identity, canonical form (what
+// makes two definitions equal), and PostgreSQL's own definition text read to the same form.
+
+#include <gtest/gtest.h>
+
+#include "test_util.hpp"
+
+namespace flick::ddl {
+namespace {
+
+using testing::read_error;
+
+const model::Function& only_function(const model::Catalog& catalog) {
+  if (catalog.functions.size() != 1) throw std::runtime_error("expected one function");
+  return catalog.functions[0];
+}
+
+TEST(Routines, FunctionIdentityAndCanonicalForm) {
+  model::Catalog catalog = read_schema_sql(
+      "CREATE FUNCTION app_add(a int4, b character varying DEFAULT 'x', OUT total bigint)\n"
+      "  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE COST 100 AS $$ SELECT a + length(b) $$;",
+      "schema.sql");
+  const model::Function& function = only_function(catalog);
+  EXPECT_EQ(function.schema, "public");
+  EXPECT_EQ(function.name, "app_add");
+  EXPECT_FALSE(function.procedure);
+  EXPECT_EQ(function.arguments, "integer, varchar");  // OUT is not part of the identity
+  EXPECT_EQ(function.returns, "");
+  EXPECT_EQ(function.language, "sql");
+  EXPECT_EQ(function.canonical,
+            "FUNCTION(a integer, b varchar DEFAULT 'x', OUT total bigint) LANGUAGE sql immutable "
+            "STRICT PARALLEL safe AS select a + length ( b )");
+  EXPECT_EQ(function.definition.rfind("CREATE OR REPLACE FUNCTION app_add(", 0), 0u)
+      << function.definition;
+}
+
+// Layout, comments, keyword case and type spellings do not make a function differ.
+TEST(Routines, ReformattedBodyIsTheSameFunction) {
+  model::Function written = only_function(
+      read_schema_sql("CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+                      "BEGIN\n  NEW.updated_at := now(); -- keep it fresh\n  RETURN NEW;\nEND\n$$;",
+                      "a.sql"));
+  model::Function reformatted = only_function(read_schema_sql(
+      "create or replace function public.touch()\n returns trigger\n language PLPGSQL\n"
+      "as $body$ begin /* fresh */ new.updated_at   :=\n now(); return new; end $body$;",
+      "b.sql"));
+  EXPECT_EQ(written, reformatted);
+  EXPECT_EQ(written.canonical, reformatted.canonical);
+  EXPECT_EQ(written.returns, "trigger") << "a pseudo-type has no schema";
+
+  model::Function other_body = only_function(
+      read_schema_sql("CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+                      "BEGIN NEW.updated_at := clock_timestamp(); RETURN NEW; END $$;",
+                      "c.sql"));
+  EXPECT_NE(written, other_body);
+  model::Function definer = only_function(
+      read_schema_sql("CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER "
+                      "SET search_path = public AS $$\n"
+                      "BEGIN\n  NEW.updated_at := now();\n  RETURN NEW;\nEND\n$$;",
+                      "d.sql"));
+  EXPECT_NE(written, definer);
+  EXPECT_NE(definer.canonical.find("SECURITY DEFINER"), std::string::npos) << definer.canonical;
+  EXPECT_NE(definer.canonical.find("SET search_path TO public"), std::string::npos)
+      << definer.canonical;
+  // A string literal in the body keeps its case.
+  model::Function upper = only_function(read_schema_sql(
+      "CREATE FUNCTION f() RETURNS text LANGUAGE sql AS $$ SELECT 'A' $$;", "e.sql"));
+  model::Function lower = only_function(read_schema_sql(
+      "CREATE FUNCTION f() RETURNS text LANGUAGE sql AS $$ SELECT 'a' $$;", "f.sql"));
+  EXPECT_NE(upper, lower);
+}
+
+// What pg_get_functiondef prints reads to the same function as the schema file it came from.
+TEST(Routines, PostgresDefinitionTextReadsEqual) {
+  model::Function written = only_function(read_schema_sql(
+      "CREATE FUNCTION note_count(min_length int DEFAULT 0) RETURNS bigint LANGUAGE sql STABLE "
+      "SET search_path = public AS $$ SELECT count(*) FROM notes $$;",
+      "schema.sql"));
+  model::Function printed = read_function(
+      "CREATE OR REPLACE FUNCTION public.note_count(min_length integer DEFAULT 0)\n"
+      " RETURNS bigint\n LANGUAGE sql\n STABLE\n SET search_path TO 'public'\n"
+      "AS $function$ SELECT count(*) FROM notes $function$\n",
+      "the database");
+  EXPECT_EQ(written, printed) << written.canonical << "\n" << printed.canonical;
+  EXPECT_EQ(printed.definition.back(), '$') << "trailing blanks are cut";
+
+  model::Function procedure = read_function(
+      "CREATE OR REPLACE PROCEDURE public.purge(IN max_length integer)\n LANGUAGE sql\n"
+      "AS $procedure$ DELETE FROM notes WHERE length(body) < max_length $procedure$",
+      "the database");
+  model::Function procedure_written = only_function(read_schema_sql(
+      "CREATE PROCEDURE purge(max_length integer) LANGUAGE sql AS $$ DELETE FROM notes WHERE "
+      "length(body) < max_length $$;",
+      "schema.sql"));
+  EXPECT_TRUE(procedure.procedure);
+  EXPECT_EQ(procedure, procedure_written);
+
+  EXPECT_THROW(read_function("CREATE TABLE t (id int)", "x"), UserError);
+}
+
+TEST(Routines, TriggersCompareWithQualifiedNames) {
+  model::Catalog written = read_schema_sql(
+      "CREATE TABLE notes (id int);\n"
+      "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;\n"
+      "CREATE TRIGGER notes_touch BEFORE UPDATE ON notes FOR EACH ROW "
+      "WHEN (OLD.* IS DISTINCT FROM NEW.*) EXECUTE FUNCTION touch();",
+      "schema.sql");
+  const model::Table& notes = testing::table_of(written, "notes");
+  ASSERT_EQ(notes.triggers.size(), 1u);
+  model::Trigger printed = read_trigger(
+      "CREATE TRIGGER notes_touch BEFORE UPDATE ON public.notes FOR EACH ROW WHEN ((old.* IS "
+      "DISTINCT FROM new.*)) EXECUTE FUNCTION public.touch()",
+      "the database");
+  EXPECT_EQ(notes.triggers[0], printed) << notes.triggers[0].canonical << "\n" << printed.canonical;
+  model::Trigger other_event = read_trigger(
+      "CREATE TRIGGER notes_touch BEFORE INSERT ON public.notes FOR EACH ROW EXECUTE FUNCTION "
+      "public.touch()",
+      "the database");
+  EXPECT_NE(notes.triggers[0], other_event);
+}
+
+TEST(Routines, ExtensionsAndTheirTypes) {
+  model::Catalog catalog = read_schema_sql(
+      "CREATE EXTENSION IF NOT EXISTS citext;\nCREATE EXTENSION pgcrypto SCHEMA public;\n"
+      "CREATE EXTENSION IF NOT EXISTS citext;\n"
+      "CREATE TABLE users (email citext NOT NULL);",
+      "schema.sql");
+  ASSERT_EQ(catalog.extensions.size(), 2u);
+  EXPECT_EQ(catalog.extensions[0].name, "citext");
+  EXPECT_EQ(catalog.extensions[1].name, "pgcrypto");
+  EXPECT_EQ(catalog.extensions[1].schema, "public");
+  EXPECT_EQ(testing::column_of(testing::table_of(catalog, "users"), "email").type, "citext");
+  // Without an extension, an unknown type is still an error.
+  EXPECT_NE(read_error("CREATE TABLE users (email citext NOT NULL);").find("citext"),
+            std::string::npos);
+}
+
+TEST(Routines, CreatedTwiceIsAnErrorUnlessReplaced) {
+  EXPECT_EQ(read_error("CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';\n"
+                       "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 2';"),
+            "schema.sql:2:1: function public.f() is created twice");
+  model::Catalog replaced = read_schema_sql(
+      "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';\n"
+      "CREATE OR REPLACE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 2';\n"
+      "CREATE FUNCTION f(x int) RETURNS int LANGUAGE sql AS 'SELECT x';",
+      "schema.sql");
+  ASSERT_EQ(replaced.functions.size(), 2u) << "f() and f(integer) are two functions";
+  EXPECT_NE(replaced.functions[0].canonical.find("select 2"), std::string::npos)
+      << replaced.functions[0].canonical;
+  EXPECT_EQ(read_error("CREATE EXTENSION citext;\nCREATE EXTENSION citext;"),
+            "schema.sql:2:1: extension \"citext\" is created twice");
+  std::string no_table =
+      read_error("CREATE TRIGGER t BEFORE INSERT ON nowhere FOR EACH ROW EXECUTE FUNCTION f();");
+  EXPECT_EQ(no_table.rfind("schema.sql:1:", 0), 0u) << no_table;
+  EXPECT_NE(no_table.find("nowhere"), std::string::npos) << no_table;
+}
+
+}  // namespace
+}  // namespace flick::ddl
