@@ -209,6 +209,46 @@ TEST(Interpreter, TransactionControlIsSkipped) {
   EXPECT_NE(catalog.find_table("public", "a"), nullptr);
 }
 
+// Functions, triggers and extensions a history creates, replaces, renames and drops are in the
+// replayed model (check compares them with the objects file, down and docs diff them).
+TEST(Interpreter, RoutinesFollowedInTheModel) {
+  Replayer replayer = lenient_replayer();
+  replay(replayer,
+         "CREATE EXTENSION IF NOT EXISTS citext;\n"
+         "CREATE TABLE t (id int, email citext);\n"
+         "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;\n"
+         "CREATE TRIGGER t_touch BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION touch();\n");
+  flick::model::Catalog first = replayer.catalog();
+  ASSERT_EQ(first.extensions.size(), 1u);
+  ASSERT_EQ(first.functions.size(), 1u);
+  std::string old_canonical = first.functions[0].canonical;
+  ASSERT_EQ(first.find_table("public", "t")->triggers.size(), 1u);
+
+  std::vector<ReplayedStatement> statements =
+      replay(replayer,
+             "CREATE OR REPLACE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS "
+             "$$BEGIN NEW.id := 1; RETURN NEW; END$$;\n"
+             "ALTER TABLE t RENAME TO u;\nALTER TRIGGER t_touch ON u RENAME TO u_touch;\n"
+             "ALTER FUNCTION touch() RENAME TO touch2;\n",
+             "0002_x.sql");
+  for (const ReplayedStatement& statement : statements) EXPECT_EQ(statement.error, "");
+  flick::model::Catalog second = replayer.catalog();
+  ASSERT_EQ(second.functions.size(), 1u);
+  EXPECT_EQ(second.functions[0].name, "touch2");
+  EXPECT_NE(second.functions[0].canonical, old_canonical) << "replaced by the new body";
+  const flick::model::Table* u = second.find_table("public", "u");
+  ASSERT_NE(u, nullptr);
+  ASSERT_EQ(u->triggers.size(), 1u);
+  EXPECT_EQ(u->triggers[0].name, "u_touch");
+
+  replay(replayer, "DROP TRIGGER u_touch ON u;\nDROP FUNCTION touch2();\nDROP EXTENSION citext;",
+         "0003_x.sql");
+  flick::model::Catalog third = replayer.catalog();
+  EXPECT_TRUE(third.functions.empty());
+  EXPECT_TRUE(third.extensions.empty());
+  EXPECT_TRUE(third.find_table("public", "u")->triggers.empty());
+}
+
 // What running a statement needs, decided in one place for the replayer, lint and migrate.
 TEST(Interpreter, StatementTraits) {
   Replayer replayer = lenient_replayer();
