@@ -166,20 +166,23 @@ class RiskFinder {
       if (!nulls_not_distinct) conditions += fmt::format(" AND {} IS NOT NULL", sql);
     }
     if (where) conditions += fmt::format(" AND ({})", *where);
-    connection_.exec("SAVEPOINT flick_duplicates");
+    // In push's transaction a failed query must not end it: a savepoint keeps it usable.
+    // drift has no transaction open, and needs none.
+    bool in_transaction = connection_.in_transaction();
+    if (in_transaction) connection_.exec("SAVEPOINT flick_duplicates");
     try {
       bool duplicated = query_true(
           connection_, fmt::format("SELECT EXISTS (SELECT 1 FROM {} WHERE true{} GROUP BY {} "
                                    "HAVING count(*) > 1)",
                                    table_sql(table), conditions, list));
-      connection_.exec("RELEASE SAVEPOINT flick_duplicates");
+      if (in_transaction) connection_.exec("RELEASE SAVEPOINT flick_duplicates");
       if (duplicated) {
         risks_.push_back(
             fmt::format("adds {} on {}, which holds duplicated values", what, name(table)));
       }
     } catch (const pg::PgError& error) {  // an expression over columns added by this push
       if (error.sqlstate().rfind("08", 0) == 0) throw;
-      connection_.exec("ROLLBACK TO SAVEPOINT flick_duplicates");
+      if (in_transaction) connection_.exec("ROLLBACK TO SAVEPOINT flick_duplicates");
     }
   }
 

@@ -283,7 +283,7 @@ TEST(Drift, SaysWhatDiffersFromBothSides) {
       " \"email\" text, \"feeling\" \"mood\", \"joined\" date);\n"
       "CREATE TABLE \"posts\" (\"id\" integer PRIMARY KEY NOT NULL, \"author\" integer,"
       " CONSTRAINT \"posts_author_fk\" FOREIGN KEY (\"author\") REFERENCES \"users\" (\"id\")"
-      " ON DELETE cascade);\n"
+      " ON DELETE cascade, CONSTRAINT \"posts_id_author_key\" UNIQUE (\"id\", \"author\"));\n"
       "CREATE INDEX \"posts_author_idx\" ON \"posts\" (\"author\" DESC);\n");
   FlickRun drift =
       run_flick({"drift", "--url", url, "--schema", (project / "schema.sql").string(), "--json"});
@@ -301,6 +301,8 @@ TEST(Drift, SaysWhatDiffersFromBothSides) {
       "\"users\" (\"id\") ON DELETE no action ON UPDATE no action in the database, FOREIGN KEY "
       "(\"author\") REFERENCES \"users\" (\"id\") ON DELETE cascade ON UPDATE no action in the "
       "schema",
+      "constraint \"posts_id_author_key\" on \"posts\" (UNIQUE (\"id\", \"author\")) is in the "
+      "schema, not in the database",
       "enum \"mood\" has 'meh' in the database that the schema lacks, and has 'ecstatic' in the "
       "schema that the database lacks",
       "index \"posts_author_idx\" is USING btree (\"author\") in the database, USING btree "
