@@ -5,6 +5,7 @@
 
 #include "ddl/builder.hpp"
 #include "ddl/ddl.hpp"
+#include "files/input_file.hpp"
 #include "flick/error.hpp"
 
 namespace flick::ddl {
@@ -17,13 +18,7 @@ void read_into(std::string_view sql, const std::string& file_name, CatalogBuilde
   }
 }
 
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw UserError(fmt::format("{}: cannot read schema file", path.string()));
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+std::string read_file(const std::filesystem::path& path) { return files::read_input_file(path); }
 
 }  // namespace
 

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <set>
 
+#include "files/input_file.hpp"
 #include "flick/error.hpp"
 #include "store/drizzle_config.hpp"
 #include "store/env.hpp"
@@ -90,7 +91,7 @@ class TomlReader {
 void read_file(const fs::path& path, const Environment& env, Config& config) {
   toml::table root;
   try {
-    root = toml::parse_file(path.string());
+    root = toml::parse(files::read_input_file(path), path.string());
   } catch (const toml::parse_error& error) {
     throw UserError(fmt::format("{}:{}:{}: {}", path.string(), error.source().begin.line,
                                 error.source().begin.column, error.description()));
@@ -253,10 +254,12 @@ Config load_config(const ConfigOverrides& overrides) {
   std::error_code error;
   if (overrides.config) {
     file = *overrides.config;
-    if (!fs::is_regular_file(file, error)) {
+    if (!fs::exists(file, error)) {
       throw UserError(fmt::format("{}: config file not found", file.string()));
     }
-  } else if (fs::is_regular_file("flick.toml", error)) {
+  } else if (fs::exists("flick.toml", error)) {
+    // Whatever it is: a flick.toml that is a directory or a FIFO is refused when read, never
+    // silently skipped.
     file = "flick.toml";
   } else if (std::optional<fs::path> drizzle = find_drizzle_config(".")) {
     // An existing drizzle project: its config, read statically.

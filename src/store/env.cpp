@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "files/input_file.hpp"
 #include "flick/error.hpp"
 
 namespace flick::store {
@@ -82,11 +83,7 @@ Environment Environment::beside(const std::filesystem::path& dir) {
   std::filesystem::path path = dir / ".env";
   std::error_code error;
   if (!std::filesystem::is_regular_file(path, error)) return Environment();
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw UserError(fmt::format("{}: cannot be read", path.string()));
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return Environment(parse_dotenv(buffer.str(), path.string()));
+  return Environment(parse_dotenv(files::read_input_file(path), path.string()));
 }
 
 std::optional<std::string> Environment::lookup(const std::string& name) const {

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "files/input_file.hpp"
 #include "flick/error.hpp"
 
 namespace flick::store {
@@ -112,12 +113,6 @@ nlohmann::ordered_json parse_json_text(std::string_view text, const std::string&
   }
 }
 
-std::string read_text_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw UserError(fmt::format("{}: cannot be read", path));
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
+std::string read_text_file(const std::string& path) { return files::read_input_file(path); }
 
 }  // namespace flick::store

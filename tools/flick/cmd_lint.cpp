@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "commands.hpp"
+#include "files/input_file.hpp"
 #include "flick/error.hpp"
 #include "lint/lint.hpp"
 #include "project_options.hpp"
@@ -25,13 +26,7 @@ struct LintOptions {
   bool list_rules = false;
 };
 
-std::string read_sql(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw UserError(fmt::format("{}: cannot read the file", path.string()));
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+std::string read_sql(const std::filesystem::path& path) { return files::read_input_file(path); }
 
 struct LintRun {
   std::vector<lint::Finding> findings;

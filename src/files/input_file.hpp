@@ -1,0 +1,22 @@
+#pragma once
+
+// The one reader of the text files Flick takes as input: schema and migration SQL, journals,
+// snapshots, flick.toml, .env, hints files. Whatever a user or a folder hands over is checked at
+// this boundary before anything parses it.
+
+#include <cstddef>
+#include <filesystem>
+#include <string>
+
+namespace flick::files {
+
+// Larger input files are refused rather than read into memory.
+inline constexpr std::size_t kMaxInputBytes = std::size_t{256} << 20;  // 256 MiB
+
+// Reads `path` whole. Throws flick::UserError naming the file when it cannot be read, is not a
+// regular file (a directory, a FIFO, a device such as /dev/zero: never read, so never a hang),
+// is larger than kMaxInputBytes, or holds a NUL byte ("<file>:<line>:<col>: contains a NUL
+// byte": a text file never does, and everything after it would be ignored by the parsers).
+std::string read_input_file(const std::filesystem::path& path);
+
+}  // namespace flick::files

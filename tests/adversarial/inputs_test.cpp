@@ -1,0 +1,89 @@
+// Input files that are not what they claim: NUL bytes, FIFOs, devices, directories. Each is
+// refused at the one input reader (files::read_input_file) with exit 2 and its file (and
+// position), before anything is written or created; none hangs.
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+
+#include "database_helpers.hpp"
+#include "flick_process.hpp"
+#include "support/test_cluster.hpp"
+
+namespace flick::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+class HostileInputs : public ::testing::Test {
+ protected:
+  void SetUp() override { dir_ = make_temp_dir("flick-adversarial"); }
+  void TearDown() override { fs::remove_all(dir_); }
+  fs::path dir_;
+};
+
+// A NUL byte used to end the file silently: the statements after it were dropped, exit 0.
+TEST_F(HostileInputs, NulByteInASchemaFileIsRefusedWithItsPosition) {
+  std::string sql = "CREATE TABLE a (id int);\nCREATE TABLE b (id int);";
+  sql.insert(sql.find("CREATE TABLE b") + 7, 1, '\0');
+  write_text(dir_ / "schema.sql", sql);
+  for (const std::vector<std::string>& command : std::vector<std::vector<std::string>>{
+           {"export"}, {"generate", "--out", (dir_ / "drizzle").string()}}) {
+    std::vector<std::string> args = command;
+    args.insert(args.end(), {"--schema", (dir_ / "schema.sql").string()});
+    FlickRun run = run_flick(args);
+    EXPECT_EQ(run.exit_code, 2) << run.command << "\n" << run.out << run.err;
+    EXPECT_NE(run.err.find("schema.sql:2:8: contains a NUL byte"), std::string::npos) << run.err;
+    EXPECT_EQ(run.out.find("CREATE TABLE"), std::string::npos) << run.out;
+  }
+  EXPECT_FALSE(fs::exists(dir_ / "drizzle"));
+}
+
+TEST_F(HostileInputs, NulByteInAMigrationIsRefusedBeforeAnythingIsCreated) {
+  fs::path out = dir_ / "drizzle";
+  fs::create_directories(out / "meta");
+  write_text(out / "meta" / "_journal.json",
+             R"({"version":"7","dialect":"postgresql","entries":[{"idx":0,"version":"7",)"
+             R"("when":1700000000000,"tag":"0000_init","breakpoints":true}]})");
+  std::string sql = "CREATE TABLE a (id int);\n";
+  sql += '\0';
+  sql += "DROP TABLE a;\n";
+  write_text(out / "0000_init.sql", sql);
+  std::string url = create_database("adversarial_nul");
+  FlickRun run = run_flick({"migrate", "--out", out.string(), "--url", url});
+  EXPECT_EQ(run.exit_code, 2) << run.out << run.err;
+  EXPECT_NE(run.err.find("0000_init.sql:2:1: contains a NUL byte"), std::string::npos) << run.err;
+  EXPECT_FALSE(relation_exists(url, "public.a"));
+  EXPECT_EQ(bookkeeping_rows(url), 0);
+  FlickRun lint = run_flick({"lint", (out / "0000_init.sql").string()});
+  EXPECT_EQ(lint.exit_code, 2) << lint.out << lint.err;
+  EXPECT_NE(lint.err.find("contains a NUL byte"), std::string::npos) << lint.err;
+}
+
+// A FIFO matched by the schema glob used to hang export and check; a device was read forever.
+TEST_F(HostileInputs, FifosDevicesAndDirectoriesAreNotRead) {
+  ASSERT_EQ(mkfifo((dir_ / "pipe.sql").c_str(), 0600), 0);
+  FlickRun fifo = run_flick({"export", "--schema", (dir_ / "pipe.sql").string()});
+  EXPECT_EQ(fifo.exit_code, 2) << fifo.out << fifo.err;
+  EXPECT_NE(fifo.err.find("pipe.sql: is not a regular file"), std::string::npos) << fifo.err;
+
+  FlickRun device = run_flick({"export", "--schema", "/dev/zero"});
+  EXPECT_EQ(device.exit_code, 2) << device.out << device.err;
+  EXPECT_NE(device.err.find("/dev/zero: is not a regular file"), std::string::npos) << device.err;
+
+  fs::create_directories(dir_ / "flick.toml");
+  FlickRun config = run_flick({"check", "--config", (dir_ / "flick.toml").string()});
+  EXPECT_EQ(config.exit_code, 2) << config.out << config.err;
+  EXPECT_NE(config.err.find("flick.toml: is a directory"), std::string::npos) << config.err;
+  // The flick.toml of the current directory, too (it used to be skipped silently).
+  fs::path previous = fs::current_path();
+  fs::current_path(dir_);
+  FlickRun implicit = run_flick({"check", "--out", (dir_ / "drizzle").string()});
+  fs::current_path(previous);
+  EXPECT_EQ(implicit.exit_code, 2) << implicit.out << implicit.err;
+  EXPECT_NE(implicit.err.find("flick.toml: is a directory"), std::string::npos) << implicit.err;
+}
+
+}  // namespace
+}  // namespace flick::testing
