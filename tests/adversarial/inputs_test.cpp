@@ -85,5 +85,20 @@ TEST_F(HostileInputs, FifosDevicesAndDirectoriesAreNotRead) {
   EXPECT_NE(implicit.err.find("flick.toml: is a directory"), std::string::npos) << implicit.err;
 }
 
+// A `1+1+...` chain of 5,000 terms used to crash every command (SIGSEGV: libpg_query's recursive
+// protobuf unpacking ran out of the main thread's stack).
+TEST_F(HostileInputs, DeeplyNestedExpressionIsReadNotACrash) {
+  std::string terms = "1";
+  for (int i = 1; i < 5000; ++i) terms += "+1";
+  write_text(dir_ / "schema.sql", "CREATE TABLE t (x int DEFAULT " + terms + ");\n");
+  FlickRun run = run_flick({"export", "--schema", (dir_ / "schema.sql").string()});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("CREATE TABLE \"t\""), std::string::npos) << run.out.substr(0, 200);
+  write_text(dir_ / "migration.sql", "SELECT " + terms + ";\n");
+  FlickRun lint = run_flick({"lint", (dir_ / "migration.sql").string()});
+  EXPECT_NE(lint.exit_code, 139) << lint.err;
+  EXPECT_LT(lint.exit_code, 3) << lint.err;
+}
+
 }  // namespace
 }  // namespace flick::testing

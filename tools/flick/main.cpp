@@ -1,4 +1,5 @@
 #include <fmt/core.h>
+#include <pthread.h>
 
 #include <CLI/CLI.hpp>
 #include <exception>
@@ -7,7 +8,9 @@
 #include "flick/error.hpp"
 #include "pg/pg.hpp"
 
-int main(int argc, char** argv) {
+namespace {
+
+int run(int argc, char** argv) {
   CLI::App app{"flick: PostgreSQL schema migrations, compatible with drizzle-kit's folders"};
   app.set_version_flag("--version", std::string("flick ") + FLICK_VERSION);
   app.require_subcommand(1);
@@ -29,4 +32,38 @@ int main(int argc, char** argv) {
     return 70;
   }
   return status.code;
+}
+
+// libpg_query packs and unpacks parse trees recursively: a deeply nested expression (a
+// `1+1+...` chain of thousands of terms, which PostgreSQL itself parses) needs far more stack
+// than the 8 MB main thread has. The command runs on a thread whose stack is reserved large
+// (pages are only committed as they are used).
+constexpr std::size_t kStackBytes = std::size_t{1} << 30;
+
+struct Invocation {
+  int argc;
+  char** argv;
+  int exit_code = 70;
+};
+
+void* run_invocation(void* data) {
+  auto* invocation = static_cast<Invocation*>(data);
+  invocation->exit_code = run(invocation->argc, invocation->argv);
+  return nullptr;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Invocation invocation{argc, argv};
+  pthread_attr_t attributes;
+  pthread_t thread;
+  if (pthread_attr_init(&attributes) == 0 &&
+      pthread_attr_setstacksize(&attributes, kStackBytes) == 0 &&
+      pthread_create(&thread, &attributes, run_invocation, &invocation) == 0) {
+    pthread_join(thread, nullptr);
+    pthread_attr_destroy(&attributes);
+    return invocation.exit_code;
+  }
+  return run(argc, argv);  // no big stack to be had: the usual one
 }
