@@ -220,6 +220,20 @@ std::vector<PendingMigration> plan(const store::MigrationFolder& folder, const F
   return pending;
 }
 
+// Whether two readings of the bookkeeping give every journal entry the same state and row.
+bool same_states(const FolderStatus& a, const FolderStatus& b) {
+  if (a.entries.size() != b.entries.size() || a.unknown_rows.size() != b.unknown_rows.size()) {
+    return false;
+  }
+  for (std::size_t i = 0; i < a.entries.size(); ++i) {
+    const EntryStatus& x = a.entries[i];
+    const EntryStatus& y = b.entries[i];
+    if (x.state != y.state || x.row.has_value() != y.row.has_value()) return false;
+    if (x.row && x.row->id != y.row->id) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::vector<std::string> file_hashes(const store::MigrationFolder& folder) {
@@ -242,11 +256,23 @@ MigrateResult run_migrations(pg::Connection& connection, const store::MigrationF
     result.planned = plan(folder, files, status, options, connection.server_version(), result);
     return result;
   }
+  // Planned once before anything is created: a syntax error, a missing file or an edited
+  // migration leaves the database as it was (no bookkeeping schema or table either).
+  FolderStatus seen = match_applied(folder.journal().entries, files.hashes, bookkeeping.rows());
+  MigrateResult preliminary;
+  std::vector<PendingMigration> planned =
+      plan(folder, files, seen, options, connection.server_version(), preliminary);
   AdvisoryLock lock(connection, bookkeeping.lock_name(), options.lock_wait);
   bookkeeping.ensure();
   set_session_timeouts(connection, options);
+  // Under the lock: another migrator may have applied some of them in the meantime.
   FolderStatus status = match_applied(folder.journal().entries, files.hashes, bookkeeping.rows());
-  result.planned = plan(folder, files, status, options, connection.server_version(), result);
+  if (same_states(status, seen)) {
+    result.planned = std::move(planned);
+    result.warnings = std::move(preliminary.warnings);
+  } else {
+    result.planned = plan(folder, files, status, options, connection.server_version(), result);
+  }
   if (observer.on_warning) {
     for (const std::string& warning : result.warnings) observer.on_warning(warning);
   }

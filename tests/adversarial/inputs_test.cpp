@@ -85,6 +85,23 @@ TEST_F(HostileInputs, FifosDevicesAndDirectoriesAreNotRead) {
   EXPECT_NE(implicit.err.find("flick.toml: is a directory"), std::string::npos) << implicit.err;
 }
 
+// migrate used to create its bookkeeping schema and table before it found a syntax error in a
+// pending migration: "nothing written" was not true.
+TEST_F(HostileInputs, SyntaxErrorInAMigrationCreatesNothing) {
+  fs::path out = dir_ / "drizzle";
+  fs::create_directories(out / "meta");
+  write_text(out / "meta" / "_journal.json",
+             R"({"version":"7","dialect":"postgresql","entries":[{"idx":0,"version":"7",)"
+             R"("when":1700000000000,"tag":"0000_init","breakpoints":true}]})");
+  write_text(out / "0000_init.sql", "CREATE TABLE a (id int);\nCREATE TABEL b (id int);\n");
+  std::string url = create_database("adversarial_syntax");
+  FlickRun run = run_flick({"migrate", "--out", out.string(), "--url", url});
+  EXPECT_EQ(run.exit_code, 2) << run.out << run.err;
+  EXPECT_NE(run.err.find("0000_init.sql:2:8: syntax error"), std::string::npos) << run.err;
+  EXPECT_EQ(query_value(url, "SELECT count(*) FROM pg_namespace WHERE nspname = 'drizzle'"), "0");
+  EXPECT_FALSE(relation_exists(url, "public.a"));
+}
+
 // A `1+1+...` chain of 5,000 terms used to crash every command (SIGSEGV: libpg_query's recursive
 // protobuf unpacking ran out of the main thread's stack).
 TEST_F(HostileInputs, DeeplyNestedExpressionIsReadNotACrash) {
