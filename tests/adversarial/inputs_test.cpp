@@ -102,6 +102,30 @@ TEST_F(HostileInputs, SyntaxErrorInAMigrationCreatesNothing) {
   EXPECT_FALSE(relation_exists(url, "public.a"));
 }
 
+// Type names that need quoting survive the snapshot round trip: generate converges at once.
+TEST_F(HostileInputs, QuotedTypeNamesRoundTripThroughTheSnapshot) {
+  std::string long_name(64, 'A');  // cut to 63 bytes by PostgreSQL and by Flick alike
+  write_text(
+      dir_ / "schema.sql",
+      "CREATE TYPE \"MyEnum\" AS ENUM ('a');\nCREATE SCHEMA \"MySchema\";\n"
+      "CREATE TYPE \"MySchema\".\"Mood\" AS ENUM ('x');\n"
+      "CREATE TYPE \"user\" AS ENUM ('u');\nCREATE TYPE \"order\" AS ENUM ('o');\n"
+      "CREATE TYPE \"e num\" AS ENUM ('e');\nCREATE TYPE \"e\"\"num; --\" AS ENUM ('q');\n"
+      "CREATE TYPE \"" +
+          long_name +
+          "\" AS ENUM ('l');\n"
+          "CREATE TABLE t (a \"MyEnum\", b \"MySchema\".\"Mood\", c \"user\", d \"order\"[], "
+          "e \"e num\", f \"e\"\"num; --\", g \"" +
+          long_name + "\");\n");
+  std::vector<std::string> generate = {"generate", "--schema", (dir_ / "schema.sql").string(),
+                                       "--out", (dir_ / "drizzle").string()};
+  FlickRun first = run_flick(generate);
+  ASSERT_EQ(first.exit_code, 0) << first.out << first.err;
+  FlickRun second = run_flick(generate);
+  EXPECT_EQ(second.exit_code, 0) << second.out << second.err;
+  EXPECT_NE(second.out.find("No schema changes"), std::string::npos) << second.out << second.err;
+}
+
 // A `1+1+...` chain of 5,000 terms used to crash every command (SIGSEGV: libpg_query's recursive
 // protobuf unpacking ran out of the main thread's stack).
 TEST_F(HostileInputs, DeeplyNestedExpressionIsReadNotACrash) {
