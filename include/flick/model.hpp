@@ -195,6 +195,19 @@ struct View {
   bool operator==(const View&) const = default;
 };
 
+// CREATE DOMAIN: a base type with a default, NOT NULL and named CHECKs (on VALUE).
+struct Domain {
+  std::string schema = kDefaultSchema;
+  std::string name;
+  std::string base_type;  // canonical spelling; a user type with its schema ("public.mood")
+  std::string collation;  // COLLATE as written; "" = the base type's
+  std::optional<std::string> default_expr;
+  bool not_null = false;
+  std::vector<CheckConstraint> checks;  // in name order
+
+  bool operator==(const Domain&) const = default;
+};
+
 // CREATE EXTENSION. Compared by name only: where it was installed and its version are what the
 // server chose unless the schema file says.
 struct Extension {
@@ -239,6 +252,7 @@ struct Catalog {
   std::vector<Extension> extensions;
   std::vector<Function> functions;
   std::vector<Enum> enums;
+  std::vector<Domain> domains;
   std::vector<Sequence> sequences;
   std::vector<Table> tables;
   std::vector<View> views;
@@ -248,6 +262,7 @@ struct Catalog {
   const Table* find_table(const std::string& schema, const std::string& name) const;
   Table* find_table(const std::string& schema, const std::string& name);
   const Enum* find_enum(const std::string& schema, const std::string& name) const;
+  const Domain* find_domain(const std::string& schema, const std::string& name) const;
   const Sequence* find_sequence(const std::string& schema, const std::string& name) const;
   const View* find_view(const std::string& schema, const std::string& name) const;
   // The function or procedure with these identity argument types ("integer, text").

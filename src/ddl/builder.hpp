@@ -189,6 +189,9 @@ void transform_create_function(PgQuery__CreateFunctionStmt& statement, const Sou
                                CatalogBuilder& builder);
 void transform_create_trigger(PgQuery__CreateTrigStmt& statement, const Source& source,
                               CatalogBuilder& builder);
+void transform_create_domain(PgQuery__CreateDomainStmt& statement, const Source& source,
+                             CatalogBuilder& builder);
+model::Domain domain_of(PgQuery__CreateDomainStmt& statement, const Source& source);
 // The model's function for a CREATE FUNCTION / PROCEDURE statement (identity, canonical form,
 // definition as written), without adding it anywhere.
 model::Function function_of(PgQuery__CreateFunctionStmt& statement, const Source& source);

@@ -337,6 +337,8 @@ void replay_statement(Node* statement, const Source& source, ReplayState& state)
       return replay_do(*statement->do_stmt, source, state);
     case PG_QUERY__NODE__NODE_VARIABLE_SET_STMT:
       return replay_set(*statement->variable_set_stmt, state);
+    case PG_QUERY__NODE__NODE_ALTER_DOMAIN_STMT:
+      return replay_alter_domain(*statement->alter_domain_stmt, source, state);
     case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT:
     case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT:
     case PG_QUERY__NODE__NODE_CREATE_EXTENSION_STMT:

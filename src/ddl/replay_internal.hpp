@@ -34,6 +34,9 @@ std::vector<Effect> statement_effects(const Node* node, const std::string& defau
 
 // Functions, procedures, triggers, extensions, domains, composite and range types: followed by
 // key in CatalogBuilder::other_objects.
+// ALTER DOMAIN: default, NOT NULL, ADD / DROP CONSTRAINT of a domain the model holds.
+void replay_alter_domain(PgQuery__AlterDomainStmt& statement, const Source& source,
+                         ReplayState& state);
 void replay_create_other(Node* statement, const Source& source, ReplayState& state);
 // DROP of those kinds (and of a non-enum type); false when `statement` drops another kind.
 bool replay_drop_other(Node* statement, const Source& source, ReplayState& state);

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "ddl/replay_internal.hpp"
+#include "sqlparse/sqlparse.hpp"
 
 namespace flick::ddl {
 namespace {
@@ -29,6 +30,21 @@ void follow_in_model(CatalogBuilder& builder, const std::string& key, const std:
   std::string name = key.substr(key.find(' ') + 1);
   if (kind == "extension") {
     std::erase_if(catalog.extensions, [&](const model::Extension& e) { return e.name == name; });
+  } else if (kind == "type") {
+    std::string schema = name.substr(0, name.find('.'));
+    std::string type = name.substr(name.find('.') + 1);
+    for (model::Domain& domain : catalog.domains) {
+      if (domain.schema != schema || domain.name != type) continue;
+      if (to.empty()) {
+        std::erase_if(catalog.domains,
+                      [&](const model::Domain& d) { return d.schema == schema && d.name == type; });
+      } else {
+        std::string renamed = to.substr(to.find(' ') + 1);
+        domain.schema = renamed.substr(0, renamed.find('.'));
+        domain.name = renamed.substr(renamed.find('.') + 1);
+      }
+      return;
+    }
   } else if (kind == "function" || kind == "procedure") {
     for (auto it = catalog.functions.begin(); it != catalog.functions.end(); ++it) {
       std::string function_key =
@@ -69,6 +85,14 @@ void follow_in_model(CatalogBuilder& builder, const std::string& key, const std:
 void define_in_model(Node* statement, const Source& source, CatalogBuilder& builder) {
   model::Catalog& catalog = builder.catalog();
   switch (statement->node_case) {
+    case PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT: {
+      model::Domain domain = domain_of(*statement->create_domain_stmt, source);
+      std::erase_if(catalog.domains, [&](const model::Domain& d) {
+        return d.schema == domain.schema && d.name == domain.name;
+      });
+      catalog.domains.push_back(std::move(domain));
+      return;
+    }
     case PG_QUERY__NODE__NODE_CREATE_EXTENSION_STMT: {
       std::string name = statement->create_extension_stmt->extname;
       if (std::none_of(catalog.extensions.begin(), catalog.extensions.end(),
@@ -166,6 +190,56 @@ bool replay_drop_other(Node* statement, const Source& source, ReplayState& state
     objects.erase(found);
   }
   return true;
+}
+
+void replay_alter_domain(PgQuery__AlterDomainStmt& statement, const Source& source,
+                         ReplayState& state) {
+  QualifiedName name = qualified_name(statement.type_name, statement.n_type_name, -1, source);
+  model::Domain* domain = nullptr;
+  for (model::Domain& candidate : state.builder.catalog().domains) {
+    if (candidate.schema == name.schema && candidate.name == name.name) domain = &candidate;
+  }
+  if (domain == nullptr) {
+    source.fail(-1, fmt::format("type \"{}\".\"{}\" does not exist", name.schema, name.name));
+  }
+  std::string subtype = statement.subtype;
+  if (subtype == "T") {  // SET / DROP DEFAULT
+    if (statement.def == nullptr) {
+      domain->default_expr.reset();
+    } else {
+      domain->default_expr = sqlparse::deparse_default_node(
+          statement.def, sqlparse::canonical_type(domain->base_type));
+    }
+  } else if (subtype == "N") {
+    domain->not_null = false;
+  } else if (subtype == "O") {
+    domain->not_null = true;
+  } else if (subtype == "C" && statement.def != nullptr &&
+             statement.def->node_case == PG_QUERY__NODE__NODE_CONSTRAINT &&
+             statement.def->constraint->contype == PG_QUERY__CONSTR_TYPE__CONSTR_CHECK) {
+    const PgQuery__Constraint& constraint = *statement.def->constraint;
+    std::string check_name =
+        sqlparse::is_set(constraint.conname) ? constraint.conname : domain->name + "_check";
+    for (int n = 1;
+         !sqlparse::is_set(constraint.conname) &&
+         std::any_of(domain->checks.begin(), domain->checks.end(),
+                     [&](const model::CheckConstraint& c) { return c.name == check_name; });
+         ++n) {
+      check_name = domain->name + "_check" + std::to_string(n);
+    }
+    domain->checks.push_back({check_name, sqlparse::deparse_expression_node(constraint.raw_expr)});
+  } else if (subtype == "X") {
+    std::string constraint = statement.name;
+    auto before = domain->checks.size();
+    std::erase_if(domain->checks,
+                  [&](const model::CheckConstraint& c) { return c.name == constraint; });
+    if (before == domain->checks.size() && !statement.missing_ok) {
+      source.fail(-1, fmt::format("constraint \"{}\" of domain \"{}\" does not exist", constraint,
+                                  domain->name));
+    }
+  } else if (subtype != "V") {  // VALIDATE CONSTRAINT changes nothing the model holds
+    source.unsupported(-1, "unsupported ALTER DOMAIN");
+  }
 }
 
 void replay_rename_other(PgQuery__RenameStmt& statement, const Source& source, ReplayState& state) {

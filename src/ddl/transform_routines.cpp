@@ -280,6 +280,67 @@ model::Trigger trigger_of(PgQuery__CreateTrigStmt& statement, const Source& sour
   return trigger;
 }
 
+model::Domain domain_of(PgQuery__CreateDomainStmt& statement, const Source& source) {
+  model::Domain domain;
+  QualifiedName name = qualified_name(statement.domainname, statement.n_domainname, -1, source);
+  domain.schema = name.schema;
+  domain.name = name.name;
+  domain.base_type = routine_type(statement.type_name, source.default_schema());
+  sqlparse::TypeName base = sqlparse::canonical_type(statement.type_name);
+  if (statement.coll_clause != nullptr) {
+    std::string collation;
+    for (std::size_t i = 0; i < statement.coll_clause->n_collname; ++i) {
+      collation += (i == 0 ? "" : ".") +
+                   std::string(sqlparse::string_value(statement.coll_clause->collname[i]));
+    }
+    domain.collation = collation;
+  }
+  int unnamed_checks = 0;
+  for (std::size_t i = 0; i < statement.n_constraints; ++i) {
+    const Node* node = statement.constraints[i];
+    if (node->node_case != PG_QUERY__NODE__NODE_CONSTRAINT) continue;
+    PgQuery__Constraint& constraint = *node->constraint;
+    switch (constraint.contype) {
+      case PG_QUERY__CONSTR_TYPE__CONSTR_NOTNULL:
+        domain.not_null = true;
+        break;
+      case PG_QUERY__CONSTR_TYPE__CONSTR_NULL:
+        domain.not_null = false;
+        break;
+      case PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT:
+        domain.default_expr = sqlparse::deparse_default_node(constraint.raw_expr, base);
+        break;
+      case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK: {
+        // PostgreSQL names an unnamed domain CHECK "<domain>_check", then _check1, ...
+        std::string check_name =
+            sqlparse::is_set(constraint.conname)
+                ? std::string(constraint.conname)
+                : domain.name + "_check" +
+                      (unnamed_checks == 0 ? std::string() : std::to_string(unnamed_checks));
+        if (!sqlparse::is_set(constraint.conname)) ++unnamed_checks;
+        domain.checks.push_back(
+            {check_name, sqlparse::deparse_expression_node(constraint.raw_expr)});
+        break;
+      }
+      default:
+        source.unsupported(constraint.location, "unsupported constraint in CREATE DOMAIN");
+    }
+  }
+  return domain;
+}
+
+void transform_create_domain(PgQuery__CreateDomainStmt& statement, const Source& source,
+                             CatalogBuilder& builder) {
+  model::Domain domain = domain_of(statement, source);
+  model::Catalog& catalog = builder.catalog();
+  if (catalog.find_domain(domain.schema, domain.name) != nullptr ||
+      catalog.find_enum(domain.schema, domain.name) != nullptr) {
+    source.fail(-1, fmt::format("type \"{}\".\"{}\" is created twice", domain.schema, domain.name));
+  }
+  builder.use_schema(domain.schema, source.position(-1));
+  catalog.domains.push_back(std::move(domain));
+}
+
 void transform_create_extension(PgQuery__CreateExtensionStmt& statement, const Source& source,
                                 CatalogBuilder& builder) {
   model::Extension extension;

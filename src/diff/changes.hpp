@@ -252,6 +252,18 @@ struct AlterPolicy {
   model::Policy policy;
 };
 
+// Domains.
+struct CreateDomain {
+  model::Domain domain;
+};
+// Default, NOT NULL and CHECKs changed (the base type and collation stay).
+struct AlterDomain {
+  model::Domain from, to;
+};
+struct DropDomain {
+  QualifiedName name;
+};
+
 // Extensions, functions and procedures, triggers.
 struct CreateExtension {
   model::Extension extension;
@@ -280,15 +292,17 @@ struct DropTrigger {
   std::string name;
 };
 
-using Change = std::variant<
-    CreateSchema, RenameSchema, DropSchema, CreateEnum, DropEnum, RenameEnum, MoveEnum,
-    AddEnumValue, RenameEnumValue, RebuildEnum, CreateSequence, AlterSequence, DropSequence,
-    RenameSequence, MoveSequence, CreateTable, DropTable, RenameTable, MoveTable, AddColumn,
-    DropColumn, RenameColumn, AlterColumnType, SetDefault, DropDefault, SetNotNull, DropNotNull,
-    AddIdentity, DropIdentity, AlterIdentity, DropExpression, SetColumnComment, SetTableComment,
-    AddPrimaryKey, AddUnique, AddCheck, AddForeignKey, DropConstraint, RenameConstraint,
-    CreateIndex, DropIndex, RenameIndex, CreateView, DropView, RenameView, MoveView, EnableRls,
-    DisableRls, CreatePolicy, DropPolicy, RenamePolicy, AlterPolicy, CreateExtension, DropExtension,
-    CreateFunction, ReplaceFunction, DropFunction, CreateTrigger, DropTrigger>;
+using Change =
+    std::variant<CreateSchema, RenameSchema, DropSchema, CreateEnum, DropEnum, RenameEnum, MoveEnum,
+                 AddEnumValue, RenameEnumValue, RebuildEnum, CreateSequence, AlterSequence,
+                 DropSequence, RenameSequence, MoveSequence, CreateTable, DropTable, RenameTable,
+                 MoveTable, AddColumn, DropColumn, RenameColumn, AlterColumnType, SetDefault,
+                 DropDefault, SetNotNull, DropNotNull, AddIdentity, DropIdentity, AlterIdentity,
+                 DropExpression, SetColumnComment, SetTableComment, AddPrimaryKey, AddUnique,
+                 AddCheck, AddForeignKey, DropConstraint, RenameConstraint, CreateIndex, DropIndex,
+                 RenameIndex, CreateView, DropView, RenameView, MoveView, EnableRls, DisableRls,
+                 CreatePolicy, DropPolicy, RenamePolicy, AlterPolicy, CreateExtension,
+                 DropExtension, CreateFunction, ReplaceFunction, DropFunction, CreateTrigger,
+                 DropTrigger, CreateDomain, AlterDomain, DropDomain>;
 
 }  // namespace flick::diff

@@ -29,6 +29,7 @@ enum Phase {
   kDropTriggers,          // before the functions and tables they use change
   kDropChangedFunctions,  // a function whose result changes, before it is created again
   kCreateFunctions,       // other languages than SQL: bodies are not checked when created
+  kCreateDomains,         // after enums and functions their base type or CHECKs may use
   kCreateSequences,
   kMoveSequences,
   kRenameSequences,
@@ -62,6 +63,7 @@ enum Phase {
   kCreateSqlFunctions,  // SQL bodies are checked against the tables and views when created
   kCreateTriggers,
   kComments,
+  kDropDomains,
   kDropFunctions,
   kDropEnums,
   kDropSequences,

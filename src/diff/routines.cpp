@@ -37,6 +37,26 @@ void diff_routines(Context& context) {
       context.add(kDropExtensions, DropExtension{extension.name});
   }
 
+  for (const model::Domain& domain : to.domains) {
+    const model::Domain* old = from.find_domain(domain.schema, domain.name);
+    if (old == nullptr) {
+      context.add(kCreateDomains, CreateDomain{domain});
+    } else if (!(*old == domain)) {
+      if (old->base_type != domain.base_type || old->collation != domain.collation) {
+        // Columns of the domain stop PostgreSQL from dropping it: it says so, naming them.
+        context.add(kDropChangedFunctions, DropDomain{{old->schema, old->name}});
+        context.add(kCreateDomains, CreateDomain{domain});
+      } else {
+        context.add(kCreateDomains, AlterDomain{*old, domain});
+      }
+    }
+  }
+  for (const model::Domain& domain : from.domains) {
+    if (to.find_domain(domain.schema, domain.name) == nullptr) {
+      context.add(kDropDomains, DropDomain{{domain.schema, domain.name}});
+    }
+  }
+
   // Functions whose result changes are dropped and created again: triggers running them go
   // and come back around it.
   std::set<std::string> recreated;

@@ -289,6 +289,17 @@ struct Describer {
     return fmt::format("Changed policy {} on {}: {}.", code(c.policy.name), name_of(c.table),
                        policy_details(c.policy));
   }
+  std::string operator()(const diff::CreateDomain& c) const {
+    return fmt::format("Created domain {} over {}.", name_of({c.domain.schema, c.domain.name}),
+                       code(c.domain.base_type));
+  }
+  std::string operator()(const diff::AlterDomain& c) const {
+    return fmt::format("Changed the default, NOT NULL or checks of domain {}.",
+                       name_of({c.to.schema, c.to.name}));
+  }
+  std::string operator()(const diff::DropDomain& c) const {
+    return fmt::format("Dropped domain {}.", name_of(c.name));
+  }
   std::string operator()(const diff::CreateExtension& c) const {
     return fmt::format("Created extension {}.", code(c.extension.name));
   }

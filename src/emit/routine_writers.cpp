@@ -3,10 +3,71 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "emit/sql_text.hpp"
 #include "emit/writers.hpp"
 
 namespace flick::emit {
+
+namespace {
+
+std::string domain_name(const model::Domain& domain) {
+  return qualified_name({domain.schema, domain.name});
+}
+
+// A type as the model spells it ("public.mood", "varchar(20)") in SQL: user types quoted.
+std::string type_sql(const std::string& type) {
+  std::size_t dot = type.find('.');
+  if (dot == std::string::npos || type.find('(') < dot) return type;
+  std::string rest = type.substr(dot + 1);
+  std::size_t bracket = rest.find('[');
+  std::string suffix = bracket == std::string::npos ? "" : rest.substr(bracket);
+  if (bracket != std::string::npos) rest = rest.substr(0, bracket);
+  return quoted(type.substr(0, dot)) + "." + quoted(rest) + suffix;
+}
+
+}  // namespace
+
+void write(const diff::CreateDomain& change, Statements& out) {
+  const model::Domain& domain = change.domain;
+  std::string text = "CREATE DOMAIN " + domain_name(domain) + " AS " + type_sql(domain.base_type);
+  if (!domain.collation.empty()) text += " COLLATE " + quoted(domain.collation);
+  if (domain.default_expr) text += " DEFAULT " + *domain.default_expr;
+  if (domain.not_null) text += " NOT NULL";
+  for (const model::CheckConstraint& check : domain.checks) {
+    text += " CONSTRAINT " + quoted(check.name) + " CHECK (" + check.expression + ")";
+  }
+  out.push_back(text + ";");
+}
+void write(const diff::AlterDomain& change, Statements& out) {
+  const model::Domain& from = change.from;
+  const model::Domain& to = change.to;
+  std::string name = domain_name(to);
+  for (const model::CheckConstraint& check : from.checks) {
+    bool kept = std::find(to.checks.begin(), to.checks.end(), check) != to.checks.end();
+    if (!kept)
+      out.push_back("ALTER DOMAIN " + name + " DROP CONSTRAINT " + quoted(check.name) + ";");
+  }
+  if (from.default_expr != to.default_expr) {
+    out.push_back(to.default_expr
+                      ? "ALTER DOMAIN " + name + " SET DEFAULT " + *to.default_expr + ";"
+                      : "ALTER DOMAIN " + name + " DROP DEFAULT;");
+  }
+  if (from.not_null != to.not_null) {
+    out.push_back("ALTER DOMAIN " + name + (to.not_null ? " SET NOT NULL;" : " DROP NOT NULL;"));
+  }
+  for (const model::CheckConstraint& check : to.checks) {
+    bool existed = std::find(from.checks.begin(), from.checks.end(), check) != from.checks.end();
+    if (!existed) {
+      out.push_back("ALTER DOMAIN " + name + " ADD CONSTRAINT " + quoted(check.name) + " CHECK (" +
+                    check.expression + ");");
+    }
+  }
+}
+void write(const diff::DropDomain& change, Statements& out) {
+  out.push_back("DROP DOMAIN " + qualified_name(change.name) + ";");
+}
 
 void write(const diff::CreateExtension& change, Statements& out) {
   std::string text = "CREATE EXTENSION IF NOT EXISTS " + quoted(change.extension.name);

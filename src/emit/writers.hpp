@@ -39,6 +39,9 @@ void write(const diff::RenamePolicy&, Statements& out);
 void write(const diff::AlterPolicy&, Statements& out);
 
 // routine_writers.cpp
+void write(const diff::CreateDomain&, Statements& out);
+void write(const diff::AlterDomain&, Statements& out);
+void write(const diff::DropDomain&, Statements& out);
 void write(const diff::CreateExtension&, Statements& out);
 void write(const diff::DropExtension&, Statements& out);
 void write(const diff::CreateFunction&, Statements& out);

@@ -34,6 +34,54 @@ void align_views(pg::Connection& connection, model::Catalog& live, const model::
   }
 }
 
+// How the server prints the CHECKs of `domain` (created as a temporary domain), by name;
+// nullopt when it cannot create it.
+std::optional<std::vector<model::CheckConstraint>> server_domain_checks(
+    pg::Connection& connection, const model::Domain& domain) {
+  std::string base = domain.base_type;
+  std::size_t dot = base.find('.');
+  if (dot != std::string::npos && base.find('(') > dot) {
+    base = sqlparse::quote_identifier(base.substr(0, dot)) + "." +
+           sqlparse::quote_identifier(base.substr(dot + 1));
+  }
+  std::string sql = "CREATE DOMAIN pg_temp.flick_align_domain AS " + base;
+  for (const model::CheckConstraint& check : domain.checks) {
+    sql += " CONSTRAINT " + sqlparse::quote_identifier(check.name) + " CHECK (" + check.expression +
+           ")";
+  }
+  connection.exec("SAVEPOINT flick_align_domain");
+  try {
+    connection.exec(sql);
+    pg::Result printed = connection.exec(
+        "SELECT c.conname, pg_get_constraintdef(c.oid) FROM pg_constraint c "
+        "WHERE c.contypid = 'pg_temp.flick_align_domain'::regtype ORDER BY c.conname");
+    std::vector<model::CheckConstraint> checks;
+    for (int row = 0; row < printed.rows(); ++row) {
+      std::string definition = printed.value(row, 1);
+      std::string expression = definition.substr(definition.find('(') + 1);
+      expression = expression.substr(0, expression.rfind(')'));
+      checks.push_back({printed.value(row, 0), sqlparse::normalise_expression(expression)});
+    }
+    connection.exec("ROLLBACK TO SAVEPOINT flick_align_domain");
+    return checks;
+  } catch (const pg::PgError& error) {
+    if (error.sqlstate().rfind("08", 0) == 0) throw;
+    connection.exec("ROLLBACK TO SAVEPOINT flick_align_domain");
+    return std::nullopt;
+  }
+}
+
+// A domain CHECK PostgreSQL prints differently ('x'::text for 'x') is the schema's own.
+void align_domains(pg::Connection& connection, model::Catalog& live, const model::Catalog& wanted) {
+  for (model::Domain& domain : live.domains) {
+    const model::Domain* target = wanted.find_domain(domain.schema, domain.name);
+    if (target == nullptr || target->checks == domain.checks) continue;
+    std::optional<std::vector<model::CheckConstraint>> printed =
+        server_domain_checks(connection, *target);
+    if (printed && *printed == domain.checks) domain.checks = target->checks;
+  }
+}
+
 }  // namespace
 
 // In align_expressions.cpp.
@@ -47,6 +95,7 @@ void align(pg::Connection& connection, model::Catalog& live, const model::Catalo
   std::string old_path = connection.exec("SHOW search_path").value(0, 0);
   connection.exec("SET LOCAL search_path TO public");
   align_views(connection, live, wanted);
+  align_domains(connection, live, wanted);
   align_table_expressions(connection, live, wanted);
   if (own) {
     connection.exec("ROLLBACK");

@@ -167,6 +167,13 @@ struct Describer {
   std::string operator()(const diff::AlterPolicy& c) {
     return fmt::format("change policy \"{}\" on {}", c.policy.name, name(c.table));
   }
+  std::string operator()(const diff::CreateDomain& c) {
+    return "create domain " + name(c.domain.schema, c.domain.name);
+  }
+  std::string operator()(const diff::AlterDomain& c) {
+    return "change the default, NOT NULL or checks of domain " + name(c.to.schema, c.to.name);
+  }
+  std::string operator()(const diff::DropDomain& c) { return "drop domain " + name(c.name); }
   std::string operator()(const diff::CreateExtension& c) {
     return fmt::format("create extension \"{}\"", c.extension.name);
   }

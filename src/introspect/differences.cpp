@@ -372,6 +372,25 @@ struct Difference {
                        name(c.table), policy_text(c.policy),
                        live ? policy_text(*live) : "something else");
   }
+  std::string operator()(const diff::CreateDomain& c) const {
+    const model::Domain* live = database.find_domain(c.domain.schema, c.domain.name);
+    if (live != nullptr) {
+      return fmt::format("domain {} is over {} in the database, {} in the schema",
+                         name(c.domain.schema, c.domain.name), live->base_type, c.domain.base_type);
+    }
+    return fmt::format("domain {} is in the schema, not in the database",
+                       name(c.domain.schema, c.domain.name));
+  }
+  std::string operator()(const diff::AlterDomain& c) const {
+    return fmt::format(
+        "domain {} has another default, NOT NULL or checks in the database than in "
+        "the schema",
+        name(c.to.schema, c.to.name));
+  }
+  std::string operator()(const diff::DropDomain& c) const {
+    if (schema.find_domain(c.name.schema, c.name.name) != nullptr) return "";
+    return fmt::format("domain {} is in the database, not in the schema", name(c.name));
+  }
   std::string operator()(const diff::CreateExtension& c) const {
     return fmt::format("extension \"{}\" is in the schema, not in the database", c.extension.name);
   }

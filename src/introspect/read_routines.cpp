@@ -1,11 +1,14 @@
-// Extensions, functions and procedures, triggers: each function and trigger read through
+// Extensions, domains, functions and procedures, triggers: each function and trigger read through
 // PostgreSQL's own definition text (pg_get_functiondef / pg_get_triggerdef) and the DDL reader,
 // so the database's objects and the schema files' compare in the same canonical form.
 
 #include <fmt/format.h>
 
+#include <nlohmann/json.hpp>
+
 #include "ddl/ddl.hpp"
 #include "introspect/reader_state.hpp"
+#include "sqlparse/sqlparse.hpp"
 
 namespace flick::introspect {
 
@@ -17,6 +20,45 @@ void read_routines(ReaderState& state) {
   for (int row = 0; row < extensions.rows(); ++row) {
     // The schema it lives in is the server's choice unless a schema file says otherwise.
     state.catalog.extensions.push_back({extensions.value(row, 0), "", ""});
+  }
+
+  // Domains: base type, default, NOT NULL, named CHECKs, a collation other than the base type's.
+  pg::Result domains = state.connection.exec(fmt::format(
+      "SELECT n.nspname, t.typname, format_type(t.typbasetype, t.typtypmod), t.typnotnull, "
+      "t.typdefault, CASE WHEN t.typcollation <> b.typcollation THEN co.collname END, "
+      "(SELECT json_agg(json_build_array(c.conname, pg_get_constraintdef(c.oid)) "
+      "ORDER BY c.conname) FROM pg_constraint c WHERE c.contypid = t.oid AND c.contype = 'c') "
+      "FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace "
+      "JOIN pg_type b ON b.oid = t.typbasetype "
+      "LEFT JOIN pg_collation co ON co.oid = t.typcollation "
+      "WHERE t.typtype = 'd' AND {} AND {} ORDER BY 1, 2",
+      user_schema_condition("n"), not_extension_member("pg_type", "t.oid")));
+  for (int row = 0; row < domains.rows(); ++row) {
+    if (state.schemas_in_scope.count(domains.value(row, 0)) == 0) continue;
+    model::Domain domain;
+    domain.schema = domains.value(row, 0);
+    domain.name = domains.value(row, 1);
+    sqlparse::TypeName base = sqlparse::canonical_type(domains.value(row, 2));
+    domain.base_type =
+        base.is_user_type && base.type_schema.empty()
+            ? std::string(model::kDefaultSchema) + "." + base.type
+            : (base.type_schema.empty() ? base.type : base.type_schema + "." + base.type);
+    domain.not_null = domains.value(row, 3) == "t";
+    if (!domains.is_null(row, 4)) {
+      domain.default_expr =
+          sqlparse::normalise_default(domains.value(row, 4), base.type, base.type_schema);
+    }
+    if (!domains.is_null(row, 5)) domain.collation = domains.value(row, 5);
+    if (!domains.is_null(row, 6)) {
+      for (const auto& item : nlohmann::json::parse(domains.value(row, 6))) {
+        std::string definition = item[1].get<std::string>();  // "CHECK ((VALUE > 0))"
+        std::string expression = definition.substr(definition.find('(') + 1);
+        expression = expression.substr(0, expression.rfind(')'));
+        domain.checks.push_back(
+            {item[0].get<std::string>(), sqlparse::normalise_expression(expression)});
+      }
+    }
+    state.catalog.domains.push_back(std::move(domain));
   }
 
   // Plain functions and procedures (aggregates and window functions are not modelled), not

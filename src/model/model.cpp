@@ -47,6 +47,9 @@ Table* Catalog::find_table(const std::string& schema, const std::string& name) {
 const Enum* Catalog::find_enum(const std::string& schema, const std::string& name) const {
   return find_named(enums, schema, name);
 }
+const Domain* Catalog::find_domain(const std::string& schema, const std::string& name) const {
+  return find_named(domains, schema, name);
+}
 const Sequence* Catalog::find_sequence(const std::string& schema, const std::string& name) const {
   return find_named(sequences, schema, name);
 }
@@ -133,6 +136,14 @@ void normalise(Catalog& catalog) {
     std::sort(table.triggers.begin(), table.triggers.end(),
               [](const Trigger& a, const Trigger& b) { return a.name < b.name; });
   }
+  for (Domain& domain : catalog.domains) {
+    for (CheckConstraint& check : domain.checks) truncate_identifier(check.name);
+    std::sort(domain.checks.begin(), domain.checks.end(),
+              [](const CheckConstraint& a, const CheckConstraint& b) { return a.name < b.name; });
+  }
+  std::sort(catalog.domains.begin(), catalog.domains.end(), [](const Domain& a, const Domain& b) {
+    return std::tie(a.schema, a.name) < std::tie(b.schema, b.name);
+  });
   std::sort(catalog.extensions.begin(), catalog.extensions.end(),
             [](const Extension& a, const Extension& b) { return a.name < b.name; });
   std::sort(

@@ -21,7 +21,9 @@ fs::path objects_path_for(const fs::path& snapshot_path) {
 }
 
 bool has_objects(const model::Catalog& catalog) {
-  if (!catalog.extensions.empty() || !catalog.functions.empty()) return true;
+  if (!catalog.extensions.empty() || !catalog.functions.empty() || !catalog.domains.empty()) {
+    return true;
+  }
   for (const model::Table& table : catalog.tables) {
     if (!table.triggers.empty()) return true;
   }
@@ -35,6 +37,22 @@ std::string objects_json(const model::Catalog& catalog) {
   for (const model::Extension& extension : catalog.extensions) {
     out["extensions"].push_back(
         {{"name", extension.name}, {"schema", extension.schema}, {"version", extension.version}});
+  }
+  out["domains"] = nlohmann::ordered_json::array();
+  for (const model::Domain& domain : catalog.domains) {
+    nlohmann::ordered_json checks = nlohmann::ordered_json::array();
+    for (const model::CheckConstraint& check : domain.checks) {
+      checks.push_back({{"name", check.name}, {"expression", check.expression}});
+    }
+    out["domains"].push_back(
+        {{"schema", domain.schema},
+         {"name", domain.name},
+         {"baseType", domain.base_type},
+         {"collation", domain.collation},
+         {"default", domain.default_expr ? nlohmann::ordered_json(*domain.default_expr)
+                                         : nlohmann::ordered_json()},
+         {"notNull", domain.not_null},
+         {"checks", checks}});
   }
   out["functions"] = nlohmann::ordered_json::array();
   for (const model::Function& function : catalog.functions) {
@@ -77,6 +95,21 @@ void read_objects(const fs::path& path, model::Catalog& catalog) {
     for (const auto& item : json.value("extensions", nlohmann::json::array())) {
       catalog.extensions.push_back(
           {text(item, "name"), text(item, "schema"), text(item, "version")});
+    }
+    for (const auto& item : json.value("domains", nlohmann::json::array())) {
+      model::Domain domain;
+      domain.schema = text(item, "schema");
+      domain.name = text(item, "name");
+      domain.base_type = text(item, "baseType");
+      domain.collation = text(item, "collation");
+      if (item.contains("default") && item["default"].is_string()) {
+        domain.default_expr = item["default"].get<std::string>();
+      }
+      domain.not_null = item.value("notNull", false);
+      for (const auto& check : item.value("checks", nlohmann::json::array())) {
+        domain.checks.push_back({text(check, "name"), text(check, "expression")});
+      }
+      catalog.domains.push_back(std::move(domain));
     }
     for (const auto& item : json.value("functions", nlohmann::json::array())) {
       model::Function function;

@@ -13,8 +13,8 @@ TEST(Errors, SyntaxError) {
 }
 
 TEST(Errors, UnsupportedStatementsNameTheirKind) {
-  EXPECT_EQ(read_error("CREATE TABLE a (id int);\n  CREATE DOMAIN email AS text;"),
-            "schema.sql:2:3: unsupported statement CreateDomainStmt");
+  EXPECT_EQ(read_error("CREATE TABLE a (id int);\n  CREATE TYPE pair AS (a int, b int);"),
+            "schema.sql:2:3: unsupported statement CompositeTypeStmt");
   EXPECT_EQ(read_error("SET search_path = app;"),
             "schema.sql:1:1: unsupported statement VariableSetStmt");
   EXPECT_EQ(read_error("\n\nCREATE AGGREGATE a (int) (sfunc = int4pl, stype = int);"),

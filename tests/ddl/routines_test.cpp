@@ -157,3 +157,37 @@ TEST(Routines, CreatedTwiceIsAnErrorUnlessReplaced) {
 
 }  // namespace
 }  // namespace flick::ddl
+
+namespace flick::ddl {
+namespace {
+
+TEST(Routines, DomainsWithPostgresImplicitCheckNames) {
+  model::Catalog catalog = read_schema_sql(
+      "CREATE DOMAIN email AS citext CHECK (VALUE ~ '@') CHECK (length(VALUE) < 300);\n"
+      "CREATE EXTENSION citext;\n"
+      "CREATE DOMAIN cents AS int8 NOT NULL DEFAULT 0 CONSTRAINT non_negative CHECK (VALUE >= 0);\n"
+      "CREATE TABLE a (e email, c cents);",
+      "schema.sql");
+  ASSERT_EQ(catalog.domains.size(), 2u);
+  const model::Domain* email = catalog.find_domain("public", "email");
+  ASSERT_NE(email, nullptr);
+  EXPECT_EQ(email->base_type, "public.citext");
+  ASSERT_EQ(email->checks.size(), 2u);
+  EXPECT_EQ(email->checks[0].name, "email_check");
+  EXPECT_EQ(email->checks[1].name, "email_check1");
+  const model::Domain* cents = catalog.find_domain("public", "cents");
+  ASSERT_NE(cents, nullptr);
+  EXPECT_EQ(cents->base_type, "bigint");
+  EXPECT_TRUE(cents->not_null);
+  EXPECT_EQ(cents->default_expr, std::optional<std::string>("0"));
+  ASSERT_EQ(cents->checks.size(), 1u);
+  EXPECT_EQ(cents->checks[0].name, "non_negative");
+  const model::Column& column = testing::column_of(testing::table_of(catalog, "a"), "c");
+  EXPECT_EQ(column.type, "cents");
+  EXPECT_EQ(column.type_schema, "public");
+  EXPECT_EQ(read_error("CREATE DOMAIN d AS int;\nCREATE DOMAIN d AS text;"),
+            "schema.sql:2:1: type \"public\".\"d\" is created twice");
+}
+
+}  // namespace
+}  // namespace flick::ddl

@@ -206,7 +206,7 @@ TEST_F(DownHandWritten, UndoesWhatTheSqlDid) {
 }
 
 // A function and a trigger a hand-written migration created are undone too; what the model does
-// not follow yet (a domain) is never silently left behind.
+// not follow yet (a composite type) is never silently left behind.
 TEST_F(DownHandWritten, UndoesFunctionsAndTriggersRefusesWhatItCannotUndo) {
   std::vector<TestMigration> migrations = {
       {"0000_notes", "CREATE TABLE notes (id integer PRIMARY KEY, body text);\n"},
@@ -230,13 +230,13 @@ TEST_F(DownHandWritten, UndoesFunctionsAndTriggersRefusesWhatItCannotUndo) {
   EXPECT_EQ(query_value(url, "SELECT count(*) FROM pg_trigger WHERE tgname = 'notes_touch'"), "0");
   EXPECT_EQ(bookkeeping_rows(url), 1);
 
-  migrations.push_back({"0002_domain", "CREATE DOMAIN positive AS integer CHECK (VALUE > 0);\n"});
+  migrations.push_back({"0002_pair", "CREATE TYPE pair AS (a integer, b integer);\n"});
   write_folder(out_, migrations);
   ASSERT_EQ(flick({"migrate"}, url).exit_code, 0);
   FlickRun refused = flick({"down", "--yes", "--force"}, url);
   EXPECT_EQ(refused.exit_code, 2) << refused.out << refused.err;
-  EXPECT_NE(refused.err.find("creates type \"positive\""), std::string::npos) << refused.err;
-  EXPECT_EQ(query_value(url, "SELECT count(*) FROM pg_type WHERE typname = 'positive'"), "1")
+  EXPECT_NE(refused.err.find("creates type \"pair\""), std::string::npos) << refused.err;
+  EXPECT_EQ(query_value(url, "SELECT count(*) FROM pg_type WHERE typname = 'pair'"), "1")
       << "nothing ran";
   EXPECT_EQ(bookkeeping_rows(url), 3);
 }

@@ -55,6 +55,9 @@ struct PlaceOf {
     return {change.table.schema, change.table.name};
   }
   Place operator()(const diff::CreateView& change) const { return {change.view.schema, "_views"}; }
+  Place operator()(const diff::CreateDomain& change) const {
+    return {change.domain.schema, "_types"};
+  }
   // Extensions come first: "_extensions" sorts before every schema's file.
   Place operator()(const diff::CreateExtension&) const { return {"_extensions", "_extensions"}; }
   // A SQL-language body reads tables when it is created: with the views, after them.

@@ -5,6 +5,9 @@ CREATE EXTENSION IF NOT EXISTS citext;
 
 CREATE SCHEMA app;
 
+CREATE DOMAIN app.email AS citext CONSTRAINT email_has_at CHECK (VALUE ~ '@');
+CREATE DOMAIN app.cents AS bigint NOT NULL DEFAULT 0 CHECK (VALUE >= 0);
+
 CREATE TABLE app.tenants (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   name text NOT NULL,
@@ -14,7 +17,8 @@ CREATE TABLE app.tenants (
 CREATE TABLE app.members (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   tenant_id uuid NOT NULL REFERENCES app.tenants (id) ON DELETE CASCADE,
-  email citext NOT NULL,
+  email app.email NOT NULL,
+  balance app.cents,
   role text NOT NULL DEFAULT 'member' CHECK (role IN ('owner', 'member')),
   updated_at timestamptz NOT NULL DEFAULT now(),
   UNIQUE (tenant_id, email)
