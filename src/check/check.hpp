@@ -96,9 +96,8 @@ struct ReplayedMigration {
   // a statement that fails on the schema so far, one it does not understand. Empty: `after` is
   // exactly what the migration does to `before`, as far as the model holds it.
   std::vector<std::string> problems;
-  // Objects it creates, drops, alters or renames that the model does not hold (domains,
-  // composite and range types, roles), as
-  // "creates function \"public.touch()\"", in statement order.
+  // Objects it creates, drops, alters or renames that the model does not hold (composite and
+  // range types, roles), as "creates type \"pair\"", in statement order.
   std::vector<std::string> outside_model;
   // Its data statements (INSERT, UPDATE, DELETE, COPY, ...): they change rows, not the schema.
   std::size_t data_statements = 0;

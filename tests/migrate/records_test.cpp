@@ -205,8 +205,8 @@ TEST_F(DownHandWritten, UndoesWhatTheSqlDid) {
   EXPECT_EQ(bookkeeping_rows(url), 1);
 }
 
-// A function and a trigger a hand-written migration created are undone too; what the model does
-// not follow yet (a composite type) is never silently left behind.
+// A function, a trigger and a domain a hand-written migration created are undone too; what the
+// model does not follow yet (a composite type) is never silently left behind.
 TEST_F(DownHandWritten, UndoesFunctionsAndTriggersRefusesWhatItCannotUndo) {
   std::vector<TestMigration> migrations = {
       {"0000_notes", "CREATE TABLE notes (id integer PRIMARY KEY, body text);\n"},
@@ -215,7 +215,8 @@ TEST_F(DownHandWritten, UndoesFunctionsAndTriggersRefusesWhatItCannotUndo) {
        "$$BEGIN RETURN NEW; END$$;\n--> statement-breakpoint\n"
        "CREATE TRIGGER notes_touch BEFORE UPDATE ON notes FOR EACH ROW "
        "EXECUTE FUNCTION touch();\n--> statement-breakpoint\n"
-       "CREATE INDEX notes_body_idx ON notes (body);\n"}};
+       "CREATE INDEX notes_body_idx ON notes (body);\n--> statement-breakpoint\n"
+       "CREATE DOMAIN positive AS integer CHECK (VALUE > 0);\n"}};
   write_folder(out_, migrations);
   std::string url = create_database("m_down_function");
   ASSERT_EQ(flick({"migrate"}, url).exit_code, 0);
@@ -226,6 +227,9 @@ TEST_F(DownHandWritten, UndoesFunctionsAndTriggersRefusesWhatItCannotUndo) {
   EXPECT_NE(undone.out.find("DROP FUNCTION \"public\".\"touch\"();"), std::string::npos)
       << undone.out;
   EXPECT_FALSE(relation_exists(url, "public.notes_body_idx"));
+  EXPECT_NE(undone.out.find("DROP DOMAIN \"public\".\"positive\";"), std::string::npos)
+      << undone.out;
+  EXPECT_EQ(query_value(url, "SELECT count(*) FROM pg_type WHERE typname = 'positive'"), "0");
   EXPECT_EQ(query_value(url, "SELECT count(*) FROM pg_proc WHERE proname = 'touch'"), "0");
   EXPECT_EQ(query_value(url, "SELECT count(*) FROM pg_trigger WHERE tgname = 'notes_touch'"), "0");
   EXPECT_EQ(bookkeeping_rows(url), 1);
