@@ -125,4 +125,9 @@ class Connection {
 // ("password=secret host=h"). Everything else is kept as is.
 std::string redact_url(std::string_view url);
 
+// `text` (any message: an error from libpq, from the command-line parser, from Flick) with the
+// password of every URL in it ("<any scheme>://user:secret@...", quoted or not) and of every
+// conninfo `password=` replaced by "***". Every printer of errors passes its text through this.
+std::string redact_text(std::string_view text);
+
 }  // namespace flick::pg

@@ -40,6 +40,34 @@ std::string redact_query_parameter(std::string url) {
   return url;
 }
 
+// Every "scheme://user:password@" in free text, whatever the scheme's spelling.
+std::string redact_userinfo_in_text(std::string_view text) {
+  std::string out;
+  std::size_t i = 0;
+  while (true) {
+    std::size_t scheme_end = text.find("://", i);
+    if (scheme_end == std::string_view::npos) break;
+    std::size_t start = scheme_end + 3;
+    std::size_t stop = start;
+    while (stop < text.size() && text[stop] != '@' && text[stop] != '/' && text[stop] != '"' &&
+           text[stop] != '\'' && !std::isspace(static_cast<unsigned char>(text[stop]))) {
+      ++stop;
+    }
+    std::size_t colon = text.find(':', start);
+    if (stop < text.size() && text[stop] == '@' && colon != std::string_view::npos &&
+        colon < stop) {
+      out.append(text.substr(i, colon + 1 - i));
+      out.append(kMask);
+      i = stop;
+    } else {
+      out.append(text.substr(i, start - i));
+      i = start;
+    }
+  }
+  out.append(text.substr(i));
+  return out;
+}
+
 // "host=h password='se cret' dbname=d" -> "host=h password=*** dbname=d".
 std::string redact_conninfo(std::string_view conninfo) {
   std::string out;
@@ -85,6 +113,10 @@ std::string redact_conninfo(std::string_view conninfo) {
 std::string redact_url(std::string_view url) {
   if (is_url(url)) return redact_query_parameter(redact_userinfo(url));
   return redact_conninfo(url);
+}
+
+std::string redact_text(std::string_view text) {
+  return redact_conninfo(redact_query_parameter(redact_userinfo_in_text(text)));
 }
 
 }  // namespace flick::pg

@@ -126,6 +126,32 @@ TEST_F(HostileInputs, QuotedTypeNamesRoundTripThroughTheSnapshot) {
   EXPECT_NE(second.out.find("No schema changes"), std::string::npos) << second.out << second.err;
 }
 
+// The password was printed by three paths: a misspelt scheme (then read as a conninfo string and
+// sent to the local socket), libpq's URI parse error quoting the URI, and the command-line parser
+// quoting arguments a command does not take.
+TEST_F(HostileInputs, PasswordsAreNeverPrinted) {
+  const std::string secret = "s3cr3t-Pa55";
+  fs::path out = dir_ / "drizzle";
+  std::vector<std::vector<std::string>> commands = {
+      {"status", "--out", out.string(), "--url", "postgress://u:" + secret + "@127.0.0.1:1/db"},
+      {"status", "--out", out.string(), "--url", "POSTGRES://u:" + secret + "@127.0.0.1:1/db"},
+      {"migrate", "--out", out.string(), "--url", "postgresql://u:" + secret + "@[bad/db"},
+      {"export", "--url", "postgresql://u:" + secret + "@h/db"},
+      {"lint", "--url=postgresql://u:" + secret + "@h/db", "x.sql"},
+  };
+  for (const std::vector<std::string>& args : commands) {
+    FlickRun run = run_flick(args);
+    EXPECT_NE(run.exit_code, 0) << run.command;
+    EXPECT_LT(run.exit_code, 3) << run.command << "\n" << run.err;
+    EXPECT_EQ(run.err.find(secret), std::string::npos) << run.command << "\n" << run.err;
+    EXPECT_EQ(run.out.find(secret), std::string::npos) << run.command << "\n" << run.out;
+  }
+  FlickRun misspelt = run_flick(commands[0]);
+  EXPECT_EQ(misspelt.exit_code, 2);
+  EXPECT_NE(misspelt.err.find("unknown scheme \"postgress\""), std::string::npos) << misspelt.err;
+  EXPECT_EQ(misspelt.err.find("socket"), std::string::npos) << "never sent to the local socket";
+}
+
 // A `1+1+...` chain of 5,000 terms used to crash every command (SIGSEGV: libpg_query's recursive
 // protobuf unpacking ran out of the main thread's stack).
 TEST_F(HostileInputs, DeeplyNestedExpressionIsReadNotACrash) {

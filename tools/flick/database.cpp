@@ -52,7 +52,21 @@ localdb::LocalCluster embedded_cluster(const store::Config& config) {
 }
 
 std::string database_url(const store::Config& config) {
-  if (!config.url.empty()) return config.url;
+  if (!config.url.empty()) {
+    // A misspelt scheme ("postgress://", "POSTGRES://") is not a URL to libpq: it would read it
+    // as a conninfo string and connect to the local socket instead.
+    std::size_t scheme_end = config.url.find("://");
+    if (scheme_end != std::string::npos) {
+      std::string scheme = config.url.substr(0, scheme_end);
+      if (scheme != "postgresql" && scheme != "postgres") {
+        throw UserError(
+            fmt::format("--url: unknown scheme \"{}\" (a URL starts with "
+                        "postgresql:// or postgres://)",
+                        scheme));
+      }
+    }
+    return config.url;
+  }
   // Never the embedded cluster in place of a database the drizzle config names.
   if (!config.url_error.empty()) throw UserError(config.url_error + " (or pass --url)");
   localdb::LocalCluster cluster = embedded_cluster(config);

@@ -19,16 +19,19 @@ int run(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
-    int code = app.exit(error);
-    return code == 0 ? 0 : 2;
+    if (error.get_exit_code() == 0) return app.exit(error);  // --help, --version
+    // CLI11 quotes the arguments it did not expect, --url values included.
+    fmt::print(stderr, "{}\nRun with --help for more information.\n",
+               flick::pg::redact_text(error.what()));
+    return 2;
   } catch (const flick::UserError& error) {
-    fmt::print(stderr, "error: {}\n", error.what());
+    fmt::print(stderr, "error: {}\n", flick::pg::redact_text(error.what()));
     return 2;
   } catch (const flick::pg::PgError& error) {
-    fmt::print(stderr, "error: database: {}\n", error.what());
+    fmt::print(stderr, "error: database: {}\n", flick::pg::redact_text(error.what()));
     return 1;
   } catch (const std::exception& error) {
-    fmt::print(stderr, "flick: internal error: {}\n", error.what());
+    fmt::print(stderr, "flick: internal error: {}\n", flick::pg::redact_text(error.what()));
     return 70;
   }
   return status.code;
