@@ -1,8 +1,5 @@
 #include <fmt/format.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "ddl/builder.hpp"
 #include "ddl/ddl.hpp"
 #include "files/input_file.hpp"
@@ -18,14 +15,12 @@ void read_into(std::string_view sql, const std::string& file_name, CatalogBuilde
   }
 }
 
-std::string read_file(const std::filesystem::path& path) { return files::read_input_file(path); }
-
 }  // namespace
 
-model::Catalog read_schema_files(const std::vector<std::filesystem::path>& files) {
+model::Catalog read_schema_files(const std::vector<std::filesystem::path>& paths) {
   CatalogBuilder builder;
-  for (const std::filesystem::path& file : files) {
-    read_into(read_file(file), file.string(), builder);
+  for (const std::filesystem::path& file : paths) {
+    read_into(files::read_input_file(file), file.string(), builder);
   }
   return builder.finish();
 }

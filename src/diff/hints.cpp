@@ -1,9 +1,10 @@
 #include <fmt/format.h>
 
 #include <cctype>
-#include <fstream>
+#include <sstream>
 
 #include "diff/diff.hpp"
+#include "files/input_file.hpp"
 #include "flick/error.hpp"
 
 namespace flick::diff {
@@ -99,8 +100,7 @@ DropHint parse_drop_hint(std::string_view text) {
 
 void read_hints_file(const std::filesystem::path& path, std::vector<RenameHint>& renames,
                      std::vector<DropHint>& drops) {
-  std::ifstream in(path);
-  if (!in) throw UserError(fmt::format("{}: cannot read hints file", path.string()));
+  std::istringstream in(files::read_input_file(path));
   std::string line;
   int number = 0;
   while (std::getline(in, line)) {

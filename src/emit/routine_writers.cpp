@@ -16,15 +16,11 @@ std::string domain_name(const model::Domain& domain) {
   return qualified_name({domain.schema, domain.name});
 }
 
-// A type as the model spells it ("public.mood", "varchar(20)") in SQL: user types quoted.
+// A domain's base type ("public.mood", "varchar(20)") in SQL: a user type quoted, by cast_type.
 std::string type_sql(const std::string& type) {
   std::size_t dot = type.find('.');
   if (dot == std::string::npos || type.find('(') < dot) return type;
-  std::string rest = type.substr(dot + 1);
-  std::size_t bracket = rest.find('[');
-  std::string suffix = bracket == std::string::npos ? "" : rest.substr(bracket);
-  if (bracket != std::string::npos) rest = rest.substr(0, bracket);
-  return quoted(type.substr(0, dot)) + "." + quoted(rest) + suffix;
+  return cast_type(type.substr(dot + 1), type.substr(0, dot));
 }
 
 }  // namespace

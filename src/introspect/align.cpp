@@ -53,14 +53,12 @@ std::optional<std::vector<model::CheckConstraint>> server_domain_checks(
   try {
     connection.exec(sql);
     pg::Result printed = connection.exec(
-        "SELECT c.conname, pg_get_constraintdef(c.oid) FROM pg_constraint c "
+        "SELECT c.conname, pg_get_expr(c.conbin, 0) FROM pg_constraint c "
         "WHERE c.contypid = 'pg_temp.flick_align_domain'::regtype ORDER BY c.conname");
     std::vector<model::CheckConstraint> checks;
     for (int row = 0; row < printed.rows(); ++row) {
-      std::string definition = printed.value(row, 1);
-      std::string expression = definition.substr(definition.find('(') + 1);
-      expression = expression.substr(0, expression.rfind(')'));
-      checks.push_back({printed.value(row, 0), sqlparse::normalise_expression(expression)});
+      checks.push_back(
+          {printed.value(row, 0), sqlparse::normalise_expression(printed.value(row, 1))});
     }
     connection.exec("ROLLBACK TO SAVEPOINT flick_align_domain");
     return checks;

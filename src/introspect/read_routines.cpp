@@ -26,7 +26,7 @@ void read_routines(ReaderState& state) {
   pg::Result domains = state.connection.exec(fmt::format(
       "SELECT n.nspname, t.typname, format_type(t.typbasetype, t.typtypmod), t.typnotnull, "
       "t.typdefault, CASE WHEN t.typcollation <> b.typcollation THEN co.collname END, "
-      "(SELECT json_agg(json_build_array(c.conname, pg_get_constraintdef(c.oid)) "
+      "(SELECT json_agg(json_build_array(c.conname, pg_get_expr(c.conbin, 0)) "
       "ORDER BY c.conname) FROM pg_constraint c WHERE c.contypid = t.oid AND c.contype = 'c') "
       "FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace "
       "JOIN pg_type b ON b.oid = t.typbasetype "
@@ -51,11 +51,8 @@ void read_routines(ReaderState& state) {
     if (!domains.is_null(row, 5)) domain.collation = domains.value(row, 5);
     if (!domains.is_null(row, 6)) {
       for (const auto& item : nlohmann::json::parse(domains.value(row, 6))) {
-        std::string definition = item[1].get<std::string>();  // "CHECK ((VALUE > 0))"
-        std::string expression = definition.substr(definition.find('(') + 1);
-        expression = expression.substr(0, expression.rfind(')'));
-        domain.checks.push_back(
-            {item[0].get<std::string>(), sqlparse::normalise_expression(expression)});
+        domain.checks.push_back({item[0].get<std::string>(),
+                                 sqlparse::normalise_expression(item[1].get<std::string>())});
       }
     }
     state.catalog.domains.push_back(std::move(domain));

@@ -20,6 +20,15 @@ class HostileInputs : public ::testing::Test {
  protected:
   void SetUp() override { dir_ = make_temp_dir("flick-adversarial"); }
   void TearDown() override { fs::remove_all(dir_); }
+  // dir_/drizzle with a journal listing one migration, 0000_init (its file is the test's).
+  fs::path one_migration_folder() {
+    fs::path out = dir_ / "drizzle";
+    fs::create_directories(out / "meta");
+    write_text(out / "meta" / "_journal.json",
+               R"({"version":"7","dialect":"postgresql","entries":[{"idx":0,"version":"7",)"
+               R"("when":1700000000000,"tag":"0000_init","breakpoints":true}]})");
+    return out;
+  }
   fs::path dir_;
 };
 
@@ -41,11 +50,7 @@ TEST_F(HostileInputs, NulByteInASchemaFileIsRefusedWithItsPosition) {
 }
 
 TEST_F(HostileInputs, NulByteInAMigrationIsRefusedBeforeAnythingIsCreated) {
-  fs::path out = dir_ / "drizzle";
-  fs::create_directories(out / "meta");
-  write_text(out / "meta" / "_journal.json",
-             R"({"version":"7","dialect":"postgresql","entries":[{"idx":0,"version":"7",)"
-             R"("when":1700000000000,"tag":"0000_init","breakpoints":true}]})");
+  fs::path out = one_migration_folder();
   std::string sql = "CREATE TABLE a (id int);\n";
   sql += '\0';
   sql += "DROP TABLE a;\n";
@@ -88,11 +93,7 @@ TEST_F(HostileInputs, FifosDevicesAndDirectoriesAreNotRead) {
 // migrate used to create its bookkeeping schema and table before it found a syntax error in a
 // pending migration: "nothing written" was not true.
 TEST_F(HostileInputs, SyntaxErrorInAMigrationCreatesNothing) {
-  fs::path out = dir_ / "drizzle";
-  fs::create_directories(out / "meta");
-  write_text(out / "meta" / "_journal.json",
-             R"({"version":"7","dialect":"postgresql","entries":[{"idx":0,"version":"7",)"
-             R"("when":1700000000000,"tag":"0000_init","breakpoints":true}]})");
+  fs::path out = one_migration_folder();
   write_text(out / "0000_init.sql", "CREATE TABLE a (id int);\nCREATE TABEL b (id int);\n");
   std::string url = create_database("adversarial_syntax");
   FlickRun run = run_flick({"migrate", "--out", out.string(), "--url", url});
