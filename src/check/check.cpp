@@ -21,6 +21,10 @@ RuleGuidance rule_guidance(std::string_view rule) {
       {"journal-order", {"skips the entry on every database where a newer one is applied", true}},
       {"snapshot-collision",
        {"runs both migrations; drizzle-kit generate follows one branch", true}},
+      {"snapshot-duplicate-id",
+       {"reads the copy as the last schema: drizzle-kit generate writes the last migration's "
+        "changes again",
+        true}},
       {"syntax",
        {"sends the statement; the server refuses it and the whole run is rolled back", false}},
       {"recreated-object", {"fails with \"already exists\" and rolls back the whole run", true}},
@@ -42,12 +46,6 @@ int Report::errors() const {
 }
 
 int Report::warnings() const { return static_cast<int>(findings.size()) - errors(); }
-
-std::filesystem::path snapshot_path_for(const store::MigrationFolder& folder,
-                                        const store::JournalEntry& entry) {
-  std::string prefix = entry.tag.substr(0, entry.tag.find('_'));
-  return folder.meta_dir() / (prefix + "_snapshot.json");
-}
 
 Report check_folder(const store::MigrationFolder& folder, const model::Catalog* schema,
                     bool every_snapshot, const std::string& search_path) {

@@ -137,9 +137,5 @@ struct Undo {
 std::vector<Undo> plan_undo(const store::MigrationFolder& folder, const std::string& search_path,
                             const std::vector<std::size_t>& indices);
 
-// The snapshot file drizzle pairs with a journal entry: meta/<prefix>_snapshot.json, where the
-// prefix is the tag up to its first '_'.
-std::filesystem::path snapshot_path_for(const store::MigrationFolder& folder,
-                                        const store::JournalEntry& entry);
 
 }  // namespace flick::check

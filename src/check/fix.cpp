@@ -60,7 +60,7 @@ std::vector<Item> load(const store::MigrationFolder& folder) {
                                   sql_path.filename().string()));
     }
     item.sql = store::read_text_file(sql_path.string());
-    item.old_snapshot_path = snapshot_path_for(folder, entry);
+    item.old_snapshot_path = folder.snapshot_path(entry);
     if (fs::exists(item.old_snapshot_path)) {
       item.snapshot_text = store::read_text_file(item.old_snapshot_path.string());
       try {

@@ -224,7 +224,7 @@ void check_history(const store::MigrationFolder& folder, bool every_snapshot, Re
   const auto& entries = folder.journal().entries;
   std::size_t last_snapshot = entries.size();
   for (std::size_t i = 0; i < entries.size(); ++i) {
-    if (std::filesystem::exists(snapshot_path_for(folder, entries[i]))) last_snapshot = i;
+    if (std::filesystem::exists(folder.snapshot_path(entries[i]))) last_snapshot = i;
   }
   HistoryCheck history(report, search_path);
   for (std::size_t i = 0; i < entries.size(); ++i) {
@@ -235,7 +235,7 @@ void check_history(const store::MigrationFolder& folder, bool every_snapshot, Re
     history.replay(file, store::read_text_file(path.string()));
     if (!every_snapshot && i != last_snapshot) continue;
     if (history.errors() > 0) continue;  // the replayed schema is not what a database has
-    std::filesystem::path snapshot_path = snapshot_path_for(folder, entry);
+    std::filesystem::path snapshot_path = folder.snapshot_path(entry);
     std::string snapshot_file = "meta/" + snapshot_path.filename().string();
     if (!std::filesystem::exists(snapshot_path) || has_error_for(report, snapshot_file)) continue;
     store::Snapshot snapshot;

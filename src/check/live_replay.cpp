@@ -66,7 +66,7 @@ void replay_into(pg::Connection& connection, const store::MigrationFolder& folde
         return;
       }
     }
-    std::filesystem::path snapshot_path = snapshot_path_for(folder, entry);
+    std::filesystem::path snapshot_path = folder.snapshot_path(entry);
     if (!std::filesystem::exists(snapshot_path)) continue;
     store::Snapshot snapshot;
     try {

@@ -11,7 +11,12 @@ namespace flick::check {
 
 void check_schema_matches(const store::MigrationFolder& folder, const model::Catalog& schema,
                           Report& report) {
-  std::optional<store::Snapshot> latest = folder.latest_snapshot();
+  std::optional<store::Snapshot> latest;
+  try {
+    latest = folder.latest_snapshot();
+  } catch (const UserError&) {
+    return;  // a missing or copied last snapshot is reported by the structure and chain checks
+  }
   model::Catalog from = latest ? latest->catalog : model::Catalog{};
   model::normalise(from);
   diff::ChangeSet changes;

@@ -21,8 +21,9 @@ struct SnapshotIds {
   std::string prev_id;
 };
 
-// Reads only the top-level "id" and "prevId" of a snapshot, stopping as soon as both are seen:
-// a folder of a thousand snapshots is checked without parsing a thousand schemas.
+// Reads only the top-level "id" and "prevId" of a snapshot, building no tree: a folder of a
+// thousand snapshots is checked without building a thousand schemas. The whole file is scanned,
+// so a snapshot truncated after its ids is malformed.
 class IdReader : public nlohmann::json_sax<nlohmann::json> {
  public:
   explicit IdReader(SnapshotIds& ids) : ids_(ids) {}
@@ -34,7 +35,7 @@ class IdReader : public nlohmann::json_sax<nlohmann::json> {
   bool string(string_t& value) override {
     if (depth_ == 1 && key_ == "id") ids_.id = value;
     if (depth_ == 1 && key_ == "prevId") ids_.prev_id = value;
-    return ids_.id.empty() || ids_.prev_id.empty();
+    return true;
   }
   bool binary(binary_t&) override { return true; }
   bool start_object(std::size_t) override { return ++depth_, true; }
@@ -74,11 +75,12 @@ std::optional<SnapshotIds> read_ids(const std::filesystem::path& path) {
 
 void check_snapshot_chain(const store::MigrationFolder& folder, Report& report) {
   std::map<std::string, std::string> file_by_prev_id;
+  std::map<std::string, std::string> file_by_id;
   std::optional<SnapshotIds> previous;
   std::string previous_file;
   bool previous_missing = false;
   for (const store::JournalEntry& entry : folder.journal().entries) {
-    std::filesystem::path path = snapshot_path_for(folder, entry);
+    std::filesystem::path path = folder.snapshot_path(entry);
     std::string file = "meta/" + path.filename().string();
     if (!std::filesystem::exists(path)) {
       previous_missing = true;  // reported by check_structure
@@ -91,8 +93,14 @@ void check_snapshot_chain(const store::MigrationFolder& folder, Report& report) 
       previous_missing = true;
       continue;
     }
+    auto [same_id, first_with_id] = file_by_id.emplace(ids->id, file);
     auto [it, inserted] = file_by_prev_id.emplace(ids->prev_id, file);
-    if (!inserted) {
+    if (!first_with_id) {
+      report.findings.push_back(
+          {Severity::kError, "snapshot-duplicate-id", file, 0,
+           fmt::format("has the id {} of {}: it is a copy, not the schema after its own migration",
+                       ids->id, same_id->second)});
+    } else if (!inserted) {
       report.findings.push_back(
           {Severity::kError, "snapshot-collision", file, 0,
            fmt::format("{} and {} have the same prevId {}: they were generated in parallel on two "

@@ -21,11 +21,19 @@ void check_structure(const store::MigrationFolder& folder, Report& report) {
   }
   std::set<std::string> tags;
   std::set<std::filesystem::path> expected_snapshots;
+  std::set<int> idxs;
   int previous_idx = -1;
   for (std::size_t i = 0; i < entries.size(); ++i) {
     const store::JournalEntry& entry = entries[i];
     // One finding per break in the sequence, not one per later entry.
-    if (entry.idx != previous_idx + 1) {
+    if (!idxs.insert(entry.idx).second) {
+      report.findings.push_back(
+          {Severity::kError, "journal-idx", "meta/_journal.json", 0,
+           fmt::format("entry {} (\"{}\") has idx {} like an earlier entry: two branches each "
+                       "added migration {}, and drizzle-kit numbers the next migration from the "
+                       "last idx (flick check --fix renumbers)",
+                       i, entry.tag, entry.idx, entry.idx)});
+    } else if (entry.idx != previous_idx + 1) {
       report.findings.push_back(
           {Severity::kWarning, "journal-idx", "meta/_journal.json", 0,
            fmt::format("entry {} (\"{}\") has idx {}, expected {}: drizzle-orm's migrator goes "
@@ -43,7 +51,7 @@ void check_structure(const store::MigrationFolder& folder, Report& report) {
                                  fmt::format("journal entry {} names {}.sql, which does not exist",
                                              entry.idx, entry.tag)});
     }
-    std::filesystem::path snapshot = snapshot_path_for(folder, entry);
+    std::filesystem::path snapshot = folder.snapshot_path(entry);
     expected_snapshots.insert(snapshot);
     if (!std::filesystem::exists(snapshot)) {
       report.findings.push_back(

@@ -88,10 +88,38 @@ std::vector<fs::path> MigrationFolder::snapshot_paths() const {
   return sorted_files(meta_dir(), ".json", true);
 }
 
+fs::path MigrationFolder::snapshot_path(const JournalEntry& entry) const {
+  std::string prefix = entry.tag.substr(0, entry.tag.find('_'));
+  return meta_dir() / (prefix + "_snapshot.json");
+}
+
 std::optional<Snapshot> MigrationFolder::latest_snapshot() const {
-  std::vector<fs::path> paths = snapshot_paths();
-  if (paths.empty()) return std::nullopt;
-  return read_snapshot(paths.back());
+  const std::vector<JournalEntry>& entries = journal_.entries;
+  if (entries.empty()) return std::nullopt;
+  const JournalEntry& last = entries.back();
+  fs::path path = snapshot_path(last);
+  std::error_code error;
+  if (!fs::exists(path, error)) {
+    throw UserError(fmt::format(
+        "{}: missing: it is the snapshot of {}, the last migration; without it generate would diff "
+        "against an older schema and write again what {} did (`flick check --fix` rebuilds it from "
+        "the SQL)",
+        path.string(), last.tag, last.tag));
+  }
+  Snapshot snapshot = read_snapshot(path);
+  if (entries.size() >= 2) {
+    fs::path previous_path = snapshot_path(entries[entries.size() - 2]);
+    if (fs::exists(previous_path, error)) {
+      Snapshot previous = read_snapshot(previous_path);
+      if (previous.id == snapshot.id) {
+        throw UserError(fmt::format(
+            "{}: has the id {} of {}: it is a copy of the previous snapshot, not the schema after "
+            "{} (`flick check --fix` rebuilds it from the SQL)",
+            path.string(), snapshot.id, previous_path.string(), last.tag));
+      }
+    }
+  }
+  return snapshot;
 }
 
 std::vector<std::pair<fs::path, Snapshot>> MigrationFolder::load_snapshots() const {

@@ -72,8 +72,13 @@ class MigrationFolder {
   // sorts them.
   std::vector<std::filesystem::path> snapshot_paths() const;
 
-  // The snapshot generate diffs against: the LAST snapshot file by name (so with 0004's missing,
-  // 0005's), or std::nullopt in an empty folder.
+  // The snapshot file of a journal entry: meta/<tag prefix>_snapshot.json.
+  std::filesystem::path snapshot_path(const JournalEntry& entry) const;
+
+  // The snapshot generate diffs against: the one of the journal's LAST migration, or
+  // std::nullopt when the journal has none. Throws flick::UserError, naming the file and the
+  // migration, when that snapshot is missing or is a copy of the previous migration's (the same
+  // id): diffing against an older schema would write again what the last migration did.
   std::optional<Snapshot> latest_snapshot() const;
 
   // Every snapshot file, read, in snapshot_paths() order (for checks such as two snapshots

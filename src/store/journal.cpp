@@ -14,6 +14,16 @@ Journal parse_journal(std::string_view text, const std::string& file_name) {
   Journal journal;
   journal.layout = detect_json_layout(text);
   journal.version = reader.string(json, "", "version");
+  // The journal versions drizzle-kit has written for PostgreSQL; a newer one may mean fields
+  // this reader does not know.
+  auto known_version = [](const std::string& version) {
+    return version == "5" || version == "6" || version == "7";
+  };
+  if (!known_version(journal.version)) {
+    reader.fail("version", fmt::format("\"{}\" is not a journal version drizzle-kit writes (5, 6 "
+                                       "or 7)",
+                                       journal.version));
+  }
   journal.dialect = reader.string(json, "", "dialect");
   if (journal.dialect != "postgresql" && journal.dialect != "pg") {
     reader.fail("dialect",
@@ -26,9 +36,25 @@ Journal parse_journal(std::string_view text, const std::string& file_name) {
     std::string path = fmt::format("entries[{}]", i);
     reader.expect_keys(item, path, {"idx", "version", "when", "tag", "breakpoints"});
     JournalEntry entry;
-    entry.idx = static_cast<int>(reader.integer(item, path, "idx"));
+    std::int64_t idx = reader.integer(item, path, "idx");
+    if (idx < 0 || idx > 1'000'000'000) {
+      reader.fail(path + ".idx", fmt::format("{} is not a migration number (0 or more)", idx));
+    }
+    entry.idx = static_cast<int>(idx);
     entry.version = reader.string(item, path, "version");
+    if (!known_version(entry.version)) {
+      reader.fail(
+          path + ".version",
+          fmt::format("\"{}\" is not a version drizzle-kit writes (5, 6 or 7)", entry.version));
+    }
     entry.when = reader.integer(item, path, "when");
+    // drizzle-orm's migrator compares "when" with the newest applied migration's; a time before
+    // 1970 orders nothing.
+    if (entry.when <= 0) {
+      reader.fail(
+          path + ".when",
+          fmt::format("{} is not a creation time (milliseconds since 1970, above 0)", entry.when));
+    }
     entry.tag = reader.string(item, path, "tag");
     // The tag names <tag>.sql in the folder itself: nothing outside it is ever read or run.
     bool plain = !entry.tag.empty() && entry.tag.size() <= 200 && entry.tag != "." &&

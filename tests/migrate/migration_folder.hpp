@@ -17,7 +17,7 @@ namespace flick::testing {
 struct TestMigration {
   std::string tag;  // e.g. "0003_add_posts"
   std::string sql;  // statements joined by "--> statement-breakpoint" lines
-  std::int64_t when = 0;
+  std::int64_t when = 0;  // 0: 1700000000000 + one second per position
 };
 
 // Writes every migration's file and the journal listing them in this order.
