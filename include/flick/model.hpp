@@ -282,4 +282,14 @@ void normalise(Catalog& catalog);
 // ("smallint" | "integer" | "bigint"), given the increment's sign.
 SequenceOptions default_sequence_options(const std::string& type, bool ascending = true);
 
+// The serial type of an integer column type ("integer" -> "serial", "bigint" -> "bigserial",
+// "smallint" -> "smallserial"); "" for any other type.
+std::string serial_type_of(const std::string& type);
+
+// True when `column`'s default is nextval of sequence `schema`.`name` as PostgreSQL prints it
+// (`nextval('app.t_id_seq'::regclass)`; in the public schema qualified or not, names quoted as
+// regclass quotes them): the default a serial column has.
+bool defaults_to_nextval_of(const Column& column, const std::string& schema,
+                            const std::string& name);
+
 }  // namespace flick::model

@@ -229,6 +229,41 @@ void CatalogBuilder::release_constraint_name(const std::string& schema, const st
   names_[schema].constraints.erase(name);
 }
 
+void CatalogBuilder::own_sequence(const QualifiedName& sequence, const QualifiedName& table,
+                                  std::string column, std::string position) {
+  owned_sequences_.push_back({sequence.schema, sequence.name, table.schema, table.name,
+                              std::move(column), std::move(position)});
+}
+
+void CatalogBuilder::fold_owned_sequences() {
+  for (const OwnedSequence& owned : owned_sequences_) {
+    model::Table* table = find_table(owned.table_schema, owned.table);
+    if (table == nullptr) {
+      throw UserError(fmt::format("{}: OWNED BY names table \"{}\".\"{}\", which is not created",
+                                  owned.position, owned.table_schema, owned.table));
+    }
+    auto column = std::find_if(table->columns.begin(), table->columns.end(),
+                               [&](const model::Column& c) { return c.name == owned.column; });
+    if (column == table->columns.end()) {
+      throw UserError(fmt::format("{}: OWNED BY names column \"{}\" that table \"{}\" lacks",
+                                  owned.position, owned.column, owned.table));
+    }
+    std::string serial = model::serial_type_of(column->type);
+    if (serial.empty() || !model::defaults_to_nextval_of(*column, owned.schema, owned.name)) {
+      continue;  // a sequence that merely belongs to the column: it stays a sequence
+    }
+    auto& sequences = catalog_.sequences;
+    auto sequence = std::find_if(sequences.begin(), sequences.end(), [&](const model::Sequence& s) {
+      return s.schema == owned.schema && s.name == owned.name;
+    });
+    if (sequence == sequences.end()) continue;
+    column->type = serial;
+    column->default_expr.reset();
+    sequences.erase(sequence);
+  }
+  owned_sequences_.clear();
+}
+
 model::Catalog CatalogBuilder::finish() {
   for (const auto& [schema, position] : used_schemas_) {
     if (std::find(catalog_.schemas.begin(), catalog_.schemas.end(), schema) ==
@@ -239,6 +274,7 @@ model::Catalog CatalogBuilder::finish() {
   }
   for (const DeferredType& deferred : deferred_types_) resolve_user_type(deferred);
   for (const DeferredForeignKey& deferred : deferred_foreign_keys_) resolve_foreign_key(deferred);
+  fold_owned_sequences();
   model::normalise(catalog_);
   return std::move(catalog_);
 }

@@ -107,6 +107,12 @@ class CatalogBuilder {
   // A schema an object was created in; it must be created by CREATE SCHEMA somewhere.
   void use_schema(const std::string& schema, std::string position);
 
+  // ALTER SEQUENCE `sequence` OWNED BY `table`.`column` (pg_dump writes serial columns so). At
+  // the end, a sequence owned by an integer column whose default is its nextval becomes that
+  // column's serial type, as the database reader reads it; the table and column must exist.
+  void own_sequence(const QualifiedName& sequence, const QualifiedName& table, std::string column,
+                    std::string position);
+
   // Resolves what was deferred, normalises and returns the catalog.
   model::Catalog finish();
 
@@ -148,7 +154,12 @@ class CatalogBuilder {
     std::string position;
   };
 
+  struct OwnedSequence {
+    std::string schema, name, table_schema, table, column, position;
+  };
+
   void resolve_user_type(const DeferredType& deferred);
+  void fold_owned_sequences();
   void resolve_foreign_key(const DeferredForeignKey& deferred);
 
   model::Catalog catalog_;
@@ -156,6 +167,7 @@ class CatalogBuilder {
   std::map<std::string, Names> names_;
   std::vector<DeferredType> deferred_types_;
   std::vector<DeferredForeignKey> deferred_foreign_keys_;
+  std::vector<OwnedSequence> owned_sequences_;
   std::vector<std::pair<std::string, std::string>> used_schemas_;
   std::set<std::string> other_objects_;
   bool other_types_allowed_ = false;
@@ -169,6 +181,8 @@ void transform_create_enum(PgQuery__CreateEnumStmt& statement, const Source& sou
                            CatalogBuilder& builder);
 void transform_create_sequence(PgQuery__CreateSeqStmt& statement, const Source& source,
                                CatalogBuilder& builder);
+void transform_alter_sequence(PgQuery__AlterSeqStmt& statement, const Source& source,
+                              CatalogBuilder& builder);
 void transform_create_table(PgQuery__CreateStmt& statement, const Source& source,
                             CatalogBuilder& builder);
 void transform_index(PgQuery__IndexStmt& statement, const Source& source, CatalogBuilder& builder);

@@ -102,4 +102,20 @@ std::map<std::string, std::string> read_storage_parameters(Node** items, std::si
   return parameters;
 }
 
+void merge_sequence_options(model::SequenceOptions& options, Node** items, std::size_t count,
+                            const Source& source) {
+  for (std::size_t i = 0; i < count; ++i) {
+    const PgQuery__DefElem& option = *items[i]->def_elem;
+    std::string name = option.defname;
+    if (name == "restart" || name == "owned_by") continue;  // no schema change
+    SequenceClauses one = read_sequence_options(&items[i], 1, false, source);
+    if (name == "increment") options.increment = one.options.increment;
+    if (name == "minvalue") options.min_value = one.options.min_value;
+    if (name == "maxvalue") options.max_value = one.options.max_value;
+    if (name == "start") options.start_with = one.options.start_with;
+    if (name == "cache") options.cache = one.options.cache;
+    if (name == "cycle") options.cycle = one.options.cycle;
+  }
+}
+
 }  // namespace flick::ddl

@@ -21,6 +21,11 @@ struct SequenceClauses {
 SequenceClauses read_sequence_options(Node** items, std::size_t count, bool allow_sequence_name,
                                       const Source& source);
 
+// ALTER SEQUENCE's options: only the options listed in `items` change; RESTART and OWNED BY
+// change nothing here (the caller reads OWNED BY).
+void merge_sequence_options(model::SequenceOptions& options, Node** items, std::size_t count,
+                            const Source& source);
+
 // Reads `WITH (name = value, ...)` storage parameters into their text values.
 std::map<std::string, std::string> read_storage_parameters(Node** items, std::size_t count,
                                                            const Source& source);

@@ -71,8 +71,4 @@ model::Table remove_table(CatalogBuilder& builder, const std::string& schema,
 model::Index* find_index(CatalogBuilder& builder, const std::string& schema,
                          const std::string& name, model::Table** table);
 
-// Applies a merge of sequence options: only the options listed in `items` change.
-void merge_sequence_options(model::SequenceOptions& options, Node** items, std::size_t count,
-                            const Source& source);
-
 }  // namespace flick::ddl

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "ddl/options.hpp"
 #include "ddl/replay_internal.hpp"
 #include "flick/error.hpp"
 

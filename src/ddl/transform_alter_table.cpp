@@ -38,6 +38,14 @@ void set_default(model::Column& column, const PgQuery__AlterTableCmd& command) {
 
 void transform_alter_table(PgQuery__AlterTableStmt& statement, const Source& source,
                            CatalogBuilder& builder) {
+  // pg_dump's `ALTER TABLE x OWNER TO role` (for views and sequences too): ownership is outside
+  // the schema model.
+  bool only_ownership = statement.n_cmds > 0;
+  for (std::size_t i = 0; i < statement.n_cmds; ++i) {
+    only_ownership = only_ownership && statement.cmds[i]->alter_table_cmd->subtype ==
+                                           PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner;
+  }
+  if (only_ownership) return;
   if (statement.objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) {
     source.unsupported(
         -1, "unsupported statement ALTER " +
@@ -65,6 +73,8 @@ void transform_alter_table(PgQuery__AlterTableStmt& statement, const Source& sou
         break;
       case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull:
         column_of(table, command, source).not_null = true;
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner:
         break;
       case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity:
         apply_identity(column_of(table, command, source), *command.def->constraint, name, source,

@@ -6,6 +6,14 @@ namespace flick::ddl {
 
 void transform_comment(PgQuery__CommentStmt& statement, const Source& source,
                        CatalogBuilder& builder) {
+  // An extension's comment comes with the extension (pg_dump repeats it). Comments on schemas
+  // and routines are not held by the model (docs/schema-files.md): pg_dump files carry them.
+  if (statement.objtype == PG_QUERY__OBJECT_TYPE__OBJECT_EXTENSION ||
+      statement.objtype == PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA ||
+      statement.objtype == PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION ||
+      statement.objtype == PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE) {
+    return;
+  }
   bool on_table = statement.objtype == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE;
   bool on_column = statement.objtype == PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN;
   if ((!on_table && !on_column) || statement.object == nullptr ||

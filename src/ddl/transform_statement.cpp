@@ -35,6 +35,15 @@ void transform_statement(Node* statement, const Source& source, CatalogBuilder& 
       return transform_create_function(*statement->create_function_stmt, source, builder);
     case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT:
       return transform_create_trigger(*statement->create_trig_stmt, source, builder);
+    case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT:
+      return transform_alter_sequence(*statement->alter_seq_stmt, source, builder);
+    // Outside the schema model (docs/schema-files.md): ownership (what a migration creates
+    // belongs to the role that runs it) and privileges, which teams grant elsewhere.
+    case PG_QUERY__NODE__NODE_ALTER_OWNER_STMT:
+    case PG_QUERY__NODE__NODE_GRANT_STMT:
+    case PG_QUERY__NODE__NODE_GRANT_ROLE_STMT:
+    case PG_QUERY__NODE__NODE_ALTER_DEFAULT_PRIVILEGES_STMT:
+      return;
     default:
       source.unsupported(-1, "unsupported statement " + sqlparse::node_kind(statement));
   }

@@ -4,10 +4,7 @@
 
 #include <fmt/format.h>
 
-#include <cctype>
-
 #include "introspect/reader_state.hpp"
-#include "sqlparse/sqlparse.hpp"
 
 namespace flick::introspect {
 namespace {
@@ -35,31 +32,6 @@ model::SequenceOptions options_of(const pg::Result& result, int row) {
   options.cache = result.value(row, kCache);
   options.cycle = result.value(row, kCycle) == "t";
   return options;
-}
-
-std::string serial_type(const std::string& type) {
-  if (type == "integer") return "serial";
-  if (type == "bigint") return "bigserial";
-  if (type == "smallint") return "smallserial";
-  return "";
-}
-
-// True when the column's default is nextval of this sequence, as PostgreSQL writes it for serial.
-// (regclass prints a name in double quotes unless it is all lower case letters, digits and
-// underscores, not starting with a digit: "t_camelCol_seq".)
-bool is_serial_default(const model::Column& column, const std::string& schema,
-                       const std::string& name) {
-  if (!column.default_expr) return false;
-  auto as_regclass = [](const std::string& part) {
-    bool plain =
-        !part.empty() && !std::isdigit(static_cast<unsigned char>(part[0])) &&
-        part.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") == std::string::npos;
-    return plain ? part : sqlparse::quote_identifier(part);
-  };
-  std::string qualified = schema == model::kDefaultSchema
-                              ? as_regclass(name)
-                              : as_regclass(schema) + "." + as_regclass(name);
-  return *column.default_expr == fmt::format("nextval('{}'::regclass)", qualified);
 }
 
 model::Column* owner_column(ReaderState& state, const pg::Result& result, int row) {
@@ -102,9 +74,9 @@ void read_sequences(ReaderState& state) {
       column->identity->options = options_of(result, row);
       continue;
     }
-    if (column != nullptr && dependency == "a" && !serial_type(column->type).empty() &&
-        is_serial_default(*column, schema, name)) {
-      column->type = serial_type(column->type);
+    if (column != nullptr && dependency == "a" && !model::serial_type_of(column->type).empty() &&
+        model::defaults_to_nextval_of(*column, schema, name)) {
+      column->type = model::serial_type_of(column->type);
       column->default_expr.reset();
       continue;
     }

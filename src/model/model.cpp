@@ -73,6 +73,38 @@ const Column* find_column(const Table& table, const std::string& name) {
   return it == table.columns.end() ? nullptr : &*it;
 }
 
+std::string serial_type_of(const std::string& type) {
+  if (type == "integer") return "serial";
+  if (type == "bigint") return "bigserial";
+  if (type == "smallint") return "smallserial";
+  return "";
+}
+
+bool defaults_to_nextval_of(const Column& column, const std::string& schema,
+                            const std::string& name) {
+  if (!column.default_expr) return false;
+  // regclass prints a name in double quotes unless it is all lower case letters, digits and
+  // underscores, not starting with a digit: "t_camelCol_seq".
+  auto as_regclass = [](const std::string& part) {
+    bool plain =
+        !part.empty() && !std::isdigit(static_cast<unsigned char>(part[0])) &&
+        part.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") == std::string::npos;
+    if (plain) return part;
+    std::string quoted = "\"";
+    for (char c : part) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return quoted + "\"";
+  };
+  auto nextval_of = [](const std::string& qualified) {
+    std::string literal;
+    for (char c : qualified) literal += c == '\'' ? std::string("''") : std::string(1, c);
+    return "nextval('" + literal + "'::regclass)";
+  };
+  std::string qualified = as_regclass(schema) + "." + as_regclass(name);
+  // With an empty search_path (pg_dump's) the public schema is written too.
+  return *column.default_expr == nextval_of(qualified) ||
+         (schema == kDefaultSchema && *column.default_expr == nextval_of(as_regclass(name)));
+}
+
 SequenceOptions default_sequence_options(const std::string& type, bool ascending) {
   std::string max = "9223372036854775807";
   std::string min = "-9223372036854775808";

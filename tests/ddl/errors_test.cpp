@@ -15,8 +15,11 @@ TEST(Errors, SyntaxError) {
 TEST(Errors, UnsupportedStatementsNameTheirKind) {
   EXPECT_EQ(read_error("CREATE TABLE a (id int);\n  CREATE TYPE pair AS (a int, b int);"),
             "schema.sql:2:3: unsupported statement CompositeTypeStmt");
-  EXPECT_EQ(read_error("SET search_path = app;"),
-            "schema.sql:1:1: unsupported statement VariableSetStmt");
+  EXPECT_EQ(read_error("SELECT 1;"), "schema.sql:1:1: unsupported statement SelectStmt");
+  EXPECT_EQ(read_error("SELECT set_config('search_path', current_user, false);"),
+            "schema.sql:1:1: unsupported statement SELECT set_config(...) with computed values");
+  EXPECT_EQ(read_error("ALTER SEQUENCE s OWNED BY t.id;"),
+            "schema.sql:1:16: sequence \"public\".\"s\" is not created");
   EXPECT_EQ(read_error("\n\nCREATE AGGREGATE a (int) (sfunc = int4pl, stype = int);"),
             "schema.sql:3:1: unsupported statement DefineStmt");
   EXPECT_EQ(read_error("-- comment\nBEGIN;"),

@@ -462,3 +462,78 @@ TEST(Drift, ReportsHandChangesAndItsSqlRemovesThem) {
 
 }  // namespace
 }  // namespace flick::testing
+
+namespace flick::testing {
+namespace {
+
+// `pg_dump` (the cluster's own) run on `url` with `flags`; exits the test on failure.
+std::string run_pg_dump(const std::string& url, const std::string& flags) {
+  fs::path pg_dump = localdb::ClusterOptions{}.bin_dir / "pg_dump";
+  std::string command = fmt::format("'{}' {} '{}'", pg_dump.string(), flags, url);
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) throw std::runtime_error("cannot run " + command);
+  std::string out;
+  char buffer[4096];
+  std::size_t read = 0;
+  while ((read = fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, read);
+  if (pclose(pipe) != 0) throw std::runtime_error(command + " failed");
+  return out;
+}
+
+// The schema as pg_dump prints it, without owners, privileges, comments, the bookkeeping schema
+// and pg_dump's comment lines and \restrict keys (random per run).
+std::string comparable_dump(const std::string& url) {
+  std::istringstream text(run_pg_dump(
+      url, "--schema-only --no-owner --no-privileges --no-comments --exclude-schema=drizzle"));
+  std::string out;
+  for (std::string line; std::getline(text, line);) {
+    if (line.empty() || line.starts_with("--") || line.starts_with("\\restrict") ||
+        line.starts_with("\\unrestrict")) {
+      continue;
+    }
+    out += line + "\n";
+  }
+  return out;
+}
+
+// A team adopting Flick dumps its database and points Flick at the dump as it is (SET header,
+// set_config, OWNER TO, COMMENT ON EXTENSION, sequences OWNED BY their serial columns, identity
+// added by ALTER TABLE, ALTER TABLE ONLY ... ADD CONSTRAINT, GRANTs, \restrict): generate +
+// migrate build the same database, generate again and pull -> generate find nothing to do.
+TEST(DumpAsSchema, GenerateAndMigrateReachTheDumpedDatabase) {
+  std::string original = create_database("dump_original");
+  apply_files(original, {kSource / "tests/data/dump/app.sql"});
+  fs::path project = make_temp_dir("dump_as_schema");
+  fs::path dump = project / "schema.sql";
+  {
+    std::ofstream out(dump, std::ios::binary);
+    out << run_pg_dump(original, "--schema-only");
+  }
+  std::vector<std::string> generate = {"generate", "--schema", dump.string(), "--out",
+                                       (project / "drizzle").string()};
+  FlickRun first = run_flick(generate);
+  ASSERT_EQ(first.exit_code, 0) << describe(first);
+  std::string migrated = create_database("dump_migrated");
+  FlickRun migrate =
+      run_flick({"migrate", "--out", (project / "drizzle").string(), "--url", migrated});
+  ASSERT_EQ(migrate.exit_code, 0) << describe(migrate);
+  EXPECT_TRUE(same_text("pg_dump of the original", comparable_dump(original),
+                        "pg_dump after generate + migrate", comparable_dump(migrated)));
+  EXPECT_TRUE(same_text("original", catalog_dump(original), "migrated", catalog_dump(migrated)));
+  FlickRun again = run_flick(generate);
+  EXPECT_EQ(again.exit_code, 0) << describe(again);
+  EXPECT_NE(again.out.find("No schema changes"), std::string::npos) << describe(again);
+
+  fs::path pulled = project / "pulled";
+  FlickRun pull = run_flick({"pull", "--url", migrated, "--out", (pulled / "drizzle").string(),
+                             "--out-schema", (pulled / "schema").string()});
+  ASSERT_EQ(pull.exit_code, 0) << describe(pull);
+  FlickRun after_pull = run_flick(concat({"generate", "--out", (pulled / "drizzle").string()},
+                                         schema_args(pulled_files(pulled / "schema"))));
+  EXPECT_EQ(after_pull.exit_code, 0) << describe(after_pull);
+  EXPECT_NE(after_pull.out.find("No schema changes"), std::string::npos) << describe(after_pull);
+  fs::remove_all(project);
+}
+
+}  // namespace
+}  // namespace flick::testing
