@@ -74,6 +74,9 @@ struct Column {
   std::optional<std::string> generated;     // GENERATED ALWAYS AS (<expr>) STORED
   std::optional<Identity> identity;
   std::optional<std::string> comment;
+  // COLLATE as SQL: a quoted name ("C", "en-x-icu"), schema-qualified outside pg_catalog
+  // ("app"."ci"); "" = the type's default collation.
+  std::string collation;
 
   bool operator==(const Column&) const = default;
 };
@@ -113,6 +116,16 @@ struct CheckConstraint {
   std::string expression;  // normalised, without the surrounding CHECK ( )
 
   bool operator==(const CheckConstraint&) const = default;
+};
+
+// EXCLUDE: no two rows may make every `WITH` operator true (a booking overlap, ...).
+struct ExclusionConstraint {
+  std::string name;
+  // Canonical text after the name, as PostgreSQL's parser deparses it:
+  // "EXCLUDE USING gist (room WITH =, during WITH &&)", "... WHERE (active)".
+  std::string definition;
+
+  bool operator==(const ExclusionConstraint&) const = default;
 };
 
 struct IndexElement {
@@ -175,10 +188,12 @@ struct Table {
   std::vector<UniqueConstraint> uniques;
   std::vector<ForeignKey> foreign_keys;
   std::vector<CheckConstraint> checks;
+  std::vector<ExclusionConstraint> exclusions;  // in name order
   std::vector<Index> indexes;
   std::vector<Policy> policies;
   std::vector<Trigger> triggers;
   bool rls_enabled = false;
+  bool unlogged = false;  // CREATE UNLOGGED TABLE: not written to the WAL, emptied by a crash
   std::optional<std::string> comment;
 
   bool operator==(const Table&) const = default;

@@ -33,6 +33,12 @@ std::string builtin_type(const std::string& type) {
   if (starts_with_word(type, "numeric")) return "flick::client::Numeric";
   if (type == "date") return "flick::client::Date";
   if (type == "json" || type == "jsonb") return "nlohmann::json";
+  // Ranges and multiranges travel in their text form: "[1,10)", "{[2026-01-01,2026-02-01)}".
+  for (const char* range : {"int4", "int8", "num", "ts", "tstz", "date"}) {
+    if (type == std::string(range) + "range" || type == std::string(range) + "multirange") {
+      return "std::string";
+    }
+  }
   return "";
 }
 
@@ -52,11 +58,39 @@ std::string cpp_value_type(const model::Catalog& catalog, const model::Table& ta
   };
   if (dimensions > 1) throw unsupported("multi-dimensional arrays are not supported");
   std::string value;
-  if (!column.type_schema.empty()) {
-    const model::Enum* found = catalog.find_enum(column.type_schema, type);
+  std::string type_schema = column.type_schema;
+  // A domain is its base type to the client (its CHECKs are the server's): follow domains over
+  // domains down to a built-in type or an enum.
+  for (int depth = 0; !type_schema.empty(); ++depth) {
+    const model::Domain* domain = catalog.find_domain(type_schema, type);
+    if (domain == nullptr || depth > 32) break;
+    std::string base = domain->base_type;
+    while (base.ends_with("[]")) {
+      base.resize(base.size() - 2);
+      ++dimensions;
+    }
+    std::size_t dot = base.find('.');
+    if (dot != std::string::npos && catalog.find_enum(base.substr(0, dot), base.substr(dot + 1))) {
+      type_schema = base.substr(0, dot);
+      type = base.substr(dot + 1);
+    } else if (dot != std::string::npos &&
+               catalog.find_domain(base.substr(0, dot), base.substr(dot + 1))) {
+      type_schema = base.substr(0, dot);
+      type = base.substr(dot + 1);
+    } else {
+      type_schema.clear();
+      // An extension's type in its schema ("public.citext") maps like the type itself.
+      type = dot == std::string::npos || !builtin_type(base.substr(dot + 1)).empty()
+                 ? base.substr(dot == std::string::npos ? 0 : dot + 1)
+                 : base;
+    }
+  }
+  if (dimensions > 1) throw unsupported("multi-dimensional arrays are not supported");
+  if (!type_schema.empty()) {
+    const model::Enum* found = catalog.find_enum(type_schema, type);
     if (found == nullptr) {
-      throw unsupported(
-          fmt::format("type {}.{} is not an enum of the schema", column.type_schema, type));
+      throw unsupported(fmt::format("type {}.{} is neither an enum nor a domain of the schema",
+                                    type_schema, type));
     }
     value = found->schema == model::kDefaultSchema
                 ? pascal_name(found->name)

@@ -35,6 +35,10 @@ void release_table_names(CatalogBuilder& builder, const model::Table& table, boo
     builder.release_constraint_name(table.schema, unique.name);
   }
   for (const auto& check : table.checks) builder.release_constraint_name(table.schema, check.name);
+  for (const auto& exclusion : table.exclusions) {
+    builder.release_relation_name(table.schema, exclusion.name);
+    builder.release_constraint_name(table.schema, exclusion.name);
+  }
   for (const auto& key : table.foreign_keys) {
     builder.release_constraint_name(table.schema, key.name);
   }

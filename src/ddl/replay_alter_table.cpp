@@ -80,6 +80,11 @@ void drop_column(model::Table& table, const std::string& column, CatalogBuilder&
   std::erase_if(table.checks, [&](const model::CheckConstraint& c) {
     return uses(sqlparse::referenced_columns(c.expression));
   });
+  std::erase_if(table.exclusions, [&](const model::ExclusionConstraint& e) {
+    bool used = uses(sqlparse::constraint_columns(e.definition));
+    if (used) builder.release_relation_name(table.schema, e.name);
+    return used;
+  });
   std::erase_if(table.indexes, [&](const model::Index& index) {
     bool used = uses(index.include);
     for (const model::IndexElement& element : index.elements) {
@@ -111,6 +116,7 @@ void alter_type(model::Column& column, PgQuery__AlterTableCmd& command, const So
   }
   column.type = type.type;
   column.type_schema = type.type_schema;
+  column.collation = column_collation(*command.def->column_def);  // else the new type's
   if (type.is_user_type) {
     std::string schema = type.type_schema.empty() ? model::kDefaultSchema : type.type_schema;
     std::string base = type.type.substr(0, type.type.find('['));
@@ -336,6 +342,12 @@ void replay_alter_table(PgQuery__AlterTableStmt& statement, const Source& source
           source.fail(-1, fmt::format("constraint \"{}\" of relation \"{}\" does not exist",
                                       command.name, table.name));
         }
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_SetLogged:
+        table.unlogged = false;
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_SetUnLogged:
+        table.unlogged = true;
         break;
       case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableRowSecurity:
         table.rls_enabled = true;

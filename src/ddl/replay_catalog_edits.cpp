@@ -24,7 +24,8 @@ bool has_constraint(const model::Table& table, const std::string& name) {
   return primary_key_name(table) == name ||
          std::any_of(table.uniques.begin(), table.uniques.end(), named) ||
          std::any_of(table.foreign_keys.begin(), table.foreign_keys.end(), named) ||
-         std::any_of(table.checks.begin(), table.checks.end(), named);
+         std::any_of(table.checks.begin(), table.checks.end(), named) ||
+         std::any_of(table.exclusions.begin(), table.exclusions.end(), named);
 }
 
 bool remove_constraint(model::Table& table, const std::string& name, CatalogBuilder& builder) {
@@ -37,6 +38,7 @@ bool remove_constraint(model::Table& table, const std::string& name, CatalogBuil
   }
   auto named = [&](const auto& item) { return item.name == name; };
   std::size_t removed = std::erase_if(table.uniques, named);
+  removed += std::erase_if(table.exclusions, named);
   if (removed != 0) builder.release_relation_name(table.schema, name);
   removed += std::erase_if(table.foreign_keys, named);
   removed += std::erase_if(table.checks, named);
@@ -69,6 +71,10 @@ model::Table remove_table(CatalogBuilder& builder, const std::string& schema,
     builder.release_constraint_name(schema, unique.name);
   }
   for (const auto& check : removed.checks) builder.release_constraint_name(schema, check.name);
+  for (const auto& exclusion : removed.exclusions) {
+    builder.release_relation_name(schema, exclusion.name);
+    builder.release_constraint_name(schema, exclusion.name);
+  }
   for (const auto& fk : removed.foreign_keys) builder.release_constraint_name(schema, fk.name);
   for (model::Table& other : tables) {
     std::erase_if(other.foreign_keys, [&](const model::ForeignKey& k) {

@@ -311,6 +311,13 @@ void rename_constraint(CatalogBuilder& builder, const QualifiedName& table_name,
   for (auto& check : table.checks) {
     if (check.name == from) check.name = to;
   }
+  for (auto& exclusion : table.exclusions) {
+    if (exclusion.name == from) {
+      exclusion.name = to;
+      builder.release_relation_name(table.schema, from);
+      builder.claim_relation_name(table.schema, to);
+    }
+  }
 }
 
 void rename_index(CatalogBuilder& builder, const QualifiedName& from, const std::string& to,

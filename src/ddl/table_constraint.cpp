@@ -135,6 +135,35 @@ void add_check(model::Table& table, PgQuery__Constraint& constraint, const Sourc
   table.checks.push_back(std::move(check));
 }
 
+void add_exclusion(model::Table& table, PgQuery__Constraint& constraint, const Source& source,
+                   CatalogBuilder& builder) {
+  // PostgreSQL names it like the index behind it: "<table>_<columns>_excl" ("expr" for an
+  // expression element).
+  std::vector<std::string> columns;
+  for (std::size_t i = 0; i < constraint.n_exclusions; ++i) {
+    const PgQuery__List& pair = *constraint.exclusions[i]->list;
+    const PgQuery__IndexElem& element = *pair.items[0]->index_elem;
+    if (is_set(element.name)) {
+      if (model::find_column(table, element.name) == nullptr) {
+        source.fail(constraint.location,
+                    fmt::format("EXCLUDE constraint names column \"{}\", which table \"{}\" "
+                                "does not have",
+                                element.name, table.name));
+      }
+      columns.push_back(element.name);
+    } else {
+      columns.push_back(is_set(element.indexcolname) ? element.indexcolname : "expr");
+    }
+  }
+  model::ExclusionConstraint exclusion;
+  exclusion.name =
+      is_set(constraint.conname)
+          ? constraint.conname
+          : builder.choose_relation_name(table.schema, table.name, columns, "excl", true);
+  exclusion.definition = sqlparse::deparse_constraint_node(&constraint);
+  table.exclusions.push_back(std::move(exclusion));
+}
+
 }  // namespace
 
 std::string constraint_kind(const PgQuery__Constraint& constraint) {
@@ -177,7 +206,8 @@ void claim_constraint_name(const model::Table& table, const PgQuery__Constraint&
   if (!is_set(constraint.conname)) return;
   builder.claim_constraint_name(table.schema, constraint.conname);
   if (constraint.contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY ||
-      constraint.contype == PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE) {
+      constraint.contype == PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE ||
+      constraint.contype == PG_QUERY__CONSTR_TYPE__CONSTR_EXCLUSION) {
     builder.claim_relation_name(table.schema, constraint.conname);  // backed by an index
   }
 }
@@ -194,6 +224,8 @@ void add_constraint(model::Table& table, PgQuery__Constraint& constraint, const 
       return add_foreign_key(table, constraint, column, source, builder);
     case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK:
       return add_check(table, constraint, source, builder);
+    case PG_QUERY__CONSTR_TYPE__CONSTR_EXCLUSION:
+      return add_exclusion(table, constraint, source, builder);
     default:
       source.unsupported(constraint.location,
                          fmt::format("unsupported constraint {}", constraint_kind(constraint)));

@@ -18,6 +18,10 @@ struct PendingConstraint {
 
 // Turns a column definition into a model column. Constraints on other columns' behalf
 // (CHECK, PRIMARY KEY, UNIQUE, REFERENCES) are appended to `pending`.
+// A column definition's COLLATE as SQL, quoted, without pg_catalog (`COLLATE pg_catalog."C"`
+// as pg_dump writes it and `COLLATE "C"` are both `"C"`); "" without one, or for "default".
+std::string column_collation(const PgQuery__ColumnDef& definition);
+
 model::Column transform_column(PgQuery__ColumnDef& definition, const QualifiedName& table,
                                std::vector<PendingConstraint>* pending, const Source& source,
                                CatalogBuilder& builder);

@@ -20,7 +20,6 @@ sqlparse::TypeName column_type(const PgQuery__ColumnDef& definition, const Sourc
 
 void reject_storage_clauses(const PgQuery__ColumnDef& definition, const Source& source) {
   std::string clause;
-  if (definition.coll_clause != nullptr) clause = "COLLATE";
   if (is_set(definition.compression)) clause = "COMPRESSION";
   if (is_set(definition.storage)) clause = "STORAGE";
   if (definition.n_fdwoptions != 0) clause = "OPTIONS";
@@ -31,6 +30,19 @@ void reject_storage_clauses(const PgQuery__ColumnDef& definition, const Source& 
 }
 
 }  // namespace
+
+std::string column_collation(const PgQuery__ColumnDef& definition) {
+  if (definition.coll_clause == nullptr) return "";
+  const PgQuery__CollateClause& clause = *definition.coll_clause;
+  std::vector<std::string> parts = string_list(clause.collname, clause.n_collname);
+  if (parts.size() == 2 && parts[0] == "pg_catalog") parts.erase(parts.begin());
+  std::string out;
+  for (const std::string& part : parts) {
+    if (!out.empty()) out += ".";
+    out += sqlparse::quote_identifier(part);
+  }
+  return out == "\"default\"" ? "" : out;
+}
 
 void apply_identity(model::Column& column, const PgQuery__Constraint& constraint,
                     const QualifiedName& table, const Source& source, CatalogBuilder& builder) {
@@ -68,6 +80,7 @@ model::Column transform_column(PgQuery__ColumnDef& definition, const QualifiedNa
   column.name = definition.colname;
   column.type = type.type;
   column.type_schema = type.type_schema;
+  column.collation = column_collation(definition);
   if (type.is_user_type) {
     builder.defer_user_type(table.schema, table.name, column.name,
                             source.position(definition.type_name->location));
@@ -107,6 +120,7 @@ model::Column transform_column(PgQuery__ColumnDef& definition, const QualifiedNa
       case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY:
       case PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE:
       case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN:
+      case PG_QUERY__CONSTR_TYPE__CONSTR_EXCLUSION:
         pending->push_back({&constraint, column.name});
         break;
       default:

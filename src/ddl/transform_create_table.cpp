@@ -13,7 +13,6 @@ void reject_table_clauses(const PgQuery__CreateStmt& statement, const Source& so
   std::string clause;
   std::string persistence = statement.relation->relpersistence;
   if (persistence == "t") clause = "TEMPORARY";
-  if (persistence == "u") clause = "UNLOGGED";
   if (statement.n_inh_relations != 0) clause = "INHERITS";
   if (statement.partbound != nullptr) clause = "PARTITION OF";
   if (statement.partspec != nullptr) clause = "PARTITION BY";
@@ -81,6 +80,7 @@ void transform_create_table(PgQuery__CreateStmt& statement, const Source& source
   model::Table table;
   table.schema = name.schema;
   table.name = name.name;
+  table.unlogged = std::string(statement.relation->relpersistence) == "u";
   std::vector<PendingConstraint> pending;
   for (std::size_t i = 0; i < statement.n_table_elts; ++i) {
     Node* element = statement.table_elts[i];
@@ -110,6 +110,7 @@ void transform_create_table(PgQuery__CreateStmt& statement, const Source& source
     if (kind != PG_QUERY__CONSTR_TYPE__CONSTR_CHECK &&
         kind != PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY &&
         kind != PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE &&
+        kind != PG_QUERY__CONSTR_TYPE__CONSTR_EXCLUSION &&
         kind != PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN) {
       add_constraint(table, *item.constraint, item.column, source, builder);  // reports it
     }
@@ -117,19 +118,22 @@ void transform_create_table(PgQuery__CreateStmt& statement, const Source& source
   model::Table& created = builder.add_table(std::move(table));
 
   // PostgreSQL names CHECK constraints when it creates the table, then the indexes behind
-  // PRIMARY KEY / UNIQUE, then foreign keys; implicit names depend on that order.
+  // PRIMARY KEY / UNIQUE / EXCLUDE, then foreign keys; implicit names depend on that order.
   for (const PendingConstraint& item : pending) {
     claim_constraint_name(created, *item.constraint, builder);
   }
-  const PgQuery__ConstrType kOrder[][2] = {
-      {PG_QUERY__CONSTR_TYPE__CONSTR_CHECK, PG_QUERY__CONSTR_TYPE__CONSTR_CHECK},
-      {PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY, PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE},
-      {PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN, PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN},
+  const PgQuery__ConstrType kOrder[][3] = {
+      {PG_QUERY__CONSTR_TYPE__CONSTR_CHECK, PG_QUERY__CONSTR_TYPE__CONSTR_CHECK,
+       PG_QUERY__CONSTR_TYPE__CONSTR_CHECK},
+      {PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY, PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE,
+       PG_QUERY__CONSTR_TYPE__CONSTR_EXCLUSION},
+      {PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN, PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN,
+       PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN},
   };
   for (const auto& kinds : kOrder) {
     for (const PendingConstraint& item : pending) {
       PgQuery__ConstrType kind = item.constraint->contype;
-      if (kind == kinds[0] || kind == kinds[1]) {
+      if (kind == kinds[0] || kind == kinds[1] || kind == kinds[2]) {
         add_constraint(created, *item.constraint, item.column, source, builder);
       }
     }

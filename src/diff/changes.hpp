@@ -124,6 +124,7 @@ struct AlterColumnType {
   std::string type;          // canonical drizzle spelling
   std::string type_schema;   // user types only
   bool needs_using = false;  // no implicit/assignment cast: USING "col"::type
+  std::string collation;     // COLLATE as SQL ("C" quoted); "" = the type's default
 };
 struct SetDefault {
   QualifiedName table;
@@ -183,6 +184,15 @@ struct AddUnique {
 struct AddCheck {
   QualifiedName table;
   model::CheckConstraint check;
+};
+struct AddExclusion {
+  QualifiedName table;
+  model::ExclusionConstraint exclusion;
+};
+// ALTER TABLE ... SET UNLOGGED / SET LOGGED.
+struct SetLogged {
+  QualifiedName table;
+  bool unlogged = false;
 };
 struct AddForeignKey {
   QualifiedName table;
@@ -303,6 +313,6 @@ using Change =
                  RenameIndex, CreateView, DropView, RenameView, MoveView, EnableRls, DisableRls,
                  CreatePolicy, DropPolicy, RenamePolicy, AlterPolicy, CreateExtension,
                  DropExtension, CreateFunction, ReplaceFunction, DropFunction, CreateTrigger,
-                 DropTrigger, CreateDomain, AlterDomain, DropDomain>;
+                 DropTrigger, CreateDomain, AlterDomain, DropDomain, AddExclusion, SetLogged>;
 
 }  // namespace flick::diff

@@ -98,17 +98,19 @@ void diff_column(Context& context, const TablePair& pair, const model::Column& f
       old_default = it->second;
     }
   }
-  if (type_changed(context, from, to)) {
-    bool using_cast = needs_using(current_type(context, from), {to.type, to.type_schema});
+  bool retyped = type_changed(context, from, to);
+  if (retyped || from.collation != to.collation) {
+    bool using_cast =
+        retyped && needs_using(current_type(context, from), {to.type, to.type_schema});
     bool user_type = !from.type_schema.empty() || !to.type_schema.empty();
-    if ((using_cast || user_type) && old_default) {
+    if (retyped && (using_cast || user_type) && old_default) {
       // The old default may not cast to the new type, and an enum default keeps depending on
       // its type after the column is re-typed; it is set again below.
       context.add(kAlterColumns, DropDefault{table, to.name});
       old_default.reset();
     }
     context.add(kAlterColumns,
-                AlterColumnType{table, to.name, to.type, to.type_schema, using_cast});
+                AlterColumnType{table, to.name, to.type, to.type_schema, using_cast, to.collation});
     context.tables_changing_shape.insert(pair.old_table);
   }
   if (old_default != to.default_expr && !to.identity) {

@@ -154,6 +154,20 @@ void diff_constraints(Context& context, const TablePair& pair) {
   diff_named(old_table.checks, new_table.checks, old_table, new_table, checks_name_of, checks_same,
              checks_drop, checks_add, checks_rename, checks_hinted);
 
+  auto exclusions_name_of = [](const model::ExclusionConstraint& e, const model::Table&) {
+    return e.name;
+  };
+  auto exclusions_same = [](const model::ExclusionConstraint& a,
+                            const model::ExclusionConstraint& b) {
+    return a.definition == b.definition;
+  };
+  auto exclusions_add = [&](const model::ExclusionConstraint& e) {
+    context.add(kAddConstraints, AddExclusion{table, e});
+  };
+  diff_named(old_table.exclusions, new_table.exclusions, old_table, new_table, exclusions_name_of,
+             exclusions_same, drop_constraint_in(kDropConstraints), exclusions_add,
+             rename_constraint, constraint_hint);
+
   auto foreign_keys_name_of = [](const model::ForeignKey& f, const model::Table& t) {
     return f.name.empty() ? sqlparse::implicit_name(t.name, f.columns, "fkey") : f.name;
   };

@@ -91,6 +91,9 @@ void diff_table(Context& context, const TablePair& pair) {
   }
   diff_columns(context, pair);
   diff_constraints(context, pair);
+  if (old_table.unlogged != new_table.unlogged) {
+    context.add(kAlterColumns, SetLogged{pair.target, new_table.unlogged});
+  }
   if (old_table.rls_enabled != new_table.rls_enabled) {
     if (new_table.rls_enabled) {
       context.add(kRowLevelSecurity, EnableRls{pair.target});

@@ -182,8 +182,9 @@ struct Describer {
                        code(c.to));
   }
   std::string operator()(const diff::AlterColumnType& c) const {
-    return fmt::format("Changed the type of {} to {}{}.", column_of(c.table, c.column),
-                       code(c.type), c.needs_using ? " (converted with USING)" : "");
+    return fmt::format("Changed the type of {} to {}{}{}.", column_of(c.table, c.column),
+                       code(c.type), c.collation.empty() ? "" : " collated " + code(c.collation),
+                       c.needs_using ? " (converted with USING)" : "");
   }
   std::string operator()(const diff::SetDefault& c) const {
     return fmt::format("Set the default of {} to {}.", column_of(c.table, c.column),
@@ -232,6 +233,15 @@ struct Describer {
     return fmt::format("Added unique constraint {} on {} ({}){}.", code(c.unique.name),
                        name_of(c.table), code_list(c.unique.columns),
                        c.unique.nulls_not_distinct ? ", nulls not distinct" : "");
+  }
+  std::string operator()(const diff::AddExclusion& c) const {
+    return fmt::format("Added exclusion constraint {} on {}: {}.", code(c.exclusion.name),
+                       name_of(c.table), code(c.exclusion.definition));
+  }
+  std::string operator()(const diff::SetLogged& c) const {
+    return fmt::format(
+        "Made {} {}.", name_of(c.table),
+        c.unlogged ? "unlogged (not written to the WAL, emptied after a crash)" : "logged");
   }
   std::string operator()(const diff::AddCheck& c) const {
     return fmt::format("Added check constraint {} on {}: {}.", code(c.check.name), name_of(c.table),

@@ -43,6 +43,10 @@ void write(const diff::AddCheck& change, Statements& out) {
                             table_name(change.table), quoted(change.check.name),
                             change.check.expression));
 }
+void write(const diff::AddExclusion& change, Statements& out) {
+  out.push_back(fmt::format("ALTER TABLE {} ADD CONSTRAINT {} {};", table_name(change.table),
+                            quoted(change.exclusion.name), change.exclusion.definition));
+}
 void write(const diff::AddForeignKey& change, Statements& out) {
   const model::ForeignKey& key = change.foreign_key;
   out.push_back(fmt::format(

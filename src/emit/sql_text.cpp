@@ -108,6 +108,7 @@ std::string identity_clause(const diff::QualifiedName& table, const model::Ident
 std::string column_definition(const diff::QualifiedName& table, const model::Column& column,
                               bool inline_primary_key, bool in_create_table) {
   std::string text = quoted(column.name) + " " + column_type(column.type, column.type_schema);
+  if (!column.collation.empty()) text += " COLLATE " + column.collation;
   if (inline_primary_key && column.primary_key) text += " PRIMARY KEY";
   if (column.default_expr) text += " DEFAULT " + *column.default_expr;
   if (column.generated) text += " GENERATED ALWAYS AS (" + *column.generated + ") STORED";

@@ -47,12 +47,16 @@ void write(const diff::CreateTable& change, Statements& out) {
                                 quoted(implicit_or(check.name, table.name, {}, "check")),
                                 check.expression));
   }
+  for (const model::ExclusionConstraint& exclusion : table.exclusions) {
+    lines.push_back(fmt::format("CONSTRAINT {} {}", quoted(exclusion.name), exclusion.definition));
+  }
   std::string body;
   for (const std::string& line : lines) {
     if (!body.empty()) body += ",\n";
     body += "\t" + line;
   }
-  out.push_back(fmt::format("CREATE TABLE {} (\n{}\n);\n", table_name(name), body));
+  out.push_back(fmt::format("CREATE {}TABLE {} (\n{}\n);\n", table.unlogged ? "UNLOGGED " : "",
+                            table_name(name), body));
   if (table.rls_enabled || !table.policies.empty()) write(diff::EnableRls{name}, out);
 }
 
@@ -86,8 +90,13 @@ void write(const diff::AlterColumnType& change, Statements& out) {
   std::string type = cast_type(change.type, change.type_schema);
   std::string text =
       fmt::format("{} SET DATA TYPE {}", alter_column(change.table, change.column), type);
+  if (!change.collation.empty()) text += " COLLATE " + change.collation;
   if (change.needs_using) text += fmt::format(" USING {}::{}", quoted(change.column), type);
   out.push_back(text + ";");
+}
+void write(const diff::SetLogged& change, Statements& out) {
+  out.push_back(fmt::format("ALTER TABLE {} SET {};", table_name(change.table),
+                            change.unlogged ? "UNLOGGED" : "LOGGED"));
 }
 void write(const diff::SetDefault& change, Statements& out) {
   out.push_back(fmt::format("{} SET DEFAULT {};", alter_column(change.table, change.column),

@@ -79,7 +79,8 @@ struct Describer {
     return fmt::format("rename {} to \"{}\"", column(c.table, c.from), c.to);
   }
   std::string operator()(const diff::AlterColumnType& c) {
-    return fmt::format("change the type of {} to {}", column(c.table, c.column), c.type);
+    return fmt::format("change the type of {} to {}{}", column(c.table, c.column), c.type,
+                       c.collation.empty() ? "" : " COLLATE " + c.collation);
   }
   std::string operator()(const diff::SetDefault& c) {
     return fmt::format("set the default of {} to {}", column(c.table, c.column), c.expression);
@@ -116,6 +117,12 @@ struct Describer {
   }
   std::string operator()(const diff::AddUnique& c) {
     return fmt::format("add unique constraint \"{}\" to {}", c.unique.name, name(c.table));
+  }
+  std::string operator()(const diff::AddExclusion& c) {
+    return fmt::format("add exclusion constraint \"{}\" to {}", c.exclusion.name, name(c.table));
+  }
+  std::string operator()(const diff::SetLogged& c) {
+    return fmt::format("make {} {}", name(c.table), c.unlogged ? "unlogged" : "logged");
   }
   std::string operator()(const diff::AddCheck& c) {
     return fmt::format("add check constraint \"{}\" to {}", c.check.name, name(c.table));

@@ -48,6 +48,9 @@ std::string constraint_text(const model::Table& table, const std::string& constr
   for (const model::CheckConstraint& check : table.checks) {
     if (check.name == constraint) return "CHECK (" + check.expression + ")";
   }
+  for (const model::ExclusionConstraint& exclusion : table.exclusions) {
+    if (exclusion.name == constraint) return exclusion.definition;
+  }
   for (const model::ForeignKey& key : table.foreign_keys) {
     if (key.name == constraint) {
       return fmt::format("FOREIGN KEY ({}) REFERENCES {} ({}) ON DELETE {} ON UPDATE {}",
@@ -236,8 +239,12 @@ struct Difference {
   }
   std::string operator()(const diff::AlterColumnType& c) const {
     const model::Column* live = column_in(database, c.table, c.column);
+    auto spelled = [](const std::string& type, const std::string& collation) {
+      return collation.empty() ? type : type + " COLLATE " + collation;
+    };
     return fmt::format("{} is {} in the database, {} in the schema", column_name(c.table, c.column),
-                       live ? live->type : "another type", c.type);
+                       live ? spelled(live->type, live->collation) : "another type",
+                       spelled(c.type, c.collation));
   }
   std::string operator()(const diff::SetDefault& c) const {
     const model::Column* live = column_in(database, c.table, c.column);
@@ -297,6 +304,13 @@ struct Difference {
   }
   std::string operator()(const diff::AddUnique& c) const {
     return constraint_in_schema(c.table, c.unique.name, "UNIQUE (" + list(c.unique.columns) + ")");
+  }
+  std::string operator()(const diff::AddExclusion& c) const {
+    return constraint_in_schema(c.table, c.exclusion.name, c.exclusion.definition);
+  }
+  std::string operator()(const diff::SetLogged& c) const {
+    return fmt::format("{} is {} in the database, {} in the schema", name(c.table),
+                       c.unlogged ? "logged" : "unlogged", c.unlogged ? "UNLOGGED" : "logged");
   }
   std::string operator()(const diff::AddCheck& c) const {
     return constraint_in_schema(c.table, c.check.name, "CHECK (" + c.check.expression + ")");
@@ -473,6 +487,9 @@ std::string recreated_key(const diff::Change& change) {
   }
   if (const auto* c = std::get_if<diff::AddForeignKey>(&change)) {
     return key("constraint", c->table, c->foreign_key.name);
+  }
+  if (const auto* c = std::get_if<diff::AddExclusion>(&change)) {
+    return key("constraint", c->table, c->exclusion.name);
   }
   if (const auto* c = std::get_if<diff::DropIndex>(&change)) {
     return fmt::format("index {}.{}", c->name.schema, c->name.name);

@@ -59,7 +59,11 @@ void read_columns(ReaderState& state) {
       "SELECT a.attrelid, a.attnum, a.attname, a.attnotnull, format_type(a.atttypid, "
       "a.atttypmod), b.typtype, bn.nspname, b.typname, t.oid <> b.oid, a.attndims, "
       "pg_get_expr(ad.adbin, ad.adrelid), a.attidentity, a.attgenerated, "
-      "col_description(a.attrelid, a.attnum), a.attcollation <> t.typcollation "
+      "col_description(a.attrelid, a.attnum), "
+      "CASE WHEN a.attcollation <> t.typcollation THEN (SELECT CASE WHEN cn.nspname = "
+      "'pg_catalog' THEN '' ELSE quote_ident(cn.nspname) || '.' END || "
+      "format('%I', co.collname) FROM pg_collation co JOIN pg_namespace cn ON cn.oid = "
+      "co.collnamespace WHERE co.oid = a.attcollation) END "
       "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
       "JOIN pg_namespace n ON n.oid = c.relnamespace "
       "JOIN pg_type t ON t.oid = a.atttypid "
@@ -97,8 +101,17 @@ void read_columns(ReaderState& state) {
           identity == "a" ? model::IdentityKind::kAlways : model::IdentityKind::kByDefault;
     }
     column.comment = result.get(row, kComment);
-    if (result.value(row, kOwnCollation) == "t")
-      state.not_covered_item("column collation", context);
+    // COLLATE as the schema reader spells it: always quoted ("C"), qualified outside pg_catalog.
+    if (!result.is_null(row, kOwnCollation)) {
+      std::string collation = result.value(row, kOwnCollation);
+      std::size_t dot = collation.rfind('.');
+      std::string schema_part = dot == std::string::npos ? "" : collation.substr(0, dot + 1);
+      std::string name_part = dot == std::string::npos ? collation : collation.substr(dot + 1);
+      if (name_part.empty() || name_part.front() != '"') {
+        name_part = sqlparse::quote_identifier(name_part);
+      }
+      column.collation = schema_part + name_part;
+    }
     table.columns.push_back(std::move(column));
   }
 }

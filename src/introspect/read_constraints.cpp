@@ -28,6 +28,7 @@ enum Column {
   kCheck,
   kNullsNotDistinct,
   kRefTableOid,
+  kExclusion,
 };
 
 std::string referential_action(const std::string& code) {
@@ -64,7 +65,8 @@ void read_constraints(ReaderState& state) {
   pg::Result result = state.connection.exec(fmt::format(
       "SELECT co.conrelid, co.conname, co.contype, {0}, rn.nspname, r.relname, {1}, "
       "co.confupdtype, co.confdeltype, co.confmatchtype, co.condeferrable, co.convalidated, "
-      "co.connoinherit, pg_get_expr(co.conbin, co.conrelid), i.indnullsnotdistinct, co.confrelid "
+      "co.connoinherit, pg_get_expr(co.conbin, co.conrelid), i.indnullsnotdistinct, co.confrelid, "
+      "CASE WHEN co.contype = 'x' THEN pg_get_constraintdef(co.oid) END "
       "FROM pg_constraint co JOIN pg_class c ON c.oid = co.conrelid "
       "JOIN pg_namespace n ON n.oid = c.relnamespace "
       "LEFT JOIN pg_class r ON r.oid = co.confrelid "
@@ -81,10 +83,6 @@ void read_constraints(ReaderState& state) {
     std::string name = result.value(row, kName);
     std::string qualified = fmt::format("{}.{}.{}", table.schema, table.name, name);
     std::string type = result.value(row, kType);
-    if (type == "x") {
-      state.not_covered_item("exclusion constraint", qualified);
-      continue;
-    }
     if (type == "t") {
       continue;  // constraint triggers are listed with the triggers
     }
@@ -119,6 +117,9 @@ void read_constraints(ReaderState& state) {
         state.not_covered_item("foreign key to a table left out by the filters", qualified);
       }
       table.foreign_keys.push_back(std::move(key));
+    } else if (type == "x") {
+      table.exclusions.push_back({name, sqlparse::normalise_constraint_definition(
+                                            result.value(row, kExclusion), qualified)});
     } else if (type == "c") {
       table.checks.push_back(
           {name, sqlparse::normalise_table_expression(result.value(row, kCheck), table.schema,

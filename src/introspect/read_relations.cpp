@@ -55,7 +55,7 @@ void add_table(ReaderState& state, const pg::Result& result, int row,
   if (result.value(row, kForceRowSecurity) == "t") {
     state.not_covered_item("forced row level security", qualified);
   }
-  if (result.value(row, kPersistence) == "u") state.not_covered_item("unlogged table", qualified);
+  table.unlogged = result.value(row, kPersistence) == "u";
   if (!result.is_null(row, kOptions)) {
     state.not_covered_item("table storage parameters", qualified);
   }

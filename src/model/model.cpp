@@ -153,6 +153,10 @@ void normalise(Catalog& catalog) {
     for (UniqueConstraint& unique : table.uniques) truncate_identifier(unique.name);
     for (ForeignKey& key : table.foreign_keys) truncate_identifier(key.name);
     for (CheckConstraint& check : table.checks) truncate_identifier(check.name);
+    for (ExclusionConstraint& exclusion : table.exclusions) truncate_identifier(exclusion.name);
+    std::sort(
+        table.exclusions.begin(), table.exclusions.end(),
+        [](const ExclusionConstraint& a, const ExclusionConstraint& b) { return a.name < b.name; });
     for (Index& index : table.indexes) truncate_identifier(index.name);
     for (Column& column : table.columns) {
       if (column.identity) normalise_sequence(column.identity->options, column.type);

@@ -220,6 +220,74 @@ std::string deparse_query_node(Node* node) {
   return cache.emplace(std::move(packed), std::move(text)).first->second;
 }
 
+namespace {
+
+constexpr std::string_view kAddConstraintPrefix = "ALTER TABLE t ADD ";
+
+}  // namespace
+
+std::string deparse_constraint_node(PgQuery__Constraint* constraint) {
+  char* name = constraint->conname;
+  constraint->conname = nullptr;
+  Node constraint_node = PG_QUERY__NODE__INIT;
+  constraint_node.node_case = PG_QUERY__NODE__NODE_CONSTRAINT;
+  constraint_node.constraint = constraint;
+  reset_locations(&constraint_node.base);
+  PgQuery__AlterTableCmd command = PG_QUERY__ALTER_TABLE_CMD__INIT;
+  command.subtype = PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint;
+  command.def = &constraint_node;
+  command.behavior = PG_QUERY__DROP_BEHAVIOR__DROP_RESTRICT;
+  Node command_node = PG_QUERY__NODE__INIT;
+  command_node.node_case = PG_QUERY__NODE__NODE_ALTER_TABLE_CMD;
+  command_node.alter_table_cmd = &command;
+  Node* commands[] = {&command_node};
+  PgQuery__RangeVar relation = PG_QUERY__RANGE_VAR__INIT;
+  char table_name[] = "t";
+  char permanent[] = "p";
+  relation.relname = table_name;
+  relation.inh = true;
+  relation.relpersistence = permanent;
+  PgQuery__AlterTableStmt alter = PG_QUERY__ALTER_TABLE_STMT__INIT;
+  alter.relation = &relation;
+  alter.n_cmds = 1;
+  alter.cmds = commands;
+  alter.objtype = PG_QUERY__OBJECT_TYPE__OBJECT_TABLE;
+  Node alter_node = PG_QUERY__NODE__INIT;
+  alter_node.node_case = PG_QUERY__NODE__NODE_ALTER_TABLE_STMT;
+  alter_node.alter_table_stmt = &alter;
+  std::string packed = pack(&alter_node);
+  constraint->conname = name;
+  Cache& cache = packed_cache();
+  if (auto it = cache.find(packed); it != cache.end()) return it->second;
+  std::string text = deparse_packed(packed);
+  if (!text.starts_with(kAddConstraintPrefix)) {
+    throw std::logic_error("deparsed constraint lacks its ALTER TABLE: " + text);
+  }
+  text.erase(0, kAddConstraintPrefix.size());
+  return cache.emplace(std::move(packed), std::move(text)).first->second;
+}
+
+std::string normalise_constraint_definition(std::string_view definition,
+                                            const std::string& context) {
+  std::string text = std::string(kAddConstraintPrefix) + std::string(definition);
+  SyntaxError error;
+  std::unique_ptr<ParsedSql> parsed = try_parse_sql(text, context, &error);
+  std::string where = context.empty() ? "" : context + ": ";
+  if (parsed == nullptr) {
+    throw UserError(fmt::format("{}invalid constraint `{}`: {}", where, definition, error.message));
+  }
+  Node* statement = parsed->size() == 1 ? parsed->statement(0).stmt : nullptr;
+  if (statement == nullptr || statement->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_STMT ||
+      statement->alter_table_stmt->n_cmds != 1 ||
+      statement->alter_table_stmt->cmds[0]->alter_table_cmd->def == nullptr ||
+      statement->alter_table_stmt->cmds[0]->alter_table_cmd->def->node_case !=
+          PG_QUERY__NODE__NODE_CONSTRAINT) {
+    throw UserError(fmt::format("{}`{}` is not a single table constraint", where, definition));
+  }
+  return deparse_constraint_node(
+      statement->alter_table_stmt->cmds[0]->alter_table_cmd->def->constraint);
+}
+
 std::string normalise_expression(std::string_view expression, const std::string& context) {
   thread_local Cache cache;
   std::string key(expression);

@@ -143,6 +143,10 @@ std::string deparse_default_node(Node* node, const TypeName& column_type);
 // Canonical text of a SELECT statement node (a view's query).
 std::string deparse_query_node(Node* node);
 
+// Canonical text of a table constraint without its name, as `ALTER TABLE ... ADD` deparses it:
+// "EXCLUDE USING gist (room WITH =, during WITH &&)". Resets the `location` fields inside it.
+std::string deparse_constraint_node(PgQuery__Constraint* constraint);
+
 // Canonical drizzle spelling of a type name node.
 TypeName canonical_type(const PgQuery__TypeName* type_name);
 

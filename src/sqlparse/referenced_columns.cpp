@@ -23,6 +23,27 @@ std::vector<std::string> referenced_columns(Node* expression) {
   return columns;
 }
 
+std::vector<std::string> constraint_columns(std::string_view definition) {
+  SyntaxError error;
+  std::unique_ptr<ParsedSql> parsed =
+      try_parse_sql("ALTER TABLE t ADD " + std::string(definition), "constraint", &error);
+  if (parsed == nullptr) {
+    throw UserError(fmt::format("invalid constraint `{}`: {}", definition, error.message));
+  }
+  Node* statement = parsed->statement(0).stmt;
+  std::vector<std::string> columns = referenced_columns(statement);
+  visit_messages(&statement->base, [&](ProtobufCMessage* message) {
+    if (message->descriptor != &pg_query__index_elem__descriptor) return;
+    auto* element = reinterpret_cast<PgQuery__IndexElem*>(message);
+    if (!is_set(element->name)) return;
+    std::string name = element->name;
+    if (std::find(columns.begin(), columns.end(), name) == columns.end()) {
+      columns.push_back(std::move(name));
+    }
+  });
+  return columns;
+}
+
 std::vector<std::string> referenced_columns(std::string_view normalised_expression) {
   thread_local std::unordered_map<std::string, std::vector<std::string>> cache;
   std::string key(normalised_expression);

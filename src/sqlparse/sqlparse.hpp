@@ -51,6 +51,12 @@ std::string normalise_expression(std::string_view expression, const std::string&
 std::string normalise_table_expression(std::string_view expression, const std::string& schema,
                                        const std::string& table, const std::string& context = "");
 
+// Normalises a table constraint's definition without its name (pg_get_constraintdef's text,
+// "EXCLUDE USING gist (room WITH =, during WITH &&)") as deparse_constraint_node spells it.
+// Throws UserError naming `context` when it is not one constraint.
+std::string normalise_constraint_definition(std::string_view definition,
+                                            const std::string& context = "");
+
 // Normalises a SELECT statement (a view definition) the same way.
 std::string normalise_query(std::string_view query, const std::string& context = "");
 
@@ -84,6 +90,11 @@ std::string normalise_default(std::string_view expression, const std::string& co
 // The distinct column names an expression references (its ColumnRef nodes, last field of each),
 // in order of first appearance: `lower(email) || "Name"` -> {"email", "Name"}.
 std::vector<std::string> referenced_columns(std::string_view normalised_expression);
+
+// The columns a table constraint's definition (without its name) uses: its key or element
+// columns and those its expressions reference. "EXCLUDE USING gist (room WITH =, during WITH
+// &&)" -> {"room", "during"}.
+std::vector<std::string> constraint_columns(std::string_view definition);
 
 // The name PostgreSQL 15 chooses for an implicit constraint / index / sequence
 // (makeObjectName): "<table>_<col1>_<col2>_<suffix>", or "<table>_<suffix>" without columns,

@@ -1,9 +1,11 @@
-// The objects a drizzle snapshot cannot hold (extensions, functions and procedures, triggers),
+// The objects a drizzle snapshot cannot hold (extensions, functions and procedures, triggers,
+// domains, and a table's UNLOGGED, exclusion constraints and column collations),
 // kept beside it in meta/_flick/<prefix>_objects.json: drizzle-kit validates snapshots strictly
 // and skips meta entries whose names start with '_', so the snapshot stays drizzle-kit's own.
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "flick/error.hpp"
@@ -20,12 +22,23 @@ fs::path objects_path_for(const fs::path& snapshot_path) {
   return snapshot_path.parent_path() / "_flick" / (prefix + "_objects.json");
 }
 
+namespace {
+
+// What a drizzle table entry has no key for.
+bool has_table_extras(const model::Table& table) {
+  if (table.unlogged || !table.exclusions.empty()) return true;
+  return std::any_of(table.columns.begin(), table.columns.end(),
+                     [](const model::Column& column) { return !column.collation.empty(); });
+}
+
+}  // namespace
+
 bool has_objects(const model::Catalog& catalog) {
   if (!catalog.extensions.empty() || !catalog.functions.empty() || !catalog.domains.empty()) {
     return true;
   }
   for (const model::Table& table : catalog.tables) {
-    if (!table.triggers.empty()) return true;
+    if (!table.triggers.empty() || has_table_extras(table)) return true;
   }
   return false;
 }
@@ -74,6 +87,23 @@ std::string objects_json(const model::Catalog& catalog) {
                                  {"definition", trigger.definition},
                                  {"canonical", trigger.canonical}});
     }
+  }
+  out["tables"] = nlohmann::ordered_json::array();
+  for (const model::Table& table : catalog.tables) {
+    if (!has_table_extras(table)) continue;
+    nlohmann::ordered_json exclusions = nlohmann::ordered_json::array();
+    for (const model::ExclusionConstraint& exclusion : table.exclusions) {
+      exclusions.push_back({{"name", exclusion.name}, {"definition", exclusion.definition}});
+    }
+    nlohmann::ordered_json collations = nlohmann::ordered_json::object();
+    for (const model::Column& column : table.columns) {
+      if (!column.collation.empty()) collations[column.name] = column.collation;
+    }
+    out["tables"].push_back({{"schema", table.schema},
+                             {"name", table.name},
+                             {"unlogged", table.unlogged},
+                             {"exclusions", exclusions},
+                             {"collations", collations}});
   }
   return out.dump(2) + "\n";
 }
@@ -133,6 +163,29 @@ void read_objects(const fs::path& path, model::Catalog& catalog) {
       }
       table->triggers.push_back(
           {text(item, "name"), text(item, "definition"), text(item, "canonical")});
+    }
+    for (const auto& item : json.value("tables", nlohmann::json::array())) {
+      model::Table* table = catalog.find_table(text(item, "schema"), text(item, "name"));
+      if (table == nullptr) {
+        throw UserError(fmt::format("{}: table \"{}\".\"{}\" is not in the snapshot", file,
+                                    text(item, "schema"), text(item, "name")));
+      }
+      table->unlogged = item.value("unlogged", false);
+      for (const auto& exclusion : item.value("exclusions", nlohmann::json::array())) {
+        table->exclusions.push_back({text(exclusion, "name"), text(exclusion, "definition")});
+      }
+      const nlohmann::json collations = item.value("collations", nlohmann::json::object());
+      for (const auto& [column_name, collation] : collations.items()) {
+        auto column = std::find_if(table->columns.begin(), table->columns.end(),
+                                   [&](const model::Column& c) { return c.name == column_name; });
+        if (column == table->columns.end() || !collation.is_string()) {
+          throw UserError(
+              fmt::format("{}: collation of column \"{}\" of \"{}\": no such column, "
+                          "or not a string",
+                          file, column_name, table->name));
+        }
+        column->collation = collation.get<std::string>();
+      }
     }
   } catch (const nlohmann::json::exception& error) {
     throw UserError(fmt::format("{}: {}", file, error.what()));

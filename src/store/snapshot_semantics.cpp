@@ -24,7 +24,12 @@ void reconcile_with_drizzle_snapshot(model::Catalog& snapshot, model::Catalog& o
     other.extensions.clear();
     other.domains.clear();
     other.functions.clear();
-    for (model::Table& table : other.tables) table.triggers.clear();
+    for (model::Table& table : other.tables) {
+      table.triggers.clear();
+      table.unlogged = false;
+      table.exclusions.clear();
+      for (model::Column& column : table.columns) column.collation.clear();
+    }
   }
   if (has_comments(snapshot)) return;
   for (model::Table& table : other.tables) {

@@ -59,6 +59,32 @@ TEST(Codegen, UnsupportedTypeNamesTheColumn) {
   }
 }
 
+// A domain is its base type to the client, through domains over domains and domains over enums;
+// ranges travel as text.
+TEST(Codegen, DomainsAndRangesMapToTheirClientTypes) {
+  std::string header = generate(
+      "CREATE TYPE mood AS ENUM ('ok', 'meh');\n"
+      "CREATE DOMAIN cents AS bigint CHECK (VALUE >= 0);\n"
+      "CREATE DOMAIN positive_cents AS cents CHECK (VALUE > 0);\n"
+      "CREATE DOMAIN feeling AS mood;\n"
+      "CREATE DOMAIN tags AS text[];\n"
+      "CREATE TABLE t (id integer PRIMARY KEY, price positive_cents NOT NULL, f feeling, labels "
+      "tags, during tstzrange NOT NULL);");
+  EXPECT_NE(header.find("std::int64_t price{};"), std::string::npos) << header;
+  EXPECT_NE(header.find("std::optional<Mood> f{};"), std::string::npos) << header;
+  EXPECT_NE(header.find("std::optional<std::vector<std::string>> labels{};"), std::string::npos)
+      << header;
+  EXPECT_NE(header.find("std::string during{};"), std::string::npos) << header;
+  try {
+    generate("CREATE DOMAIN blob AS bytea;\nCREATE TABLE t (b blob);");
+    FAIL() << "bytea under a domain has no mapping either";
+  } catch (const UserError& error) {
+    EXPECT_NE(std::string(error.what()).find("public.t.b: type bytea has no client mapping"),
+              std::string::npos)
+        << error.what();
+  }
+}
+
 TEST(Codegen, CollidingNamesAreAnError) {
   EXPECT_THROW(generate("CREATE TABLE t (\"userId\" integer, user_id integer);"), UserError);
   EXPECT_THROW(generate("CREATE TYPE e AS ENUM ('a-b', 'a b');"), UserError);

@@ -39,10 +39,11 @@ TEST(Errors, UnsupportedTableClauses) {
             "schema.sql:1:14: unsupported clause PARTITION BY in CREATE TABLE");
   EXPECT_EQ(read_error("CREATE TEMP TABLE t (id int);"),
             "schema.sql:1:19: unsupported clause TEMPORARY in CREATE TABLE");
-  EXPECT_EQ(read_error("CREATE TABLE t (\n  name text COLLATE \"C\"\n);"),
-            "schema.sql:2:3: unsupported clause COLLATE on column \"name\"");
-  EXPECT_EQ(read_error("CREATE TABLE t (a int, EXCLUDE USING gist (a WITH =));"),
-            "schema.sql:1:24: unsupported constraint EXCLUDE");
+  EXPECT_EQ(read_error("CREATE TABLE t (\n  name text COMPRESSION lz4\n);"),
+            "schema.sql:2:3: unsupported clause COMPRESSION on column \"name\"");
+  EXPECT_EQ(read_error("CREATE TABLE t (a int, EXCLUDE USING gist (b WITH =));"),
+            "schema.sql:1:24: EXCLUDE constraint names column \"b\", which table \"t\" does not "
+            "have");
   EXPECT_EQ(read_error("CREATE TABLE p (id int PRIMARY KEY);\nCREATE TABLE t (p int REFERENCES p "
                        "DEFERRABLE);"),
             "schema.sql:2:36: unsupported clause DEFERRABLE on column \"p\"");
@@ -122,9 +123,9 @@ namespace {
 TEST(Errors, PositionsInLongFiles) {
   std::string sql;
   for (int i = 0; i < 300; ++i) sql += "CREATE TABLE t" + std::to_string(i) + " (id int);\n";
-  sql += "CREATE TABLE bad (\n  id int,\n  name text COLLATE \"C\"\n);\n";
+  sql += "CREATE TABLE bad (\n  id int,\n  name text COMPRESSION lz4\n);\n";
   EXPECT_EQ(testing::read_error(sql),
-            "schema.sql:303:3: unsupported clause COLLATE on column \"name\"");
+            "schema.sql:303:3: unsupported clause COMPRESSION on column \"name\"");
 }
 
 }  // namespace
