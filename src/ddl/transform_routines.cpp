@@ -91,7 +91,9 @@ std::string routine_type(const PgQuery__TypeName* type, const std::string& defau
                                                      "tsm_handler",
                                                      "unknown",
                                                      "void"};
-  sqlparse::TypeName canonical = sqlparse::canonical_type(type);
+  PgQuery__TypeName plain = *type;  // SETOF is the caller's (type_text)
+  plain.setof = false;
+  sqlparse::TypeName canonical = sqlparse::canonical_type(&plain);
   if (canonical.type_schema.empty() && pseudo_types.count(canonical.type) != 0) {
     return canonical.type;
   }

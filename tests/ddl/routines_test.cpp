@@ -34,6 +34,21 @@ TEST(Routines, FunctionIdentityAndCanonicalForm) {
       << function.definition;
 }
 
+// pg_dump writes set-returning functions so (pagila's film_in_stock, rewards_report): SETOF is
+// part of the result type, not a refused column-type clause.
+TEST(Routines, SetReturningFunctions) {
+  model::Catalog catalog = read_schema_sql(
+      "CREATE TABLE public.customer (id integer);\n"
+      "CREATE FUNCTION public.in_stock(p_film_id integer, OUT p_count integer) RETURNS SETOF "
+      "integer LANGUAGE sql AS $$ SELECT 1 $$;\n"
+      "CREATE FUNCTION public.report(min integer) RETURNS SETOF public.customer LANGUAGE sql AS "
+      "$$ SELECT * FROM public.customer $$;",
+      "schema.sql");
+  ASSERT_EQ(catalog.functions.size(), 2u);
+  EXPECT_EQ(catalog.functions[0].returns, "SETOF integer");
+  EXPECT_EQ(catalog.functions[1].returns, "SETOF public.customer");
+}
+
 // Layout, comments, keyword case and type spellings do not make a function differ.
 TEST(Routines, ReformattedBodyIsTheSameFunction) {
   model::Function written = only_function(
