@@ -56,6 +56,16 @@ ObjectKind split_kind(std::string_view text, std::string_view& rest, std::string
       fmt::format("bad hint '{}': unknown kind '{}' (known: {})", text, kind_text, known_kinds()));
 }
 
+// The first `wanted` outside double quotes ("a=b".c has none), or npos.
+std::size_t find_unquoted(std::string_view text, char wanted) {
+  bool quoted = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '"') quoted = !quoted;  // a doubled "" inside quotes toggles twice
+    if (!quoted && text[i] == wanted) return i;
+  }
+  return std::string_view::npos;
+}
+
 void check_name(std::string_view hint, std::string_view name) {
   if (name.empty() || name.front() == '.' || name.back() == '.' ||
       name.find("..") != std::string_view::npos) {
@@ -76,7 +86,7 @@ RenameHint parse_rename_hint(std::string_view text) {
   text = trim(text);
   std::string_view rest;
   ObjectKind kind = split_kind(text, rest, "KIND:OLD=NEW");
-  std::size_t equals = rest.find('=');
+  std::size_t equals = find_unquoted(rest, '=');
   if (equals == std::string_view::npos) {
     throw UserError(fmt::format("bad rename hint '{}': expected KIND:OLD=NEW", text));
   }
@@ -91,7 +101,7 @@ DropHint parse_drop_hint(std::string_view text) {
   text = trim(text);
   std::string_view rest;
   ObjectKind kind = split_kind(text, rest, "KIND:NAME");
-  if (rest.find('=') != std::string_view::npos) {
+  if (find_unquoted(rest, '=') != std::string_view::npos) {
     throw UserError(fmt::format("bad drop hint '{}': expected KIND:NAME", text));
   }
   check_name(text, rest);
@@ -106,7 +116,7 @@ void read_hints_file(const std::filesystem::path& path, std::vector<RenameHint>&
   while (std::getline(in, line)) {
     ++number;
     std::string_view text = line;
-    std::size_t hash = text.find('#');
+    std::size_t hash = find_unquoted(text, '#');  // "a#b" is a name, not a comment
     if (hash != std::string_view::npos) text = text.substr(0, hash);
     text = trim(text);
     if (text.empty()) continue;

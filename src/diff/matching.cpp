@@ -26,6 +26,24 @@ NameParts joined(const NameParts& scope, const std::string& name) {
   return parts;
 }
 
+// `text` as one word for a POSIX shell: as it is when every character is plain, else in single
+// quotes (a ' inside written '\''), so a printed flag can be pasted back as it is.
+std::string shell_word(const std::string& text) {
+  bool plain = !text.empty() && text.find_first_not_of(
+                                    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                    "0123456789_.:=,/+-@%") == std::string::npos;
+  if (plain) return text;
+  std::string out = "'";
+  for (char c : text) {
+    if (c == '\'') {
+      out += "'\\''";
+    } else {
+      out += c;
+    }
+  }
+  return out + "'";
+}
+
 std::string scope_label(const NameParts& scope) {
   return scope.empty() ? std::string("the database") : flag_name(scope);
 }
@@ -96,7 +114,7 @@ std::string flag_name(const NameParts& parts) {
     const std::string& part = parts[i];
     if (i == 0 && parts.size() > 1 && part == model::kDefaultSchema) continue;
     if (!text.empty()) text += '.';
-    if (part.find_first_of(".\"=: ") != std::string::npos || part.empty()) {
+    if (part.find_first_of(".\"=: #") != std::string::npos || part.empty()) {
       text += '"';
       for (char c : part) {
         if (c == '"') text += '"';
@@ -235,13 +253,16 @@ Matching match_names(ObjectKind kind, const std::vector<ScopedName>& old_names,
     }
     if (!options.ask) {
       std::string flags;
+      std::string new_name = flag_name({new_names[n].name});
       for (const std::string& candidate : candidate_names) {
-        flags += fmt::format("\n  --rename {}:{}={}   if {} was renamed", kind_name(kind),
-                             candidate, new_names[n].name, candidate);
+        flags += fmt::format(
+            "\n  --rename {}   if {} was renamed",
+            shell_word(fmt::format("{}:{}={}", kind_name(kind), candidate, new_name)), candidate);
       }
       for (const std::string& candidate : candidate_names) {
-        flags += fmt::format("\n  --drop {}:{}   if {} was dropped", kind_name(kind), candidate,
-                             candidate);
+        flags +=
+            fmt::format("\n  --drop {}   if {} was dropped",
+                        shell_word(fmt::format("{}:{}", kind_name(kind), candidate)), candidate);
       }
       throw UserError(
           fmt::format("ambiguous change in {}: {} {} is new and {} {} removed; it may be a rename. "

@@ -2,6 +2,7 @@
 // missing or a copy, a truncated middle snapshot, journals with impossible numbers. Each is
 // refused (exit 2, or a check error) naming the file, and nothing is written or run.
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -172,6 +173,50 @@ TEST_F(HostileFolders, ImpossibleJournalNumbersAreRefused) {
                            "idx 0 like an earlier entry"),
             std::string::npos)
       << check.out;
+}
+
+}  // namespace
+}  // namespace flick::testing
+
+namespace flick::testing {
+namespace {
+
+// Robustness class 15: the printed --rename flag for a name with '"', '=', ':', '#' or a quote
+// could not be pasted back (not shell-quoted, split at the '=' inside the name), and '#' in a
+// hints file always started a comment. The flag as printed, run by a shell, now renames.
+TEST_F(HostileFolders, RenameSuggestionsCanBePastedBackIntoAShell) {
+  ASSERT_EQ(generate("CREATE TABLE users (id int, \"x=y:z#w'\" text);\n").exit_code, 0);
+  FlickRun ambiguous = generate("CREATE TABLE users (id int, \"new \"\"n\"\"\" text);\n");
+  ASSERT_EQ(ambiguous.exit_code, 2) << ambiguous.out << ambiguous.err;
+  std::size_t start = ambiguous.err.find("--rename ");
+  ASSERT_NE(start, std::string::npos) << ambiguous.err;
+  std::string flag = ambiguous.err.substr(start, ambiguous.err.find("   if ", start) - start);
+  EXPECT_EQ(flag, R"(--rename 'column:users."x=y:z#w'\''"="new ""n"""')") << ambiguous.err;
+  std::string command =
+      fmt::format("'{}' generate --schema '{}' --out '{}' {} </dev/null 2>&1", flick_binary(),
+                  (dir_ / "schema.sql").string(), (dir_ / "drizzle").string(), flag);
+  FILE* shell = popen(command.c_str(), "r");
+  ASSERT_NE(shell, nullptr);
+  std::string output;
+  char buffer[512];
+  for (std::size_t n; (n = fread(buffer, 1, sizeof buffer, shell)) > 0;) output.append(buffer, n);
+  EXPECT_EQ(pclose(shell), 0) << output;
+  std::string migration;
+  for (const auto& entry : fs::directory_iterator(dir_ / "drizzle")) {
+    if (entry.path().filename().string().starts_with("0001")) migration = read_text(entry.path());
+  }
+  EXPECT_EQ(migration, "ALTER TABLE \"users\" RENAME COLUMN \"x=y:z#w'\" TO \"new \"\"n\"\"\";");
+}
+
+// The same rename from a hints file: '#' inside a quoted name is part of the name.
+TEST_F(HostileFolders, HashInsideAQuotedNameInAHintsFileIsNotAComment) {
+  ASSERT_EQ(generate("CREATE TABLE t (id int, \"a#b\" text);\n").exit_code, 0);
+  write_text(dir_ / "hints.txt", "rename column:t.\"a#b\"=c   # renamed for the API\n");
+  write_text(dir_ / "schema.sql", "CREATE TABLE t (id int, c text);\n");
+  FlickRun run = run_flick({"generate", "--schema", (dir_ / "schema.sql").string(), "--out",
+                            (dir_ / "drizzle").string(), "--hints", (dir_ / "hints.txt").string()});
+  EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
+  EXPECT_NE(run.out.find("(1 statement)"), std::string::npos) << run.out;
 }
 
 }  // namespace

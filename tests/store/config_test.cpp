@@ -116,6 +116,14 @@ TEST_F(ConfigTest, DoubleStarAndDirectoriesReachNestedFiles) {
   EXPECT_EQ(by_dir.schema_files, config.schema_files);
 }
 
+// Robustness class 8: a directory a glob matches (`schema/a*` -> schema/auth) used to be skipped,
+// so generate wrote DROP TABLE for the tables in it. It stands for its *.sql files.
+TEST_F(ConfigTest, DirectoryMatchedByAGlobIsReadNotSkipped) {
+  Config config = load("schema = \"schema/a*\"\n");
+  EXPECT_EQ(config.schema_files,
+            (std::vector<fs::path>{project_ / "schema/a.sql", project_ / "schema/auth/users.sql"}));
+}
+
 TEST_F(ConfigTest, FlagsWinOverTheFile) {
   ConfigOverrides overrides;
   overrides.config = write_config(
@@ -224,7 +232,8 @@ TEST_F(ConfigTest, GenerateSafeIsABoolean) {
   EXPECT_FALSE(load("out = \"x\"\n").generate_safe);
   EXPECT_TRUE(load("[generate]\nsafe = true\n").generate_safe);
   expect_contains(error_of("[generate]\nsafe = \"yes\"\n"), "generate.safe");
-  expect_contains(error_of("[generate]\nconcurrent = true\n"), ":2: generate.concurrent: unknown key");
+  expect_contains(error_of("[generate]\nconcurrent = true\n"),
+                  ":2: generate.concurrent: unknown key");
 }
 
 TEST_F(ConfigTest, DocsOutIsRelativeToTheConfigFile) {
