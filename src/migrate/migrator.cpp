@@ -99,6 +99,7 @@ std::optional<MigrationFailure> apply_one(pg::Connection& connection, Bookkeepin
         if (in_transaction) {
           connection.exec("COMMIT");
           in_transaction = false;
+          committed = statement.number - 1;  // kept even if this statement fails
         }
       } else if (own_transaction && !in_transaction) {
         connection.exec("BEGIN");

@@ -125,6 +125,15 @@ TEST_F(Safety, TxAllFailureRollsBackEveryPendingMigration) {
   FlickRun run = migrate(url, {"--tx", "all"});
   EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
   EXPECT_NE(run.err.find("nothing of 0001_breaks.sql was kept"), std::string::npos) << run.err;
+  // Robustness class 16: the migration before it used to be reported "done".
+  EXPECT_EQ(run.out.find("done"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("applying 0000_ok (1 statement): ran (commits with the last)"),
+            std::string::npos)
+      << run.out;
+  EXPECT_NE(run.err.find("--tx all: the 1 migration that ran before it was rolled back with it; "
+                         "none is applied"),
+            std::string::npos)
+      << run.err;
   EXPECT_FALSE(relation_exists(url, "public.kept"));
   EXPECT_FALSE(relation_exists(url, "public.rolled_back"));
   EXPECT_EQ(bookkeeping_rows(url), 0);
@@ -135,8 +144,7 @@ TEST_F(Safety, TxNoneFailureSaysWhichStatementsStayed) {
   std::string url = create_database("m_rollback_none");
   FlickRun run = migrate(url, {"--tx", "none"});
   EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
-  EXPECT_NE(run.err.find("statements 1-2 ran outside a transaction and stay applied"),
-            std::string::npos)
+  EXPECT_NE(run.err.find("statements 1-2 were committed and stay applied"), std::string::npos)
       << run.err;
   EXPECT_TRUE(relation_exists(url, "public.rolled_back"));
   EXPECT_EQ(query_value(url, "SELECT count(*) FROM kept"), "1");
@@ -157,6 +165,30 @@ TEST_F(Safety, JsonFailureNamesFileStatementLineAndSqlstate) {
   EXPECT_EQ(failure["sqlstate"], "42P01");
   EXPECT_EQ(failure["firstLine"], "ALTER TABLE \"missing_table\"");
   EXPECT_EQ(bookkeeping_rows(url), 1);
+}
+
+}  // namespace
+}  // namespace flick::testing
+
+namespace flick::testing {
+namespace {
+
+// Robustness class 16: a statement that cannot run in a transaction (CREATE INDEX CONCURRENTLY)
+// commits what ran before it; when it then failed, the output said "nothing ... was kept".
+TEST_F(Safety, FailureAfterACommittedPartSaysWhatStays) {
+  write_folder(out_, {{"0000_concurrent",
+                       "CREATE TABLE \"c\" (\"id\" integer);\n--> statement-breakpoint\n"
+                       "CREATE INDEX CONCURRENTLY \"c_x\" ON \"c\" (\"x\");\n"}});
+  std::string url = create_database("m_concurrent_fails");
+  FlickRun run = migrate(url);
+  EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
+  EXPECT_NE(run.err.find("statements 1-1 were committed and stay applied; the migration is not "
+                         "recorded"),
+            std::string::npos)
+      << run.err;
+  EXPECT_EQ(run.err.find("was kept"), std::string::npos) << run.err;
+  EXPECT_TRUE(relation_exists(url, "public.c"));
+  EXPECT_EQ(bookkeeping_rows(url), 0);
 }
 
 }  // namespace

@@ -31,7 +31,8 @@ migrate::TransactionMode parse_tx(const std::string& text) {
   throw UserError("--tx " + text + ": expected each, all or none");
 }
 
-void print_failure(const migrate::MigrationFailure& failure) {
+// `rolled_back`: migrations that ran before the failing one in the same transaction (--tx all).
+void print_failure(const migrate::MigrationFailure& failure, int rolled_back) {
   const pg::ErrorFields& error = failure.error;
   fmt::print(stderr, "error: {} failed at statement {} (line {}):\n    {}\n", failure.file,
              failure.statement.number, failure.statement.line, failure.statement.first_line());
@@ -41,11 +42,17 @@ void print_failure(const migrate::MigrationFailure& failure) {
   if (!error.hint.empty()) fmt::print(stderr, "  HINT:  {}\n", error.hint);
   if (failure.committed_statements > 0) {
     fmt::print(stderr,
-               "  statements 1-{} ran outside a transaction and stay applied; the migration is "
-               "not recorded\n",
+               "  statements 1-{} were committed and stay applied; the migration is not "
+               "recorded\n",
                failure.committed_statements);
   } else {
     fmt::print(stderr, "  nothing of {} was kept\n", failure.file);
+  }
+  if (rolled_back > 0) {
+    fmt::print(stderr,
+               "  --tx all: the {} migration{} that ran before it {} rolled back with it; none is "
+               "applied\n",
+               rolled_back, rolled_back == 1 ? "" : "s", rolled_back == 1 ? "was" : "were");
   }
 }
 
@@ -86,6 +93,10 @@ int run_migrate(const MigrateCommandOptions& options) {
   store::MigrationFolder folder(config.out);
   pg::Connection connection(database_url(config));
   bool progress = !options.json && isatty(STDOUT_FILENO);
+  // Under --tx all nothing is applied until the last migration commits: a migration that ran is
+  // "ran", not "done", and a later failure rolls it back.
+  bool one_transaction = migrate.transactions == migrate::TransactionMode::kAll;
+  auto ran = std::make_shared<int>(0);
   migrate::MigrateObserver observer;
   observer.on_warning = [](const std::string& warning) {
     fmt::print(stderr, "warning: {}\n", warning);
@@ -97,8 +108,11 @@ int run_migrate(const MigrateCommandOptions& options) {
                  progress ? " ..." : "");
       std::fflush(stdout);
     };
-    observer.on_applied = [progress](const migrate::PendingMigration&, std::int64_t ms) {
-      fmt::print("{} done in {} ms\n", progress ? "" : ":", ms);
+    observer.on_applied = [progress, one_transaction, ran](const migrate::PendingMigration&,
+                                                           std::int64_t ms) {
+      ++*ran;
+      fmt::print("{} {} in {} ms\n", progress ? "" : ":",
+                 one_transaction ? "ran (commits with the last)" : "done", ms);
     };
   }
   migrate::MigrateResult result = migrate::run_migrations(connection, folder, migrate, observer);
@@ -124,7 +138,7 @@ int run_migrate(const MigrateCommandOptions& options) {
                result.applied.size() == 1 ? "" : "s");
   }
   if (result.failure) {
-    if (!options.json) print_failure(*result.failure);
+    if (!options.json) print_failure(*result.failure, one_transaction ? *ran : 0);
     return 1;
   }
   return 0;
