@@ -180,6 +180,17 @@ struct Trigger {
   }
 };
 
+// A table that is a partition of a partitioned table.
+struct PartitionOf {
+  std::string schema;  // the parent's
+  std::string name;
+  // "FOR VALUES FROM ('a') TO ('b')", "FOR VALUES IN (1, 2)", "FOR VALUES WITH (modulus 4,
+  // remainder 0)" or "DEFAULT", as PostgreSQL's parser deparses it.
+  std::string bound;
+
+  bool operator==(const PartitionOf&) const = default;
+};
+
 struct Table {
   std::string schema = kDefaultSchema;
   std::string name;
@@ -194,6 +205,11 @@ struct Table {
   std::vector<Trigger> triggers;
   bool rls_enabled = false;
   bool unlogged = false;  // CREATE UNLOGGED TABLE: not written to the WAL, emptied by a crash
+  // PARTITION BY: "RANGE (at)", "LIST (region)", "HASH (id)"; "" for a plain table.
+  std::string partition_by;
+  // A partition holds the parent's columns (as PostgreSQL gives them) and only what is its own
+  // besides: keys, indexes, checks and foreign keys it has from the parent are left out.
+  std::optional<PartitionOf> partition_of;
   std::optional<std::string> comment;
 
   bool operator==(const Table&) const = default;
@@ -296,6 +312,11 @@ void normalise(Catalog& catalog);
 // Sequence defaults PostgreSQL applies for a sequence of the given integer type
 // ("smallint" | "integer" | "bigint"), given the increment's sign.
 SequenceOptions default_sequence_options(const std::string& type, bool ascending = true);
+
+// Gives every partition its parent's columns, as PostgreSQL does (an identity, a primary-key flag
+// and a comment stay the parent's), parents of sub-partitions first. The columns of a partition
+// are its parent's whatever a schema file, a history or a database says about them.
+void copy_partition_columns(Catalog& catalog);
 
 // The serial type of an integer column type ("integer" -> "serial", "bigint" -> "bigserial",
 // "smallint" -> "smallserial"); "" for any other type.

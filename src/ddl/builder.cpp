@@ -264,6 +264,117 @@ void CatalogBuilder::fold_owned_sequences() {
   owned_sequences_.clear();
 }
 
+void CatalogBuilder::attach_partition(const QualifiedName& parent, const QualifiedName& child,
+                                      std::string bound, const std::string& position) {
+  model::Table* parent_table = find_table(parent.schema, parent.name);
+  model::Table* child_table = find_table(child.schema, child.name);
+  if (parent_table == nullptr || child_table == nullptr) {
+    const QualifiedName& missing = parent_table == nullptr ? parent : child;
+    throw UserError(fmt::format("{}: table \"{}\".\"{}\" is not created", position, missing.schema,
+                                missing.name));
+  }
+  if (parent_table->partition_by.empty()) {
+    throw UserError(fmt::format("{}: table \"{}\".\"{}\" is not partitioned", position,
+                                parent.schema, parent.name));
+  }
+  if (child_table->partition_of) {
+    throw UserError(fmt::format("{}: \"{}\".\"{}\" is already a partition", position, child.schema,
+                                child.name));
+  }
+  child_table->partition_of = model::PartitionOf{parent.schema, parent.name, std::move(bound)};
+}
+
+void CatalogBuilder::detach_partition(const QualifiedName& parent, const QualifiedName& child,
+                                      const std::string& position) {
+  model::Table* child_table = find_table(child.schema, child.name);
+  if (child_table == nullptr || !child_table->partition_of ||
+      child_table->partition_of->schema != parent.schema ||
+      child_table->partition_of->name != parent.name) {
+    throw UserError(fmt::format("{}: \"{}\".\"{}\" is not a partition of \"{}\".\"{}\"", position,
+                                child.schema, child.name, parent.schema, parent.name));
+  }
+  child_table->partition_of.reset();
+}
+
+void CatalogBuilder::attach_index(const std::string& schema, const std::string& child_index) {
+  for (model::Table& table : catalog_.tables) {
+    if (table.schema != schema) continue;
+    std::size_t before = table.indexes.size() + table.uniques.size();
+    std::erase_if(table.indexes, [&](const model::Index& i) { return i.name == child_index; });
+    std::erase_if(table.uniques,
+                  [&](const model::UniqueConstraint& u) { return u.name == child_index; });
+    if (table.primary_key && table.primary_key->name == child_index) {
+      table.primary_key.reset();
+      for (model::Column& column : table.columns) column.primary_key = false;
+      return;
+    }
+    if (before != table.indexes.size() + table.uniques.size()) return;
+  }
+}
+
+namespace {
+
+// The primary key's columns, declared inline or not; empty without one.
+std::vector<std::string> key_columns(const model::Table& table) {
+  if (table.primary_key) return table.primary_key->columns;
+  for (const model::Column& column : table.columns) {
+    if (column.primary_key) return {column.name};
+  }
+  return {};
+}
+
+// Two indexes alike but for their names.
+bool same_index(model::Index a, model::Index b) {
+  a.name.clear();
+  b.name.clear();
+  return a == b;
+}
+
+}  // namespace
+
+void CatalogBuilder::fold_partitions() {
+  for (model::Table& child : catalog_.tables) {
+    if (!child.partition_of) continue;
+    const model::Table* parent = find_table(child.partition_of->schema, child.partition_of->name);
+    if (parent == nullptr) continue;
+    std::vector<std::string> parent_key = key_columns(*parent);
+    if (!parent_key.empty() && key_columns(child) == parent_key) {
+      child.primary_key.reset();
+      for (model::Column& column : child.columns) column.primary_key = false;
+    }
+    std::erase_if(child.uniques, [&](const model::UniqueConstraint& u) {
+      return std::any_of(
+          parent->uniques.begin(), parent->uniques.end(), [&](const model::UniqueConstraint& p) {
+            return p.columns == u.columns && p.nulls_not_distinct == u.nulls_not_distinct;
+          });
+    });
+    std::erase_if(child.checks, [&](const model::CheckConstraint& c) {
+      return std::find(parent->checks.begin(), parent->checks.end(), c) != parent->checks.end();
+    });
+    std::erase_if(child.exclusions, [&](const model::ExclusionConstraint& e) {
+      return std::any_of(
+          parent->exclusions.begin(), parent->exclusions.end(),
+          [&](const model::ExclusionConstraint& p) { return p.definition == e.definition; });
+    });
+    std::erase_if(child.foreign_keys, [&](const model::ForeignKey& k) {
+      return std::any_of(parent->foreign_keys.begin(), parent->foreign_keys.end(),
+                         [&](const model::ForeignKey& p) {
+                           return p.columns == k.columns && p.ref_schema == k.ref_schema &&
+                                  p.ref_table == k.ref_table && p.ref_columns == k.ref_columns &&
+                                  p.on_delete == k.on_delete && p.on_update == k.on_update;
+                         });
+    });
+    std::erase_if(child.indexes, [&](const model::Index& index) {
+      return std::any_of(parent->indexes.begin(), parent->indexes.end(),
+                         [&](const model::Index& p) { return same_index(p, index); });
+    });
+    std::erase_if(child.triggers, [&](const model::Trigger& trigger) {
+      return std::any_of(parent->triggers.begin(), parent->triggers.end(),
+                         [&](const model::Trigger& p) { return p.name == trigger.name; });
+    });
+  }
+}
+
 model::Catalog CatalogBuilder::finish() {
   for (const auto& [schema, position] : used_schemas_) {
     if (std::find(catalog_.schemas.begin(), catalog_.schemas.end(), schema) ==
@@ -275,6 +386,8 @@ model::Catalog CatalogBuilder::finish() {
   for (const DeferredType& deferred : deferred_types_) resolve_user_type(deferred);
   for (const DeferredForeignKey& deferred : deferred_foreign_keys_) resolve_foreign_key(deferred);
   fold_owned_sequences();
+  fold_partitions();
+  model::copy_partition_columns(catalog_);
   model::normalise(catalog_);
   return std::move(catalog_);
 }

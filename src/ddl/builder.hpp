@@ -113,6 +113,22 @@ class CatalogBuilder {
   void own_sequence(const QualifiedName& sequence, const QualifiedName& table, std::string column,
                     std::string position);
 
+  // ALTER TABLE parent ATTACH PARTITION child bound / DETACH PARTITION child. `child` keeps its
+  // columns; `bound` is partition_bound_text's. Throw UserError at `position` when either table
+  // is missing, the parent is not partitioned or the child is (not) a partition.
+  void attach_partition(const QualifiedName& parent, const QualifiedName& child, std::string bound,
+                        const std::string& position);
+  void detach_partition(const QualifiedName& parent, const QualifiedName& child,
+                        const std::string& position);
+  // ALTER INDEX parent_index ATTACH PARTITION child_index: the child's index (or the key or
+  // unique constraint behind it) is the parent's, so the child does not hold it.
+  void attach_index(const std::string& schema, const std::string& child_index);
+
+  // Leaves out of every partition what it has from its parent: a primary key, uniques,
+  // exclusions, checks, foreign keys and indexes equal to the parent's (pg_dump writes them for
+  // each partition).
+  void fold_partitions();
+
   // Resolves what was deferred, normalises and returns the catalog.
   model::Catalog finish();
 

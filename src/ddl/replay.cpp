@@ -419,6 +419,7 @@ void Replayer::apply(std::string_view sql, const std::string& file_name, const O
       if (observe) replayed.effects = statement_effects(node, search_path_);
       replay_statement(node, source, state);
       builder_->resolve_deferred();
+      model::copy_partition_columns(builder_->catalog());
     } catch (const UnsupportedStatement& error) {
       builder_->clear_deferred();
       if (!lenient_) throw;

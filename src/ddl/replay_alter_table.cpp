@@ -343,6 +343,19 @@ void replay_alter_table(PgQuery__AlterTableStmt& statement, const Source& source
                                       command.name, table.name));
         }
         break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_AttachPartition: {
+        const PgQuery__PartitionCmd& attach = *command.def->partition_cmd;
+        state.builder.attach_partition(name, qualified_name(attach.name, source),
+                                       sqlparse::partition_bound_text(*attach.bound),
+                                       source.position(attach.name->location));
+        break;
+      }
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DetachPartition: {
+        const PgQuery__PartitionCmd& detach = *command.def->partition_cmd;
+        state.builder.detach_partition(name, qualified_name(detach.name, source),
+                                       source.position(detach.name->location));
+        break;
+      }
       case PG_QUERY__ALTER_TABLE_TYPE__AT_SetLogged:
         table.unlogged = false;
         break;

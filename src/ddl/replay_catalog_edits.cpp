@@ -48,6 +48,17 @@ bool remove_constraint(model::Table& table, const std::string& name, CatalogBuil
 
 model::Table remove_table(CatalogBuilder& builder, const std::string& schema,
                           const std::string& name) {
+  // A partitioned table's partitions go with it.
+  std::vector<std::pair<std::string, std::string>> partitions;
+  for (const model::Table& table : builder.catalog().tables) {
+    if (table.partition_of && table.partition_of->schema == schema &&
+        table.partition_of->name == name) {
+      partitions.emplace_back(table.schema, table.name);
+    }
+  }
+  for (const auto& [partition_schema, partition_name] : partitions) {
+    remove_table(builder, partition_schema, partition_name);
+  }
   auto& tables = builder.catalog().tables;
   auto it = std::find_if(tables.begin(), tables.end(), [&](const model::Table& t) {
     return t.schema == schema && t.name == name;

@@ -46,6 +46,14 @@ void transform_alter_table(PgQuery__AlterTableStmt& statement, const Source& sou
                                            PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner;
   }
   if (only_ownership) return;
+  // pg_dump's ALTER INDEX parent_index ATTACH PARTITION child_index.
+  if (statement.objtype == PG_QUERY__OBJECT_TYPE__OBJECT_INDEX && statement.n_cmds == 1 &&
+      statement.cmds[0]->alter_table_cmd->subtype ==
+          PG_QUERY__ALTER_TABLE_TYPE__AT_AttachPartition) {
+    const PgQuery__PartitionCmd& attach = *statement.cmds[0]->alter_table_cmd->def->partition_cmd;
+    builder.attach_index(qualified_name(attach.name, source).schema, attach.name->relname);
+    return;
+  }
   if (statement.objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) {
     source.unsupported(
         -1, "unsupported statement ALTER " +
@@ -76,6 +84,19 @@ void transform_alter_table(PgQuery__AlterTableStmt& statement, const Source& sou
         break;
       case PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner:
         break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_AttachPartition: {
+        const PgQuery__PartitionCmd& attach = *command.def->partition_cmd;
+        builder.attach_partition(name, qualified_name(attach.name, source),
+                                 sqlparse::partition_bound_text(*attach.bound),
+                                 source.position(attach.name->location));
+        break;
+      }
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DetachPartition: {
+        const PgQuery__PartitionCmd& detach = *command.def->partition_cmd;
+        builder.detach_partition(name, qualified_name(detach.name, source),
+                                 source.position(detach.name->location));
+        break;
+      }
       case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity:
         apply_identity(column_of(table, command, source), *command.def->constraint, name, source,
                        builder);

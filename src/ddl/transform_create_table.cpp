@@ -13,9 +13,7 @@ void reject_table_clauses(const PgQuery__CreateStmt& statement, const Source& so
   std::string clause;
   std::string persistence = statement.relation->relpersistence;
   if (persistence == "t") clause = "TEMPORARY";
-  if (statement.n_inh_relations != 0) clause = "INHERITS";
-  if (statement.partbound != nullptr) clause = "PARTITION OF";
-  if (statement.partspec != nullptr) clause = "PARTITION BY";
+  if (statement.n_inh_relations != 0 && statement.partbound == nullptr) clause = "INHERITS";
   if (statement.of_typename != nullptr) clause = "OF <type>";
   if (statement.n_options != 0) clause = "WITH (...)";
   if (is_set(statement.tablespacename)) clause = "TABLESPACE";
@@ -81,12 +79,37 @@ void transform_create_table(PgQuery__CreateStmt& statement, const Source& source
   table.schema = name.schema;
   table.name = name.name;
   table.unlogged = std::string(statement.relation->relpersistence) == "u";
+  if (statement.partbound != nullptr) {
+    // PARTITION OF: the parent's columns, as PostgreSQL gives them (an identity stays the
+    // parent's); the statement may add constraints of its own, not columns.
+    QualifiedName parent_name = qualified_name(statement.inh_relations[0]->range_var, source);
+    const model::Table* parent = builder.find_table(parent_name.schema, parent_name.name);
+    if (parent == nullptr) {
+      source.fail(statement.inh_relations[0]->range_var->location,
+                  fmt::format("PARTITION OF names table \"{}\".\"{}\", which is not created (yet)",
+                              parent_name.schema, parent_name.name));
+    }
+    if (parent->partition_by.empty()) {
+      source.fail(statement.inh_relations[0]->range_var->location,
+                  fmt::format("table \"{}\".\"{}\" is not partitioned (no PARTITION BY)",
+                              parent_name.schema, parent_name.name));
+    }
+    table.columns = parent->columns;  // settled by model::copy_partition_columns
+    table.partition_of = model::PartitionOf{parent_name.schema, parent_name.name,
+                                            sqlparse::partition_bound_text(*statement.partbound)};
+  }
   std::vector<PendingConstraint> pending;
   for (std::size_t i = 0; i < statement.n_table_elts; ++i) {
     Node* element = statement.table_elts[i];
     switch (element->node_case) {
       case PG_QUERY__NODE__NODE_COLUMN_DEF: {
         PgQuery__ColumnDef& definition = *element->column_def;
+        if (table.partition_of) {
+          source.unsupported(definition.location,
+                             fmt::format("unsupported column options for \"{}\" in PARTITION OF "
+                                         "(a partition has its parent's columns)",
+                                         definition.colname));
+        }
         if (model::find_column(table, definition.colname) != nullptr) {
           source.fail(definition.location,
                       fmt::format("column \"{}\" is declared twice", definition.colname));
@@ -103,6 +126,18 @@ void transform_create_table(PgQuery__CreateStmt& statement, const Source& source
       default:
         source.unsupported(location, "unsupported table element " + sqlparse::node_kind(element));
     }
+  }
+  if (statement.partspec != nullptr) {
+    for (std::size_t i = 0; i < statement.partspec->n_part_params; ++i) {
+      const PgQuery__PartitionElem& element = *statement.partspec->part_params[i]->partition_elem;
+      if (sqlparse::is_set(element.name) && model::find_column(table, element.name) == nullptr) {
+        source.fail(element.location,
+                    fmt::format("PARTITION BY names column \"{}\", which table \"{}\" does not "
+                                "have",
+                                element.name, table.name));
+      }
+    }
+    table.partition_by = sqlparse::partition_key_text(*statement.partspec);
   }
   fold_unique_into_primary_key(pending);
   for (const PendingConstraint& item : pending) {

@@ -189,6 +189,14 @@ struct AddExclusion {
   QualifiedName table;
   model::ExclusionConstraint exclusion;
 };
+// ALTER TABLE parent ATTACH PARTITION partition bound / DETACH PARTITION partition: the rows stay.
+struct AttachPartition {
+  QualifiedName parent, partition;
+  std::string bound;
+};
+struct DetachPartition {
+  QualifiedName parent, partition;
+};
 // ALTER TABLE ... SET UNLOGGED / SET LOGGED.
 struct SetLogged {
   QualifiedName table;
@@ -302,17 +310,16 @@ struct DropTrigger {
   std::string name;
 };
 
-using Change =
-    std::variant<CreateSchema, RenameSchema, DropSchema, CreateEnum, DropEnum, RenameEnum, MoveEnum,
-                 AddEnumValue, RenameEnumValue, RebuildEnum, CreateSequence, AlterSequence,
-                 DropSequence, RenameSequence, MoveSequence, CreateTable, DropTable, RenameTable,
-                 MoveTable, AddColumn, DropColumn, RenameColumn, AlterColumnType, SetDefault,
-                 DropDefault, SetNotNull, DropNotNull, AddIdentity, DropIdentity, AlterIdentity,
-                 DropExpression, SetColumnComment, SetTableComment, AddPrimaryKey, AddUnique,
-                 AddCheck, AddForeignKey, DropConstraint, RenameConstraint, CreateIndex, DropIndex,
-                 RenameIndex, CreateView, DropView, RenameView, MoveView, EnableRls, DisableRls,
-                 CreatePolicy, DropPolicy, RenamePolicy, AlterPolicy, CreateExtension,
-                 DropExtension, CreateFunction, ReplaceFunction, DropFunction, CreateTrigger,
-                 DropTrigger, CreateDomain, AlterDomain, DropDomain, AddExclusion, SetLogged>;
+using Change = std::variant<
+    CreateSchema, RenameSchema, DropSchema, CreateEnum, DropEnum, RenameEnum, MoveEnum,
+    AddEnumValue, RenameEnumValue, RebuildEnum, CreateSequence, AlterSequence, DropSequence,
+    RenameSequence, MoveSequence, CreateTable, DropTable, RenameTable, MoveTable, AddColumn,
+    DropColumn, RenameColumn, AlterColumnType, SetDefault, DropDefault, SetNotNull, DropNotNull,
+    AddIdentity, DropIdentity, AlterIdentity, DropExpression, SetColumnComment, SetTableComment,
+    AddPrimaryKey, AddUnique, AddCheck, AddForeignKey, DropConstraint, RenameConstraint,
+    CreateIndex, DropIndex, RenameIndex, CreateView, DropView, RenameView, MoveView, EnableRls,
+    DisableRls, CreatePolicy, DropPolicy, RenamePolicy, AlterPolicy, CreateExtension, DropExtension,
+    CreateFunction, ReplaceFunction, DropFunction, CreateTrigger, DropTrigger, CreateDomain,
+    AlterDomain, DropDomain, AddExclusion, SetLogged, AttachPartition, DetachPartition>;
 
 }  // namespace flick::diff

@@ -35,6 +35,7 @@ enum Phase {
   kRenameSequences,
   kAlterSequences,
   kCreateTables,
+  kCreatePartitions,  // after their parents: one level of sub-partitions per depth, in order
   kRowLevelSecurity,
   kDropViews,
   kRenameViews,

@@ -1,9 +1,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "diff/context.hpp"
 #include "diff/table_diff.hpp"
+#include "flick/error.hpp"
 
 namespace flick::diff {
 namespace {
@@ -14,7 +16,7 @@ std::string meta_table_name(const std::string& schema, const std::string& name) 
 
 void create_table(Context& context, const model::Table& table) {
   QualifiedName name{table.schema, table.name};
-  context.add(kCreateTables, CreateTable{table});
+  context.add(table.partition_of ? kCreatePartitions : kCreateTables, CreateTable{table});
   for (const model::ForeignKey& foreign_key : table.foreign_keys) {
     context.add(kCreatedForeignKeys, AddForeignKey{name, foreign_key});
   }
@@ -89,7 +91,34 @@ void diff_table(Context& context, const TablePair& pair) {
     context.result.renamed_tables.emplace_back(meta_table_name(old_table.schema, old_table.name),
                                                meta_table_name(new_table.schema, new_table.name));
   }
-  diff_columns(context, pair);
+  if (old_table.partition_by != new_table.partition_by) {
+    throw UserError(fmt::format(
+        "table {}: the partition key changes from `{}` to `{}`, which PostgreSQL cannot do in "
+        "place; write this migration by hand (flick generate --custom): create the new table, "
+        "copy the rows, swap the names",
+        meta_table_name(new_table.schema, new_table.name),
+        old_table.partition_by.empty() ? "none" : old_table.partition_by,
+        new_table.partition_by.empty() ? "none" : new_table.partition_by));
+  }
+  if (old_table.partition_of != new_table.partition_of) {
+    if (old_table.partition_of) {
+      QualifiedName parent{context.mapped_schema(old_table.partition_of->schema),
+                           old_table.partition_of->name};
+      // Moved to another bound or parent: detached just before it is attached again, so that
+      // column changes of its old parent reach it first.
+      context.add(new_table.partition_of ? kAddConstraints : kDropConstraints,
+                  DetachPartition{parent, pair.target});
+    }
+    if (new_table.partition_of) {
+      context.add(kAddConstraints,
+                  AttachPartition{{new_table.partition_of->schema, new_table.partition_of->name},
+                                  pair.target,
+                                  new_table.partition_of->bound});
+    }
+  }
+  // A partition's columns follow its parent's (PostgreSQL refuses to change them on their own);
+  // a table about to be attached gets the parent's columns first.
+  if (!new_table.partition_of || !old_table.partition_of) diff_columns(context, pair);
   diff_constraints(context, pair);
   if (old_table.unlogged != new_table.unlogged) {
     context.add(kAlterColumns, SetLogged{pair.target, new_table.unlogged});
@@ -112,6 +141,24 @@ void diff_table(Context& context, const TablePair& pair) {
 Matching match_columns(Context& context, const TablePair& pair) {
   const auto& olds = pair.old_table->columns;
   const auto& news = pair.new_table->columns;
+  if (pair.new_table->partition_of) {
+    // A partition's columns are its parent's: their renames are the parent's question.
+    Matching matching;
+    std::vector<bool> new_paired(news.size(), false);
+    for (std::size_t o = 0; o < olds.size(); ++o) {
+      bool paired = false;
+      for (std::size_t n = 0; n < news.size() && !paired; ++n) {
+        if (olds[o].name != news[n].name) continue;
+        matching.pairs.emplace_back(o, n);
+        new_paired[n] = paired = true;
+      }
+      if (!paired) matching.dropped.push_back(o);
+    }
+    for (std::size_t n = 0; n < news.size(); ++n) {
+      if (!new_paired[n]) matching.created.push_back(n);
+    }
+    return matching;
+  }
   bool same_names = olds.size() == news.size();
   for (std::size_t i = 0; same_names && i < olds.size(); ++i) {
     same_names = olds[i].name == news[i].name;
@@ -169,10 +216,38 @@ void match_tables(Context& context) {
   }
 }
 
+namespace {
+
+// How many parents a table has above it (0 for a table that is no partition).
+int partition_depth(const model::Catalog& catalog, const model::Table& table) {
+  int depth = 0;
+  for (const model::Table* at = &table; at != nullptr && at->partition_of && depth < 32; ++depth) {
+    at = catalog.find_table(at->partition_of->schema, at->partition_of->name);
+  }
+  return depth;
+}
+
+}  // namespace
+
 void diff_tables(Context& context) {
-  for (std::size_t n : context.tables.created) create_table(context, context.to.tables[n]);
+  std::vector<std::size_t> created = context.tables.created;
+  std::stable_sort(created.begin(), created.end(), [&](std::size_t a, std::size_t b) {
+    return partition_depth(context.to, context.to.tables[a]) <
+           partition_depth(context.to, context.to.tables[b]);
+  });
+  for (std::size_t n : created) create_table(context, context.to.tables[n]);
+  std::unordered_set<std::string> dropped;
+  for (std::size_t o : context.tables.dropped) {
+    dropped.insert(table_key(context.from.tables[o].schema, context.from.tables[o].name));
+  }
   for (std::size_t o : context.tables.dropped) {
     const model::Table& table = context.from.tables[o];
+    // Dropping a partitioned table drops its partitions.
+    if (table.partition_of &&
+        dropped.count(table_key(table.partition_of->schema, table.partition_of->name)) != 0) {
+      context.tables_changing_shape.insert(&table);
+      continue;
+    }
     DropTable drop{{context.mapped_schema(table.schema), table.name}, {}};
     for (const model::Policy& policy : table.policies) drop.policies.push_back(policy.name);
     context.add(kDropTables, std::move(drop));

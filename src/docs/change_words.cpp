@@ -238,6 +238,14 @@ struct Describer {
     return fmt::format("Added exclusion constraint {} on {}: {}.", code(c.exclusion.name),
                        name_of(c.table), code(c.exclusion.definition));
   }
+  std::string operator()(const diff::AttachPartition& c) const {
+    return fmt::format("Attached {} to {} as the partition {}.", name_of(c.partition),
+                       name_of(c.parent), code(c.bound));
+  }
+  std::string operator()(const diff::DetachPartition& c) const {
+    return fmt::format("Detached partition {} from {} (its rows stay in it).", name_of(c.partition),
+                       name_of(c.parent));
+  }
   std::string operator()(const diff::SetLogged& c) const {
     return fmt::format(
         "Made {} {}.", name_of(c.table),

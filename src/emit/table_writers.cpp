@@ -27,8 +27,11 @@ void write(const diff::CreateTable& change, Statements& out) {
   diff::QualifiedName name{table.schema, table.name};
   std::vector<std::string> lines;
   bool composite_key = table.primary_key.has_value();
-  for (const model::Column& column : table.columns) {
-    lines.push_back(column_definition(name, column, !composite_key, true));
+  // A partition's columns are its parent's; only its own constraints are written.
+  if (!table.partition_of) {
+    for (const model::Column& column : table.columns) {
+      lines.push_back(column_definition(name, column, !composite_key, true));
+    }
   }
   if (composite_key) {
     const model::PrimaryKey& key = *table.primary_key;
@@ -55,8 +58,17 @@ void write(const diff::CreateTable& change, Statements& out) {
     if (!body.empty()) body += ",\n";
     body += "\t" + line;
   }
-  out.push_back(fmt::format("CREATE {}TABLE {} (\n{}\n);\n", table.unlogged ? "UNLOGGED " : "",
-                            table_name(name), body));
+  std::string partitioned = table.partition_by.empty() ? "" : " PARTITION BY " + table.partition_by;
+  if (table.partition_of) {
+    diff::QualifiedName parent{table.partition_of->schema, table.partition_of->name};
+    out.push_back(fmt::format("CREATE {}TABLE {} PARTITION OF {}{} {}{};\n",
+                              table.unlogged ? "UNLOGGED " : "", table_name(name),
+                              table_name(parent), body.empty() ? "" : " (\n" + body + "\n)",
+                              table.partition_of->bound, partitioned));
+  } else {
+    out.push_back(fmt::format("CREATE {}TABLE {} (\n{}\n){};\n", table.unlogged ? "UNLOGGED " : "",
+                              table_name(name), body, partitioned));
+  }
   if (table.rls_enabled || !table.policies.empty()) write(diff::EnableRls{name}, out);
 }
 
@@ -93,6 +105,14 @@ void write(const diff::AlterColumnType& change, Statements& out) {
   if (!change.collation.empty()) text += " COLLATE " + change.collation;
   if (change.needs_using) text += fmt::format(" USING {}::{}", quoted(change.column), type);
   out.push_back(text + ";");
+}
+void write(const diff::AttachPartition& change, Statements& out) {
+  out.push_back(fmt::format("ALTER TABLE {} ATTACH PARTITION {} {};", table_name(change.parent),
+                            table_name(change.partition), change.bound));
+}
+void write(const diff::DetachPartition& change, Statements& out) {
+  out.push_back(fmt::format("ALTER TABLE {} DETACH PARTITION {};", table_name(change.parent),
+                            table_name(change.partition)));
 }
 void write(const diff::SetLogged& change, Statements& out) {
   out.push_back(fmt::format("ALTER TABLE {} SET {};", table_name(change.table),

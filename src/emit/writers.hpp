@@ -76,6 +76,8 @@ void write(const diff::AddUnique&, Statements& out);
 void write(const diff::AddCheck&, Statements& out);
 void write(const diff::AddExclusion&, Statements& out);
 void write(const diff::SetLogged&, Statements& out);
+void write(const diff::AttachPartition&, Statements& out);
+void write(const diff::DetachPartition&, Statements& out);
 void write(const diff::AddForeignKey&, Statements& out);
 void write(const diff::DropConstraint&, Statements& out);
 void write(const diff::RenameConstraint&, Statements& out);

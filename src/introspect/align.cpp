@@ -85,6 +85,8 @@ void align_domains(pg::Connection& connection, model::Catalog& live, const model
 // In align_expressions.cpp.
 void align_table_expressions(pg::Connection& connection, model::Catalog& live,
                              const model::Catalog& wanted);
+void align_partition_bounds(pg::Connection& connection, model::Catalog& live,
+                            const model::Catalog& wanted);
 
 void align(pg::Connection& connection, model::Catalog& live, const model::Catalog& wanted) {
   if (live == wanted) return;
@@ -95,6 +97,7 @@ void align(pg::Connection& connection, model::Catalog& live, const model::Catalo
   align_views(connection, live, wanted);
   align_domains(connection, live, wanted);
   align_table_expressions(connection, live, wanted);
+  align_partition_bounds(connection, live, wanted);
   if (own) {
     connection.exec("ROLLBACK");
   } else {

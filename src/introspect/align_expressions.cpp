@@ -226,6 +226,34 @@ class TableAligner {
 }  // namespace
 
 // Declared in align.cpp.
+// A partition bound as written ('2026-01-01') and as the server prints it for the partition key's
+// type ('2026-01-01 00:00:00+00'): the wanted bound is given to a temporary partition of a
+// temporary copy of the parent and printed back.
+void align_partition_bounds(pg::Connection& connection, model::Catalog& live,
+                            const model::Catalog& wanted) {
+  for (model::Table& table : live.tables) {
+    const model::Table* target = wanted.find_table(table.schema, table.name);
+    if (target == nullptr || !table.partition_of || !target->partition_of) continue;
+    model::PartitionOf& now = *table.partition_of;
+    const model::PartitionOf& want = *target->partition_of;
+    if (now.schema != want.schema || now.name != want.name || now.bound == want.bound) continue;
+    const model::Table* parent = live.find_table(now.schema, now.name);
+    if (parent == nullptr || parent->partition_by.empty()) continue;
+    std::string statement = fmt::format(
+        "CREATE TEMP TABLE flick_align_parent (LIKE {}.{}) PARTITION BY {}; "
+        "CREATE TEMP TABLE flick_align_partition PARTITION OF pg_temp.flick_align_parent {}",
+        quote_identifier(parent->schema), quote_identifier(parent->name), parent->partition_by,
+        want.bound);
+    std::optional<std::string> printed =
+        try_print(connection, statement,
+                  "SELECT pg_get_expr(relpartbound, oid) FROM pg_class WHERE oid = "
+                  "'pg_temp.flick_align_partition'::regclass");
+    if (printed && sqlparse::normalise_partition_bound(*printed) == now.bound) {
+      now.bound = want.bound;
+    }
+  }
+}
+
 void align_table_expressions(pg::Connection& connection, model::Catalog& live,
                              const model::Catalog& wanted) {
   for (model::Table& table : live.tables) {

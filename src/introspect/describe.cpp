@@ -121,6 +121,13 @@ struct Describer {
   std::string operator()(const diff::AddExclusion& c) {
     return fmt::format("add exclusion constraint \"{}\" to {}", c.exclusion.name, name(c.table));
   }
+  std::string operator()(const diff::AttachPartition& c) {
+    return fmt::format("attach {} to {} as a partition {}", name(c.partition), name(c.parent),
+                       c.bound);
+  }
+  std::string operator()(const diff::DetachPartition& c) {
+    return fmt::format("detach partition {} from {}", name(c.partition), name(c.parent));
+  }
   std::string operator()(const diff::SetLogged& c) {
     return fmt::format("make {} {}", name(c.table), c.unlogged ? "unlogged" : "logged");
   }

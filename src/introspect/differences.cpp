@@ -308,6 +308,22 @@ struct Difference {
   std::string operator()(const diff::AddExclusion& c) const {
     return constraint_in_schema(c.table, c.exclusion.name, c.exclusion.definition);
   }
+  std::string operator()(const diff::AttachPartition& c) const {
+    const model::Table* live = database.find_table(c.partition.schema, c.partition.name);
+    std::string now = live && live->partition_of
+                          ? fmt::format("a partition of {} {}",
+                                        name(live->partition_of->schema, live->partition_of->name),
+                                        live->partition_of->bound)
+                          : "not a partition";
+    return fmt::format("{} is {} in the database, a partition of {} {} in the schema",
+                       name(c.partition), now, name(c.parent), c.bound);
+  }
+  std::string operator()(const diff::DetachPartition& c) const {
+    const model::Table* wanted = schema.find_table(c.partition.schema, c.partition.name);
+    if (wanted && wanted->partition_of) return "";  // said by the AttachPartition that follows
+    return fmt::format("{} is a partition of {} in the database, not in the schema",
+                       name(c.partition), name(c.parent));
+  }
   std::string operator()(const diff::SetLogged& c) const {
     return fmt::format("{} is {} in the database, {} in the schema", name(c.table),
                        c.unlogged ? "logged" : "unlogged", c.unlogged ? "UNLOGGED" : "logged");

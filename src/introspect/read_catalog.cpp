@@ -99,6 +99,7 @@ model::Catalog read_catalog(pg::Connection& connection, const Filters& filters,
     read_not_covered(state);
   }
   drop_bookkeeping_schema(state.catalog, filters.bookkeeping_schema);
+  model::copy_partition_columns(state.catalog);
   model::normalise(state.catalog);
   if (not_covered != nullptr) {
     not_covered->insert(not_covered->end(), state.not_covered.begin(), state.not_covered.end());

@@ -71,7 +71,7 @@ void read_columns(ReaderState& state) {
       "t.typsubscript = 'array_subscript_handler'::regproc THEN t.typelem ELSE t.oid END "
       "JOIN pg_namespace bn ON bn.oid = b.typnamespace "
       "LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum "
-      "WHERE c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped AND {} "
+      "WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND {} "
       "ORDER BY a.attrelid, a.attnum",
       user_schema_condition("n")));
   for (int row = 0; row < result.rows(); ++row) {

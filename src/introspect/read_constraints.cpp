@@ -72,7 +72,8 @@ void read_constraints(ReaderState& state) {
       "LEFT JOIN pg_class r ON r.oid = co.confrelid "
       "LEFT JOIN pg_namespace rn ON rn.oid = r.relnamespace "
       "LEFT JOIN pg_index i ON i.indexrelid = co.conindid AND co.contype IN ('p', 'u') "
-      "WHERE c.relkind = 'r' AND {2} ORDER BY co.conrelid, co.oid",
+      "WHERE c.relkind IN ('r', 'p') AND co.conparentid = 0 AND {2} "
+      "ORDER BY co.conrelid, co.oid",
       fmt::format(fmt::runtime(names_of), "co.conkey", "co.conrelid"),
       fmt::format(fmt::runtime(names_of), "co.confkey", "co.confrelid"),
       user_schema_condition("n")));

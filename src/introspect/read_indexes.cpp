@@ -50,8 +50,9 @@ void read_indexes(ReaderState& state) {
       "FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid "
       "JOIN pg_class c ON c.oid = i.indrelid "
       "JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_am am ON am.oid = ic.relam "
-      "WHERE c.relkind = 'r' AND {} AND i.indexrelid NOT IN (SELECT co.conindid FROM "
+      "WHERE c.relkind IN ('r', 'p') AND {} AND i.indexrelid NOT IN (SELECT co.conindid FROM "
       "pg_constraint co WHERE co.contype IN ('p', 'u', 'x')) "
+      "AND NOT EXISTS (SELECT 1 FROM pg_inherits ih WHERE ih.inhrelid = i.indexrelid) "
       "ORDER BY i.indrelid, i.indexrelid",
       user_schema_condition("n")));
   for (int row = 0; row < result.rows(); ++row) {

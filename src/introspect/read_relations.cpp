@@ -34,6 +34,10 @@ enum Column {
   kTyped,
   kViewDefinition,
   kPopulated,
+  kPartitionKey,
+  kParentSchema,
+  kParentName,
+  kPartitionBound,
 };
 
 bool is_bookkeeping(const Filters& filters, const std::string& schema, const std::string& name) {
@@ -44,12 +48,19 @@ bool is_bookkeeping(const Filters& filters, const std::string& schema, const std
 void add_table(ReaderState& state, const pg::Result& result, int row,
                const std::string& qualified) {
   std::string kind = result.value(row, kKind);
-  if (kind == "p") return state.not_covered_item("partitioned table", qualified);
   if (kind == "f") return state.not_covered_item("foreign table", qualified);
-  if (result.value(row, kIsPartition) == "t") return state.not_covered_item("partition", qualified);
   model::Table table;
   table.schema = result.value(row, kSchema);
   table.name = result.value(row, kName);
+  if (kind == "p") {
+    table.partition_by =
+        sqlparse::normalise_partition_key(result.value(row, kPartitionKey), qualified);
+  }
+  if (result.value(row, kIsPartition) == "t") {
+    table.partition_of = model::PartitionOf{
+        result.value(row, kParentSchema), result.value(row, kParentName),
+        sqlparse::normalise_partition_bound(result.value(row, kPartitionBound), qualified)};
+  }
   table.rls_enabled = result.value(row, kRowSecurity) == "t";
   table.comment = result.get(row, kComment);
   if (result.value(row, kForceRowSecurity) == "t") {
@@ -84,9 +95,15 @@ void read_relations(ReaderState& state) {
       "SELECT c.oid, n.nspname, c.relname, c.relkind, c.relrowsecurity, c.relforcerowsecurity, "
       "c.relispartition, c.relpersistence, to_json(c.reloptions), "
       "obj_description(c.oid, 'pg_class'), "
-      "EXISTS (SELECT 1 FROM pg_inherits i WHERE i.inhrelid = c.oid), c.reloftype <> 0, "
-      "CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid) END, c.relispopulated "
+      "EXISTS (SELECT 1 FROM pg_inherits i WHERE i.inhrelid = c.oid) AND NOT c.relispartition, "
+      "c.reloftype <> 0, "
+      "CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid) END, c.relispopulated, "
+      "CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END, "
+      "pn.nspname, pc.relname, pg_get_expr(c.relpartbound, c.oid) "
       "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+      "LEFT JOIN pg_inherits pi ON c.relispartition AND pi.inhrelid = c.oid "
+      "LEFT JOIN pg_class pc ON pc.oid = pi.inhparent "
+      "LEFT JOIN pg_namespace pn ON pn.oid = pc.relnamespace "
       "WHERE c.relkind IN ('r', 'p', 'f', 'v', 'm') AND {} AND {} ORDER BY c.oid",
       user_schema_condition("n"), not_extension_member("pg_class", "c.oid")));
   for (int row = 0; row < result.rows(); ++row) {

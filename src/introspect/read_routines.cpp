@@ -75,7 +75,7 @@ void read_routines(ReaderState& state) {
   pg::Result triggers = state.connection.exec(fmt::format(
       "SELECT c.oid, t.tgname, pg_get_triggerdef(t.oid) FROM pg_trigger t "
       "JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
-      "WHERE NOT t.tgisinternal AND {} ORDER BY c.oid, t.tgname",
+      "WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND {} ORDER BY c.oid, t.tgname",
       user_schema_condition("n")));
   for (int row = 0; row < triggers.rows(); ++row) {
     auto table = state.tables_by_oid.find(triggers.value(row, 0));

@@ -73,6 +73,32 @@ const Column* find_column(const Table& table, const std::string& name) {
   return it == table.columns.end() ? nullptr : &*it;
 }
 
+void copy_partition_columns(Catalog& catalog) {
+  // Each pass settles one more level of sub-partitions; PostgreSQL nests no deeper in practice.
+  for (int pass = 0; pass < 8; ++pass) {
+    bool changed = false;
+    for (Table& child : catalog.tables) {
+      if (!child.partition_of) continue;
+      const Table* parent =
+          catalog.find_table(child.partition_of->schema, child.partition_of->name);
+      if (parent == nullptr) continue;
+      std::vector<Column> columns;
+      for (const Column& column : parent->columns) {
+        Column copy = column;
+        copy.identity.reset();
+        copy.primary_key = false;
+        copy.comment.reset();
+        columns.push_back(std::move(copy));
+      }
+      if (columns != child.columns) {
+        child.columns = std::move(columns);
+        changed = true;
+      }
+    }
+    if (!changed) return;
+  }
+}
+
 std::string serial_type_of(const std::string& type) {
   if (type == "integer") return "serial";
   if (type == "bigint") return "bigserial";

@@ -143,6 +143,15 @@ std::string deparse_default_node(Node* node, const TypeName& column_type);
 // Canonical text of a SELECT statement node (a view's query).
 std::string deparse_query_node(Node* node);
 
+// Canonical PARTITION BY text: "RANGE (\"at\")", "LIST (\"region\" COLLATE \"C\")",
+// "HASH ((lower(name)))": the strategy in capitals, column names quoted, expressions in
+// parentheses.
+std::string partition_key_text(const PgQuery__PartitionSpec& spec);
+
+// Canonical partition bound: "FOR VALUES FROM ('a', MINVALUE) TO ('b', MAXVALUE)",
+// "FOR VALUES IN (1, 2)", "FOR VALUES WITH (modulus 4, remainder 0)" or "DEFAULT".
+std::string partition_bound_text(const PgQuery__PartitionBoundSpec& bound);
+
 // Canonical text of a table constraint without its name, as `ALTER TABLE ... ADD` deparses it:
 // "EXCLUDE USING gist (room WITH =, during WITH &&)". Resets the `location` fields inside it.
 std::string deparse_constraint_node(PgQuery__Constraint* constraint);

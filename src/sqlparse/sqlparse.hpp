@@ -57,6 +57,12 @@ std::string normalise_table_expression(std::string_view expression, const std::s
 std::string normalise_constraint_definition(std::string_view definition,
                                             const std::string& context = "");
 
+// Normalise pg_get_partkeydef's and pg_get_expr(relpartbound)'s texts to the spelling the
+// schema reader gives PARTITION BY and a partition's bound (partition_key_text and
+// partition_bound_text). Throw UserError naming `context` when the text is not one.
+std::string normalise_partition_key(std::string_view key, const std::string& context = "");
+std::string normalise_partition_bound(std::string_view bound, const std::string& context = "");
+
 // Normalises a SELECT statement (a view definition) the same way.
 std::string normalise_query(std::string_view query, const std::string& context = "");
 

@@ -26,7 +26,10 @@ namespace {
 
 // What a drizzle table entry has no key for.
 bool has_table_extras(const model::Table& table) {
-  if (table.unlogged || !table.exclusions.empty()) return true;
+  if (table.unlogged || !table.exclusions.empty() || !table.partition_by.empty() ||
+      table.partition_of) {
+    return true;
+  }
   return std::any_of(table.columns.begin(), table.columns.end(),
                      [](const model::Column& column) { return !column.collation.empty(); });
 }
@@ -99,11 +102,18 @@ std::string objects_json(const model::Catalog& catalog) {
     for (const model::Column& column : table.columns) {
       if (!column.collation.empty()) collations[column.name] = column.collation;
     }
-    out["tables"].push_back({{"schema", table.schema},
-                             {"name", table.name},
-                             {"unlogged", table.unlogged},
-                             {"exclusions", exclusions},
-                             {"collations", collations}});
+    nlohmann::ordered_json entry = {{"schema", table.schema},
+                                    {"name", table.name},
+                                    {"unlogged", table.unlogged},
+                                    {"exclusions", exclusions},
+                                    {"collations", collations}};
+    if (!table.partition_by.empty()) entry["partitionBy"] = table.partition_by;
+    if (table.partition_of) {
+      entry["partitionOf"] = {{"schema", table.partition_of->schema},
+                              {"name", table.partition_of->name},
+                              {"bound", table.partition_of->bound}};
+    }
+    out["tables"].push_back(std::move(entry));
   }
   return out.dump(2) + "\n";
 }
@@ -171,6 +181,12 @@ void read_objects(const fs::path& path, model::Catalog& catalog) {
                                     text(item, "schema"), text(item, "name")));
       }
       table->unlogged = item.value("unlogged", false);
+      if (item.contains("partitionBy")) table->partition_by = text(item, "partitionBy");
+      if (item.contains("partitionOf")) {
+        const nlohmann::json& of = item["partitionOf"];
+        table->partition_of =
+            model::PartitionOf{text(of, "schema"), text(of, "name"), text(of, "bound")};
+      }
       for (const auto& exclusion : item.value("exclusions", nlohmann::json::array())) {
         table->exclusions.push_back({text(exclusion, "name"), text(exclusion, "definition")});
       }

@@ -27,6 +27,8 @@ void reconcile_with_drizzle_snapshot(model::Catalog& snapshot, model::Catalog& o
     for (model::Table& table : other.tables) {
       table.triggers.clear();
       table.unlogged = false;
+      table.partition_by.clear();
+      table.partition_of.reset();
       table.exclusions.clear();
       for (model::Column& column : table.columns) column.collation.clear();
     }

@@ -35,8 +35,17 @@ TEST(Errors, UnsupportedStatementsNameTheirKind) {
 TEST(Errors, UnsupportedTableClauses) {
   EXPECT_EQ(read_error("CREATE TABLE p (id int);\nCREATE TABLE c (x int) INHERITS (p);"),
             "schema.sql:2:14: unsupported clause INHERITS in CREATE TABLE");
-  EXPECT_EQ(read_error("CREATE TABLE m (at date) PARTITION BY RANGE (at);"),
-            "schema.sql:1:14: unsupported clause PARTITION BY in CREATE TABLE");
+  EXPECT_EQ(read_error("CREATE TABLE m (at date) PARTITION BY RANGE (day);"),
+            "schema.sql:1:46: PARTITION BY names column \"day\", which table \"m\" does not have");
+  EXPECT_EQ(read_error("CREATE TABLE p (id int);\nCREATE TABLE c PARTITION OF p DEFAULT;"),
+            "schema.sql:2:29: table \"public\".\"p\" is not partitioned (no PARTITION BY)");
+  EXPECT_EQ(
+      read_error("CREATE TABLE c PARTITION OF p DEFAULT;"),
+      "schema.sql:1:29: PARTITION OF names table \"public\".\"p\", which is not created (yet)");
+  EXPECT_EQ(read_error("CREATE TABLE p (id int) PARTITION BY LIST (id);\n"
+                       "CREATE TABLE c PARTITION OF p (id WITH OPTIONS NOT NULL) DEFAULT;"),
+            "schema.sql:2:32: unsupported column options for \"id\" in PARTITION OF (a partition "
+            "has its parent's columns)");
   EXPECT_EQ(read_error("CREATE TEMP TABLE t (id int);"),
             "schema.sql:1:19: unsupported clause TEMPORARY in CREATE TABLE");
   EXPECT_EQ(read_error("CREATE TABLE t (\n  name text COMPRESSION lz4\n);"),

@@ -153,12 +153,21 @@ TEST(Drift, NamesAFunctionAndATriggerChangedByHand) {
 // Each golden case with routines, applied to PostgreSQL: from.sql, then push to to.sql (the
 // golden diff's statements, in one transaction), then no drift from to.sql.
 TEST(Push, RoutineChangesRunOnPostgres) {
-  for (const char* name : {"routines_create", "routines_change", "domains", "table_storage"}) {
+  for (const char* name :
+       {"routines_create", "routines_change", "domains", "table_storage", "partitions"}) {
     fs::path dir = kSource / "tests/golden/cases" / name;
     std::string url = create_database(std::string("push_") + name);
     apply_files(url, {dir / "from.sql"});
-    FlickRun push =
-        run_flick({"push", "--url", url, "--force", "--schema", (dir / "to.sql").string()});
+    std::vector<std::string> args = {"push",    "--url",    url,
+                                     "--force", "--schema", (dir / "to.sql").string()};
+    if (fs::exists(dir / "flags")) {  // the case's rename / drop answers, one flag per line
+      std::istringstream flags(read_text(dir / "flags"));
+      for (std::string flag, value; flags >> flag >> value;) {
+        args.push_back(flag);
+        args.push_back(value);
+      }
+    }
+    FlickRun push = run_flick(args);
     ASSERT_EQ(push.exit_code, 0) << name << "\n" << describe(push);
     FlickRun drift = run_flick({"drift", "--url", url, "--schema", (dir / "to.sql").string()});
     EXPECT_EQ(drift.exit_code, 0) << name << "\n" << describe(drift);
