@@ -19,6 +19,44 @@ bool runs(const model::Trigger& trigger, const std::string& function) {
   return trigger.canonical.find("FUNCTION " + function + "(") != std::string::npos;
 }
 
+// Whether a type written in a signature ("SETOF public.customer", "public.customer[]") is the row
+// type of a table or view of `catalog`.
+bool is_row_type(const model::Catalog& catalog, std::string type) {
+  if (type.rfind("SETOF ", 0) == 0) type.erase(0, 6);
+  while (type.ends_with("[]")) type.resize(type.size() - 2);
+  std::size_t dot = type.find('.');
+  if (dot == std::string::npos) return false;
+  std::string schema = type.substr(0, dot);
+  std::string name = type.substr(dot + 1);
+  auto unquote = [](std::string& part) {
+    if (part.size() >= 2 && part.front() == '"' && part.back() == '"') {
+      part = part.substr(1, part.size() - 2);
+    }
+  };
+  unquote(schema);
+  unquote(name);
+  return catalog.find_table(schema, name) != nullptr || catalog.find_view(schema, name) != nullptr;
+}
+
+// SQL bodies are checked against the tables when created, and a signature naming a table's row
+// type needs the table: those functions come after tables and views; others before them, where
+// column defaults and CHECKs can call them.
+Phase creation_phase(const model::Catalog& catalog, const model::Function& function) {
+  if (function.language == "sql" || is_row_type(catalog, function.returns)) {
+    return kCreateSqlFunctions;
+  }
+  std::size_t start = 0;
+  while (start < function.arguments.size()) {
+    std::size_t end = function.arguments.find(", ", start);
+    if (end == std::string::npos) end = function.arguments.size();
+    if (is_row_type(catalog, function.arguments.substr(start, end - start))) {
+      return kCreateSqlFunctions;
+    }
+    start = end + 2;
+  }
+  return kCreateFunctions;
+}
+
 }  // namespace
 
 void diff_routines(Context& context) {
@@ -68,14 +106,13 @@ void diff_routines(Context& context) {
   for (const model::Function& function : to.functions) {
     auto found = old_functions.find(function_key(function));
     if (found == old_functions.end()) {
-      Phase phase = function.language == "sql" ? kCreateSqlFunctions : kCreateFunctions;
-      context.add(phase, CreateFunction{function});
+      context.add(creation_phase(to, function), CreateFunction{function});
       continue;
     }
     kept.insert(found->first);
     const model::Function& old = *found->second;
     if (old == function) continue;
-    Phase phase = function.language == "sql" ? kCreateSqlFunctions : kCreateFunctions;
+    Phase phase = creation_phase(to, function);
     if (old.returns != function.returns || old.procedure != function.procedure) {
       context.add(kDropChangedFunctions,
                   DropFunction{{old.schema, old.name}, old.arguments, old.procedure});

@@ -153,8 +153,8 @@ TEST(Drift, NamesAFunctionAndATriggerChangedByHand) {
 // Each golden case with routines, applied to PostgreSQL: from.sql, then push to to.sql (the
 // golden diff's statements, in one transaction), then no drift from to.sql.
 TEST(Push, RoutineChangesRunOnPostgres) {
-  for (const char* name :
-       {"routines_create", "routines_change", "domains", "table_storage", "partitions"}) {
+  for (const char* name : {"routines_create", "routines_change", "domains", "table_storage",
+                           "partitions", "function_row_types"}) {
     fs::path dir = kSource / "tests/golden/cases" / name;
     std::string url = create_database(std::string("push_") + name);
     apply_files(url, {dir / "from.sql"});
