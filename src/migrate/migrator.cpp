@@ -2,6 +2,7 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <chrono>
 
 #include "flick/error.hpp"
@@ -133,6 +134,31 @@ std::optional<MigrationFailure> apply_one(pg::Connection& connection, Bookkeepin
   return std::nullopt;
 }
 
+// The Debian / Ubuntu (PGDG) package that ships an extension, for the common ones that are not in
+// the server package itself.
+std::string extension_package(const std::string& extension, int server_major) {
+  static const std::pair<const char*, const char*> kPackages[] = {{"vector", "pgvector"},
+                                                                  {"postgis", "postgis-3"},
+                                                                  {"postgis_topology", "postgis-3"},
+                                                                  {"pg_cron", "cron"},
+                                                                  {"pg_partman", "partman"},
+                                                                  {"pg_repack", "repack"},
+                                                                  {"pgaudit", "pgaudit"},
+                                                                  {"hypopg", "hypopg"},
+                                                                  {"plv8", "plv8"},
+                                                                  {"h3", "h3"},
+                                                                  {"pg_hint_plan", "pg-hint-plan"},
+                                                                  {"rum", "rum"},
+                                                                  {"pgrouting", "pgrouting"},
+                                                                  {"pg_squeeze", "squeeze"}};
+  std::string suffix = extension;
+  std::replace(suffix.begin(), suffix.end(), '_', '-');
+  for (const auto& [name, package] : kPackages) {
+    if (extension == name) suffix = package;
+  }
+  return fmt::format("postgresql-{}-{}", server_major, suffix);
+}
+
 void set_session_timeouts(pg::Connection& connection, const MigrateOptions& options) {
   if (options.lock_timeout) {
     connection.exec_params("SELECT set_config('lock_timeout', $1, false)", {*options.lock_timeout});
@@ -236,6 +262,24 @@ bool same_states(const FolderStatus& a, const FolderStatus& b) {
 }
 
 }  // namespace
+
+std::string failure_advice(const pg::ErrorFields& error, int server_major) {
+  // "extension \"vector\" is not available" (PostgreSQL 15+), "could not open extension control
+  // file ..." (older servers).
+  const std::string& message = error.message_primary;
+  if (error.sqlstate != "0A000" && error.sqlstate != "58P01") return "";
+  std::size_t open = message.find("extension \"");
+  if (open == std::string::npos || message.find("is not available") == std::string::npos) {
+    return "";
+  }
+  std::size_t start = open + 11;
+  std::string extension = message.substr(start, message.find('"', start) - start);
+  return fmt::format(
+      "the database server has no extension \"{}\": install it on the server (Debian / Ubuntu "
+      "with the PostgreSQL apt repository: apt-get install {}; contrib extensions such as "
+      "pgcrypto come with the server itself), then run migrate again",
+      extension, extension_package(extension, server_major));
+}
 
 std::vector<std::string> file_hashes(const store::MigrationFolder& folder) {
   return read_folder_files(folder).hashes;

@@ -49,7 +49,13 @@ struct MigrationFailure {
   pg::ErrorFields error;
   // Statements of the failing migration that committed anyway (run outside a transaction).
   int committed_statements = 0;
+  // What to do about it, when Flick knows more than the server says (an extension the server
+  // does not have: the package to install); "" otherwise.
+  std::string advice;
 };
+
+// The advice for a server error, for a server of major version `server_major` (15 for 15.x).
+std::string failure_advice(const pg::ErrorFields& error, int server_major);
 
 // Progress reports, for a terminal or JSON output. Any member may be empty.
 struct MigrateObserver {

@@ -193,3 +193,26 @@ TEST_F(Safety, FailureAfterACommittedPartSaysWhatStays) {
 
 }  // namespace
 }  // namespace flick::testing
+
+namespace flick::testing {
+namespace {
+
+// An extension the server does not have is named with the package that ships it.
+TEST_F(Safety, MissingExtensionNamesThePackageToInstall) {
+  write_folder(out_, {{"0000_vector", "CREATE EXTENSION IF NOT EXISTS \"flick_no_such_ext\";\n"}});
+  std::string url = create_database("m_missing_extension");
+  FlickRun run = migrate(url);
+  EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
+  EXPECT_NE(run.err.find("flick: the database server has no extension \"flick_no_such_ext\": "
+                         "install it on the server (Debian / Ubuntu with the PostgreSQL apt "
+                         "repository: apt-get install postgresql-15-flick-no-such-ext;"),
+            std::string::npos)
+      << run.err;
+  EXPECT_EQ(bookkeeping_rows(url), 0);
+  FlickRun json = migrate(url, {"--json"});
+  EXPECT_NE(json.out.find("\"advice\": \"the database server has no extension"), std::string::npos)
+      << json.out;
+}
+
+}  // namespace
+}  // namespace flick::testing

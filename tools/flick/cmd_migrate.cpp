@@ -40,6 +40,7 @@ void print_failure(const migrate::MigrationFailure& failure, int rolled_back) {
              error.message_primary, error.sqlstate);
   if (!error.detail.empty()) fmt::print(stderr, "  DETAIL:  {}\n", error.detail);
   if (!error.hint.empty()) fmt::print(stderr, "  HINT:  {}\n", error.hint);
+  if (!failure.advice.empty()) fmt::print(stderr, "  flick: {}\n", failure.advice);
   if (failure.committed_statements > 0) {
     fmt::print(stderr,
                "  statements 1-{} were committed and stay applied; the migration is not "
@@ -76,7 +77,8 @@ nlohmann::ordered_json result_json(const migrate::MigrateResult& result, bool dr
                       {"sqlstate", failure.error.sqlstate},
                       {"message", failure.error.message_primary},
                       {"detail", failure.error.detail},
-                      {"hint", failure.error.hint}};
+                      {"hint", failure.error.hint},
+                      {"advice", failure.advice}};
   }
   return out;
 }
@@ -116,6 +118,10 @@ int run_migrate(const MigrateCommandOptions& options) {
     };
   }
   migrate::MigrateResult result = migrate::run_migrations(connection, folder, migrate, observer);
+  if (result.failure) {
+    result.failure->advice =
+        migrate::failure_advice(result.failure->error, connection.server_version() / 10000);
+  }
   if (options.json) {
     fmt::print("{}\n", result_json(result, options.dry_run).dump(2));
   } else if (options.dry_run) {
