@@ -239,6 +239,22 @@ struct Domain {
   bool operator==(const Domain&) const = default;
 };
 
+// CREATE TYPE ... AS (attribute type, ...): a row type of its own.
+struct CompositeAttribute {
+  std::string name;
+  std::string type;       // canonical; a user type with its schema ("public.mood")
+  std::string collation;  // COLLATE as SQL ("C" quoted); "" = the type's default
+
+  bool operator==(const CompositeAttribute&) const = default;
+};
+struct CompositeType {
+  std::string schema = kDefaultSchema;
+  std::string name;
+  std::vector<CompositeAttribute> attributes;  // in order
+
+  bool operator==(const CompositeType&) const = default;
+};
+
 // CREATE EXTENSION. Compared by name only: where it was installed and its version are what the
 // server chose unless the schema file says.
 struct Extension {
@@ -284,6 +300,7 @@ struct Catalog {
   std::vector<Function> functions;
   std::vector<Enum> enums;
   std::vector<Domain> domains;
+  std::vector<CompositeType> composite_types;
   std::vector<Sequence> sequences;
   std::vector<Table> tables;
   std::vector<View> views;
@@ -294,6 +311,8 @@ struct Catalog {
   Table* find_table(const std::string& schema, const std::string& name);
   const Enum* find_enum(const std::string& schema, const std::string& name) const;
   const Domain* find_domain(const std::string& schema, const std::string& name) const;
+  const CompositeType* find_composite_type(const std::string& schema,
+                                           const std::string& name) const;
   const Sequence* find_sequence(const std::string& schema, const std::string& name) const;
   const View* find_view(const std::string& schema, const std::string& name) const;
   // The function or procedure with these identity argument types ("integer, text").

@@ -21,8 +21,8 @@ using Action = ddl::Effect::Action;
 std::string kind_of(const std::string& key) { return key.substr(0, key.find(' ')); }
 
 // Whether the model holds the object `key` names in `catalog` (or, for a drop, held it in
-// `before`): everything but roles, composite and range types ("type" keys that are neither enums
-// nor domains).
+// `before`): everything but roles and range types ("type" keys that are neither enums, domains
+// nor composite types).
 bool held_by_model(const std::string& key, const model::Catalog& before,
                    const model::Catalog& after) {
   std::string kind = kind_of(key);
@@ -33,7 +33,9 @@ bool held_by_model(const std::string& key, const model::Catalog& before,
   std::string schema = name.substr(0, dot);
   std::string type = dot == std::string::npos ? name : name.substr(dot + 1);
   return before.find_enum(schema, type) != nullptr || after.find_enum(schema, type) != nullptr ||
-         before.find_domain(schema, type) != nullptr || after.find_domain(schema, type) != nullptr;
+         before.find_domain(schema, type) != nullptr || after.find_domain(schema, type) != nullptr ||
+         before.find_composite_type(schema, type) != nullptr ||
+         after.find_composite_type(schema, type) != nullptr;
 }
 
 const char* verb(Action action) {

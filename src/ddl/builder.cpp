@@ -131,7 +131,8 @@ void CatalogBuilder::resolve_user_type(const DeferredType& deferred) {
                              [&](const model::Column& c) { return c.name == deferred.column; });
   std::string base = column->type.substr(0, column->type.find('['));
   std::string schema = column->type_schema.empty() ? model::kDefaultSchema : column->type_schema;
-  if (catalog_.find_domain(schema, base) != nullptr) {
+  if (catalog_.find_domain(schema, base) != nullptr ||
+      catalog_.find_composite_type(schema, base) != nullptr) {
     column->type_schema = schema;  // as PostgreSQL reports it
     return;
   }
@@ -211,6 +212,7 @@ void CatalogBuilder::clear_deferred() {
 bool CatalogBuilder::accepts_other_type(const std::string& schema, const std::string& name) const {
   if (!catalog_.extensions.empty()) return true;  // a type an extension may bring
   if (catalog_.find_domain(schema, name) != nullptr) return true;
+  if (catalog_.find_composite_type(schema, name) != nullptr) return true;
   return other_types_allowed_ && other_objects_.count("type " + schema + "." + name) != 0;
 }
 

@@ -222,6 +222,11 @@ void transform_create_trigger(PgQuery__CreateTrigStmt& statement, const Source& 
 void transform_create_domain(PgQuery__CreateDomainStmt& statement, const Source& source,
                              CatalogBuilder& builder);
 model::Domain domain_of(PgQuery__CreateDomainStmt& statement, const Source& source);
+// CREATE TYPE ... AS (...): attribute types spelled like function argument types.
+void transform_create_composite_type(PgQuery__CompositeTypeStmt& statement, const Source& source,
+                                     CatalogBuilder& builder);
+model::CompositeType composite_type_of(PgQuery__CompositeTypeStmt& statement,
+                                       const Source& source);
 // The model's function for a CREATE FUNCTION / PROCEDURE statement (identity, canonical form,
 // definition as written), without adding it anywhere.
 model::Function function_of(PgQuery__CreateFunctionStmt& statement, const Source& source);

@@ -27,5 +27,6 @@ model::Catalog read_schema_sql(std::string_view sql, const std::string& file_nam
 // statement.
 model::Function read_function(std::string_view sql, const std::string& context);
 model::Trigger read_trigger(std::string_view sql, const std::string& context);
+model::CompositeType read_composite_type(std::string_view sql, const std::string& context);
 
 }  // namespace flick::ddl

@@ -265,10 +265,67 @@ void alter_view(PgQuery__AlterTableStmt& statement, const Source& source, Replay
   }
 }
 
+// ALTER TYPE composite ADD / DROP / ALTER ATTRIBUTE.
+void alter_composite_type(PgQuery__AlterTableStmt& statement, const Source& source,
+                          ReplayState& state) {
+  QualifiedName name = qualified_name(statement.relation, source);
+  auto& types = state.builder.catalog().composite_types;
+  auto type = std::find_if(types.begin(), types.end(), [&](const model::CompositeType& t) {
+    return t.schema == name.schema && t.name == name.name;
+  });
+  if (type == types.end()) {
+    if (state.builder.catalog().find_enum(name.schema, name.name) == nullptr &&
+        state.builder.other_objects().count("type " + name.schema + "." + name.name) == 0) {
+      source.fail(-1, fmt::format("type \"{}\".\"{}\" does not exist", name.schema, name.name));
+    }
+    source.unsupported(-1, "unsupported statement ALTER TYPE of a type that is not composite");
+  }
+  for (std::size_t i = 0; i < statement.n_cmds; ++i) {
+    PgQuery__AlterTableCmd& command = *statement.cmds[i]->alter_table_cmd;
+    auto attribute = std::find_if(type->attributes.begin(), type->attributes.end(),
+                                  [&](const model::CompositeAttribute& a) {
+                                    return sqlparse::is_set(command.name) && a.name == command.name;
+                                  });
+    switch (command.subtype) {
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn: {
+        const PgQuery__ColumnDef& definition = *command.def->column_def;
+        type->attributes.push_back({definition.colname,
+                                    routine_type(definition.type_name, source.default_schema()),
+                                    column_collation(definition)});
+        break;
+      }
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
+        if (attribute == type->attributes.end()) {
+          if (command.missing_ok) break;
+          source.fail(-1,
+                      fmt::format("type \"{}\" has no attribute \"{}\"", name.name, command.name));
+        }
+        type->attributes.erase(attribute);
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType: {
+        if (attribute == type->attributes.end()) {
+          source.fail(-1,
+                      fmt::format("type \"{}\" has no attribute \"{}\"", name.name, command.name));
+        }
+        const PgQuery__ColumnDef& definition = *command.def->column_def;
+        attribute->type = routine_type(definition.type_name, source.default_schema());
+        attribute->collation = column_collation(definition);
+        break;
+      }
+      default:
+        source.unsupported(-1,
+                           "unsupported clause in ALTER TYPE: " + subcommand_name(command.subtype));
+    }
+  }
+}
+
 }  // namespace
 
 void replay_alter_table(PgQuery__AlterTableStmt& statement, const Source& source,
                         ReplayState& state) {
+  if (statement.objtype == PG_QUERY__OBJECT_TYPE__OBJECT_TYPE) {
+    return alter_composite_type(statement, source, state);
+  }
   if (statement.objtype == PG_QUERY__OBJECT_TYPE__OBJECT_VIEW ||
       statement.objtype == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW) {
     return alter_view(statement, source, state);

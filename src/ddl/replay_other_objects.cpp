@@ -33,6 +33,19 @@ void follow_in_model(CatalogBuilder& builder, const std::string& key, const std:
   } else if (kind == "type") {
     std::string schema = name.substr(0, name.find('.'));
     std::string type = name.substr(name.find('.') + 1);
+    for (model::CompositeType& composite : catalog.composite_types) {
+      if (composite.schema != schema || composite.name != type) continue;
+      if (to.empty()) {
+        std::erase_if(catalog.composite_types, [&](const model::CompositeType& c) {
+          return c.schema == schema && c.name == type;
+        });
+      } else {
+        std::string renamed = to.substr(to.find(' ') + 1);
+        composite.schema = renamed.substr(0, renamed.find('.'));
+        composite.name = renamed.substr(renamed.find('.') + 1);
+      }
+      return;
+    }
     for (model::Domain& domain : catalog.domains) {
       if (domain.schema != schema || domain.name != type) continue;
       if (to.empty()) {
@@ -91,6 +104,14 @@ void define_in_model(Node* statement, const Source& source, CatalogBuilder& buil
         return d.schema == domain.schema && d.name == domain.name;
       });
       catalog.domains.push_back(std::move(domain));
+      return;
+    }
+    case PG_QUERY__NODE__NODE_COMPOSITE_TYPE_STMT: {
+      model::CompositeType type = composite_type_of(*statement->composite_type_stmt, source);
+      std::erase_if(catalog.composite_types, [&](const model::CompositeType& c) {
+        return c.schema == type.schema && c.name == type.name;
+      });
+      catalog.composite_types.push_back(std::move(type));
       return;
     }
     case PG_QUERY__NODE__NODE_CREATE_EXTENSION_STMT: {

@@ -11,6 +11,7 @@
 
 #include "ddl/builder.hpp"
 #include "ddl/ddl.hpp"
+#include "ddl/table_parts.hpp"
 #include "sqlparse/sqlparse.hpp"
 
 namespace flick::ddl {
@@ -343,6 +344,38 @@ void transform_create_domain(PgQuery__CreateDomainStmt& statement, const Source&
   catalog.domains.push_back(std::move(domain));
 }
 
+model::CompositeType composite_type_of(PgQuery__CompositeTypeStmt& statement,
+                                       const Source& source) {
+  model::CompositeType type;
+  QualifiedName name = qualified_name(statement.typevar, source);
+  type.schema = name.schema;
+  type.name = name.name;
+  for (std::size_t i = 0; i < statement.n_coldeflist; ++i) {
+    const Node* node = statement.coldeflist[i];
+    if (node->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF) continue;
+    const PgQuery__ColumnDef& definition = *node->column_def;
+    model::CompositeAttribute attribute;
+    attribute.name = definition.colname;
+    attribute.type = routine_type(definition.type_name, source.default_schema());
+    attribute.collation = column_collation(definition);
+    type.attributes.push_back(std::move(attribute));
+  }
+  return type;
+}
+
+void transform_create_composite_type(PgQuery__CompositeTypeStmt& statement, const Source& source,
+                                     CatalogBuilder& builder) {
+  model::CompositeType type = composite_type_of(statement, source);
+  model::Catalog& catalog = builder.catalog();
+  if (catalog.find_composite_type(type.schema, type.name) != nullptr ||
+      catalog.find_domain(type.schema, type.name) != nullptr ||
+      catalog.find_enum(type.schema, type.name) != nullptr) {
+    source.fail(-1, fmt::format("type \"{}\".\"{}\" is created twice", type.schema, type.name));
+  }
+  builder.use_schema(type.schema, source.position(-1));
+  catalog.composite_types.push_back(std::move(type));
+}
+
 void transform_create_extension(PgQuery__CreateExtensionStmt& statement, const Source& source,
                                 CatalogBuilder& builder) {
   model::Extension extension;
@@ -414,6 +447,15 @@ model::Function read_function(std::string_view sql, const std::string& context) 
     throw UserError(context + ": not one CREATE FUNCTION statement");
   }
   return function_of(*parsed.statement(0).stmt->create_function_stmt, Source(parsed, 0));
+}
+
+model::CompositeType read_composite_type(std::string_view sql, const std::string& context) {
+  sqlparse::ParsedSql parsed = sqlparse::parse_sql(sql, context);
+  if (parsed.size() != 1 ||
+      parsed.statement(0).stmt->node_case != PG_QUERY__NODE__NODE_COMPOSITE_TYPE_STMT) {
+    throw UserError(context + ": not one CREATE TYPE ... AS (...) statement");
+  }
+  return composite_type_of(*parsed.statement(0).stmt->composite_type_stmt, Source(parsed, 0));
 }
 
 model::Trigger read_trigger(std::string_view sql, const std::string& context) {

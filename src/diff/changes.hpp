@@ -278,6 +278,16 @@ struct CreateDomain {
 struct AlterDomain {
   model::Domain from, to;
 };
+struct CreateCompositeType {
+  model::CompositeType type;
+};
+// Attributes added, dropped or retyped (ALTER TYPE ... ADD / DROP / ALTER ATTRIBUTE).
+struct AlterCompositeType {
+  model::CompositeType from, to;
+};
+struct DropCompositeType {
+  QualifiedName name;
+};
 struct DropDomain {
   QualifiedName name;
 };
@@ -320,6 +330,7 @@ using Change = std::variant<
     CreateIndex, DropIndex, RenameIndex, CreateView, DropView, RenameView, MoveView, EnableRls,
     DisableRls, CreatePolicy, DropPolicy, RenamePolicy, AlterPolicy, CreateExtension, DropExtension,
     CreateFunction, ReplaceFunction, DropFunction, CreateTrigger, DropTrigger, CreateDomain,
-    AlterDomain, DropDomain, AddExclusion, SetLogged, AttachPartition, DetachPartition>;
+    AlterDomain, DropDomain, AddExclusion, SetLogged, AttachPartition, DetachPartition,
+    CreateCompositeType, AlterCompositeType, DropCompositeType>;
 
 }  // namespace flick::diff

@@ -1,11 +1,14 @@
 // Extensions, functions and procedures, triggers: matched by identity (extension name; function
 // schema, name and argument types; trigger name on its table), compared by canonical form.
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
 #include <set>
 
 #include "diff/context.hpp"
+#include "flick/error.hpp"
 
 namespace flick::diff {
 namespace {
@@ -92,6 +95,34 @@ void diff_routines(Context& context) {
   for (const model::Domain& domain : from.domains) {
     if (to.find_domain(domain.schema, domain.name) == nullptr) {
       context.add(kDropDomains, DropDomain{{domain.schema, domain.name}});
+    }
+  }
+
+  // Composite types, after the domains and enums their attributes may use.
+  for (const model::CompositeType& type : to.composite_types) {
+    const model::CompositeType* old = from.find_composite_type(type.schema, type.name);
+    if (old == nullptr) {
+      context.add(kCreateDomains, CreateCompositeType{type});
+    } else if (!(*old == type)) {
+      // PostgreSQL changes no attribute of a composite type a column stores.
+      for (const model::Table& table : from.tables) {
+        for (const model::Column& column : table.columns) {
+          std::string base = column.type.substr(0, column.type.find('['));
+          if (column.type_schema != type.schema || base != type.name) continue;
+          throw UserError(fmt::format(
+              "composite type \"{}\".\"{}\" changes its attributes, but column \"{}\" of "
+              "\"{}\".\"{}\" stores it and PostgreSQL cannot alter a type in use: write this "
+              "migration by hand (flick generate --custom), e.g. a new type, a new column, copy, "
+              "drop the old",
+              type.schema, type.name, column.name, table.schema, table.name));
+        }
+      }
+      context.add(kCreateDomains, AlterCompositeType{*old, type});
+    }
+  }
+  for (const model::CompositeType& type : from.composite_types) {
+    if (to.find_composite_type(type.schema, type.name) == nullptr) {
+      context.add(kDropDomains, DropCompositeType{{type.schema, type.name}});
     }
   }
 

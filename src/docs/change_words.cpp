@@ -315,6 +315,16 @@ struct Describer {
     return fmt::format("Changed the default, NOT NULL or checks of domain {}.",
                        name_of({c.to.schema, c.to.name}));
   }
+  std::string operator()(const diff::CreateCompositeType& c) const {
+    return fmt::format("Created composite type {}.", name_of({c.type.schema, c.type.name}));
+  }
+  std::string operator()(const diff::AlterCompositeType& c) const {
+    return fmt::format("Changed the attributes of composite type {}.",
+                       name_of({c.to.schema, c.to.name}));
+  }
+  std::string operator()(const diff::DropCompositeType& c) const {
+    return fmt::format("Dropped composite type {}.", name_of(c.name));
+  }
   std::string operator()(const diff::DropDomain& c) const {
     return fmt::format("Dropped domain {}.", name_of(c.name));
   }

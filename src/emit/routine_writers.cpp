@@ -65,6 +65,57 @@ void write(const diff::DropDomain& change, Statements& out) {
   out.push_back("DROP DOMAIN " + qualified_name(change.name) + ";");
 }
 
+namespace {
+
+std::string attribute_type(const model::CompositeAttribute& attribute) {
+  std::string text = type_sql(attribute.type);
+  if (!attribute.collation.empty()) text += " COLLATE " + attribute.collation;
+  return text;
+}
+
+std::string composite_name(const model::CompositeType& type) {
+  return qualified_name({type.schema, type.name});
+}
+
+}  // namespace
+
+void write(const diff::CreateCompositeType& change, Statements& out) {
+  std::string attributes;
+  for (const model::CompositeAttribute& attribute : change.type.attributes) {
+    if (!attributes.empty()) attributes += ", ";
+    attributes += quoted(attribute.name) + " " + attribute_type(attribute);
+  }
+  out.push_back("CREATE TYPE " + composite_name(change.type) + " AS (" + attributes + ");");
+}
+void write(const diff::AlterCompositeType& change, Statements& out) {
+  auto find = [](const model::CompositeType& type, const std::string& name) {
+    const model::CompositeAttribute* found = nullptr;
+    for (const model::CompositeAttribute& attribute : type.attributes) {
+      if (attribute.name == name) found = &attribute;
+    }
+    return found;
+  };
+  std::string prefix = "ALTER TYPE " + composite_name(change.to);
+  for (const model::CompositeAttribute& old : change.from.attributes) {
+    const model::CompositeAttribute* now = find(change.to, old.name);
+    if (now == nullptr) {
+      out.push_back(prefix + " DROP ATTRIBUTE " + quoted(old.name) + ";");
+    } else if (!(*now == old)) {
+      out.push_back(prefix + " ALTER ATTRIBUTE " + quoted(old.name) + " SET DATA TYPE " +
+                    attribute_type(*now) + ";");
+    }
+  }
+  for (const model::CompositeAttribute& attribute : change.to.attributes) {
+    if (find(change.from, attribute.name) == nullptr) {
+      out.push_back(prefix + " ADD ATTRIBUTE " + quoted(attribute.name) + " " +
+                    attribute_type(attribute) + ";");
+    }
+  }
+}
+void write(const diff::DropCompositeType& change, Statements& out) {
+  out.push_back("DROP TYPE " + qualified_name(change.name) + ";");
+}
+
 void write(const diff::CreateExtension& change, Statements& out) {
   std::string text = "CREATE EXTENSION IF NOT EXISTS " + quoted(change.extension.name);
   if (!change.extension.schema.empty()) text += " SCHEMA " + quoted(change.extension.schema);

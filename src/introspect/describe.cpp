@@ -188,6 +188,15 @@ struct Describer {
     return "change the default, NOT NULL or checks of domain " + name(c.to.schema, c.to.name);
   }
   std::string operator()(const diff::DropDomain& c) { return "drop domain " + name(c.name); }
+  std::string operator()(const diff::CreateCompositeType& c) {
+    return "create composite type " + name(c.type.schema, c.type.name);
+  }
+  std::string operator()(const diff::AlterCompositeType& c) {
+    return "change the attributes of composite type " + name(c.to.schema, c.to.name);
+  }
+  std::string operator()(const diff::DropCompositeType& c) {
+    return "drop composite type " + name(c.name);
+  }
   std::string operator()(const diff::CreateExtension& c) {
     return fmt::format("create extension \"{}\"", c.extension.name);
   }

@@ -421,6 +421,24 @@ struct Difference {
     if (schema.find_domain(c.name.schema, c.name.name) != nullptr) return "";
     return fmt::format("domain {} is in the database, not in the schema", name(c.name));
   }
+  std::string operator()(const diff::CreateCompositeType& c) const {
+    return fmt::format("composite type {} is in the schema, not in the database",
+                       name(c.type.schema, c.type.name));
+  }
+  std::string operator()(const diff::AlterCompositeType& c) const {
+    auto attributes = [](const model::CompositeType& type) {
+      std::string text;
+      for (const model::CompositeAttribute& attribute : type.attributes) {
+        text += (text.empty() ? "" : ", ") + attribute.name + " " + attribute.type;
+      }
+      return "(" + text + ")";
+    };
+    return fmt::format("composite type {} is {} in the database, {} in the schema",
+                       name(c.to.schema, c.to.name), attributes(c.from), attributes(c.to));
+  }
+  std::string operator()(const diff::DropCompositeType& c) const {
+    return fmt::format("composite type {} is in the database, not in the schema", name(c.name));
+  }
   std::string operator()(const diff::CreateExtension& c) const {
     return fmt::format("extension \"{}\" is in the schema, not in the database", c.extension.name);
   }

@@ -41,7 +41,7 @@ void set_type(ReaderState& state, model::Column& column, const pg::Result& resul
     if (result.value(row, kBaseSchema) != "pg_catalog") {
       column.type = result.value(row, kBaseName) + suffix;
       column.type_schema = result.value(row, kBaseSchema);
-      if (base_kind != "e" && base_kind != "d") {
+      if (base_kind != "e" && base_kind != "d" && base_kind != "c") {
         state.not_covered_item("column of a non-enum user type", qualified + "." + column.name);
       }
       return;

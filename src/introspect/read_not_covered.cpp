@@ -1,5 +1,5 @@
 // Objects the model has no place for: aggregates and window functions, triggers on views,
-// composite and range types, rules. Listed, never silently dropped.
+// range types, rules. Listed, never silently dropped.
 
 #include <fmt/format.h>
 
@@ -24,7 +24,7 @@ void read_not_covered(ReaderState& state) {
       "WHEN 'm' THEN 'multirange type' ELSE 'composite type' END, n.nspname, t.typname, "
       "NULL, t.oid FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace "
       "LEFT JOIN pg_class c ON c.oid = t.typrelid "
-      "WHERE (t.typtype = 'r' OR (t.typtype = 'c' AND c.relkind = 'c')) AND {0} AND {2} "
+      "WHERE t.typtype = 'r' AND {0} AND {2} "
       "UNION ALL SELECT 'rule', n.nspname, c.relname || '.' || r.rulename, c.oid, r.oid "
       "FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class "
       "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE r.rulename <> '_RETURN' AND {0} "

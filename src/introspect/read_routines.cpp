@@ -58,6 +58,29 @@ void read_routines(ReaderState& state) {
     state.catalog.domains.push_back(std::move(domain));
   }
 
+  // Composite types (not a table's row type): attributes read back through the schema reader.
+  pg::Result composites = state.connection.exec(fmt::format(
+      "SELECT n.nspname, t.typname, (SELECT string_agg(quote_ident(a.attname) || ' ' || "
+      "format_type(a.atttypid, a.atttypmod) || CASE WHEN a.attcollation <> at.typcollation "
+      "THEN ' COLLATE ' || quote_ident(cn.nspname) || '.' || quote_ident(co.collname) ELSE '' "
+      "END, ', ' ORDER BY a.attnum) FROM pg_attribute a JOIN pg_type at ON at.oid = a.atttypid "
+      "LEFT JOIN pg_collation co ON co.oid = a.attcollation "
+      "LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace "
+      "WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped) "
+      "FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace "
+      "JOIN pg_class c ON c.oid = t.typrelid "
+      "WHERE t.typtype = 'c' AND c.relkind = 'c' AND {} AND {} ORDER BY 1, 2",
+      user_schema_condition("n"), not_extension_member("pg_type", "t.oid")));
+  for (int row = 0; row < composites.rows(); ++row) {
+    if (state.schemas_in_scope.count(composites.value(row, 0)) == 0) continue;
+    std::string sql = fmt::format(
+        "CREATE TYPE {}.{} AS ({})", sqlparse::quote_identifier(composites.value(row, 0)),
+        sqlparse::quote_identifier(composites.value(row, 1)), composites.value(row, 2));
+    state.catalog.composite_types.push_back(ddl::read_composite_type(
+        sql, fmt::format("composite type \"{}\".\"{}\" in the database", composites.value(row, 0),
+                         composites.value(row, 1))));
+  }
+
   // Plain functions and procedures (aggregates and window functions are not modelled), not
   // created by an extension.
   pg::Result functions = state.connection.exec(

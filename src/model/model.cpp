@@ -50,6 +50,10 @@ const Enum* Catalog::find_enum(const std::string& schema, const std::string& nam
 const Domain* Catalog::find_domain(const std::string& schema, const std::string& name) const {
   return find_named(domains, schema, name);
 }
+const CompositeType* Catalog::find_composite_type(const std::string& schema,
+                                                  const std::string& name) const {
+  return find_named(composite_types, schema, name);
+}
 const Sequence* Catalog::find_sequence(const std::string& schema, const std::string& name) const {
   return find_named(sequences, schema, name);
 }

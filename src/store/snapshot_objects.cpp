@@ -37,7 +37,8 @@ bool has_table_extras(const model::Table& table) {
 }  // namespace
 
 bool has_objects(const model::Catalog& catalog) {
-  if (!catalog.extensions.empty() || !catalog.functions.empty() || !catalog.domains.empty()) {
+  if (!catalog.extensions.empty() || !catalog.functions.empty() || !catalog.domains.empty() ||
+      !catalog.composite_types.empty()) {
     return true;
   }
   for (const model::Table& table : catalog.tables) {
@@ -69,6 +70,16 @@ std::string objects_json(const model::Catalog& catalog) {
                                          : nlohmann::ordered_json()},
          {"notNull", domain.not_null},
          {"checks", checks}});
+  }
+  out["compositeTypes"] = nlohmann::ordered_json::array();
+  for (const model::CompositeType& type : catalog.composite_types) {
+    nlohmann::ordered_json attributes = nlohmann::ordered_json::array();
+    for (const model::CompositeAttribute& attribute : type.attributes) {
+      attributes.push_back(
+          {{"name", attribute.name}, {"type", attribute.type}, {"collation", attribute.collation}});
+    }
+    out["compositeTypes"].push_back(
+        {{"schema", type.schema}, {"name", type.name}, {"attributes", attributes}});
   }
   out["functions"] = nlohmann::ordered_json::array();
   for (const model::Function& function : catalog.functions) {
@@ -150,6 +161,16 @@ void read_objects(const fs::path& path, model::Catalog& catalog) {
         domain.checks.push_back({text(check, "name"), text(check, "expression")});
       }
       catalog.domains.push_back(std::move(domain));
+    }
+    for (const auto& item : json.value("compositeTypes", nlohmann::json::array())) {
+      model::CompositeType type;
+      type.schema = text(item, "schema");
+      type.name = text(item, "name");
+      for (const auto& attribute : item.value("attributes", nlohmann::json::array())) {
+        type.attributes.push_back(
+            {text(attribute, "name"), text(attribute, "type"), text(attribute, "collation")});
+      }
+      catalog.composite_types.push_back(std::move(type));
     }
     for (const auto& item : json.value("functions", nlohmann::json::array())) {
       model::Function function;

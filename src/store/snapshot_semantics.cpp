@@ -23,6 +23,7 @@ void reconcile_with_drizzle_snapshot(model::Catalog& snapshot, model::Catalog& o
   if (!objects_recorded) {
     other.extensions.clear();
     other.domains.clear();
+    other.composite_types.clear();
     other.functions.clear();
     for (model::Table& table : other.tables) {
       table.triggers.clear();

@@ -182,18 +182,23 @@ TEST(Pull, ListsWhatIsNotCovered) {
             "$$ BEGIN NEW.touched := now(); RETURN NEW; END $$;"
             "CREATE TRIGGER notes_touch BEFORE UPDATE ON notes FOR EACH ROW EXECUTE FUNCTION "
             "touch();"
-            "CREATE TYPE pair AS (a integer, b integer);");
+            "CREATE TYPE pair AS (a integer, b integer);"
+            "CREATE TYPE floatrange AS RANGE (subtype = float8);");
   fs::path project = make_temp_dir("pull_not_covered");
   FlickRun pull =
       run_flick({"pull", "--url", url, "--no-baseline", "--out", (project / "drizzle").string(),
                  "--out-schema", (project / "schema").string()});
   ASSERT_EQ(pull.exit_code, 0) << describe(pull);
-  // The function and the trigger are pulled now; the composite type is still listed.
+  // The function, the trigger and the composite type are pulled now; a range type is listed.
   EXPECT_EQ(pull.err.find("function public.touch()"), std::string::npos) << pull.err;
   EXPECT_EQ(pull.err.find("trigger public.notes.notes_touch"), std::string::npos) << pull.err;
-  EXPECT_NE(pull.err.find("composite type public.pair"), std::string::npos) << pull.err;
+  EXPECT_EQ(pull.err.find("composite type public.pair"), std::string::npos) << pull.err;
+  EXPECT_NE(pull.err.find("range type public.floatrange"), std::string::npos) << pull.err;
   std::string file = read_text(project / "schema" / "public.sql");
-  EXPECT_NE(file.find("--   composite type public.pair"), std::string::npos) << file;
+  EXPECT_NE(file.find("--   range type public.floatrange"), std::string::npos) << file;
+  EXPECT_NE(file.find("CREATE TYPE \"public\".\"pair\" AS (\"a\" integer, \"b\" integer);"),
+            std::string::npos)
+      << file;
   EXPECT_NE(file.find("CREATE TRIGGER notes_touch BEFORE UPDATE ON public.notes"),
             std::string::npos)
       << file;

@@ -234,7 +234,8 @@ TEST_F(DownHandWritten, UndoesFunctionsAndTriggersRefusesWhatItCannotUndo) {
   EXPECT_EQ(query_value(url, "SELECT count(*) FROM pg_trigger WHERE tgname = 'notes_touch'"), "0");
   EXPECT_EQ(bookkeeping_rows(url), 1);
 
-  migrations.push_back({"0002_pair", "CREATE TYPE pair AS (a integer, b integer);\n"});
+  // A range type is not held by the model: its undo is refused, nothing runs.
+  migrations.push_back({"0002_pair", "CREATE TYPE pair AS RANGE (subtype = float8);\n"});
   write_folder(out_, migrations);
   ASSERT_EQ(flick({"migrate"}, url).exit_code, 0);
   FlickRun refused = flick({"down", "--yes", "--force"}, url);

@@ -9,11 +9,13 @@ CREATE SCHEMA app;
 CREATE DOMAIN app.email AS citext CONSTRAINT email_has_at CHECK (VALUE ~ '@');
 CREATE DOMAIN app.cents AS bigint NOT NULL DEFAULT 0 CHECK (VALUE >= 0);
 CREATE TYPE app.plan AS ENUM ('free', 'team', 'enterprise');
+CREATE TYPE app.address AS (street text, city text COLLATE "C", zip varchar(10));
 
 CREATE TABLE app.tenants (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   name text NOT NULL UNIQUE,
   plan app.plan NOT NULL DEFAULT 'free',
+  billing_address app.address,
   seq_no integer GENERATED ALWAYS AS IDENTITY,
   updated_at timestamptz NOT NULL DEFAULT now()
 );
