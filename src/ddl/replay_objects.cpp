@@ -63,15 +63,20 @@ void retarget_enum_columns(model::Catalog& catalog, const QualifiedName& from,
   }
 }
 
-// Foreign keys that point at table `from` point at `to`.
-void retarget_foreign_keys(model::Catalog& catalog, const QualifiedName& from,
-                           const QualifiedName& to) {
+// Foreign keys that point at table `from`, and partitions of it, point at `to`.
+void retarget_references(model::Catalog& catalog, const QualifiedName& from,
+                         const QualifiedName& to) {
   for (model::Table& table : catalog.tables) {
     for (model::ForeignKey& key : table.foreign_keys) {
       if (key.ref_schema == from.schema && key.ref_table == from.name) {
         key.ref_schema = to.schema;
         key.ref_table = to.name;
       }
+    }
+    if (table.partition_of && table.partition_of->schema == from.schema &&
+        table.partition_of->name == from.name) {
+      table.partition_of->schema = to.schema;
+      table.partition_of->name = to.name;
     }
   }
 }
@@ -222,7 +227,7 @@ void rename_table(CatalogBuilder& builder, const QualifiedName& from, const std:
   table->name = to;
   builder.release_relation_name(from.schema, from.name);
   builder.claim_relation_name(from.schema, to);
-  retarget_foreign_keys(builder.catalog(), from, {from.schema, to});
+  retarget_references(builder.catalog(), from, {from.schema, to});
   builder.reindex_tables();
   // Triggers are keyed by their table.
   std::string old_prefix = "trigger " + from.schema + "." + from.name + ".";
@@ -497,7 +502,7 @@ void replay_set_schema(PgQuery__AlterObjectSchemaStmt& statement, const Source& 
       table->schema = to;
       builder.release_relation_name(from.schema, from.name);
       builder.claim_relation_name(to, from.name);
-      retarget_foreign_keys(catalog, from, {to, from.name});
+      retarget_references(catalog, from, {to, from.name});
       builder.reindex_tables();
       return;
     }

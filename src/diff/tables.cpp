@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 #include <unordered_set>
 
 #include "diff/context.hpp"
@@ -100,14 +101,30 @@ void diff_table(Context& context, const TablePair& pair) {
         old_table.partition_by.empty() ? "none" : old_table.partition_by,
         new_table.partition_by.empty() ? "none" : new_table.partition_by));
   }
-  if (old_table.partition_of != new_table.partition_of) {
-    if (old_table.partition_of) {
-      QualifiedName parent{context.mapped_schema(old_table.partition_of->schema),
-                           old_table.partition_of->name};
+  // The old parent under its new name when it is renamed or moved (its partitions follow it).
+  std::optional<model::PartitionOf> old_of = old_table.partition_of;
+  bool old_parent_dropped = false;
+  if (old_of) {
+    auto parent = context.pair_by_old_table.find(table_key(old_of->schema, old_of->name));
+    if (parent != context.pair_by_old_table.end()) {
+      old_of->schema = context.table_pairs[parent->second].target.schema;
+      old_of->name = context.table_pairs[parent->second].target.name;
+    } else {
+      old_parent_dropped = true;
+    }
+  }
+  if (old_of != new_table.partition_of) {
+    if (old_of && old_parent_dropped) {
+      // Detached before its parent is dropped: a drop takes the partitions with it.
+      context.add(kDropForeignKeys,
+                  DetachPartition{{context.mapped_schema(old_table.partition_of->schema),
+                                   old_table.partition_of->name},
+                                  pair.carried});
+    } else if (old_of) {
       // Moved to another bound or parent: detached just before it is attached again, so that
       // column changes of its old parent reach it first.
       context.add(new_table.partition_of ? kAddConstraints : kDropConstraints,
-                  DetachPartition{parent, pair.target});
+                  DetachPartition{{old_of->schema, old_of->name}, pair.target});
     }
     if (new_table.partition_of) {
       context.add(kAddConstraints,

@@ -1,0 +1,10 @@
+CREATE TABLE regions (
+	"code" text NOT NULL,
+	"n" integer
+) PARTITION BY LIST ("code");
+CREATE TABLE regions_eu PARTITION OF regions FOR VALUES IN ('de', 'fr');
+CREATE TABLE buckets (
+	"id" integer NOT NULL
+) PARTITION BY HASH ("id");
+CREATE TABLE buckets_0 PARTITION OF buckets FOR VALUES WITH (MODULUS 2, REMAINDER 0);
+CREATE TABLE buckets_1 PARTITION OF buckets FOR VALUES WITH (MODULUS 2, REMAINDER 1);
