@@ -33,7 +33,8 @@ bool held_by_model(const std::string& key, const model::Catalog& before,
   std::string schema = name.substr(0, dot);
   std::string type = dot == std::string::npos ? name : name.substr(dot + 1);
   return before.find_enum(schema, type) != nullptr || after.find_enum(schema, type) != nullptr ||
-         before.find_domain(schema, type) != nullptr || after.find_domain(schema, type) != nullptr ||
+         before.find_domain(schema, type) != nullptr ||
+         after.find_domain(schema, type) != nullptr ||
          before.find_composite_type(schema, type) != nullptr ||
          after.find_composite_type(schema, type) != nullptr;
 }

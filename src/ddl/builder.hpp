@@ -189,6 +189,15 @@ class CatalogBuilder {
   bool other_types_allowed_ = false;
 };
 
+// SET / RESET search_path moves `schema`, where unqualified names go, to the first schema it names
+// ("$user" and pg_catalog skipped); RESET or SET ... TO DEFAULT moves it back to public. Returns
+// false for any other setting (which changes nothing the model holds).
+bool follow_search_path(const PgQuery__VariableSetStmt& statement, std::string& schema);
+// A schema file's session setting: any `SET` / `RESET`, or pg_dump's
+// `SELECT pg_catalog.set_config('search_path', '', false)`, followed as above. False for any
+// other statement.
+bool read_session_setting(Node* statement, const Source& source, std::string& schema);
+
 // One function per statement kind; each throws a UserError for clauses it cannot represent.
 void transform_statement(Node* statement, const Source& source, CatalogBuilder& builder);
 void transform_create_schema(PgQuery__CreateSchemaStmt& statement, const Source& source,

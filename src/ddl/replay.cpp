@@ -249,30 +249,10 @@ void replay_do(PgQuery__DoStmt& statement, const Source& source, ReplayState& st
   }
 }
 
-// SET search_path / SET LOCAL search_path / RESET search_path: the first schema named becomes
-// where unqualified names go ("$user" and pg_catalog are skipped: no such schema is ours).
+// SET / RESET: a search_path moves where unqualified names go; no setting changes the model.
 void replay_set(const PgQuery__VariableSetStmt& statement, ReplayState& state) {
   state.skipped = true;
-  if (!sqlparse::is_set(statement.name) || lower(statement.name) != "search_path" ||
-      state.search_path == nullptr) {
-    return;
-  }
-  if (statement.kind != PG_QUERY__VARIABLE_SET_KIND__VAR_SET_VALUE) {
-    *state.search_path = model::kDefaultSchema;  // RESET / SET ... TO DEFAULT
-    return;
-  }
-  for (std::size_t i = 0; i < statement.n_args; ++i) {
-    const Node* arg = statement.args[i];
-    std::string schema;
-    if (arg->node_case == PG_QUERY__NODE__NODE_A_CONST && arg->a_const->sval != nullptr) {
-      schema = arg->a_const->sval->sval;
-    } else if (arg->node_case == PG_QUERY__NODE__NODE_STRING) {
-      schema = arg->string->sval;
-    }
-    if (schema.empty() || schema == "$user" || schema == "pg_catalog") continue;
-    *state.search_path = schema;
-    return;
-  }
+  if (state.search_path != nullptr) follow_search_path(statement, *state.search_path);
 }
 
 }  // namespace

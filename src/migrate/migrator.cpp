@@ -112,7 +112,7 @@ std::optional<MigrationFailure> apply_one(pg::Connection& connection, Bookkeepin
       if (!connection.in_transaction()) committed = statement.number;
     } catch (const pg::PgError& error) {
       if (in_transaction) connection.exec("ROLLBACK");
-      return MigrationFailure{migration.file, statement, error.fields(), committed};
+      return MigrationFailure{migration.file, statement, error.fields(), committed, ""};
     }
   }
   try {
@@ -128,7 +128,7 @@ std::optional<MigrationFailure> apply_one(pg::Connection& connection, Bookkeepin
     if (connection.in_transaction()) connection.exec("ROLLBACK");
     PlannedStatement commit{"COMMIT", static_cast<int>(statements.size()) + 1,
                             statements.empty() ? 1 : statements.back().line, false};
-    return MigrationFailure{migration.file, commit, error.fields(), committed};
+    return MigrationFailure{migration.file, commit, error.fields(), committed, ""};
   }
   if (observer.on_applied) observer.on_applied(migration, elapsed_ms(started));
   return std::nullopt;
@@ -335,6 +335,8 @@ MigrateResult run_migrations(pg::Connection& connection, const store::MigrationF
                                options.transactions == TransactionMode::kPerMigration, observer,
                                result.warnings);
     if (result.failure) {
+      result.failure->advice =
+          failure_advice(result.failure->error, connection.server_version() / 10000);
       if (one_transaction) {
         connection.exec("ROLLBACK");
         result.applied.clear();

@@ -110,8 +110,8 @@ std::optional<Snapshot> MigrationFolder::latest_snapshot() const {
   if (entries.size() >= 2) {
     fs::path previous_path = snapshot_path(entries[entries.size() - 2]);
     if (fs::exists(previous_path, error)) {
-      Snapshot previous = read_snapshot(previous_path);
-      if (previous.id == snapshot.id) {
+      std::optional<SnapshotIds> previous = read_snapshot_ids(previous_path);
+      if (previous && previous->id == snapshot.id) {
         throw UserError(fmt::format(
             "{}: has the id {} of {}: it is a copy of the previous snapshot, not the schema after "
             "{} (`flick check --fix` rebuilds it from the SQL)",

@@ -113,6 +113,15 @@ struct Snapshot {
 // version or a non-PostgreSQL dialect.
 Snapshot parse_snapshot(std::string_view text, const std::string& file_name);
 
+struct SnapshotIds {
+  std::string id;
+  std::string prev_id;
+};
+// The top-level "id" and "prevId" of the snapshot file at `path`, scanning the whole file without
+// building a tree (a file truncated after its ids is malformed); std::nullopt when the file cannot
+// be read, is not whole JSON or has no id.
+std::optional<SnapshotIds> read_snapshot_ids(const std::filesystem::path& path);
+
 // Reads and parses the snapshot file at `path`, and the objects file beside it when there is one.
 Snapshot read_snapshot(const std::filesystem::path& path);
 

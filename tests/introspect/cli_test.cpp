@@ -153,24 +153,43 @@ TEST(Drift, NamesAFunctionAndATriggerChangedByHand) {
 // Each golden case with routines, applied to PostgreSQL: from.sql, then push to to.sql (the
 // golden diff's statements, in one transaction), then no drift from to.sql.
 TEST(Push, RoutineChangesRunOnPostgres) {
-  for (const char* name : {"routines_create", "routines_change", "domains", "table_storage",
-                           "partitions", "function_row_types"}) {
+  for (const char* name :
+       {"routines_create", "routines_change", "domains", "table_storage", "partitions",
+        "partitions_parent_renamed_or_dropped", "composite_types", "function_row_types"}) {
     fs::path dir = kSource / "tests/golden/cases" / name;
-    std::string url = create_database(std::string("push_") + name);
-    apply_files(url, {dir / "from.sql"});
-    std::vector<std::string> args = {"push",    "--url",    url,
-                                     "--force", "--schema", (dir / "to.sql").string()};
-    if (fs::exists(dir / "flags")) {  // the case's rename / drop answers, one flag per line
+    std::vector<std::string> answers;  // the case's rename / drop flags, one per line
+    if (fs::exists(dir / "flags")) {
       std::istringstream flags(read_text(dir / "flags"));
       for (std::string flag, value; flags >> flag >> value;) {
-        args.push_back(flag);
-        args.push_back(value);
+        answers.push_back(flag);
+        answers.push_back(value);
       }
     }
-    FlickRun push = run_flick(args);
+    std::string url = create_database(std::string("push_") + name);
+    apply_files(url, {dir / "from.sql"});
+    FlickRun push = run_flick(
+        concat({"push", "--url", url, "--force", "--schema", (dir / "to.sql").string()}, answers));
     ASSERT_EQ(push.exit_code, 0) << name << "\n" << describe(push);
     FlickRun drift = run_flick({"drift", "--url", url, "--schema", (dir / "to.sql").string()});
     EXPECT_EQ(drift.exit_code, 0) << name << "\n" << describe(drift);
+
+    // The interpreter follows the generated migrations: check finds the snapshots it replays.
+    fs::path project = make_temp_dir(std::string("replay_") + name);
+    fs::path out = project / "drizzle";
+    ASSERT_EQ(
+        run_flick({"generate", "--schema", (dir / "from.sql").string(), "--out", out.string()})
+            .exit_code,
+        0)
+        << name;
+    FlickRun second = run_flick(concat(
+        {"generate", "--schema", (dir / "to.sql").string(), "--out", out.string()}, answers));
+    ASSERT_EQ(second.exit_code, 0) << name << "\n" << describe(second);
+    FlickRun check =
+        run_flick({"check", "--out", out.string(), "--schema", (dir / "to.sql").string()});
+    EXPECT_EQ(check.exit_code, 0) << name << "\n" << describe(check);
+    EXPECT_NE(check.out.find("0 errors, 0 warnings"), std::string::npos) << name << "\n"
+                                                                         << check.out;
+    fs::remove_all(project);
   }
 }
 

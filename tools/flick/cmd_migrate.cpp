@@ -118,10 +118,6 @@ int run_migrate(const MigrateCommandOptions& options) {
     };
   }
   migrate::MigrateResult result = migrate::run_migrations(connection, folder, migrate, observer);
-  if (result.failure) {
-    result.failure->advice =
-        migrate::failure_advice(result.failure->error, connection.server_version() / 10000);
-  }
   if (options.json) {
     fmt::print("{}\n", result_json(result, options.dry_run).dump(2));
   } else if (options.dry_run) {
