@@ -11,7 +11,7 @@ FLICK := $(BUILD_DIR)/tools/flick/flick
 MERMAID_VERSION := 11.17.2
 MERMAID_JS := third_party_npm/node_modules/mermaid/dist/mermaid.min.js
 
-.PHONY: deps build run test format bench clean
+.PHONY: deps build build-flick run test install format bench clean
 
 deps:
 	@missing=$$(for p in $(PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null \
@@ -35,11 +35,21 @@ $(MERMAID_JS):
 build: deps $(BUILD_DIR)/CMakeCache.txt $(MERMAID_JS)
 	cmake --build $(BUILD_DIR) -j$(JOBS)
 
-run: build
+# Only the flick binary and the libraries it links: no tests, no benchmarks.
+build-flick: deps $(BUILD_DIR)/CMakeCache.txt
+	cmake --build $(BUILD_DIR) --target flick -j$(JOBS)
+
+run: build-flick
 	examples/flick/run.sh $(FLICK)
 
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j$(JOBS)
+
+# PREFIX=/usr/local by default: bin/flick, the libraries, include/flick, the CMake package
+# (find_package(flick)) and the pkg-config files.
+PREFIX ?= /usr/local
+install: build-flick
+	cmake --install $(BUILD_DIR) --prefix $(PREFIX)
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')

@@ -19,7 +19,7 @@
 #include <string>
 #include <vector>
 
-#include "client/client.hpp"
+#include "flick/client.hpp"
 
 namespace {
 

@@ -16,7 +16,7 @@
 #include <string_view>
 #include <vector>
 
-#include "client/client.hpp"
+#include "flick/client.hpp"
 #include "flick/error.hpp"
 
 namespace flick::auth {

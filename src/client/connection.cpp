@@ -6,7 +6,7 @@
 #include <string>
 #include <utility>
 
-#include "client/client.hpp"
+#include "flick/client.hpp"
 #include "client/pg_error.hpp"
 #include "pg/pg.hpp"
 

@@ -1,4 +1,4 @@
-#include "client/error.hpp"
+#include "flick/client/error.hpp"
 
 namespace flick::client {
 

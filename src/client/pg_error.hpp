@@ -6,7 +6,7 @@
 
 #include <string_view>
 
-#include "client/error.hpp"
+#include "flick/client/error.hpp"
 
 namespace flick::client::internal {
 

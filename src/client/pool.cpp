@@ -1,6 +1,6 @@
 #include <fmt/core.h>
 
-#include "client/client.hpp"
+#include "flick/client.hpp"
 
 namespace flick::client {
 

@@ -1,4 +1,4 @@
-#include "client/result.hpp"
+#include "flick/client/result.hpp"
 
 #include <fmt/core.h>
 #include <libpq-fe.h>

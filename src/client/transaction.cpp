@@ -3,7 +3,7 @@
 #include <random>
 #include <thread>
 
-#include "client/client.hpp"
+#include "flick/client.hpp"
 
 namespace flick::client::detail {
 

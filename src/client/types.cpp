@@ -1,11 +1,11 @@
-#include "client/types.hpp"
+#include "flick/client/types.hpp"
 
 #include <fmt/core.h>
 
 #include <charconv>
 #include <cstdio>
 
-#include "client/error.hpp"
+#include "flick/client/error.hpp"
 
 namespace flick::client {
 

@@ -4,7 +4,7 @@
 // with its labels and EnumTraits; per table a Row struct (every column; nullable ones as
 // std::optional), an Insert struct (columns with a default, and nullable ones, optional: unset
 // means DEFAULT), a table descriptor with typed column constants for the query builder in
-// client/query.hpp, and a RowTraits mapping. Output is deterministic (golden-tested).
+// flick/client/query.hpp, and a RowTraits mapping. Output is deterministic (golden-tested).
 
 #include <string>
 

@@ -124,7 +124,7 @@ class Writer {
       line("#include <{}>", header);
     }
     line("");
-    line("#include \"client/client.hpp\"");
+    line("#include <flick/client.hpp>");
     if (!catalog_.enums.empty()) write_enums();
     if (!catalog_.tables.empty()) {
       open_namespace();

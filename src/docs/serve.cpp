@@ -93,10 +93,13 @@ fs::path find_mermaid(const fs::path& executable) {
     }
     return path;
   }
-  std::vector<fs::path> candidates = {fs::path(FLICK_SOURCE_DIR) / kMermaidInNpmFolder};
+  // Beside an installed flick (<prefix>/share/flick), or in the npm folder of the source tree a
+  // built flick is under.
+  std::vector<fs::path> candidates;
   std::error_code error;
   fs::path dir = fs::weakly_canonical(executable, error).parent_path();
   for (; !dir.empty(); dir = dir.parent_path()) {
+    candidates.push_back(dir / "share" / "flick" / "mermaid.min.js");
     candidates.push_back(dir / kMermaidInNpmFolder);
     if (dir == dir.root_path()) break;
   }
@@ -104,9 +107,10 @@ fs::path find_mermaid(const fs::path& executable) {
     if (fs::is_regular_file(candidate, error)) return candidate;
   }
   throw UserError(fmt::format(
-      "mermaid not found (looked for {} in {} and above {}): run `make build`, which installs it "
-      "from npm, or set FLICK_MERMAID_JS to a mermaid.min.js",
-      kMermaidInNpmFolder, FLICK_SOURCE_DIR, executable.parent_path().string()));
+      "mermaid not found (looked for share/flick/mermaid.min.js and {} in the directories above "
+      "{}): run `make build`, which installs it from npm, or set FLICK_MERMAID_JS to a "
+      "mermaid.min.js",
+      kMermaidInNpmFolder, executable.parent_path().string()));
 }
 
 void serve(const std::vector<Page>& pages, const ServeOptions& options,

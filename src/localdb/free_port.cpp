@@ -10,6 +10,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "flick/error.hpp"
+
 namespace flick::localdb {
 
 namespace {
@@ -17,7 +19,7 @@ namespace {
 // Binds a TCP socket to 127.0.0.1:port (0: any) and returns the bound port, or -1.
 int bind_loopback(int port) {
   int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  if (fd < 0) throw std::runtime_error(std::string("socket: ") + std::strerror(errno));
+  if (fd < 0) throw EnvironmentError(std::string("socket: ") + std::strerror(errno));
   sockaddr_in address{};
   address.sin_family = AF_INET;
   address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
@@ -42,7 +44,7 @@ bool port_is_free(int port) { return port > 0 && bind_loopback(port) == port; }
 
 int pick_free_port() {
   int port = bind_loopback(0);
-  if (port <= 0) throw std::runtime_error("no free TCP port on 127.0.0.1");
+  if (port <= 0) throw EnvironmentError("no free TCP port on 127.0.0.1");
   return port;
 }
 

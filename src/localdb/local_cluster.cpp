@@ -29,9 +29,9 @@ class DirLock {
   explicit DirLock(const fs::path& dir) {
     fs::path path = dir / "cluster.lock";
     fd_ = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    if (fd_ < 0) throw UserError(fmt::format("cannot create {}", path.string()));
+    if (fd_ < 0) throw EnvironmentError(fmt::format("cannot create {}", path.string()));
     while (flock(fd_, LOCK_EX) != 0) {
-      if (errno != EINTR) throw std::runtime_error(fmt::format("cannot lock {}", path.string()));
+      if (errno != EINTR) throw EnvironmentError(fmt::format("cannot lock {}", path.string()));
     }
   }
   ~DirLock() { close(fd_); }
@@ -66,7 +66,7 @@ std::string conf_string(const std::string& text) {
 void write_file(const fs::path& path, const std::string& text) {
   std::ofstream out(path, std::ios::trunc);
   out << text;
-  if (!out.flush()) throw std::runtime_error(fmt::format("cannot write {}", path.string()));
+  if (!out.flush()) throw EnvironmentError(fmt::format("cannot write {}", path.string()));
 }
 
 }  // namespace
@@ -87,7 +87,7 @@ LocalCluster::LocalCluster(fs::path dir, ClusterOptions options)
     : dir_(fs::absolute(std::move(dir)).lexically_normal()), options_(std::move(options)) {
   for (const char* program : {"initdb", "pg_ctl", "postgres"}) {
     if (!fs::exists(options_.bin_dir / program)) {
-      throw UserError(
+      throw EnvironmentError(
           fmt::format("PostgreSQL server program {} not found in {} (the local database needs the "
                       "PostgreSQL 15 server: install the postgresql-15 package)",
                       program, options_.bin_dir.string()));
@@ -150,7 +150,7 @@ void LocalCluster::initialise() {
     ProcessResult access =
         run_server_program({"/usr/bin/test", "-w", dir_.string(), "-a", "-x", dir_.string()}, "/");
     if (access.exit_code != 0) {
-      throw UserError(fmt::format(
+      throw EnvironmentError(fmt::format(
           "the postgres system user cannot write to {} (the server refuses to run as root, so "
           "it runs as postgres, which must be able to reach this directory); choose a directory "
           "outside private home folders",
@@ -169,13 +169,13 @@ void LocalCluster::initialise() {
   if (!options_.durable) argv.push_back("--no-sync");
   ProcessResult result = run_server_program(argv, dir_);
   if (result.exit_code != 0) {
-    throw std::runtime_error(fmt::format("initdb failed in {} (exit {}):\n{}", data_dir().string(),
-                                         result.exit_code, result.output));
+    throw EnvironmentError(fmt::format("initdb failed in {} (exit {}):\n{}", data_dir().string(),
+                                       result.exit_code, result.output));
   }
   std::ofstream conf(data_dir() / "postgresql.conf", std::ios::app);
   conf << "\n# Written by flick: port, sockets and durability for the local database.\n"
           "include_if_exists = 'flick.conf'\n";
-  if (!conf.flush()) throw std::runtime_error("cannot append to postgresql.conf");
+  if (!conf.flush()) throw EnvironmentError("cannot append to postgresql.conf");
 }
 
 void LocalCluster::start_locked() {
@@ -200,7 +200,7 @@ void LocalCluster::start_locked() {
       port = pick_free_port();
       continue;
     }
-    throw std::runtime_error(
+    throw EnvironmentError(
         fmt::format("the local PostgreSQL server in {} did not start (pg_ctl exit {}): {}\n"
                     "last lines of {}:\n{}",
                     dir_.string(), result.exit_code, result.output, log_file().string(), tail));
@@ -215,7 +215,7 @@ void LocalCluster::stop_locked() {
                           "-m", "fast", "-w", "-t", std::to_string(options_.wait_seconds), "-s"},
                          dir_);
   if (result.exit_code != 0) {
-    throw std::runtime_error(fmt::format(
+    throw EnvironmentError(fmt::format(
         "the local PostgreSQL server in {} did not stop (pg_ctl exit {}): {}\n"
         "last lines of {}:\n{}",
         dir_.string(), result.exit_code, result.output, log_file().string(), log_tail(log_file())));

@@ -10,6 +10,8 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "flick/error.hpp"
+
 namespace flick::localdb {
 
 namespace {
@@ -20,7 +22,7 @@ constexpr const char* kRunuser = "/usr/sbin/runuser";
 const passwd& server_user() {
   const passwd* entry = getpwnam(kServerUser);
   if (entry == nullptr) {
-    throw std::runtime_error(
+    throw EnvironmentError(
         "running as root, but there is no `postgres` system user to run the PostgreSQL server as "
         "(initdb and postgres refuse to run as root)");
   }
@@ -35,8 +37,8 @@ void give_to_server_user(const std::filesystem::path& path) {
   if (!running_as_root()) return;
   const passwd& user = server_user();
   if (chown(path.c_str(), user.pw_uid, user.pw_gid) != 0) {
-    throw std::runtime_error(fmt::format("cannot give {} to the postgres user: {}", path.string(),
-                                         std::strerror(errno)));
+    throw EnvironmentError(fmt::format("cannot give {} to the postgres user: {}", path.string(),
+                                       std::strerror(errno)));
   }
 }
 
@@ -54,13 +56,13 @@ ProcessResult run_server_program(const std::vector<std::string>& argv,
 
   int pipe_fds[2];
   if (pipe2(pipe_fds, O_CLOEXEC) != 0) {
-    throw std::runtime_error(fmt::format("pipe: {}", std::strerror(errno)));
+    throw EnvironmentError(fmt::format("pipe: {}", std::strerror(errno)));
   }
   pid_t pid = fork();
   if (pid < 0) {
     close(pipe_fds[0]);
     close(pipe_fds[1]);
-    throw std::runtime_error(fmt::format("fork: {}", std::strerror(errno)));
+    throw EnvironmentError(fmt::format("fork: {}", std::strerror(errno)));
   }
   if (pid == 0) {
     dup2(pipe_fds[1], STDOUT_FILENO);
@@ -90,15 +92,15 @@ ProcessResult run_server_program(const std::vector<std::string>& argv,
   close(pipe_fds[0]);
   int status = 0;
   while (waitpid(pid, &status, 0) < 0) {
-    if (errno != EINTR) throw std::runtime_error(fmt::format("waitpid: {}", std::strerror(errno)));
+    if (errno != EINTR) throw EnvironmentError(fmt::format("waitpid: {}", std::strerror(errno)));
   }
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   if (result.exit_code == 126) {
-    throw std::runtime_error(
+    throw EnvironmentError(
         fmt::format("cannot run {}: cannot enter directory {}", argv[0], working_dir.string()));
   }
   if (result.exit_code == 127) {
-    throw std::runtime_error(fmt::format("cannot run {}: {}", argv[0], result.output));
+    throw EnvironmentError(fmt::format("cannot run {}: {}", argv[0], result.output));
   }
   return result;
 }

@@ -205,3 +205,19 @@ std::string Connection::quote_literal(std::string_view value) const {
 }
 
 }  // namespace flick::pg
+
+namespace flick::pg {
+
+std::string connection_string_error(const std::string& url_or_conninfo) {
+  char* error = nullptr;
+  PQconninfoOption* options = PQconninfoParse(url_or_conninfo.c_str(), &error);
+  if (options != nullptr) {
+    PQconninfoFree(options);
+    return "";
+  }
+  std::string message = error != nullptr ? trim_trailing_newlines(error) : "out of memory";
+  if (error != nullptr) PQfreemem(error);
+  return redact_text(message);
+}
+
+}  // namespace flick::pg

@@ -47,6 +47,11 @@ class PgError : public std::runtime_error {
   ErrorFields fields_;
 };
 
+// True when `sqlstate` says the database cannot be used as configured, rather than that a
+// statement failed: class 08 (connection), 28 (authorization), 53 (insufficient resources),
+// 3D000 (no such database), 57P0x (server shutting down). The CLI exits 3 for these.
+bool is_environment_sqlstate(std::string_view sqlstate);
+
 // The outcome of one successful statement: rows of text values (or NULLs).
 class Result {
  public:
@@ -119,6 +124,11 @@ class Connection {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// Why libpq cannot read `url_or_conninfo` as a URL or conninfo string (an unbalanced "[" in a
+// host, an unknown parameter, a bad percent-escape), passwords redacted; "" when it can. Nothing
+// is connected.
+std::string connection_string_error(const std::string& url_or_conninfo);
 
 // Returns `url` with any password replaced by "***": in the userinfo of a URL
 // ("postgres://u:secret@h/db"), in a `password=` URL query parameter, and in a conninfo string

@@ -4,7 +4,7 @@
 
 #include <string_view>
 
-#include "client/client.hpp"
+#include "flick/client.hpp"
 
 namespace flick::seed {
 

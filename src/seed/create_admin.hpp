@@ -8,7 +8,7 @@
 #include <optional>
 #include <string>
 
-#include "client/client.hpp"
+#include "flick/client.hpp"
 
 namespace flick::seed {
 

@@ -2,7 +2,7 @@
 
 // A clear error, instead of a raw "relation does not exist", when the Flick schema is missing.
 
-#include "client/client.hpp"
+#include "flick/client.hpp"
 
 namespace flick::seed {
 

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "client/client.hpp"
+#include "flick/client.hpp"
 
 namespace flick::seed {
 

@@ -298,17 +298,20 @@ Config load_config(const ConfigOverrides& overrides) {
   if (overrides.verbose) config.verbose = *overrides.verbose;
   if (overrides.strict) config.strict = *overrides.strict;
 
-  fs::path schema_base = config.dir;
-  std::string schema_context = file.empty() ? "--schema" : file.string() + ": schema";
+  config.schema_base = config.dir;
+  config.schema_context = file.empty() ? "--schema" : file.string() + ": schema";
   if (overrides.schema) {
     config.schema = *overrides.schema;
-    schema_base = ".";
-    schema_context = "--schema";
+    config.schema_base = ".";
+    config.schema_context = "--schema";
   }
-  if (overrides.resolve_schema && !config.schema.empty()) {
-    config.schema_files = resolve_schema_globs(config.schema, schema_base, schema_context);
-  }
+  if (overrides.resolve_schema) config.schema_files = resolve_schema_files(config);
   return config;
+}
+
+std::vector<fs::path> resolve_schema_files(const Config& config) {
+  if (config.schema.empty()) return {};
+  return resolve_schema_globs(config.schema, config.schema_base, config.schema_context);
 }
 
 fs::path path_under(const fs::path& base, const fs::path& path) {

@@ -53,6 +53,10 @@ struct Config {
   std::filesystem::path out = "drizzle";
   std::vector<std::string> schema;                  // globs as written
   std::vector<std::filesystem::path> schema_files;  // resolved, sorted, deduplicated
+  // What `schema`'s globs are relative to (the file's directory, or "." for --schema) and the
+  // name errors give them ("flick.toml: schema", "--schema"); see resolve_schema_files.
+  std::filesystem::path schema_base;
+  std::string schema_context;
   std::string dialect = "postgresql";
   std::string url;
   // Set when a drizzle config's url (or out) is an expression Flick cannot read without Node:
@@ -100,6 +104,9 @@ Config load_config(const ConfigOverrides& overrides);
 // is empty or ".", else base / path.
 std::filesystem::path path_under(const std::filesystem::path& base,
                                  const std::filesystem::path& path);
+
+// `config.schema`'s globs expanded (what load_config does when resolve_schema is set).
+std::vector<std::filesystem::path> resolve_schema_files(const Config& config);
 
 // Expands schema globs (glob(3), plus "**/" for any depth of directories; a directory stands for
 // every *.sql file under it) relative to `base`. Throws flick::UserError naming the glob when

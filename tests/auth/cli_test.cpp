@@ -5,7 +5,7 @@
 #include <cstdlib>
 
 #include "app_database.hpp"
-#include "client/client.hpp"
+#include "flick/client.hpp"
 #include "migrate/flick_process.hpp"
 #include "support/test_cluster.hpp"
 

@@ -4,7 +4,7 @@
 
 #include <thread>
 
-#include "client/client.hpp"
+#include "flick/client.hpp"
 #include "support/test_cluster.hpp"
 
 namespace flick::client {

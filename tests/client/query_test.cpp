@@ -3,7 +3,7 @@
 
 #include <gtest/gtest.h>
 
-#include "client/client.hpp"
+#include "flick/client.hpp"
 #include "flick_app/schema.hpp"
 #include "schema_database.hpp"
 

@@ -6,7 +6,7 @@
 #include <sstream>
 #include <vector>
 
-#include "client/client.hpp"
+#include "flick/client.hpp"
 #include "support/test_cluster.hpp"
 
 namespace flick::testing {

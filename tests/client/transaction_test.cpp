@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "client/client.hpp"
+#include "flick/client.hpp"
 #include "schema_database.hpp"
 
 namespace flick::client {

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "client/client.hpp"
+#include "flick/client.hpp"
 
 namespace flick::client {
 namespace {

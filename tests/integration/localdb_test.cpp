@@ -85,13 +85,14 @@ TEST_F(LocalClusterTest, ResetDeletesTheData) {
             "t");
 }
 
-TEST_F(LocalClusterTest, MissingBinariesAreAUserError) {
+// Exit 3 in the CLI: nothing the user typed is wrong, the machine lacks the server.
+TEST_F(LocalClusterTest, MissingBinariesAreAnEnvironmentError) {
   ClusterOptions options;
   options.bin_dir = "/nonexistent/bin";
   try {
     LocalCluster cluster(dir_, options);
-    FAIL() << "expected UserError";
-  } catch (const UserError& error) {
+    FAIL() << "expected EnvironmentError";
+  } catch (const EnvironmentError& error) {
     EXPECT_NE(std::string(error.what()).find("/nonexistent/bin"), std::string::npos);
   }
 }
@@ -109,22 +110,22 @@ TEST_F(LocalClusterTest, FailedStartShowsTheServerLog) {
     FAIL() << "expected the start to fail";
   } catch (const UserError&) {
     FAIL() << "a server that does not start is not a user error";
-  } catch (const std::runtime_error& error) {
+  } catch (const EnvironmentError& error) {
     std::string message = error.what();
     EXPECT_NE(message.find("did not start"), std::string::npos) << message;
     EXPECT_NE(message.find("shared_buffers"), std::string::npos) << message;
   }
 }
 
-TEST_F(LocalClusterTest, DirectoryThePostgresUserCannotReachIsAUserError) {
+TEST_F(LocalClusterTest, DirectoryThePostgresUserCannotReachIsAnEnvironmentError) {
   if (geteuid() != 0) GTEST_SKIP() << "only root hands the server to the postgres user";
   fs::path hidden = dir_.parent_path() / "private";
   fs::create_directories(hidden);
   fs::permissions(hidden, fs::perms::owner_all);
   try {
     LocalCluster(hidden / "pg", fast()).start();
-    FAIL() << "expected UserError";
-  } catch (const UserError& error) {
+    FAIL() << "expected EnvironmentError";
+  } catch (const EnvironmentError& error) {
     EXPECT_NE(std::string(error.what()).find("postgres system user cannot write"),
               std::string::npos)
         << error.what();

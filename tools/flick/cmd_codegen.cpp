@@ -7,11 +7,10 @@
 #include <fstream>
 #include <memory>
 
-#include "codegen/codegen.hpp"
 #include "commands.hpp"
-#include "ddl/ddl.hpp"
 #include "flick/error.hpp"
 #include "project_options.hpp"
+#include "toolkit/project_state.hpp"
 
 namespace flick::cli {
 namespace {
@@ -23,15 +22,9 @@ struct CodegenOptions {
 };
 
 int run_codegen(const CodegenOptions& options) {
-  store::Config config = load_project(options.project);
-  if (config.schema_files.empty()) {
-    throw UserError("no schema files: pass --schema or set `schema` in flick.toml");
-  }
-  codegen::Options generate;
-  generate.cpp_namespace = options.cpp_namespace;
-  if (!config.schema.empty()) generate.source = config.schema[0];
-  model::Catalog catalog = ddl::read_schema_files(config.schema_files);
-  std::string header = codegen::generate_header(catalog, generate);
+  toolkit::Project project = toolkit::project_from_config(load_project(options.project, false));
+  model::Catalog catalog = project.read_schema();
+  std::string header = toolkit::codegen(project, {.cpp_namespace = options.cpp_namespace});
   std::filesystem::path out(options.out);
   if (out.has_parent_path()) std::filesystem::create_directories(out.parent_path());
   std::ofstream file(out, std::ios::binary);

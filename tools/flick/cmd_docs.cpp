@@ -10,7 +10,9 @@
 #include "commands.hpp"
 #include "ddl/ddl.hpp"
 #include "docs/docs.hpp"
+#if FLICK_DOCS_SERVER
 #include "docs/serve.hpp"
+#endif
 #include "flick/error.hpp"
 #include "project_options.hpp"
 
@@ -65,11 +67,13 @@ docs::Sources read_sources(const store::Config& config,
   return sources;
 }
 
+#if FLICK_DOCS_SERVER
 fs::path own_executable() {
   std::error_code error;
   fs::path path = fs::read_symlink("/proc/self/exe", error);
   return error ? fs::path() : path;
 }
+#endif
 
 int run_docs(const DocsOptions& options) {
   store::Config config = load_project(options.project, /*resolve_schema=*/true);
@@ -78,6 +82,11 @@ int run_docs(const DocsOptions& options) {
   docs::Sources sources = read_sources(config, folder);
   std::vector<docs::Page> pages = docs::build_pages(sources);
   if (options.serve) {
+#if !FLICK_DOCS_SERVER
+    throw UserError(
+        "--serve: this flick was built without the docs server (FLICK_BUILD_DOCS_SERVER=OFF); "
+        "write the pages with `flick docs` instead");
+#else
     docs::ServeOptions serve_options;
     serve_options.port = options.port;
     serve_options.mermaid_js = docs::find_mermaid(own_executable());
@@ -87,6 +96,7 @@ int run_docs(const DocsOptions& options) {
       std::fflush(stdout);
     });
     return 0;
+#endif
   }
   fs::path out = options.out.empty() ? config.docs_out : fs::path(options.out);
   docs::WriteResult result = docs::write_pages(out, pages);

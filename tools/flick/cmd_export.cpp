@@ -5,23 +5,15 @@
 #include <memory>
 
 #include "commands.hpp"
-#include "ddl/ddl.hpp"
-#include "diff/diff.hpp"
-#include "emit/emit.hpp"
-#include "flick/error.hpp"
 #include "project_options.hpp"
+#include "toolkit/project_state.hpp"
 
 namespace flick::cli {
 namespace {
 
 int run_export(const ProjectOptions& options) {
-  store::Config config = load_project(options);
-  if (config.schema_files.empty()) {
-    throw UserError("no schema files: pass --schema or set `schema` in flick.toml");
-  }
-  model::Catalog schema = ddl::read_schema_files(config.schema_files);
-  diff::ChangeSet changes = diff::diff(model::Catalog{}, schema, diff::Options{});
-  for (const std::string& statement : emit::sql_statements(changes)) {
+  toolkit::Project project = toolkit::project_from_config(load_project(options, false));
+  for (const std::string& statement : toolkit::export_sql(project)) {
     fmt::print("{}\n", statement);
   }
   return 0;

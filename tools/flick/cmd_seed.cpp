@@ -5,9 +5,9 @@
 
 #include <memory>
 
-#include "client/client.hpp"
 #include "commands.hpp"
 #include "database.hpp"
+#include "flick/client.hpp"
 #include "project_options.hpp"
 #include "seed/schema_guard.hpp"
 #include "seed/seed.hpp"

@@ -38,11 +38,23 @@ void setup_push(CLI::App& app, ExitStatus& status);
 void setup_drift(CLI::App& app, ExitStatus& status);
 
 inline constexpr CommandEntry kCommands[] = {
-    {"generate", setup_generate}, {"export", setup_export}, {"check", setup_check},
-    {"migrate", setup_migrate},   {"status", setup_status}, {"mark-applied", setup_mark_applied},
-    {"baseline", setup_baseline}, {"down", setup_down},     {"db", setup_db},
-    {"lint", setup_lint}, {"docs", setup_docs}, {"seed", setup_seed}, {"create-admin", setup_create_admin}, {"codegen", setup_codegen},
-    {"pull", setup_pull}, {"push", setup_push}, {"drift", setup_drift},
+    {"generate", setup_generate},
+    {"export", setup_export},
+    {"check", setup_check},
+    {"migrate", setup_migrate},
+    {"status", setup_status},
+    {"mark-applied", setup_mark_applied},
+    {"baseline", setup_baseline},
+    {"down", setup_down},
+    {"db", setup_db},
+    {"lint", setup_lint},
+    {"docs", setup_docs},
+    {"seed", setup_seed},
+    {"create-admin", setup_create_admin},
+    {"codegen", setup_codegen},
+    {"pull", setup_pull},
+    {"push", setup_push},
+    {"drift", setup_drift},
 };
 
 }  // namespace flick::cli

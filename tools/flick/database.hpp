@@ -6,16 +6,14 @@
 #include <chrono>
 #include <string>
 
-#include "localdb/localdb.hpp"
-#include "store/config.hpp"
+#include "toolkit/project_state.hpp"
 
 namespace flick::cli {
 
-// The embedded cluster of a project.
-localdb::LocalCluster embedded_cluster(const store::Config& config);
-
-// The configured URL; when none is configured, the embedded cluster's (started if needed).
-std::string database_url(const store::Config& config);
+// The project's embedded cluster and database URL (the toolkit's, for commands that hold a
+// loaded store::Config).
+using toolkit::database_url;
+using toolkit::embedded_cluster;
 
 // Parses "250ms", "5s", "2min", or a bare number of milliseconds. Throws UserError naming `flag`.
 std::chrono::milliseconds parse_duration(const std::string& text, const std::string& flag);

@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 #include <exception>
+#include <filesystem>
 
 #include "commands.hpp"
 #include "flick/error.hpp"
@@ -27,9 +28,20 @@ int run(int argc, char** argv) {
   } catch (const flick::UserError& error) {
     fmt::print(stderr, "error: {}\n", flick::pg::redact_text(error.what()));
     return 2;
+  } catch (const flick::EnvironmentError& error) {
+    fmt::print(stderr, "error: {}\n", flick::pg::redact_text(error.what()));
+    return 3;
   } catch (const flick::pg::PgError& error) {
+    if (flick::pg::is_environment_sqlstate(error.sqlstate())) {
+      fmt::print(stderr, "error: database unreachable: {}\n", flick::pg::redact_text(error.what()));
+      return 3;
+    }
     fmt::print(stderr, "error: database: {}\n", flick::pg::redact_text(error.what()));
     return 1;
+  } catch (const std::filesystem::filesystem_error& error) {
+    // A file or directory the command needs cannot be read or written (permission, disk full).
+    fmt::print(stderr, "error: {}\n", flick::pg::redact_text(error.what()));
+    return 3;
   } catch (const std::exception& error) {
     fmt::print(stderr, "flick: internal error: {}\n", flick::pg::redact_text(error.what()));
     return 70;

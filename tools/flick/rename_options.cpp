@@ -10,13 +10,9 @@
 #include "flick/error.hpp"
 
 namespace flick::cli {
-namespace {
-
-// Asks on the terminal which removed object (if any) became `created`.
-std::optional<std::string> ask_on_terminal(diff::ObjectKind kind, const std::string& created,
+std::optional<std::string> ask_on_terminal(const std::string& kind, const std::string& created,
                                            const std::vector<std::string>& candidates) {
-  fmt::print(stderr, "Is {} \"{}\" created, or renamed from another {}?\n", diff::kind_name(kind),
-             created, diff::kind_name(kind));
+  fmt::print(stderr, "Is {} \"{}\" created, or renamed from another {}?\n", kind, created, kind);
   fmt::print(stderr, "  0) created\n");
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     fmt::print(stderr, "  {}) renamed from \"{}\"\n", i + 1, candidates[i]);
@@ -34,8 +30,6 @@ std::optional<std::string> ask_on_terminal(diff::ObjectKind kind, const std::str
   }
 }
 
-}  // namespace
-
 diff::Options rename_diff_options(const std::vector<std::string>& renames,
                                   const std::vector<std::string>& drops,
                                   const std::string& hints_file) {
@@ -43,7 +37,12 @@ diff::Options rename_diff_options(const std::vector<std::string>& renames,
   for (const auto& text : renames) result.renames.push_back(diff::parse_rename_hint(text));
   for (const auto& text : drops) result.drops.push_back(diff::parse_drop_hint(text));
   if (!hints_file.empty()) diff::read_hints_file(hints_file, result.renames, result.drops);
-  if (isatty(STDIN_FILENO)) result.ask = ask_on_terminal;
+  if (isatty(STDIN_FILENO)) {
+    result.ask = [](diff::ObjectKind kind, const std::string& created,
+                    const std::vector<std::string>& candidates) {
+      return ask_on_terminal(std::string(diff::kind_name(kind)), created, candidates);
+    };
+  }
   return result;
 }
 

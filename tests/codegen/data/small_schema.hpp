@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "client/client.hpp"
+#include <flick/client.hpp>
 
 namespace small {
 

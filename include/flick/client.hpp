@@ -24,9 +24,9 @@
 #include <utility>
 #include <vector>
 
-#include "client/error.hpp"
-#include "client/result.hpp"
-#include "client/types.hpp"
+#include "flick/client/error.hpp"
+#include "flick/client/result.hpp"
+#include "flick/client/types.hpp"
 
 namespace flick::client {
 
@@ -121,7 +121,7 @@ template <class Table>
 class DeleteQuery;
 
 // Anything statements can run on: a Connection, a Transaction, or a Pool (which lends a
-// connection for each call). The query builder (client/query.hpp) runs on an Executor.
+// connection for each call). The query builder (flick/client/query.hpp) runs on an Executor.
 class Executor {
  public:
   virtual ~Executor() = default;
@@ -166,7 +166,7 @@ class Executor {
     return execute(sql, Params(args...)).front().template get<T>(0);
   }
 
-  // The query builder (client/query.hpp; included at the end of this header).
+  // The query builder (flick/client/query.hpp; included at the end of this header).
   template <class Table>
   SelectQuery<Table> select(const Table& table);
   template <class Table>
@@ -416,4 +416,4 @@ auto Pool::run_transaction(Fn&& fn, Transaction* parent, const TransactionOption
 
 }  // namespace flick::client
 
-#include "client/query.hpp"
+#include "flick/client/query.hpp"

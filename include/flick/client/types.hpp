@@ -206,7 +206,7 @@ struct ValueTraits<std::vector<T>> {
 
 }  // namespace flick::client
 
-#include "client/error.hpp"
+#include "flick/client/error.hpp"
 
 template <class T>
 void flick::client::ValueTraits<std::vector<T>>::throw_array_null() {

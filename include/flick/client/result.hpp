@@ -9,8 +9,8 @@
 #include <tuple>
 #include <vector>
 
-#include "client/error.hpp"
-#include "client/types.hpp"
+#include "flick/client/error.hpp"
+#include "flick/client/types.hpp"
 
 namespace flick::client {
 

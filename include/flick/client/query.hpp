@@ -20,7 +20,7 @@
 #include <utility>
 #include <vector>
 
-#include "client/client.hpp"
+#include "flick/client.hpp"
 
 namespace flick::client {
 

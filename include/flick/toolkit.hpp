@@ -1,0 +1,193 @@
+#pragma once
+
+// The toolkit API: what the `flick` commands do, callable from an application. A Project is a
+// flick.toml (or drizzle.config) with its migration folder, schema files and database; each
+// function does one command's work and returns what happened instead of printing it.
+//
+//   flick::toolkit::Project project = flick::toolkit::Project::load({.config = "flick.toml"});
+//   flick::toolkit::MigrateReport report = flick::toolkit::migrate(project, {});
+//   if (report.failure) std::cerr << report.failure->message << "\n";
+//
+// Errors: bad input (a missing or malformed file, an unknown flag value) throws flick::UserError;
+// an environment problem (the database cannot be reached, PostgreSQL's server binaries are not
+// installed) throws flick::EnvironmentError. Nothing is written when either is thrown.
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "flick/error.hpp"
+#include "flick/model.hpp"
+
+namespace flick::toolkit {
+
+// Where a project's settings come from. Empty members leave the file's value (or the default).
+struct ProjectOptions {
+  std::string config{};               // flick.toml to read; "" = ./flick.toml when it exists
+  std::vector<std::string> schema{};  // schema SQL files or globs, replacing the file's `schema`
+  std::string out{};                  // the migration folder
+  std::string url{};                  // the database URL
+  std::string prefix{};               // migration file prefix: index | timestamp | unix | none
+  std::string dialect{};              // only "postgresql"
+};
+
+// A loaded project. Cheap to copy.
+class Project {
+ public:
+  // Reads the configuration. Throws flick::UserError for a bad file or value.
+  static Project load(const ProjectOptions& options = {});
+
+  // The directory the configuration's relative paths are resolved against.
+  const std::filesystem::path& directory() const;
+  // The migration folder (drizzle's `out`).
+  const std::filesystem::path& migrations_folder() const;
+  // The schema files the configuration's globs match, in a stable order. Throws flick::UserError
+  // when there are none ("no schema files: ...").
+  std::vector<std::filesystem::path> schema_files() const;
+  // The configured database URL, or else the project's embedded PostgreSQL cluster's (under
+  // <directory>/.flick/pg, started when needed). Throws flick::EnvironmentError when the
+  // embedded cluster cannot be started (no PostgreSQL server installed).
+  std::string database_url() const;
+  // The schema files read into the model.
+  model::Catalog read_schema() const;
+
+  // The loaded configuration, opaque to applications (Project::load makes one).
+  struct State;
+  explicit Project(std::shared_ptr<const State> state) : state_(std::move(state)) {}
+  const State& state() const { return *state_; }
+
+ private:
+  std::shared_ptr<const State> state_{};
+};
+
+// ---- generate ----------------------------------------------------------------------------------
+
+struct GenerateOptions {
+  std::string name{};                  // "" = a random two-word name, as drizzle-kit does
+  std::vector<std::string> renames{};  // "table:old=new", "column:t.old=new", ...
+  std::vector<std::string> drops{};    // "table:name": confirms an object is dropped
+  std::string hints_file{};            // file of `rename KIND:OLD=NEW` / `drop KIND:NAME` lines
+  bool custom = false;                 // an empty migration to fill in by hand
+  bool safe = false;                   // lock-friendly forms (also `[generate] safe = true`)
+  std::int64_t now_ms = 0;             // the journal's `when`; 0 = now
+  // Asked when a created object may be a renamed one that no answer above covers: `kind`
+  // ("table", "column", ...), the created name and the removed candidates; returns the candidate
+  // it was renamed from, or std::nullopt for "created". Without it such a case throws
+  // flick::UserError naming the --rename / --drop answers to give.
+  std::function<std::optional<std::string>(const std::string& kind, const std::string& created,
+                                           const std::vector<std::string>& candidates)>
+      ask{};
+};
+
+struct WrittenMigration {
+  std::string tag{};                      // e.g. "0003_quiet_river"
+  std::filesystem::path sql_path{};       // the SQL file written
+  std::filesystem::path snapshot_path{};  // meta/NNNN_snapshot.json
+  std::size_t statements = 0;
+  bool custom = false;
+};
+
+struct GenerateReport {
+  // Empty when the schema files match the latest snapshot ("no schema changes"); two entries
+  // when --safe moved index builds to a migration of their own.
+  std::vector<WrittenMigration> written{};
+};
+
+// Compares the schema files with the latest snapshot and writes the next migration (SQL,
+// snapshot, journal entry). A rename or drop Flick cannot decide throws flick::UserError naming
+// the --rename / --drop answers to give.
+GenerateReport generate(const Project& project, const GenerateOptions& options = {});
+
+// ---- export / codegen --------------------------------------------------------------------------
+
+// The SQL that creates the schema files' objects from nothing (drizzle-kit export).
+std::vector<std::string> export_sql(const Project& project);
+
+struct CodegenOptions {
+  std::string cpp_namespace = "db";
+};
+
+// The schema files as a C++ header for the runtime client (<flick/client.hpp>): row structs,
+// insert structs, typed table descriptors, enum classes.
+std::string codegen(const Project& project, const CodegenOptions& options = {});
+
+// ---- check -------------------------------------------------------------------------------------
+
+enum class Severity { kError, kWarning };
+
+// One problem found in a folder: rule, place and message.
+struct Finding {
+  Severity severity = Severity::kError;
+  std::string rule{};  // e.g. "missing-snapshot", "journal-order"
+  std::string file{};  // relative to the migration folder; "" = the folder as a whole
+  int line = 0;        // 0 = the whole file
+  std::string message{};
+};
+
+struct CheckReport {
+  std::vector<Finding> findings{};
+  bool ok() const;  // no finding of severity kError
+};
+
+// flick check without a database: folder structure, snapshot chain, journal order, every
+// migration read by the interpreter, snapshots against the replayed schema, and the schema files
+// against the last snapshot (when the project has schema files).
+CheckReport check(const Project& project);
+
+// ---- migrate / status --------------------------------------------------------------------------
+
+enum class Transactions { kPerMigration, kAll, kNone };
+
+struct MigrateOptions {
+  Transactions transactions = Transactions::kPerMigration;
+  bool strict = false;                  // refuse pending migrations older than an applied one
+  std::optional<std::string> to_tag{};  // stop after this migration
+  std::string url{};                    // "" = the project's database_url()
+  // Called as each migration starts and when it is done; either may be empty.
+  std::function<void(const std::string& tag)> on_start{};
+  std::function<void(const std::string& tag, std::int64_t duration_ms)> on_applied{};
+};
+
+struct MigrationFailure {
+  std::string file{};       // e.g. "0005_superb_ken_ellis.sql"
+  int line = 0;             // the failing statement's first line in the file
+  std::string statement{};  // its text
+  std::string sqlstate{};   // e.g. "42P07"
+  std::string message{};    // the server's message (with detail and hint lines)
+  std::string advice{};     // what to do, when Flick knows more than the server said
+};
+
+struct MigrateReport {
+  std::vector<std::string> applied{};  // tags, in order
+  std::vector<std::string> warnings{};
+  std::optional<MigrationFailure> failure{};  // the failing migration was rolled back
+  bool ok() const { return !failure.has_value(); }
+};
+
+// Applies the pending migrations under an advisory lock, one transaction per migration by default.
+// Throws flick::UserError for problems found before anything runs (a missing file, an edited
+// applied migration, an unknown to_tag) and flick::EnvironmentError when the database cannot be
+// reached; a failing statement is reported in MigrateReport::failure.
+MigrateReport migrate(const Project& project, const MigrateOptions& options = {});
+
+enum class EntryState { kApplied, kPending, kEdited };
+
+struct EntryStatus {
+  std::string tag{};
+  EntryState state = EntryState::kPending;
+  bool out_of_order = false;  // pending although a later entry is applied
+};
+
+struct StatusReport {
+  std::vector<EntryStatus> entries{};  // journal order
+  std::size_t pending() const;
+};
+
+// Which journal entries the database has applied (nothing is created or changed).
+StatusReport status(const Project& project, const std::string& url = "");
+
+}  // namespace flick::toolkit

@@ -1,0 +1,130 @@
+// toolkit::migrate and toolkit::status: the folder against a database.
+
+#include "migrate/migrator.hpp"
+#include "pg/pg.hpp"
+#include "toolkit/project_state.hpp"
+
+namespace flick::toolkit {
+
+namespace {
+
+// Opens the database: `url`, else the project's. A server that cannot be reached is an
+// environment problem, not a failed migration.
+pg::Connection connect(const Project& project, const std::string& url) {
+  std::string target = url.empty() ? project.database_url() : url;
+  try {
+    return pg::Connection(target);
+  } catch (const pg::PgError& error) {
+    if (pg::is_environment_sqlstate(error.sqlstate())) {
+      throw EnvironmentError(pg::redact_text(error.what()));
+    }
+    throw;
+  }
+}
+
+migrate::MigrateOptions bookkeeping_options(const store::Config& config) {
+  migrate::MigrateOptions options;
+  options.schema = config.migrations.schema;
+  options.table = config.migrations.table;
+  options.strict = config.strict;
+  if (!config.migrations.lock_timeout.empty()) {
+    options.lock_timeout = config.migrations.lock_timeout;
+  }
+  if (!config.migrations.statement_timeout.empty()) {
+    options.statement_timeout = config.migrations.statement_timeout;
+  }
+  return options;
+}
+
+migrate::TransactionMode transaction_mode(Transactions transactions) {
+  switch (transactions) {
+    case Transactions::kAll:
+      return migrate::TransactionMode::kAll;
+    case Transactions::kNone:
+      return migrate::TransactionMode::kNone;
+    case Transactions::kPerMigration:
+      break;
+  }
+  return migrate::TransactionMode::kPerMigration;
+}
+
+std::string describe(const pg::ErrorFields& error) {
+  std::string text = error.message_primary;
+  if (!error.detail.empty()) text += "\nDETAIL: " + error.detail;
+  if (!error.hint.empty()) text += "\nHINT: " + error.hint;
+  return text;
+}
+
+EntryState entry_state(migrate::EntryState state) {
+  switch (state) {
+    case migrate::EntryState::kApplied:
+      return EntryState::kApplied;
+    case migrate::EntryState::kEdited:
+      return EntryState::kEdited;
+    case migrate::EntryState::kPending:
+      break;
+  }
+  return EntryState::kPending;
+}
+
+}  // namespace
+
+MigrateReport migrate(const Project& project, const MigrateOptions& options) {
+  const store::Config& config = config_of(project);
+  migrate::MigrateOptions migrate_options = bookkeeping_options(config);
+  migrate_options.transactions = transaction_mode(options.transactions);
+  migrate_options.strict = migrate_options.strict || options.strict;
+  migrate_options.to_tag = options.to_tag;
+  migrate::MigrateObserver observer;
+  if (options.on_start) {
+    observer.on_start = [&](const migrate::PendingMigration& migration) {
+      options.on_start(migration.status.entry.tag);
+    };
+  }
+  if (options.on_applied) {
+    observer.on_applied = [&](const migrate::PendingMigration& migration,
+                              std::int64_t duration_ms) {
+      options.on_applied(migration.status.entry.tag, duration_ms);
+    };
+  }
+  store::MigrationFolder folder(config.out);
+  pg::Connection connection = connect(project, options.url);
+  migrate::MigrateResult result =
+      migrate::run_migrations(connection, folder, migrate_options, observer);
+  MigrateReport report;
+  report.applied = std::move(result.applied);
+  report.warnings = std::move(result.warnings);
+  if (result.failure) {
+    const migrate::MigrationFailure& failure = *result.failure;
+    report.failure = MigrationFailure{.file = failure.file,
+                                      .line = failure.statement.line,
+                                      .statement = failure.statement.text,
+                                      .sqlstate = failure.error.sqlstate,
+                                      .message = describe(failure.error),
+                                      .advice = failure.advice};
+  }
+  return report;
+}
+
+std::size_t StatusReport::pending() const {
+  std::size_t count = 0;
+  for (const EntryStatus& entry : entries) count += entry.state == EntryState::kPending;
+  return count;
+}
+
+StatusReport status(const Project& project, const std::string& url) {
+  const store::Config& config = config_of(project);
+  store::MigrationFolder folder(config.out);
+  pg::Connection connection = connect(project, url);
+  migrate::FolderStatus status =
+      migrate::read_status(connection, folder, bookkeeping_options(config));
+  StatusReport report;
+  for (const migrate::EntryStatus& entry : status.entries) {
+    report.entries.push_back({.tag = entry.entry.tag,
+                              .state = entry_state(entry.state),
+                              .out_of_order = entry.out_of_order});
+  }
+  return report;
+}
+
+}  // namespace flick::toolkit

@@ -1,0 +1,33 @@
+#pragma once
+
+// Internal to the toolkit and the CLI built on it: what a toolkit::Project holds, and the
+// project's database.
+
+#include <string>
+
+#include "flick/toolkit.hpp"
+#include "localdb/localdb.hpp"
+#include "store/config.hpp"
+
+namespace flick::toolkit {
+
+struct Project::State {
+  store::Config config;
+};
+
+// A project around an already loaded configuration (the CLI's flags applied).
+Project project_from_config(store::Config config);
+
+// The configuration a project was loaded from.
+const store::Config& config_of(const Project& project);
+
+// The project's embedded cluster: <config dir>/.flick/pg (as root, in /var/tmp when the postgres
+// user cannot reach the project directory; .flick/pg is then a link to it).
+localdb::LocalCluster embedded_cluster(const store::Config& config);
+
+// The configured URL; when none is configured, the embedded cluster's (started if needed).
+// Throws flick::UserError for a URL with a misspelt scheme or a drizzle config naming a URL
+// variable that is not set.
+std::string database_url(const store::Config& config);
+
+}  // namespace flick::toolkit

@@ -1,0 +1,119 @@
+#include "flick/toolkit.hpp"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace flick::toolkit {
+namespace {
+
+namespace fs = std::filesystem;
+
+class ToolkitTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("flick-toolkit-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  void write(const fs::path& relative, const std::string& text) {
+    fs::create_directories((dir_ / relative).parent_path());
+    std::ofstream(dir_ / relative, std::ios::binary) << text;
+  }
+  std::string read(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+  }
+  Project project(const std::string& url = "") {
+    return Project::load({.schema = {(dir_ / "schema.sql").string()},
+                          .out = (dir_ / "drizzle").string(),
+                          .url = url});
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(ToolkitTest, GenerateWritesTheNextMigrationOnlyWhenTheSchemaChanged) {
+  write("schema.sql", "CREATE TABLE notes (id integer PRIMARY KEY, body text NOT NULL);\n");
+  GenerateReport first = generate(project(), {.name = "init"});
+  ASSERT_EQ(first.written.size(), 1u);
+  EXPECT_EQ(first.written[0].tag, "0000_init");
+  EXPECT_EQ(first.written[0].statements, 1u);
+  EXPECT_FALSE(first.written[0].custom);
+  EXPECT_NE(read(first.written[0].sql_path).find("CREATE TABLE \"notes\""), std::string::npos);
+  EXPECT_TRUE(fs::is_regular_file(first.written[0].snapshot_path));
+
+  EXPECT_TRUE(generate(project()).written.empty()) << "no change, no migration";
+
+  write("schema.sql",
+        "CREATE TABLE notes (id integer PRIMARY KEY, body text NOT NULL, pinned boolean);\n");
+  GenerateReport second = generate(project(), {.name = "pin"});
+  ASSERT_EQ(second.written.size(), 1u);
+  EXPECT_EQ(second.written[0].tag, "0001_pin");
+  EXPECT_EQ(read(second.written[0].sql_path),
+            "ALTER TABLE \"notes\" ADD COLUMN \"pinned\" boolean;");
+  EXPECT_TRUE(check(project()).ok());
+}
+
+TEST_F(ToolkitTest, ExportAndCodegenReadTheSchemaFiles) {
+  write("schema.sql",
+        "CREATE TYPE mood AS ENUM ('ok', 'meh');\n"
+        "CREATE TABLE notes (id integer PRIMARY KEY, mood mood);\n");
+  std::vector<std::string> statements = export_sql(project());
+  ASSERT_EQ(statements.size(), 2u);
+  EXPECT_NE(statements[0].find("CREATE TYPE \"public\".\"mood\""), std::string::npos);
+  EXPECT_NE(statements[1].find("CREATE TABLE \"notes\""), std::string::npos);
+  std::string header = codegen(project(), {.cpp_namespace = "app::db"});
+  EXPECT_NE(header.find("#include <flick/client.hpp>"), std::string::npos);
+  EXPECT_NE(header.find("namespace app::db"), std::string::npos);
+  EXPECT_EQ(header.find("client/client.hpp"), std::string::npos);
+}
+
+TEST_F(ToolkitTest, CheckReportsAMissingMigrationFile) {
+  write("schema.sql", "CREATE TABLE notes (id integer PRIMARY KEY);\n");
+  GenerateReport written = generate(project(), {.name = "init"});
+  ASSERT_EQ(written.written.size(), 1u);
+  fs::remove(written.written[0].sql_path);
+  CheckReport report = check(project());
+  EXPECT_FALSE(report.ok());
+  bool names_the_file = false;
+  for (const Finding& finding : report.findings) {
+    names_the_file = names_the_file || (finding.severity == Severity::kError &&
+                                        finding.file.find("0000_init") != std::string::npos);
+  }
+  EXPECT_TRUE(names_the_file);
+}
+
+TEST_F(ToolkitTest, NoSchemaFilesIsBadInput) {
+  Project without_schema = Project::load({.out = (dir_ / "drizzle").string()});
+  EXPECT_THROW(generate(without_schema), UserError);
+  EXPECT_THROW(export_sql(without_schema), UserError);
+}
+
+TEST_F(ToolkitTest, AnUnreachableDatabaseIsAnEnvironmentErrorWithoutThePassword) {
+  write("schema.sql", "CREATE TABLE notes (id integer PRIMARY KEY);\n");
+  generate(project(), {.name = "init"});
+  // Nothing listens on port 1 of the loopback interface.
+  Project unreachable = project("postgresql://app:s3cretpw@127.0.0.1:1/appdb");
+  try {
+    migrate(unreachable);
+    FAIL() << "migrate reached a database on port 1";
+  } catch (const EnvironmentError& error) {
+    std::string message = error.what();
+    EXPECT_NE(message.find("127.0.0.1"), std::string::npos) << message;
+    EXPECT_EQ(message.find("s3cretpw"), std::string::npos) << message;
+  }
+  EXPECT_THROW(status(unreachable), EnvironmentError);
+}
+
+}  // namespace
+}  // namespace flick::toolkit
