@@ -60,15 +60,16 @@ const fs::path& Project::directory() const { return state_->config.dir; }
 
 const fs::path& Project::migrations_folder() const { return state_->config.out; }
 
-std::vector<fs::path> Project::schema_files() const {
-  std::vector<fs::path> files = state_->config.schema_files.empty()
-                                    ? store::resolve_schema_files(state_->config)
-                                    : state_->config.schema_files;
+std::vector<fs::path> schema_files_of(const store::Config& config) {
+  std::vector<fs::path> files =
+      config.schema_files.empty() ? store::resolve_schema_files(config) : config.schema_files;
   if (files.empty()) {
     throw UserError("no schema files: pass --schema or set `schema` in flick.toml");
   }
   return files;
 }
+
+std::vector<fs::path> Project::schema_files() const { return schema_files_of(state_->config); }
 
 std::string Project::database_url() const { return toolkit::database_url(state_->config); }
 

@@ -21,6 +21,10 @@ Project project_from_config(store::Config config);
 // The configuration a project was loaded from.
 const store::Config& config_of(const Project& project);
 
+// The configuration's schema files (resolved now when load_config did not). Throws
+// flick::UserError "no schema files: ..." when there are none: the one place that says so.
+std::vector<std::filesystem::path> schema_files_of(const store::Config& config);
+
 // The project's embedded cluster: <config dir>/.flick/pg (as root, in /var/tmp when the postgres
 // user cannot reach the project directory; .flick/pg is then a link to it).
 localdb::LocalCluster embedded_cluster(const store::Config& config);

@@ -42,10 +42,8 @@ void setup_codegen(CLI::App& app, ExitStatus& status) {
   auto options = std::make_shared<CodegenOptions>();
   CLI::App* command =
       app.add_subcommand("codegen", "write a C++ header of the schema for the flick client");
-  command->add_option("--config", options->project.config,
-                      "flick.toml to read (default: ./flick.toml)");
-  command->add_option("--schema", options->project.schema,
-                      "schema SQL files or globs (repeatable)");
+  add_config_flag(*command, options->project);
+  add_schema_flag(*command, options->project);
   command->add_option("--out", options->out, "the header to write, e.g. src/db/schema.hpp")
       ->required();
   command->add_option("--namespace", options->cpp_namespace,

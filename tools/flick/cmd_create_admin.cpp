@@ -51,8 +51,8 @@ void setup_create_admin(CLI::App& app, ExitStatus& status) {
   CLI::App* command = app.add_subcommand(
       "create-admin",
       "ensure the admin user from ADMIN_EMAIL / ADMIN_PASSWORD (environment or .env; idempotent)");
-  command->add_option("--config", options->config, "flick.toml to read (default: ./flick.toml)");
-  command->add_option("--url", options->url, "database URL (default: the configured one)");
+  add_config_flag(*command, *options);
+  add_url_flag(*command, *options);
   command->callback([options, &status] { status.code = run_create_admin(*options); });
 }
 

@@ -60,7 +60,7 @@ void setup_db(CLI::App& app, ExitStatus& status) {
   for (const Action& action : kActions) {
     auto options = std::make_shared<ProjectOptions>();
     CLI::App* command = db->add_subcommand(action.name, action.help);
-    command->add_option("--config", options->config, "flick.toml to read (default: ./flick.toml)");
+    add_config_flag(*command, *options);
     std::string name = action.name;
     command->callback([options, name, &status] { status.code = run_db(*options, name); });
   }

@@ -114,10 +114,8 @@ void setup_docs(CLI::App& app, ExitStatus& status) {
   command->add_option("--out", options->out,
                       "folder for the pages (default: [docs] out in flick.toml, else docs/ beside "
                       "it)");
-  command->add_option("--config", options->project.config,
-                      "flick.toml to read (default: ./flick.toml)");
-  command->add_option("--schema", options->project.schema,
-                      "schema SQL files or globs (repeatable)");
+  add_config_flag(*command, options->project);
+  add_schema_flag(*command, options->project);
   command->add_option("--migrations", options->project.out,
                       "migration folder (default: `out` in flick.toml)");
   command->add_flag("--serve", options->serve,

@@ -38,10 +38,7 @@ struct Expected {
 
 Expected expected_catalog(const DriftOptions& options, const store::Config& config) {
   if (options.against_schema) {
-    if (config.schema_files.empty()) {
-      throw UserError("no schema files: pass --schema FILES or set `schema` in flick.toml");
-    }
-    return {ddl::read_schema_files(config.schema_files), "the schema files"};
+    return {ddl::read_schema_files(toolkit::schema_files_of(config)), "the schema files"};
   }
   store::MigrationFolder folder(config.out);
   std::optional<store::Snapshot> snapshot = folder.latest_snapshot();

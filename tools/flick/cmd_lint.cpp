@@ -143,8 +143,7 @@ void setup_lint(CLI::App& app, ExitStatus& status) {
   command->add_option("files", options->files,
                       "SQL files to lint (default: every migration of the folder, in journal "
                       "order)");
-  command->add_option("--config", options->project.config,
-                      "flick.toml to read (default: ./flick.toml)");
+  add_config_flag(*command, options->project);
   command->add_option("--out", options->project.out, "migration folder");
   command->add_flag("--json", options->json, "print the findings as JSON");
   command->add_flag("--rules", options->list_rules, "list the rules and their severities");

@@ -64,10 +64,7 @@ bool accepted(const PushOptions& options, const std::vector<std::string>& risks)
 
 int run_push(const PushOptions& options) {
   store::Config config = load_project(options.database.project);
-  if (config.schema_files.empty()) {
-    throw UserError("no schema files: pass --schema or set `schema` in flick.toml");
-  }
-  model::Catalog wanted = ddl::read_schema_files(config.schema_files);
+  model::Catalog wanted = ddl::read_schema_files(toolkit::schema_files_of(config));
   // One transaction: an index cannot be built CONCURRENTLY inside it.
   for (model::Table& table : wanted.tables) {
     for (model::Index& index : table.indexes) index.concurrently = false;

@@ -55,8 +55,8 @@ void setup_seed(CLI::App& app, ExitStatus& status) {
   auto options = std::make_shared<ProjectOptions>();
   CLI::App* command =
       app.add_subcommand("seed", "add the Flick app's seed college and test users (idempotent)");
-  command->add_option("--config", options->config, "flick.toml to read (default: ./flick.toml)");
-  command->add_option("--url", options->url, "database URL (default: the configured one)");
+  add_config_flag(*command, *options);
+  add_url_flag(*command, *options);
   command->callback([options, &status] { status.code = run_seed(*options); });
 }
 

@@ -23,6 +23,12 @@ struct ProjectOptions {
 // Adds the shared flags to `command`, storing into `options`.
 void add_project_options(CLI::App& command, ProjectOptions& options, bool with_url);
 
+// The shared flags one at a time, for commands that take only some of them; each flag's name
+// and help are written here only.
+void add_config_flag(CLI::App& command, ProjectOptions& options);
+void add_schema_flag(CLI::App& command, ProjectOptions& options);
+void add_url_flag(CLI::App& command, ProjectOptions& options);
+
 // Loads the configuration: flick.toml (from --config, else ./flick.toml when present) with the
 // flags applied. Throws flick::UserError on bad input.
 store::Config load_project(const ProjectOptions& options, bool resolve_schema = true);
