@@ -10,16 +10,16 @@ namespace {
 // (a table it reads is missing or different): then the definitions differ.
 std::optional<std::string> server_definition(pg::Connection& connection, const std::string& query,
                                              const std::string& context) {
-  connection.exec("SAVEPOINT flick_align_view");
+  pg::Savepoint savepoint(connection, "flick_align_view");
   try {
     connection.exec("CREATE TEMPORARY VIEW flick_align_view AS " + query);
     std::string printed =
         connection.exec("SELECT pg_get_viewdef('pg_temp.flick_align_view'::regclass)").value(0, 0);
-    connection.exec("ROLLBACK TO SAVEPOINT flick_align_view");
+    savepoint.rollback();
     return sqlparse::normalise_query(printed, context);
   } catch (const pg::PgError& error) {
     if (error.sqlstate().rfind("08", 0) == 0) throw;  // the connection itself failed
-    connection.exec("ROLLBACK TO SAVEPOINT flick_align_view");
+    savepoint.rollback();
     return std::nullopt;
   }
 }
@@ -49,7 +49,7 @@ std::optional<std::vector<model::CheckConstraint>> server_domain_checks(
     sql += " CONSTRAINT " + sqlparse::quote_identifier(check.name) + " CHECK (" + check.expression +
            ")";
   }
-  connection.exec("SAVEPOINT flick_align_domain");
+  pg::Savepoint savepoint(connection, "flick_align_domain");
   try {
     connection.exec(sql);
     pg::Result printed = connection.exec(
@@ -60,11 +60,11 @@ std::optional<std::vector<model::CheckConstraint>> server_domain_checks(
       checks.push_back(
           {printed.value(row, 0), sqlparse::normalise_expression(printed.value(row, 1))});
     }
-    connection.exec("ROLLBACK TO SAVEPOINT flick_align_domain");
+    savepoint.rollback();
     return checks;
   } catch (const pg::PgError& error) {
     if (error.sqlstate().rfind("08", 0) == 0) throw;
-    connection.exec("ROLLBACK TO SAVEPOINT flick_align_domain");
+    savepoint.rollback();
     return std::nullopt;
   }
 }
@@ -90,8 +90,12 @@ void align_partition_bounds(pg::Connection& connection, model::Catalog& live,
 
 void align(pg::Connection& connection, model::Catalog& live, const model::Catalog& wanted) {
   if (live == wanted) return;
+  // Everything created to see how the server prints things is rolled back: in a transaction of
+  // its own, or (inside the caller's) by putting search_path back; the temporary objects go with
+  // their savepoints.
   bool own = !connection.in_transaction();
-  if (own) connection.exec("BEGIN");
+  pg::Transaction transaction = pg::Transaction::not_begun(connection);
+  if (own) transaction.begin();
   std::string old_path = connection.exec("SHOW search_path").value(0, 0);
   connection.exec("SET LOCAL search_path TO public");
   align_views(connection, live, wanted);
@@ -99,7 +103,7 @@ void align(pg::Connection& connection, model::Catalog& live, const model::Catalo
   align_table_expressions(connection, live, wanted);
   align_partition_bounds(connection, live, wanted);
   if (own) {
-    connection.exec("ROLLBACK");
+    transaction.rollback();
   } else {
     connection.exec_params("SELECT set_config('search_path', $1, true)", {old_path});
   }

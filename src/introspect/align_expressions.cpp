@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "introspect/introspect.hpp"
 #include "sqlparse/sqlparse.hpp"
@@ -21,17 +22,17 @@ using sqlparse::quote_identifier;
 // with anything but a connection error.
 std::optional<std::string> try_print(pg::Connection& connection, const std::string& statement,
                                      const std::string& query) {
-  connection.exec("SAVEPOINT flick_align_item");
+  pg::Savepoint savepoint(connection, "flick_align_item");
   try {
     connection.exec(statement);
     pg::Result result = connection.exec(query);
     std::optional<std::string> printed;
     if (result.rows() == 1) printed = result.get(0, 0);
-    connection.exec("ROLLBACK TO SAVEPOINT flick_align_item");
+    savepoint.rollback();
     return printed;
   } catch (const pg::PgError& error) {
     if (error.sqlstate().rfind("08", 0) == 0) throw;
-    connection.exec("ROLLBACK TO SAVEPOINT flick_align_item");
+    savepoint.rollback();
     return std::nullopt;
   }
 }
@@ -59,9 +60,6 @@ class TableAligner {
         wanted_(wanted),
         copy_("pg_temp." + quote_identifier(live.name)) {}
 
-  ~TableAligner() {
-    if (copy_ok_) connection_.exec("ROLLBACK TO SAVEPOINT flick_align_table");
-  }
   TableAligner(const TableAligner&) = delete;
   TableAligner& operator=(const TableAligner&) = delete;
 
@@ -77,7 +75,7 @@ class TableAligner {
   bool ready() {
     if (!created_) {
       created_ = true;
-      connection_.exec("SAVEPOINT flick_align_table");
+      savepoint_.emplace(connection_, "flick_align_table");
       try {
         // Named like the live table, so that an expression naming its table (a policy's
         // subquery comparing with "t"."id") reads the copy.
@@ -87,7 +85,7 @@ class TableAligner {
         copy_ok_ = true;
       } catch (const pg::PgError& error) {
         if (error.sqlstate().rfind("08", 0) == 0) throw;
-        connection_.exec("ROLLBACK TO SAVEPOINT flick_align_table");
+        savepoint_->rollback();
       }
     }
     return copy_ok_;
@@ -221,6 +219,8 @@ class TableAligner {
   std::string copy_;  // the temporary copy, "pg_temp.<table>"
   bool created_ = false;
   bool copy_ok_ = false;
+  // Taken before the copy is made; rolled back (dropping the copy) when the aligner goes.
+  std::optional<pg::Savepoint> savepoint_;
 };
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 #include <regex>
 
 #include "diff/data_loss.hpp"
@@ -168,21 +169,21 @@ class RiskFinder {
     if (where) conditions += fmt::format(" AND ({})", *where);
     // In push's transaction a failed query must not end it: a savepoint keeps it usable.
     // drift has no transaction open, and needs none.
-    bool in_transaction = connection_.in_transaction();
-    if (in_transaction) connection_.exec("SAVEPOINT flick_duplicates");
+    std::optional<pg::Savepoint> savepoint;
+    if (connection_.in_transaction()) savepoint.emplace(connection_, "flick_duplicates");
     try {
       bool duplicated = query_true(
           connection_, fmt::format("SELECT EXISTS (SELECT 1 FROM {} WHERE true{} GROUP BY {} "
                                    "HAVING count(*) > 1)",
                                    table_sql(table), conditions, list));
-      if (in_transaction) connection_.exec("RELEASE SAVEPOINT flick_duplicates");
+      if (savepoint) savepoint->release();
       if (duplicated) {
         risks_.push_back(
             fmt::format("adds {} on {}, which holds duplicated values", what, name(table)));
       }
     } catch (const pg::PgError& error) {  // an expression over columns added by this push
       if (error.sqlstate().rfind("08", 0) == 0) throw;
-      if (in_transaction) connection_.exec("ROLLBACK TO SAVEPOINT flick_duplicates");
+      if (savepoint) savepoint->rollback();
     }
   }
 

@@ -40,9 +40,11 @@ namespace {
 class ReadTransaction {
  public:
   explicit ReadTransaction(pg::Connection& connection)
-      : connection_(connection), own_(!connection.in_transaction()) {
+      : connection_(connection),
+        own_(!connection.in_transaction()),
+        transaction_(pg::Transaction::not_begun(connection)) {
     if (own_) {
-      connection_.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      transaction_.begin("ISOLATION LEVEL REPEATABLE READ READ ONLY");
     } else {
       old_path_ = connection_.exec("SHOW search_path").value(0, 0);
     }
@@ -51,7 +53,7 @@ class ReadTransaction {
   ~ReadTransaction() {
     try {
       if (own_) {
-        connection_.exec("COMMIT");
+        transaction_.commit();
       } else {
         connection_.exec_params("SELECT set_config('search_path', $1, true)", {old_path_});
       }
@@ -64,6 +66,7 @@ class ReadTransaction {
  private:
   pg::Connection& connection_;
   bool own_;
+  pg::Transaction transaction_;  // open when own_
   std::string old_path_;
 };
 

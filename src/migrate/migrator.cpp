@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <optional>
 
 #include "flick/error.hpp"
 #include "migrate/advisory_lock.hpp"
@@ -73,7 +74,7 @@ std::optional<MigrationFailure> apply_one(pg::Connection& connection, Bookkeepin
                                           std::vector<std::string>& warnings) {
   auto started = Clock::now();
   int committed = 0;
-  bool in_transaction = false;
+  pg::Transaction transaction = pg::Transaction::not_begun(connection);
   const auto& statements = migration.statements;
   auto warn = [&](std::string warning) {
     if (observer.on_warning) observer.on_warning(warning);
@@ -84,10 +85,15 @@ std::optional<MigrationFailure> apply_one(pg::Connection& connection, Bookkeepin
     try {
       if (statement.control != PlannedStatement::Control::kNone) {
         bool ends = statement.control != PlannedStatement::Control::kBegin;
-        if (!ends || !own_transaction || !in_transaction || !work_follows(statements, i)) continue;
+        if (!ends || !own_transaction || !transaction.open() || !work_follows(statements, i)) {
+          continue;
+        }
         bool commit = statement.control == PlannedStatement::Control::kCommit;
-        connection.exec(commit ? "COMMIT" : "ROLLBACK");
-        in_transaction = false;
+        if (commit) {
+          transaction.commit();
+        } else {
+          transaction.rollback();
+        }
         if (commit) committed = statement.number;
         warn(fmt::format(
             "{}:{}: the file {} its own transaction here; statements 1-{} are {} and the rest "
@@ -97,35 +103,32 @@ std::optional<MigrationFailure> apply_one(pg::Connection& connection, Bookkeepin
         continue;
       }
       if (statement.outside_transaction) {
-        if (in_transaction) {
-          connection.exec("COMMIT");
-          in_transaction = false;
+        if (transaction.open()) {
+          transaction.commit();
           committed = statement.number - 1;  // kept even if this statement fails
         }
-      } else if (own_transaction && !in_transaction) {
-        connection.exec("BEGIN");
-        in_transaction = true;
+      } else if (own_transaction && !transaction.open()) {
+        transaction.begin();
       }
       if (observer.on_statement) observer.on_statement(migration, statement);
       connection.exec(statement.text);
       // Under --tx all the caller's transaction is open: nothing is committed yet.
       if (!connection.in_transaction()) committed = statement.number;
     } catch (const pg::PgError& error) {
-      if (in_transaction) connection.exec("ROLLBACK");
+      if (transaction.open()) transaction.rollback();
       return MigrationFailure{migration.file, statement, error.fields(), committed, ""};
     }
   }
   try {
-    if (own_transaction && !in_transaction) {
-      connection.exec("BEGIN");
-      in_transaction = true;
-    }
+    if (own_transaction && !transaction.open()) transaction.begin();
     bookkeeping.record(migration.status.entry, migration.status.file_hash, elapsed_ms(started),
                        static_cast<int>(statements.size()));
     // Deferred constraints are checked here, so a COMMIT can fail too.
-    if (in_transaction) connection.exec("COMMIT");
+    if (transaction.open()) transaction.commit();
   } catch (const pg::PgError& error) {
-    if (connection.in_transaction()) connection.exec("ROLLBACK");
+    // The record failed (or the COMMIT, which ended the block): under --tx all the caller's
+    // transaction rolls back.
+    if (transaction.open()) transaction.rollback();
     PlannedStatement commit{"COMMIT", static_cast<int>(statements.size()) + 1,
                             statements.empty() ? 1 : statements.back().line, false};
     return MigrationFailure{migration.file, commit, error.fields(), committed, ""};
@@ -328,7 +331,9 @@ MigrateResult run_migrations(pg::Connection& connection, const store::MigrationF
   }
 
   bool one_transaction = options.transactions == TransactionMode::kAll;
-  if (one_transaction && !result.planned.empty()) connection.exec("BEGIN");
+  // --tx all: one transaction around every migration, rolled back on any way out but the end.
+  std::optional<pg::Transaction> all;
+  if (one_transaction && !result.planned.empty()) all.emplace(connection);
   for (const PendingMigration& migration : result.planned) {
     if (observer.on_start) observer.on_start(migration);
     result.failure = apply_one(connection, bookkeeping, migration,
@@ -337,15 +342,15 @@ MigrateResult run_migrations(pg::Connection& connection, const store::MigrationF
     if (result.failure) {
       result.failure->advice =
           failure_advice(result.failure->error, connection.server_version() / 10000);
-      if (one_transaction) {
-        connection.exec("ROLLBACK");
+      if (all) {
+        all->rollback();
         result.applied.clear();
       }
       return result;
     }
     result.applied.push_back(migration.status.entry.tag);
   }
-  if (one_transaction && !result.planned.empty()) connection.exec("COMMIT");
+  if (all) all->commit();
   return result;
 }
 

@@ -130,6 +130,61 @@ class Connection {
 // is connected.
 std::string connection_string_error(const std::string& url_or_conninfo);
 
+// A transaction block on a connection, ended on every path out of its scope: rolled back when
+// destroyed while still open (errors of that rollback are ignored: the connection may be gone).
+// Every caller that needs a transaction uses this instead of sending BEGIN / COMMIT itself.
+//
+//   pg::Transaction tx(connection);  // BEGIN
+//   connection.exec("...");
+//   tx.commit();                     // COMMIT; without it, ROLLBACK at the end of the scope
+class Transaction {
+ public:
+  // Opens the block now: BEGIN, then `mode` when given (e.g. "ISOLATION LEVEL REPEATABLE READ
+  // READ ONLY"). Throws PgError.
+  explicit Transaction(Connection& connection, std::string_view mode = {});
+  // A guard that is not open yet: begin() opens it (it may be opened and ended several times).
+  static Transaction not_begun(Connection& connection);
+  ~Transaction();
+  Transaction(Transaction&& other) noexcept;
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  Transaction& operator=(Transaction&&) = delete;
+
+  void begin(std::string_view mode = {});
+  // COMMIT. The block is over afterwards even when COMMIT throws (PostgreSQL ended it: a
+  // deferred constraint failed, or the connection broke).
+  void commit();
+  // ROLLBACK. Throws PgError; the block is over afterwards either way.
+  void rollback();
+  bool open() const { return open_; }
+
+ private:
+  Transaction(Connection& connection, bool open) : connection_(&connection), open_(open) {}
+  Connection* connection_;
+  bool open_ = false;
+};
+
+// A savepoint inside the current transaction, rolled back to when destroyed unless released.
+// For statements that are allowed to fail without aborting the surrounding transaction.
+class Savepoint {
+ public:
+  // SAVEPOINT `name` (an identifier, written as is).
+  Savepoint(Connection& connection, std::string name);
+  ~Savepoint();
+  Savepoint(const Savepoint&) = delete;
+  Savepoint& operator=(const Savepoint&) = delete;
+
+  // RELEASE SAVEPOINT: what ran since it stays.
+  void release();
+  // ROLLBACK TO SAVEPOINT and RELEASE: what ran since it is undone, the transaction goes on.
+  void rollback();
+
+ private:
+  Connection& connection_;
+  std::string name_;
+  bool done_ = false;
+};
+
 // Returns `url` with any password replaced by "***": in the userinfo of a URL
 // ("postgres://u:secret@h/db"), in a `password=` URL query parameter, and in a conninfo string
 // ("password=secret host=h"). Everything else is kept as is.

@@ -149,3 +149,85 @@ TEST(RedactUrl, HidesPasswordsInAllForms) {
 
 }  // namespace
 }  // namespace flick::pg
+
+namespace flick::pg {
+namespace {
+
+// The number of rows of guard_rows, from a second connection (what is committed).
+int committed_rows(const std::string& url) {
+  Connection reader(url);
+  return std::stoi(reader.exec("SELECT count(*) FROM guard_rows").value(0, 0));
+}
+
+TEST_F(PgTest, TransactionGuardRollsBackUnlessCommitted) {
+  Connection connection(*url_);
+  connection.exec("DROP TABLE IF EXISTS guard_rows; CREATE TABLE guard_rows (n int)");
+  {
+    Transaction transaction(connection);
+    EXPECT_TRUE(transaction.open());
+    EXPECT_TRUE(connection.in_transaction());
+    connection.exec("INSERT INTO guard_rows VALUES (1)");
+  }  // left without commit(): rolled back
+  EXPECT_FALSE(connection.in_transaction());
+  EXPECT_EQ(committed_rows(*url_), 0);
+
+  try {
+    Transaction transaction(connection);
+    connection.exec("INSERT INTO guard_rows VALUES (2)");
+    throw std::runtime_error("a way out by exception");
+  } catch (const std::runtime_error&) {
+  }
+  EXPECT_FALSE(connection.in_transaction());
+  EXPECT_EQ(committed_rows(*url_), 0);
+
+  Transaction transaction = Transaction::not_begun(connection);
+  EXPECT_FALSE(transaction.open());
+  transaction.begin("ISOLATION LEVEL SERIALIZABLE");
+  EXPECT_EQ(connection.exec("SHOW transaction_isolation").value(0, 0), "serializable");
+  connection.exec("INSERT INTO guard_rows VALUES (3)");
+  transaction.commit();
+  EXPECT_FALSE(transaction.open());
+  EXPECT_EQ(committed_rows(*url_), 1);
+}
+
+TEST_F(PgTest, FailedCommitEndsTheGuardedTransaction) {
+  Connection connection(*url_);
+  connection.exec(
+      "DROP TABLE IF EXISTS guard_parent, guard_child; CREATE TABLE guard_parent (id int PRIMARY "
+      "KEY); CREATE TABLE guard_child (parent int REFERENCES guard_parent DEFERRABLE INITIALLY "
+      "DEFERRED)");
+  Transaction transaction(connection);
+  connection.exec("INSERT INTO guard_child VALUES (7)");  // checked at COMMIT
+  EXPECT_THROW(transaction.commit(), PgError);
+  EXPECT_FALSE(transaction.open());
+  EXPECT_FALSE(connection.in_transaction());
+}
+
+TEST_F(PgTest, SavepointUndoesOnlyWhatRanAfterIt) {
+  Connection connection(*url_);
+  connection.exec("DROP TABLE IF EXISTS guard_rows; CREATE TABLE guard_rows (n int)");
+  Transaction transaction(connection);
+  connection.exec("INSERT INTO guard_rows VALUES (1)");
+  {
+    Savepoint savepoint(connection, "guard_try");
+    EXPECT_THROW(connection.exec("SELECT 1/0"), PgError);
+    savepoint.rollback();  // the transaction is usable again
+  }
+  connection.exec("INSERT INTO guard_rows VALUES (2)");
+  {
+    Savepoint kept(connection, "guard_keep");
+    connection.exec("INSERT INTO guard_rows VALUES (3)");
+    kept.release();
+  }
+  {
+    Savepoint dropped(connection, "guard_drop");
+    connection.exec("INSERT INTO guard_rows VALUES (4)");
+  }  // destroyed without release(): rolled back to
+  transaction.commit();
+  EXPECT_EQ(
+      connection.exec("SELECT string_agg(n::text, ',' ORDER BY n) FROM guard_rows").value(0, 0),
+      "1,2,3");
+}
+
+}  // namespace
+}  // namespace flick::pg

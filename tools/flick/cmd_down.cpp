@@ -81,15 +81,10 @@ int run_down(const DownOptions& options) {
   }
   for (const check::Undo& undo : undos) {
     const migrate::EntryStatus& entry = entries[undo.index];
-    connection.exec("BEGIN");
-    try {
-      for (const std::string& statement : undo.statements) connection.exec(statement);
-      bookkeeping.remove(*entry.row);
-      connection.exec("COMMIT");
-    } catch (const pg::PgError&) {
-      connection.exec("ROLLBACK");
-      throw;
-    }
+    pg::Transaction transaction(connection);
+    for (const std::string& statement : undo.statements) connection.exec(statement);
+    bookkeeping.remove(*entry.row);
+    transaction.commit();
     fmt::print("undone {}\n", entry.entry.tag);
   }
   return 0;

@@ -71,14 +71,14 @@ int run_push(const PushOptions& options) {
   }
   pg::Connection connection(database_url(config));
   connection.exec("SET client_min_messages TO warning");
-  connection.exec("BEGIN");
+  // Read, compare and apply in one transaction: rolled back on every way out but the commit.
+  pg::Transaction transaction(connection);
   introspect::Filters filters{config.schema_filter, config.tables_filter, config.migrations.schema,
                               config.migrations.table};
   model::Catalog live = introspect::read_catalog(connection, filters);
   introspect::align(connection, live, wanted);
   diff::ChangeSet changes = diff::diff(live, wanted, diff_options(options));
   if (changes.empty()) {
-    connection.exec("ROLLBACK");
     fmt::print("No schema changes: the database matches the schema files\n");
     return 0;
   }
@@ -93,15 +93,12 @@ int run_push(const PushOptions& options) {
   }
   PushOptions effective = options;
   effective.strict = options.strict || config.strict;
-  if (!accepted(effective, introspect::data_risks(connection, live, changes))) {
-    connection.exec("ROLLBACK");
-    return 1;
-  }
+  if (!accepted(effective, introspect::data_risks(connection, live, changes))) return 1;
   for (const std::string& statement : statements) {
     if (options.verbose || config.verbose) fmt::print("{}\n", statement);
     connection.exec(statement);
   }
-  connection.exec("COMMIT");
+  transaction.commit();
   fmt::print("Changes applied: {} statement{}\n", statements.size(),
              statements.size() == 1 ? "" : "s");
   return 0;
