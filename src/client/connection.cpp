@@ -6,8 +6,8 @@
 #include <string>
 #include <utility>
 
-#include "flick/client.hpp"
 #include "client/pg_error.hpp"
+#include "flick/client.hpp"
 #include "pg/pg.hpp"
 
 namespace flick::client {
@@ -54,21 +54,11 @@ struct Connection::Impl {
   ~Impl() { PQfinish(conn); }
 
   void connect() {
-    std::string timeout = std::to_string(options.connect_timeout.count());
-    const char* keywords[] = {"dbname", "connect_timeout", "fallback_application_name", nullptr};
-    const char* values[] = {options.url.c_str(), timeout.c_str(), options.application_name.c_str(),
-                            nullptr};
-    PGconn* fresh = PQconnectdbParams(keywords, values, /*expand_dbname=*/1);
-    if (fresh == nullptr || PQstatus(fresh) != CONNECTION_OK) {
-      ErrorInfo info;
-      info.sqlstate = "08001";
-      info.severity = "FATAL";
-      std::string reason = fresh == nullptr ? "out of memory" : PQerrorMessage(fresh);
-      while (!reason.empty() && (reason.back() == '\n' || reason.back() == ' ')) reason.pop_back();
-      info.message =
-          fmt::format("could not connect to {}: {}", pg::redact_url(options.url), reason);
-      PQfinish(fresh);
-      throw Error(std::move(info));
+    PGconn* fresh = nullptr;
+    try {
+      fresh = pg::libpq::connect(options.url, options.connect_timeout, options.application_name);
+    } catch (const pg::PgError& error) {
+      throw internal::to_client_error(error.fields());
     }
     PQfinish(conn);
     conn = fresh;

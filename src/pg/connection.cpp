@@ -4,6 +4,7 @@
 #include <string>
 #include <utility>
 
+#include "pg/libpq.hpp"
 #include "pg/pg.hpp"
 #include "pg/result_data.hpp"
 
@@ -11,55 +12,16 @@ namespace flick::pg {
 
 namespace {
 
+using libpq::succeeded;
+using libpq::trim_trailing_newlines;
+
 std::string field(const PGresult* result, int code) {
   const char* text = PQresultErrorField(result, code);
   return text == nullptr ? std::string() : std::string(text);
 }
 
-std::string trim_trailing_newlines(std::string text) {
-  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
-  return text;
-}
-
 PgError error_from_result(PGconn* conn, const PGresult* result, std::string_view query) {
-  ErrorFields fields;
-  fields.query = std::string(query);
-  if (result == nullptr) {
-    fields.sqlstate = PQstatus(conn) == CONNECTION_BAD ? "08006" : "";
-    fields.severity = "ERROR";
-    fields.message_primary = trim_trailing_newlines(PQerrorMessage(conn));
-    return PgError(std::move(fields));
-  }
-  fields.sqlstate = field(result, PG_DIAG_SQLSTATE);
-  fields.severity = field(result, PG_DIAG_SEVERITY_NONLOCALIZED);
-  fields.message_primary = field(result, PG_DIAG_MESSAGE_PRIMARY);
-  if (fields.message_primary.empty()) {
-    fields.message_primary = trim_trailing_newlines(PQresultErrorMessage(result));
-  }
-  if (fields.message_primary.empty()) {
-    fields.message_primary = trim_trailing_newlines(PQerrorMessage(conn));
-  }
-  fields.detail = field(result, PG_DIAG_MESSAGE_DETAIL);
-  fields.hint = field(result, PG_DIAG_MESSAGE_HINT);
-  std::string position = field(result, PG_DIAG_STATEMENT_POSITION);
-  fields.position = position.empty() ? 0 : std::atoi(position.c_str());
-  fields.schema = field(result, PG_DIAG_SCHEMA_NAME);
-  fields.table = field(result, PG_DIAG_TABLE_NAME);
-  fields.column = field(result, PG_DIAG_COLUMN_NAME);
-  fields.constraint = field(result, PG_DIAG_CONSTRAINT_NAME);
-  return PgError(std::move(fields));
-}
-
-bool succeeded(const PGresult* result) {
-  if (result == nullptr) return false;
-  switch (PQresultStatus(result)) {
-    case PGRES_COMMAND_OK:
-    case PGRES_TUPLES_OK:
-    case PGRES_EMPTY_QUERY:
-      return true;
-    default:
-      return false;
-  }
+  return PgError(libpq::error_fields(conn, result, query));
 }
 
 struct ResultGuard {
@@ -108,26 +70,7 @@ struct Connection::Impl {
 
 Connection::Connection(const std::string& url_or_conninfo, const ConnectOptions& options)
     : impl_(std::make_unique<Impl>()) {
-  std::string timeout = std::to_string(options.timeout.count());
-  const char* keywords[] = {"dbname", "connect_timeout", "fallback_application_name", nullptr};
-  const char* values[] = {url_or_conninfo.c_str(), timeout.c_str(),
-                          options.application_name.c_str(), nullptr};
-  impl_->conn = PQconnectdbParams(keywords, values, /*expand_dbname=*/1);
-  if (impl_->conn == nullptr) {
-    ErrorFields fields;
-    fields.sqlstate = "08001";
-    fields.severity = "FATAL";
-    fields.message_primary = "out of memory while connecting to " + redact_url(url_or_conninfo);
-    throw PgError(std::move(fields));
-  }
-  if (PQstatus(impl_->conn) != CONNECTION_OK) {
-    ErrorFields fields;
-    fields.sqlstate = "08001";
-    fields.severity = "FATAL";
-    fields.message_primary = "could not connect to " + redact_url(url_or_conninfo) + ": " +
-                             trim_trailing_newlines(PQerrorMessage(impl_->conn));
-    throw PgError(std::move(fields));
-  }
+  impl_->conn = libpq::connect(url_or_conninfo, options.timeout, options.application_name);
   PQsetNoticeReceiver(impl_->conn, &Impl::receive_notice, impl_.get());
 }
 
