@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "flick/diagnostic.hpp"
 #include "flick/error.hpp"
 #include "flick/model.hpp"
 
@@ -117,16 +118,8 @@ std::string codegen(const Project& project, const CodegenOptions& options = {});
 
 // ---- check -------------------------------------------------------------------------------------
 
-enum class Severity { kError, kWarning };
-
-// One problem found in a folder: rule, place and message.
-struct Finding {
-  Severity severity = Severity::kError;
-  std::string rule{};  // e.g. "missing-snapshot", "journal-order"
-  std::string file{};  // relative to the migration folder; "" = the folder as a whole
-  int line = 0;        // 0 = the whole file
-  std::string message{};
-};
+// A finding is a flick::Diagnostic (include/flick/diagnostic.hpp).
+using Finding = flick::Diagnostic;
 
 struct CheckReport {
   std::vector<Finding> findings{};

@@ -39,6 +39,16 @@ RuleGuidance rule_guidance(std::string_view rule) {
   return {};
 }
 
+void explain(std::vector<Finding>& findings) {
+  for (Finding& finding : findings) {
+    RuleGuidance guidance = rule_guidance(finding.rule);
+    if (finding.why.empty() && !guidance.drizzle_orm.empty()) {
+      finding.why = "drizzle-orm's migrator " + std::string(guidance.drizzle_orm);
+    }
+    if (finding.fix.empty() && guidance.fixable) finding.fix = "flick check --fix";
+  }
+}
+
 int Report::errors() const {
   return static_cast<int>(std::count_if(findings.begin(), findings.end(), [](const Finding& f) {
     return f.severity == Severity::kError;
@@ -55,6 +65,7 @@ Report check_folder(const store::MigrationFolder& folder, const model::Catalog* 
   check_journal_order(folder, report);
   check_history(folder, every_snapshot, report, search_path);
   if (schema != nullptr) check_schema_matches(folder, *schema, report);
+  explain(report.findings);
   return report;
 }
 

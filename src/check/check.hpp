@@ -11,20 +11,16 @@
 #include <vector>
 
 #include "diff/diff.hpp"
+#include "flick/diagnostic.hpp"
 #include "flick/model.hpp"
 #include "store/folder.hpp"
 
 namespace flick::check {
 
-enum class Severity { kError, kWarning };
-
-struct Finding {
-  Severity severity = Severity::kError;
-  std::string rule;     // short identifier, e.g. "missing-snapshot", "journal-order"
-  std::string file;     // relative to the folder, e.g. "0005_superb_ken_ellis.sql"
-  int line = 0;         // 0: the whole file
-  std::string message;  // what is wrong and what it breaks
-};
+// A finding is a flick::Diagnostic: rule (e.g. "missing-snapshot"), file relative to the
+// folder, line (0: the whole file), message; why and fix come from rule_guidance (explain()).
+using Severity = flick::Severity;
+using Finding = flick::Diagnostic;
 
 // What drizzle-orm's migrator does with a folder that has this finding ("" when the finding is
 // not about what the migrator does), and whether check --fix repairs it.
@@ -33,6 +29,10 @@ struct RuleGuidance {
   bool fixable = false;
 };
 RuleGuidance rule_guidance(std::string_view rule);
+
+// Fills each finding's `why` (what drizzle-orm's migrator does) and `fix` ("flick check --fix"
+// when it repairs it) from rule_guidance, where they are still empty.
+void explain(std::vector<Finding>& findings);
 
 struct Report {
   std::vector<Finding> findings;
@@ -136,6 +136,5 @@ struct Undo {
 // Throws UserError when the journal or a position is invalid.
 std::vector<Undo> plan_undo(const store::MigrationFolder& folder, const std::string& search_path,
                             const std::vector<std::size_t>& indices);
-
 
 }  // namespace flick::check

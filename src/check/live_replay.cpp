@@ -113,6 +113,7 @@ void check_live_replay(const store::MigrationFolder& folder, const std::string& 
     throw;
   }
   admin.exec("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+  explain(report.findings);
 }
 
 }  // namespace flick::check

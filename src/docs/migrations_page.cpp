@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "diagnostics/diagnostics.hpp"
 #include "docs/change_words.hpp"
 #include "docs/markdown.hpp"
 #include "docs/migration_history.hpp"
@@ -87,9 +88,9 @@ std::string lint_section(const store::MigrationFolder& folder, const store::Jour
   if (findings.empty()) return out + "No findings.\n\n";
   for (const lint::Finding& finding : findings) {
     out +=
-        fmt::format("- **{}** {} (line {}): {} Safer: {}\n", lint::severity_name(finding.severity),
-                    code(finding.rule), finding.line, escape_text(sentence(finding.message)),
-                    escape_text(sentence(finding.safer)));
+        fmt::format("- **{}** {} (line {}): {} Safer: {}\n",
+                    diagnostics::severity_name(finding.severity), code(finding.rule), finding.line,
+                    escape_text(sentence(finding.message)), escape_text(sentence(finding.fix)));
   }
   return out + "\n";
 }

@@ -195,8 +195,14 @@ std::vector<Finding> lint_sql(std::string_view sql, const std::string& file,
       Severity severity = settings.severity_of(finding.rule);
       if (severity == Severity::kOff || ignored.count(finding.rule) != 0) continue;
       const Rule* rule = find_rule(finding.rule);
-      findings.push_back({finding.rule, severity, file, line, std::move(finding.message),
-                          std::string(rule->why), std::string(rule->safer)});
+      findings.push_back({.severity = severity == Severity::kError ? flick::Severity::kError
+                                                                   : flick::Severity::kWarning,
+                          .rule = finding.rule,
+                          .file = file,
+                          .line = line,
+                          .message = std::move(finding.message),
+                          .why = std::string(rule->why),
+                          .fix = std::string(rule->safer)});
     }
   }
   return findings;

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "flick/diagnostic.hpp"
+
 namespace flick::lint {
 
 enum class Severity { kError, kWarning, kOff };
@@ -45,15 +47,10 @@ class Settings {
   std::map<std::string, Severity, std::less<>> overrides_;
 };
 
-struct Finding {
-  std::string rule;
-  Severity severity = Severity::kError;
-  std::string file;
-  int line = 0;
-  std::string message;  // the statement's problem, naming the objects
-  std::string why;      // the rule's production impact
-  std::string safer;    // the rule's safer form
-};
+// A finding is a flick::Diagnostic: rule, severity (the project's, never off), file, line, the
+// statement's problem naming the objects (message), the rule's production impact (why) and its
+// safer form (fix).
+using Finding = flick::Diagnostic;
 
 // Lints one migration file's text (`file` names it in findings and errors). Findings are in
 // statement order; rules set to off and rules silenced by a "-- flick-lint-ignore: rule, ..."

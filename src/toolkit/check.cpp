@@ -29,15 +29,7 @@ CheckReport check(const Project& project) {
       check::check_folder(folder, schema ? &*schema : nullptr,
                           /*every_snapshot=*/false, config.migrations.search_path);
   CheckReport result;
-  for (const check::Finding& finding : report.findings) {
-    result.findings.push_back({.severity = finding.severity == check::Severity::kError
-                                               ? Severity::kError
-                                               : Severity::kWarning,
-                               .rule = finding.rule,
-                               .file = finding.file,
-                               .line = finding.line,
-                               .message = finding.message});
-  }
+  result.findings = std::move(report.findings);
   return result;
 }
 

@@ -78,9 +78,14 @@ TEST(CliCheck, InRepoDefectFolderHasTheSameThreeDefects) {
   const nlohmann::json& order = *output.finding("journal-order");
   EXPECT_NE(order["message"].get<std::string>().find("0002_requests_index"), std::string::npos);
   // Each finding says what drizzle-orm's migrator does with it and whether --fix repairs it.
-  EXPECT_EQ(order["drizzleOrm"], "skips the entry on every database where a newer one is applied");
+  EXPECT_EQ(order["why"],
+            "drizzle-orm's migrator skips the entry on every database where a newer one is "
+            "applied");
   EXPECT_EQ(order["fix"], "flick check --fix");
-  EXPECT_NE(output.run.out.find("    drizzle-orm: skips the entry"), std::string::npos)
+  EXPECT_NE(output.run.out.find("\n  why: drizzle-orm's migrator skips the entry"),
+            std::string::npos)
+      << output.run.out;
+  EXPECT_NE(output.run.out.find("\n  fix: flick check --fix\n"), std::string::npos)
       << output.run.out;
   const nlohmann::json& recreated = *output.finding("recreated-object");
   EXPECT_EQ(recreated["file"], "0002_requests_index.sql");

@@ -91,7 +91,8 @@ TEST_F(LintCliTest, FolderFindingsInJournalOrderExitOne) {
   EXPECT_EQ(finding["severity"], "error");
   EXPECT_EQ(finding["file"], "0001_email.sql");
   EXPECT_EQ(finding["line"], 3);
-  EXPECT_NE(finding["safer"].get<std::string>().find("VALIDATE CONSTRAINT"), std::string::npos);
+  EXPECT_NE(finding["fix"].get<std::string>().find("VALIDATE CONSTRAINT"), std::string::npos);
+  EXPECT_FALSE(finding.contains("safer")) << "one JSON shape for every diagnostic";
 }
 
 TEST_F(LintCliTest, TextOutputNamesRuleFileLineWhyAndSaferForm) {
@@ -102,7 +103,7 @@ TEST_F(LintCliTest, TextOutputNamesRuleFileLineWhyAndSaferForm) {
                          "COLUMN \"email\" SET NOT NULL\n  why: "),
             std::string::npos)
       << run.out;
-  EXPECT_NE(run.out.find("\n  safer: "), std::string::npos);
+  EXPECT_NE(run.out.find("\n  fix: "), std::string::npos);
   EXPECT_NE(run.out.find("drizzle: 2 files, 1 error, 0 warnings\n"), std::string::npos) << run.out;
 }
 

@@ -64,9 +64,9 @@ TEST(Settings, ConfigChangesSeveritiesAndTurnsRulesOff) {
       "m.sql", settings);
   ASSERT_EQ(found.size(), 2u);
   EXPECT_EQ(found[0].rule, "varchar-length");
-  EXPECT_EQ(found[0].severity, Severity::kError);
+  EXPECT_EQ(found[0].severity, flick::Severity::kError);
   EXPECT_EQ(found[1].rule, "setting-not-null");
-  EXPECT_EQ(found[1].severity, Severity::kWarning);
+  EXPECT_EQ(found[1].severity, flick::Severity::kWarning);
 }
 
 TEST(Settings, UnknownRuleOrSeverityIsAUserError) {

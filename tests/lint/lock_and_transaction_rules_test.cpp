@@ -83,7 +83,7 @@ TEST(MissingLockTimeout, WarnsOnceAtTheFirstExclusiveLock) {
       "m.sql", Settings());
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].rule, "missing-lock-timeout");
-  EXPECT_EQ(found[0].severity, Severity::kWarning);
+  EXPECT_EQ(found[0].severity, flick::Severity::kWarning);
   EXPECT_EQ(found[0].line, 2);
 }
 

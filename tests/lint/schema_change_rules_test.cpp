@@ -137,12 +137,12 @@ TEST(Findings, CarryWhyAndSaferForm) {
   ASSERT_FALSE(found.empty());
   const Finding& finding = found.back();
   EXPECT_EQ(finding.rule, "setting-not-null");
-  EXPECT_EQ(finding.severity, Severity::kError);
+  EXPECT_EQ(finding.severity, flick::Severity::kError);
   EXPECT_EQ(finding.file, "0002_x.sql");
   EXPECT_EQ(finding.line, 1);
   EXPECT_EQ(finding.message, "ALTER TABLE \"users\" ALTER COLUMN \"email\" SET NOT NULL");
   EXPECT_NE(finding.why.find("ACCESS EXCLUSIVE"), std::string::npos);
-  EXPECT_NE(finding.safer.find("NOT VALID"), std::string::npos);
+  EXPECT_NE(finding.fix.find("NOT VALID"), std::string::npos);
 }
 
 }  // namespace

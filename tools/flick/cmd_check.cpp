@@ -11,6 +11,7 @@
 #include "commands.hpp"
 #include "database.hpp"
 #include "ddl/ddl.hpp"
+#include "diagnostics/diagnostics.hpp"
 #include "flick/error.hpp"
 #include "project_options.hpp"
 
@@ -28,16 +29,7 @@ struct CheckOptions {
 void print_json(const check::Report& report) {
   nlohmann::ordered_json findings = nlohmann::ordered_json::array();
   for (const check::Finding& finding : report.findings) {
-    check::RuleGuidance guidance = check::rule_guidance(finding.rule);
-    nlohmann::ordered_json item = {
-        {"severity", finding.severity == check::Severity::kError ? "error" : "warning"},
-        {"rule", finding.rule},
-        {"file", finding.file},
-        {"line", finding.line},
-        {"message", finding.message}};
-    if (!guidance.drizzle_orm.empty()) item["drizzleOrm"] = guidance.drizzle_orm;
-    if (guidance.fixable) item["fix"] = "flick check --fix";
-    findings.push_back(std::move(item));
+    findings.push_back(diagnostics::to_json(finding));
   }
   nlohmann::ordered_json out = {
       {"errors", report.errors()}, {"warnings", report.warnings()}, {"findings", findings}};
@@ -46,13 +38,7 @@ void print_json(const check::Report& report) {
 
 void print_text(const store::MigrationFolder& folder, const check::Report& report) {
   for (const check::Finding& finding : report.findings) {
-    // Messages that do not start with their file (e.g. "unlisted-sql") would not say which file.
-    bool names_file = finding.file.empty() || finding.message.rfind(finding.file, 0) == 0;
-    fmt::print("{} [{}] {}{}\n", finding.severity == check::Severity::kError ? "error" : "warning",
-               finding.rule, names_file ? "" : finding.file + ": ", finding.message);
-    check::RuleGuidance guidance = check::rule_guidance(finding.rule);
-    if (!guidance.drizzle_orm.empty()) fmt::print("    drizzle-orm: {}\n", guidance.drizzle_orm);
-    if (guidance.fixable) fmt::print("    fix: flick check --fix\n");
+    fmt::print("{}", diagnostics::format_text(finding));
   }
   fmt::print("{}: {} migration{}, {} error{}, {} warning{}\n", folder.out().string(),
              folder.journal().entries.size(), folder.journal().entries.size() == 1 ? "" : "s",

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "commands.hpp"
+#include "diagnostics/diagnostics.hpp"
 #include "files/input_file.hpp"
 #include "flick/error.hpp"
 #include "lint/lint.hpp"
@@ -70,10 +71,8 @@ LintRun lint_files(const std::vector<std::string>& files, const lint::Settings& 
   return run;
 }
 
-int count(const LintRun& run, lint::Severity severity) {
-  int total = 0;
-  for (const lint::Finding& finding : run.findings) total += finding.severity == severity;
-  return total;
+int count(const LintRun& run, Severity severity) {
+  return diagnostics::count(run.findings, severity);
 }
 
 std::string plural(int n, const char* word) {
@@ -82,29 +81,21 @@ std::string plural(int n, const char* word) {
 
 void print_text(const LintRun& run) {
   for (const lint::Finding& finding : run.findings) {
-    fmt::print("{} [{}] {}:{}: {}\n  why: {}\n  safer: {}\n", lint::severity_name(finding.severity),
-               finding.rule, finding.file, finding.line, finding.message, finding.why,
-               finding.safer);
+    fmt::print("{}", diagnostics::format_text(finding));
   }
   fmt::print("{}{}, {}, {}\n", run.scope.empty() ? "" : run.scope + ": ", plural(run.files, "file"),
-             plural(count(run, lint::Severity::kError), "error"),
-             plural(count(run, lint::Severity::kWarning), "warning"));
+             plural(count(run, Severity::kError), "error"),
+             plural(count(run, Severity::kWarning), "warning"));
 }
 
 void print_json(const LintRun& run) {
   nlohmann::ordered_json findings = nlohmann::ordered_json::array();
   for (const lint::Finding& finding : run.findings) {
-    findings.push_back({{"rule", finding.rule},
-                        {"severity", lint::severity_name(finding.severity)},
-                        {"file", finding.file},
-                        {"line", finding.line},
-                        {"message", finding.message},
-                        {"why", finding.why},
-                        {"safer", finding.safer}});
+    findings.push_back(diagnostics::to_json(finding));
   }
   nlohmann::ordered_json out = {{"files", run.files},
-                                {"errors", count(run, lint::Severity::kError)},
-                                {"warnings", count(run, lint::Severity::kWarning)},
+                                {"errors", count(run, Severity::kError)},
+                                {"warnings", count(run, Severity::kWarning)},
                                 {"findings", findings}};
   fmt::print("{}\n", out.dump(2));
 }
@@ -131,7 +122,7 @@ int run_lint(const LintOptions& options) {
   } else {
     print_text(run);
   }
-  return count(run, lint::Severity::kError) > 0 ? 1 : 0;
+  return count(run, Severity::kError) > 0 ? 1 : 0;
 }
 
 }  // namespace
