@@ -169,14 +169,28 @@ MigrateReport migrate(const Project& project, const MigrateOptions& options = {}
 
 enum class EntryState { kApplied, kPending, kEdited };
 
+// "applied", "pending" or "edited".
+const char* to_string(EntryState state);
+
 struct EntryStatus {
   std::string tag{};
   EntryState state = EntryState::kPending;
   bool out_of_order = false;  // pending although a later entry is applied
+  bool recorded = false;      // the bookkeeping table has its row (applied or edited)
+  // When Flick applied it (ISO timestamp); empty when another tool (drizzle-orm) did.
+  std::optional<std::string> applied_at{};
+};
+
+// A row of the bookkeeping table that no journal entry matches.
+struct UnknownRow {
+  int id = 0;
+  std::string hash{};
+  std::int64_t created_at = 0;
 };
 
 struct StatusReport {
   std::vector<EntryStatus> entries{};  // journal order
+  std::vector<UnknownRow> unknown_rows{};
   std::size_t pending() const;
 };
 

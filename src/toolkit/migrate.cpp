@@ -16,7 +16,7 @@ pg::Connection connect(const Project& project, const std::string& url) {
     return pg::Connection(target);
   } catch (const pg::PgError& error) {
     if (pg::is_environment_sqlstate(error.sqlstate())) {
-      throw EnvironmentError(pg::redact_text(error.what()));
+      throw EnvironmentError("database unreachable: " + pg::redact_text(error.what()));
     }
     throw;
   }
@@ -106,6 +106,18 @@ MigrateReport migrate(const Project& project, const MigrateOptions& options) {
   return report;
 }
 
+const char* to_string(EntryState state) {
+  switch (state) {
+    case EntryState::kApplied:
+      return "applied";
+    case EntryState::kEdited:
+      return "edited";
+    case EntryState::kPending:
+      break;
+  }
+  return "pending";
+}
+
 std::size_t StatusReport::pending() const {
   std::size_t count = 0;
   for (const EntryStatus& entry : entries) count += entry.state == EntryState::kPending;
@@ -122,7 +134,12 @@ StatusReport status(const Project& project, const std::string& url) {
   for (const migrate::EntryStatus& entry : status.entries) {
     report.entries.push_back({.tag = entry.entry.tag,
                               .state = entry_state(entry.state),
-                              .out_of_order = entry.out_of_order});
+                              .out_of_order = entry.out_of_order,
+                              .recorded = entry.row.has_value(),
+                              .applied_at = entry.row ? entry.row->applied_at : std::nullopt});
+  }
+  for (const migrate::AppliedRow& row : status.unknown_rows) {
+    report.unknown_rows.push_back({.id = row.id, .hash = row.hash, .created_at = row.created_at});
   }
   return report;
 }
