@@ -80,7 +80,8 @@ void apply_migrations(const toolkit::Project& project) {
   toolkit::MigrateReport first = toolkit::migrate(project);
   if (first.failure) {
     throw CheckFailed("expected the migrations to apply; " + first.failure->file + ":" +
-                      std::to_string(first.failure->line) + ": " + first.failure->message);
+                      std::to_string(first.failure->statement.line) + ": " +
+                      first.failure->message);
   }
   check(first.ok(), "the first migrate to succeed");
   if (first.applied != kJournalTags) {

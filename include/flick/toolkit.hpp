@@ -12,6 +12,7 @@
 // an environment problem (the database cannot be reached, PostgreSQL's server binaries are not
 // installed) throws flick::EnvironmentError. Nothing is written when either is thrown.
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -126,36 +127,91 @@ struct CheckReport {
   bool ok() const;  // no finding of severity kError
 };
 
-// flick check without a database: folder structure, snapshot chain, journal order, every
-// migration read by the interpreter, snapshots against the replayed schema, and the schema files
-// against the last snapshot (when the project has schema files).
-CheckReport check(const Project& project);
+struct CheckOptions {
+  // Compare every snapshot (not only the last) with the replayed SQL, and apply the folder to a
+  // scratch database on `url`'s server (the project's database when "") comparing each snapshot
+  // with it.
+  bool replay = false;
+  std::string url{};
+};
+
+// flick check: folder structure, snapshot chain, journal order, every migration read by the
+// interpreter, snapshots against the replayed schema, and the schema files against the last
+// snapshot (when the project has schema files). Throws flick::UserError when the migration folder
+// does not exist.
+CheckReport check(const Project& project, const CheckOptions& options = {});
+
+// flick check --fix: repairs what is mechanical (snapshots, `when` order, branch collisions,
+// re-created objects); returns one line per change. With `dry_run`, writes nothing.
+std::vector<std::string> fix(const Project& project, bool dry_run = false);
+
+// ---- lint --------------------------------------------------------------------------------------
+
+struct LintReport {
+  std::vector<Diagnostic> findings{};  // statement order, file by file
+  int files = 0;                       // the files linted
+};
+
+// flick lint: the statements of `files` (paths), or, when empty, of every migration of the
+// folder in journal order, with the project's [lint] rule severities. Throws flick::UserError
+// for a missing file, a syntax error, or a bad [lint] setting.
+LintReport lint(const Project& project, const std::vector<std::string>& files = {});
 
 // ---- migrate / status --------------------------------------------------------------------------
 
 enum class Transactions { kPerMigration, kAll, kNone };
 
+// One statement of a pending migration, as the migrator will send it.
+struct PlannedStatement {
+  int number = 1;  // 1-based position in the file
+  int line = 1;    // the line of its first keyword
+  std::string text{};
+  std::string first_line{};          // its first line, for progress and errors
+  bool outside_transaction = false;  // CREATE INDEX CONCURRENTLY, VACUUM, ...: run alone
+};
+
+struct PlannedMigration {
+  std::string tag{};
+  bool out_of_order = false;  // older than an applied migration (drizzle-orm would skip it)
+  std::vector<PlannedStatement> statements{};
+};
+
 struct MigrateOptions {
   Transactions transactions = Transactions::kPerMigration;
-  bool strict = false;                  // refuse pending migrations older than an applied one
+  bool strict = false;         // refuse pending migrations older than an applied one
+  bool accept_edited = false;  // record the new hash of an edited applied file instead of refusing
+  bool dry_run = false;        // plan and report, run nothing
   std::optional<std::string> to_tag{};  // stop after this migration
   std::string url{};                    // "" = the project's database_url()
-  // Called as each migration starts and when it is done; either may be empty.
-  std::function<void(const std::string& tag)> on_start{};
-  std::function<void(const std::string& tag, std::int64_t duration_ms)> on_applied{};
+  // How long to wait for another migrate run holding the lock (default 60 s).
+  std::optional<std::chrono::milliseconds> lock_wait{};
+  // PostgreSQL lock_timeout / statement_timeout for the statements, e.g. "5s"; "" = the
+  // project's [migrations] lockTimeout / statementTimeout.
+  std::string lock_timeout{};
+  std::string statement_timeout{};
+  // Progress; any may be empty.
+  std::function<void(const std::string& warning)> on_warning{};
+  std::function<void(const PlannedMigration&)> on_start{};
+  std::function<void(const std::string& tag, const PlannedStatement&)> on_statement{};
+  std::function<void(const PlannedMigration&, std::int64_t duration_ms)> on_applied{};
 };
 
 struct MigrationFailure {
-  std::string file{};       // e.g. "0005_superb_ken_ellis.sql"
-  int line = 0;             // the failing statement's first line in the file
-  std::string statement{};  // its text
-  std::string sqlstate{};   // e.g. "42P07"
-  std::string message{};    // the server's message (with detail and hint lines)
-  std::string advice{};     // what to do, when Flick knows more than the server said
+  std::string file{};            // e.g. "0005_superb_ken_ellis.sql"
+  PlannedStatement statement{};  // the failing one (a final "COMMIT" when the commit failed)
+  std::string severity{};        // the server's: "ERROR", "FATAL"
+  std::string sqlstate{};        // e.g. "42P07"
+  std::string message{};         // the server's primary message
+  std::string detail{};
+  std::string hint{};
+  std::string advice{};  // what to do, when Flick knows more than the server said
+  // Statements of the failing migration that committed anyway (run outside a transaction).
+  int committed_statements = 0;
 };
 
 struct MigrateReport {
-  std::vector<std::string> applied{};  // tags, in order
+  std::vector<PlannedMigration> planned{};  // what was (or, dry_run, would be) run
+  std::vector<std::string> applied{};       // tags, in order
   std::vector<std::string> warnings{};
   std::optional<MigrationFailure> failure{};  // the failing migration was rolled back
   bool ok() const { return !failure.has_value(); }

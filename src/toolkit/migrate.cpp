@@ -48,11 +48,21 @@ migrate::TransactionMode transaction_mode(Transactions transactions) {
   return migrate::TransactionMode::kPerMigration;
 }
 
-std::string describe(const pg::ErrorFields& error) {
-  std::string text = error.message_primary;
-  if (!error.detail.empty()) text += "\nDETAIL: " + error.detail;
-  if (!error.hint.empty()) text += "\nHINT: " + error.hint;
-  return text;
+PlannedStatement planned(const migrate::PlannedStatement& statement) {
+  return {.number = statement.number,
+          .line = statement.line,
+          .text = statement.text,
+          .first_line = statement.first_line(),
+          .outside_transaction = statement.outside_transaction};
+}
+
+PlannedMigration planned(const migrate::PendingMigration& migration) {
+  PlannedMigration result{.tag = migration.status.entry.tag,
+                          .out_of_order = migration.status.out_of_order};
+  for (const migrate::PlannedStatement& statement : migration.statements) {
+    result.statements.push_back(planned(statement));
+  }
+  return result;
 }
 
 EntryState entry_state(migrate::EntryState state) {
@@ -74,17 +84,31 @@ MigrateReport migrate(const Project& project, const MigrateOptions& options) {
   migrate::MigrateOptions migrate_options = bookkeeping_options(config);
   migrate_options.transactions = transaction_mode(options.transactions);
   migrate_options.strict = migrate_options.strict || options.strict;
+  migrate_options.accept_edited = options.accept_edited;
+  migrate_options.dry_run = options.dry_run;
   migrate_options.to_tag = options.to_tag;
+  if (options.lock_wait) migrate_options.lock_wait = *options.lock_wait;
+  if (!options.lock_timeout.empty()) migrate_options.lock_timeout = options.lock_timeout;
+  if (!options.statement_timeout.empty()) {
+    migrate_options.statement_timeout = options.statement_timeout;
+  }
   migrate::MigrateObserver observer;
+  observer.on_warning = options.on_warning;
   if (options.on_start) {
     observer.on_start = [&](const migrate::PendingMigration& migration) {
-      options.on_start(migration.status.entry.tag);
+      options.on_start(planned(migration));
+    };
+  }
+  if (options.on_statement) {
+    observer.on_statement = [&](const migrate::PendingMigration& migration,
+                                const migrate::PlannedStatement& statement) {
+      options.on_statement(migration.status.entry.tag, planned(statement));
     };
   }
   if (options.on_applied) {
     observer.on_applied = [&](const migrate::PendingMigration& migration,
                               std::int64_t duration_ms) {
-      options.on_applied(migration.status.entry.tag, duration_ms);
+      options.on_applied(planned(migration), duration_ms);
     };
   }
   store::MigrationFolder folder(config.out);
@@ -92,16 +116,22 @@ MigrateReport migrate(const Project& project, const MigrateOptions& options) {
   migrate::MigrateResult result =
       migrate::run_migrations(connection, folder, migrate_options, observer);
   MigrateReport report;
+  for (const migrate::PendingMigration& migration : result.planned) {
+    report.planned.push_back(planned(migration));
+  }
   report.applied = std::move(result.applied);
   report.warnings = std::move(result.warnings);
   if (result.failure) {
     const migrate::MigrationFailure& failure = *result.failure;
     report.failure = MigrationFailure{.file = failure.file,
-                                      .line = failure.statement.line,
-                                      .statement = failure.statement.text,
+                                      .statement = planned(failure.statement),
+                                      .severity = failure.error.severity,
                                       .sqlstate = failure.error.sqlstate,
-                                      .message = describe(failure.error),
-                                      .advice = failure.advice};
+                                      .message = failure.error.message_primary,
+                                      .detail = failure.error.detail,
+                                      .hint = failure.error.hint,
+                                      .advice = failure.advice,
+                                      .committed_statements = failure.committed_statements};
   }
   return report;
 }

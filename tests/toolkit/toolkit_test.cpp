@@ -93,6 +93,59 @@ TEST_F(ToolkitTest, CheckReportsAMissingMigrationFile) {
   EXPECT_TRUE(names_the_file);
 }
 
+TEST_F(ToolkitTest, LintUsesTheProjectSeveritiesAndNamesFileAndLine) {
+  write("schema.sql", "CREATE TABLE users (id integer PRIMARY KEY, email text);\n");
+  ASSERT_EQ(generate(project(), {.name = "init"}).written.size(), 1u);
+  write("schema.sql", "CREATE TABLE users (id integer PRIMARY KEY, email text NOT NULL);\n");
+  ASSERT_EQ(generate(project(), {.name = "email"}).written.size(), 1u);
+  // The finding of a rule, or nullptr.
+  auto finding_of = [](const LintReport& report, const std::string& rule) -> const Diagnostic* {
+    for (const Diagnostic& finding : report.findings) {
+      if (finding.rule == rule) return &finding;
+    }
+    return nullptr;
+  };
+  LintReport report = lint(project());
+  EXPECT_EQ(report.files, 2);
+  ASSERT_NE(finding_of(report, "setting-not-null"), nullptr);
+  const Diagnostic& finding = *finding_of(report, "setting-not-null");
+  EXPECT_EQ(finding.severity, Severity::kError);
+  EXPECT_EQ(finding.file, "0001_email.sql");
+  EXPECT_EQ(finding.line, 1);
+  EXPECT_FALSE(finding.why.empty());
+  EXPECT_NE(finding.fix.find("NOT VALID"), std::string::npos) << finding.fix;
+
+  write("flick.toml",
+        "out = \"drizzle\"\nschema = \"schema.sql\"\n"
+        "[lint]\nrules = { setting-not-null = \"warning\" }\n");
+  Project configured = Project::load({.config = (dir_ / "flick.toml").string()});
+  LintReport relaxed = lint(configured);
+  ASSERT_NE(finding_of(relaxed, "setting-not-null"), nullptr);
+  EXPECT_EQ(finding_of(relaxed, "setting-not-null")->severity, Severity::kWarning);
+  EXPECT_EQ(relaxed.findings.size(), report.findings.size());
+  EXPECT_THROW(lint(configured, {(dir_ / "missing.sql").string()}), UserError);
+}
+
+TEST_F(ToolkitTest, FixPutsJournalWhenInOrderAndCheckThenPasses) {
+  write("schema.sql", "CREATE TABLE a (id integer PRIMARY KEY);\n");
+  generate(project(), {.name = "a", .now_ms = 1700000002000});
+  write("schema.sql",
+        "CREATE TABLE a (id integer PRIMARY KEY);\nCREATE TABLE b (id integer PRIMARY KEY);\n");
+  generate(project(), {.name = "b", .now_ms = 1700000001000});  // older than the first
+  auto has_order_finding = [&] {
+    for (const Diagnostic& finding : check(project()).findings) {
+      if (finding.rule == "journal-order") return true;
+    }
+    return false;
+  };
+  EXPECT_TRUE(has_order_finding());
+  EXPECT_FALSE(fix(project(), /*dry_run=*/true).empty());
+  EXPECT_TRUE(has_order_finding()) << "a dry run writes nothing";
+  EXPECT_FALSE(fix(project()).empty());
+  EXPECT_FALSE(has_order_finding());
+  EXPECT_TRUE(fix(project()).empty()) << "nothing left to fix";
+}
+
 TEST_F(ToolkitTest, NoSchemaFilesIsBadInput) {
   Project without_schema = Project::load({.out = (dir_ / "drizzle").string()});
   EXPECT_THROW(generate(without_schema), UserError);

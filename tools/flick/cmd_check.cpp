@@ -6,14 +6,12 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
-#include "check/check.hpp"
-#include "check/fix.hpp"
 #include "commands.hpp"
-#include "database.hpp"
-#include "ddl/ddl.hpp"
 #include "diagnostics/diagnostics.hpp"
 #include "flick/error.hpp"
 #include "project_options.hpp"
+#include "store/folder.hpp"
+#include "toolkit/project_state.hpp"
 
 namespace flick::cli {
 namespace {
@@ -26,54 +24,42 @@ struct CheckOptions {
   bool dry_run = false;
 };
 
-void print_json(const check::Report& report) {
+void print_json(const std::vector<Diagnostic>& report) {
   nlohmann::ordered_json findings = nlohmann::ordered_json::array();
-  for (const check::Finding& finding : report.findings) {
-    findings.push_back(diagnostics::to_json(finding));
-  }
-  nlohmann::ordered_json out = {
-      {"errors", report.errors()}, {"warnings", report.warnings()}, {"findings", findings}};
+  for (const Diagnostic& finding : report) findings.push_back(diagnostics::to_json(finding));
+  nlohmann::ordered_json out = {{"errors", diagnostics::count(report, Severity::kError)},
+                                {"warnings", diagnostics::count(report, Severity::kWarning)},
+                                {"findings", findings}};
   fmt::print("{}\n", out.dump(2));
 }
 
-void print_text(const store::MigrationFolder& folder, const check::Report& report) {
-  for (const check::Finding& finding : report.findings) {
-    fmt::print("{}", diagnostics::format_text(finding));
-  }
+void print_text(const store::MigrationFolder& folder, const std::vector<Diagnostic>& report) {
+  int errors = diagnostics::count(report, Severity::kError);
+  int warnings = diagnostics::count(report, Severity::kWarning);
+  for (const Diagnostic& finding : report) fmt::print("{}", diagnostics::format_text(finding));
   fmt::print("{}: {} migration{}, {} error{}, {} warning{}\n", folder.out().string(),
              folder.journal().entries.size(), folder.journal().entries.size() == 1 ? "" : "s",
-             report.errors(), report.errors() == 1 ? "" : "s", report.warnings(),
-             report.warnings() == 1 ? "" : "s");
+             errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
 }
 
 int run_check(const CheckOptions& options) {
-  store::Config config = load_project(options.project, /*resolve_schema=*/true);
-  if (!std::filesystem::is_directory(config.out)) {
-    throw UserError(
-        fmt::format("migration folder {} does not exist (pass --out or set `out` in "
-                    "flick.toml)",
-                    config.out.string()));
-  }
+  toolkit::Project project =
+      toolkit::project_from_config(load_project(options.project, /*resolve_schema=*/true));
   if (options.fix) {
-    check::FixResult fixed = check::fix_folder(config.out, options.dry_run);
-    for (const std::string& change : fixed.changes) {
+    std::vector<std::string> changes = toolkit::fix(project, options.dry_run);
+    for (const std::string& change : changes) {
       fmt::print("{}{}\n", options.dry_run ? "would fix: " : "fixed: ", change);
     }
-    if (fixed.changes.empty()) fmt::print("nothing to fix\n");
-    if (options.dry_run && !fixed.changes.empty()) fmt::print("dry run: nothing was written\n");
+    if (changes.empty()) fmt::print("nothing to fix\n");
+    if (options.dry_run && !changes.empty()) fmt::print("dry run: nothing was written\n");
   }
-  store::MigrationFolder folder(config.out);
-  std::optional<model::Catalog> schema;
-  if (!config.schema_files.empty()) schema = ddl::read_schema_files(config.schema_files);
-  check::Report report = check::check_folder(folder, schema ? &*schema : nullptr, options.replay,
-                                             config.migrations.search_path);
-  if (options.replay) check::check_live_replay(folder, database_url(config), report);
+  toolkit::CheckReport report = toolkit::check(project, {.replay = options.replay});
   if (options.json) {
-    print_json(report);
+    print_json(report.findings);
   } else {
-    print_text(folder, report);
+    print_text(store::MigrationFolder(project.migrations_folder()), report.findings);
   }
-  return report.errors() > 0 ? 1 : 0;
+  return report.ok() ? 0 : 1;
 }
 
 }  // namespace

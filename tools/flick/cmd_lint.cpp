@@ -11,11 +11,10 @@
 
 #include "commands.hpp"
 #include "diagnostics/diagnostics.hpp"
-#include "files/input_file.hpp"
 #include "flick/error.hpp"
 #include "lint/lint.hpp"
 #include "project_options.hpp"
-#include "store/folder.hpp"
+#include "toolkit/project_state.hpp"
 
 namespace flick::cli {
 namespace {
@@ -27,52 +26,13 @@ struct LintOptions {
   bool list_rules = false;
 };
 
-std::string read_sql(const std::filesystem::path& path) { return files::read_input_file(path); }
-
 struct LintRun {
-  std::vector<lint::Finding> findings;
-  int files = 0;
+  toolkit::LintReport report;
   std::string scope;  // the folder, or "" for files named on the command line
 };
 
-LintRun lint_folder(const store::Config& config, const lint::Settings& settings) {
-  if (!std::filesystem::is_directory(config.out)) {
-    throw UserError(fmt::format(
-        "migration folder {} does not exist (pass --out, SQL files, or set `out` in flick.toml)",
-        config.out.string()));
-  }
-  store::MigrationFolder folder(config.out);
-  LintRun run;
-  run.scope = config.out.string();
-  for (const store::JournalEntry& entry : folder.journal().entries) {
-    std::filesystem::path path = folder.sql_path(entry);
-    if (!std::filesystem::exists(path)) {
-      throw UserError(fmt::format("{}: journal entry {} has no SQL file {} (flick check says more)",
-                                  folder.journal_path().string(), entry.tag, path.string()));
-    }
-    std::vector<lint::Finding> found =
-        lint::lint_sql(read_sql(path), path.filename().string(), settings);
-    run.findings.insert(run.findings.end(), found.begin(), found.end());
-    ++run.files;
-  }
-  return run;
-}
-
-LintRun lint_files(const std::vector<std::string>& files, const lint::Settings& settings) {
-  LintRun run;
-  for (const std::string& file : files) {
-    if (!std::filesystem::is_regular_file(file)) {
-      throw UserError(fmt::format("{}: no such file", file));
-    }
-    std::vector<lint::Finding> found = lint::lint_sql(read_sql(file), file, settings);
-    run.findings.insert(run.findings.end(), found.begin(), found.end());
-    ++run.files;
-  }
-  return run;
-}
-
 int count(const LintRun& run, Severity severity) {
-  return diagnostics::count(run.findings, severity);
+  return diagnostics::count(run.report.findings, severity);
 }
 
 std::string plural(int n, const char* word) {
@@ -80,20 +40,20 @@ std::string plural(int n, const char* word) {
 }
 
 void print_text(const LintRun& run) {
-  for (const lint::Finding& finding : run.findings) {
+  for (const Diagnostic& finding : run.report.findings) {
     fmt::print("{}", diagnostics::format_text(finding));
   }
-  fmt::print("{}{}, {}, {}\n", run.scope.empty() ? "" : run.scope + ": ", plural(run.files, "file"),
-             plural(count(run, Severity::kError), "error"),
+  fmt::print("{}{}, {}, {}\n", run.scope.empty() ? "" : run.scope + ": ",
+             plural(run.report.files, "file"), plural(count(run, Severity::kError), "error"),
              plural(count(run, Severity::kWarning), "warning"));
 }
 
 void print_json(const LintRun& run) {
   nlohmann::ordered_json findings = nlohmann::ordered_json::array();
-  for (const lint::Finding& finding : run.findings) {
+  for (const Diagnostic& finding : run.report.findings) {
     findings.push_back(diagnostics::to_json(finding));
   }
-  nlohmann::ordered_json out = {{"files", run.files},
+  nlohmann::ordered_json out = {{"files", run.report.files},
                                 {"errors", count(run, Severity::kError)},
                                 {"warnings", count(run, Severity::kWarning)},
                                 {"findings", findings}};
@@ -115,8 +75,9 @@ int run_lint(const LintOptions& options) {
     print_rules(settings);
     return 0;
   }
-  LintRun run =
-      options.files.empty() ? lint_folder(config, settings) : lint_files(options.files, settings);
+  LintRun run;
+  run.report = toolkit::lint(toolkit::project_from_config(config), options.files);
+  if (options.files.empty()) run.scope = config.out.string();
   if (options.json) {
     print_json(run);
   } else {

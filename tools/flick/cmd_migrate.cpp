@@ -7,9 +7,9 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.hpp"
-#include "database.hpp"
 #include "flick/error.hpp"
 #include "migrate_options.hpp"
+#include "toolkit/project_state.hpp"
 
 namespace flick::cli {
 namespace {
@@ -24,22 +24,22 @@ struct MigrateCommandOptions {
   bool json = false;
 };
 
-migrate::TransactionMode parse_tx(const std::string& text) {
-  if (text == "each") return migrate::TransactionMode::kPerMigration;
-  if (text == "all") return migrate::TransactionMode::kAll;
-  if (text == "none") return migrate::TransactionMode::kNone;
+toolkit::Transactions parse_tx(const std::string& text) {
+  if (text == "each") return toolkit::Transactions::kPerMigration;
+  if (text == "all") return toolkit::Transactions::kAll;
+  if (text == "none") return toolkit::Transactions::kNone;
   throw UserError("--tx " + text + ": expected each, all or none");
 }
 
 // `rolled_back`: migrations that ran before the failing one in the same transaction (--tx all).
-void print_failure(const migrate::MigrationFailure& failure, int rolled_back) {
-  const pg::ErrorFields& error = failure.error;
+void print_failure(const toolkit::MigrationFailure& failure, int rolled_back) {
   fmt::print(stderr, "error: {} failed at statement {} (line {}):\n    {}\n", failure.file,
-             failure.statement.number, failure.statement.line, failure.statement.first_line());
-  fmt::print(stderr, "  {}:  {} (SQLSTATE {})\n", error.severity.empty() ? "ERROR" : error.severity,
-             error.message_primary, error.sqlstate);
-  if (!error.detail.empty()) fmt::print(stderr, "  DETAIL:  {}\n", error.detail);
-  if (!error.hint.empty()) fmt::print(stderr, "  HINT:  {}\n", error.hint);
+             failure.statement.number, failure.statement.line, failure.statement.first_line);
+  fmt::print(stderr, "  {}:  {} (SQLSTATE {})\n",
+             failure.severity.empty() ? "ERROR" : failure.severity, failure.message,
+             failure.sqlstate);
+  if (!failure.detail.empty()) fmt::print(stderr, "  DETAIL:  {}\n", failure.detail);
+  if (!failure.hint.empty()) fmt::print(stderr, "  HINT:  {}\n", failure.hint);
   if (!failure.advice.empty()) fmt::print(stderr, "  flick: {}\n", failure.advice);
   if (failure.committed_statements > 0) {
     fmt::print(stderr,
@@ -57,27 +57,23 @@ void print_failure(const migrate::MigrationFailure& failure, int rolled_back) {
   }
 }
 
-nlohmann::ordered_json result_json(const migrate::MigrateResult& result, bool dry_run) {
+nlohmann::ordered_json result_json(const toolkit::MigrateReport& result, bool dry_run) {
   nlohmann::ordered_json out;
   out["dryRun"] = dry_run;
   out["planned"] = nlohmann::ordered_json::array();
-  for (const auto& migration : result.planned) {
-    out["planned"].push_back({{"tag", migration.status.entry.tag},
+  for (const toolkit::PlannedMigration& migration : result.planned) {
+    out["planned"].push_back({{"tag", migration.tag},
                               {"statements", migration.statements.size()},
-                              {"outOfOrder", migration.status.out_of_order}});
+                              {"outOfOrder", migration.out_of_order}});
   }
   out["applied"] = result.applied;
   out["warnings"] = result.warnings;
   if (result.failure) {
-    const auto& failure = *result.failure;
-    out["failure"] = {{"file", failure.file},
-                      {"statement", failure.statement.number},
-                      {"line", failure.statement.line},
-                      {"firstLine", failure.statement.first_line()},
-                      {"sqlstate", failure.error.sqlstate},
-                      {"message", failure.error.message_primary},
-                      {"detail", failure.error.detail},
-                      {"hint", failure.error.hint},
+    const toolkit::MigrationFailure& failure = *result.failure;
+    out["failure"] = {{"file", failure.file},           {"statement", failure.statement.number},
+                      {"line", failure.statement.line}, {"firstLine", failure.statement.first_line},
+                      {"sqlstate", failure.sqlstate},   {"message", failure.message},
+                      {"detail", failure.detail},       {"hint", failure.hint},
                       {"advice", failure.advice}};
   }
   return out;
@@ -85,48 +81,49 @@ nlohmann::ordered_json result_json(const migrate::MigrateResult& result, bool dr
 
 int run_migrate(const MigrateCommandOptions& options) {
   store::Config config = load_project(options.database.project, /*resolve_schema=*/false);
-  migrate::MigrateOptions migrate = migrate_options(config, options.database);
+  // The flags' and the file's durations, checked (bad ones are input errors before anything).
+  migrate::MigrateOptions durations = migrate_options(config, options.database);
+  toolkit::MigrateOptions migrate;
   migrate.transactions = parse_tx(options.tx);
-  migrate.strict = migrate.strict || options.strict;
+  migrate.strict = options.strict;
   migrate.accept_edited = options.accept_edited;
   migrate.dry_run = options.dry_run;
   if (!options.to.empty()) migrate.to_tag = options.to;
+  migrate.lock_wait = durations.lock_wait;
+  migrate.lock_timeout = durations.lock_timeout.value_or("");
+  migrate.statement_timeout = durations.statement_timeout.value_or("");
 
-  store::MigrationFolder folder(config.out);
-  pg::Connection connection(database_url(config));
   bool progress = !options.json && isatty(STDOUT_FILENO);
   // Under --tx all nothing is applied until the last migration commits: a migration that ran is
   // "ran", not "done", and a later failure rolls it back.
-  bool one_transaction = migrate.transactions == migrate::TransactionMode::kAll;
+  bool one_transaction = migrate.transactions == toolkit::Transactions::kAll;
   auto ran = std::make_shared<int>(0);
-  migrate::MigrateObserver observer;
-  observer.on_warning = [](const std::string& warning) {
+  migrate.on_warning = [](const std::string& warning) {
     fmt::print(stderr, "warning: {}\n", warning);
   };
   if (!options.json) {
-    observer.on_start = [progress](const migrate::PendingMigration& migration) {
-      fmt::print("applying {} ({} statement{}){}", migration.status.entry.tag,
-                 migration.statements.size(), migration.statements.size() == 1 ? "" : "s",
-                 progress ? " ..." : "");
+    migrate.on_start = [progress](const toolkit::PlannedMigration& migration) {
+      fmt::print("applying {} ({} statement{}){}", migration.tag, migration.statements.size(),
+                 migration.statements.size() == 1 ? "" : "s", progress ? " ..." : "");
       std::fflush(stdout);
     };
-    observer.on_applied = [progress, one_transaction, ran](const migrate::PendingMigration&,
-                                                           std::int64_t ms) {
+    migrate.on_applied = [progress, one_transaction, ran](const toolkit::PlannedMigration&,
+                                                          std::int64_t ms) {
       ++*ran;
       fmt::print("{} {} in {} ms\n", progress ? "" : ":",
                  one_transaction ? "ran (commits with the last)" : "done", ms);
     };
   }
-  migrate::MigrateResult result = migrate::run_migrations(connection, folder, migrate, observer);
+  toolkit::MigrateReport result =
+      toolkit::migrate(toolkit::project_from_config(std::move(config)), migrate);
   if (options.json) {
     fmt::print("{}\n", result_json(result, options.dry_run).dump(2));
   } else if (options.dry_run) {
-    for (const auto& migration : result.planned) {
-      fmt::print("would apply {} ({} statements)\n", migration.status.entry.tag,
-                 migration.statements.size());
-      for (const auto& statement : migration.statements) {
+    for (const toolkit::PlannedMigration& migration : result.planned) {
+      fmt::print("would apply {} ({} statements)\n", migration.tag, migration.statements.size());
+      for (const toolkit::PlannedStatement& statement : migration.statements) {
         fmt::print("  {:>3}  line {:<4} {}{}\n", statement.number, statement.line,
-                   statement.first_line(),
+                   statement.first_line,
                    statement.outside_transaction ? "   [outside a transaction]" : "");
       }
     }
