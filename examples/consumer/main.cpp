@@ -209,6 +209,29 @@ void rolls_back(client::Pool& pool) {
   std::cout << "shop: a throwing transaction was rolled back\n";
 }
 
+// toolkit::drift: none after the migrations; a column added behind the folder's back is named,
+// with the SQL that reconciles it.
+void detects_drift(const toolkit::Project& project, client::Pool& pool) {
+  toolkit::DriftReport clean = toolkit::drift(project);
+  check(!clean.drifted(), "no drift right after migrate, against " + clean.against);
+  pool.query("ALTER TABLE customers ADD COLUMN loyalty_points integer");
+  toolkit::DriftReport drifted = toolkit::drift(project);
+  check(drifted.drifted(), "drift once customers has a column the folder does not");
+  bool named = false;
+  for (const std::string& difference : drifted.differences) {
+    named = named || difference.find("loyalty_points") != std::string::npos;
+  }
+  check(named, "a difference naming customers.loyalty_points");
+  bool drops = false;
+  for (const std::string& statement : drifted.sql) {
+    drops = drops || statement.find("DROP COLUMN \"loyalty_points\"") != std::string::npos;
+  }
+  check(drops, "reconciling SQL that drops loyalty_points");
+  pool.query("ALTER TABLE customers DROP COLUMN loyalty_points");
+  check(!toolkit::drift(project).drifted(), "no drift once the column is gone again");
+  std::cout << "shop: drift detected and cleared\n";
+}
+
 int run(const std::string& config, const std::string& url) {
   toolkit::Project project = toolkit::Project::load({.config = config, .url = url});
   apply_migrations(project);
@@ -217,6 +240,7 @@ int run(const std::string& config, const std::string& url) {
   Placed placed = place_orders(pool);
   read_back(pool, placed);
   rolls_back(pool);
+  detects_drift(project, pool);
   std::cout << "shop: ok\n";
   return 0;
 }

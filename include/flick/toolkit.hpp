@@ -253,4 +253,34 @@ struct StatusReport {
 // Which journal entries the database has applied (nothing is created or changed).
 StatusReport status(const Project& project, const std::string& url = "");
 
+// ---- drift -------------------------------------------------------------------------------------
+
+struct DriftOptions {
+  // Compare with the schema files instead of the migration folder's last snapshot.
+  bool against_schema = false;
+  std::string url{};  // "" = the project's database_url()
+};
+
+// Something in the database Flick does not read (and so cannot say has drifted).
+struct NotCovered {
+  std::string kind{};
+  std::string name{};
+};
+
+struct DriftReport {
+  std::string against{};                   // "the last snapshot in drizzle" or "the schema files"
+  std::vector<std::string> differences{};  // what differs, in words
+  std::vector<std::string> changes{};      // what the reconciling SQL does, one line a change
+  std::vector<std::string> risks{};        // what that SQL would do to the rows
+  std::vector<std::string> sql{};          // the statements that reconcile the database
+  std::vector<NotCovered> not_covered{};
+  bool drifted() const { return !changes.empty(); }
+};
+
+// flick drift: the live database against the last snapshot (or the schema files). Reads only;
+// renames are not guessed (a rename shows as a drop and a create). Throws flick::UserError when
+// there is no snapshot to compare with, flick::EnvironmentError when the database cannot be
+// reached.
+DriftReport drift(const Project& project, const DriftOptions& options = {});
+
 }  // namespace flick::toolkit

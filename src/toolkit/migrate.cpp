@@ -8,20 +8,6 @@ namespace flick::toolkit {
 
 namespace {
 
-// Opens the database: `url`, else the project's. A server that cannot be reached is an
-// environment problem, not a failed migration.
-pg::Connection connect(const Project& project, const std::string& url) {
-  std::string target = url.empty() ? project.database_url() : url;
-  try {
-    return pg::Connection(target);
-  } catch (const pg::PgError& error) {
-    if (pg::is_environment_sqlstate(error.sqlstate())) {
-      throw EnvironmentError("database unreachable: " + pg::redact_text(error.what()));
-    }
-    throw;
-  }
-}
-
 migrate::MigrateOptions bookkeeping_options(const store::Config& config) {
   migrate::MigrateOptions options;
   options.schema = config.migrations.schema;
@@ -112,7 +98,7 @@ MigrateReport migrate(const Project& project, const MigrateOptions& options) {
     };
   }
   store::MigrationFolder folder(config.out);
-  pg::Connection connection = connect(project, options.url);
+  pg::Connection connection = connect_database(project, options.url);
   migrate::MigrateResult result =
       migrate::run_migrations(connection, folder, migrate_options, observer);
   MigrateReport report;
@@ -157,7 +143,7 @@ std::size_t StatusReport::pending() const {
 StatusReport status(const Project& project, const std::string& url) {
   const store::Config& config = config_of(project);
   store::MigrationFolder folder(config.out);
-  pg::Connection connection = connect(project, url);
+  pg::Connection connection = connect_database(project, url);
   migrate::FolderStatus status =
       migrate::read_status(connection, folder, bookkeeping_options(config));
   StatusReport report;

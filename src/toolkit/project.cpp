@@ -71,6 +71,18 @@ std::vector<fs::path> schema_files_of(const store::Config& config) {
 
 std::vector<fs::path> Project::schema_files() const { return schema_files_of(state_->config); }
 
+pg::Connection connect_database(const Project& project, const std::string& url) {
+  std::string target = url.empty() ? project.database_url() : url;
+  try {
+    return pg::Connection(target);
+  } catch (const pg::PgError& error) {
+    if (pg::is_environment_sqlstate(error.sqlstate())) {
+      throw EnvironmentError("database unreachable: " + pg::redact_text(error.what()));
+    }
+    throw;
+  }
+}
+
 std::string Project::database_url() const { return toolkit::database_url(state_->config); }
 
 model::Catalog Project::read_schema() const { return ddl::read_schema_files(schema_files()); }

@@ -7,6 +7,7 @@
 
 #include "flick/toolkit.hpp"
 #include "localdb/localdb.hpp"
+#include "pg/pg.hpp"
 #include "store/config.hpp"
 
 namespace flick::toolkit {
@@ -24,6 +25,10 @@ const store::Config& config_of(const Project& project);
 // The configuration's schema files (resolved now when load_config did not). Throws
 // flick::UserError "no schema files: ..." when there are none: the one place that says so.
 std::vector<std::filesystem::path> schema_files_of(const store::Config& config);
+
+// Opens the database: `url`, else the project's. A server that cannot be reached (or refuses the
+// login) throws flick::EnvironmentError "database unreachable: ..." with the password redacted.
+pg::Connection connect_database(const Project& project, const std::string& url);
 
 // The project's embedded cluster: <config dir>/.flick/pg (as root, in /var/tmp when the postgres
 // user cannot reach the project directory; .flick/pg is then a link to it).
