@@ -232,6 +232,39 @@ void detects_drift(const toolkit::Project& project, client::Pool& pool) {
   std::cout << "shop: drift detected and cleared\n";
 }
 
+// toolkit::down: undoing 0001_add_note would drop orders.note, which holds "gift wrap": refused
+// without accept_data_loss (nothing changes), undone with it; migrate then re-applies it.
+void undoes_and_redoes(const toolkit::Project& project) {
+  std::size_t planned_steps = 0;
+  toolkit::DownReport refused = toolkit::down(
+      project, {.run = true, .on_plan = [&](const std::vector<toolkit::UndoStep>& steps) {
+                  planned_steps = steps.size();
+                }});
+  check(refused.outcome == toolkit::DownOutcome::kRefusedDataLoss,
+        "down to refuse dropping orders.note, which holds data");
+  check_equal(planned_steps, std::size_t{1}, "the steps shown before anything ran");
+  check_equal(refused.steps.front().tag, kJournalTags[1], "the migration down undoes");
+  bool drops_note = false;
+  for (const std::string& statement : refused.steps.front().statements) {
+    drops_note = drops_note || statement.find("DROP COLUMN \"note\"") != std::string::npos;
+  }
+  check(drops_note, "the undo SQL to drop orders.note");
+  check_equal(toolkit::status(project).pending(), std::size_t{0}, "pending after a refused down");
+
+  std::vector<std::string> undone;
+  toolkit::DownReport done = toolkit::down(
+      project, {.run = true, .accept_data_loss = true, .on_undone = [&](const std::string& tag) {
+                  undone.push_back(tag);
+                }});
+  check(done.outcome == toolkit::DownOutcome::kUndone, "down with accept_data_loss to run");
+  check(undone == std::vector<std::string>{kJournalTags[1]}, "0001_add_note undone");
+  check_equal(toolkit::status(project).pending(), std::size_t{1}, "pending after down");
+  toolkit::MigrateReport again = toolkit::migrate(project);
+  check(again.ok() && again.applied == std::vector<std::string>{kJournalTags[1]},
+        "migrate to re-apply 0001_add_note");
+  std::cout << "shop: down refused, undone, re-applied\n";
+}
+
 int run(const std::string& config, const std::string& url) {
   toolkit::Project project = toolkit::Project::load({.config = config, .url = url});
   apply_migrations(project);
@@ -241,6 +274,7 @@ int run(const std::string& config, const std::string& url) {
   read_back(pool, placed);
   rolls_back(pool);
   detects_drift(project, pool);
+  undoes_and_redoes(project);
   std::cout << "shop: ok\n";
   return 0;
 }

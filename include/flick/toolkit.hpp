@@ -223,6 +223,56 @@ struct MigrateReport {
 // reached; a failing statement is reported in MigrateReport::failure.
 MigrateReport migrate(const Project& project, const MigrateOptions& options = {});
 
+// flick mark-applied: records the pending migration `tag` as applied without running it (for a
+// database whose schema was made another way). Returns the tags recorded ({tag}). Throws
+// flick::UserError for an unknown tag, a missing file, or a migration already applied.
+std::vector<std::string> mark_applied(const Project& project, const std::string& tag,
+                                      const std::string& url = "");
+
+// flick baseline: records every pending migration up to and including `to_tag` (all when empty)
+// as applied without running them. Returns the tags recorded, in journal order.
+std::vector<std::string> baseline(const Project& project, const std::string& to_tag = "",
+                                  const std::string& url = "");
+
+// ---- down --------------------------------------------------------------------------------------
+
+// The undo of one applied migration, computed from the schemas the folder's SQL builds before and
+// after it.
+struct UndoStep {
+  std::string tag{};
+  std::vector<std::string> statements{};
+  std::vector<std::string> notes{};       // what undoing leaves as it is (rows its data wrote)
+  std::vector<std::string> data_loss{};   // what running the statements destroys, in words
+  std::vector<std::string> not_undone{};  // why the statements would not undo all of it
+};
+
+struct DownOptions {
+  std::string to_tag{};           // undo every migration applied after it; "" = the last one
+  bool run = false;               // run the SQL (false: plan only)
+  bool accept_data_loss = false;  // run even when undoing loses data
+  std::string url{};              // "" = the project's database_url()
+  // With the steps, once planned and before anything runs (to show the SQL first).
+  std::function<void(const std::vector<UndoStep>& steps)> on_plan{};
+  std::function<void(const std::string& tag)> on_undone{};  // after each migration is undone
+};
+
+enum class DownOutcome {
+  kNothingToUndo,
+  kPlanned,            // not run (run was false)
+  kRefusedIncomplete,  // the SQL would not undo everything: nothing was run
+  kRefusedDataLoss,    // undoing loses data and accept_data_loss was false: nothing was run
+  kUndone,             // every step ran, each in its own transaction with its bookkeeping row
+};
+
+struct DownReport {
+  std::vector<UndoStep> steps{};  // newest first
+  DownOutcome outcome = DownOutcome::kNothingToUndo;
+};
+
+// flick down. Throws flick::UserError for an unknown to_tag; a failing statement throws the
+// server's error after its step was rolled back (the steps before it stay undone).
+DownReport down(const Project& project, const DownOptions& options = {});
+
 enum class EntryState { kApplied, kPending, kEdited };
 
 // "applied", "pending" or "edited".

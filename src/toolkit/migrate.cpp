@@ -1,5 +1,9 @@
 // toolkit::migrate and toolkit::status: the folder against a database.
 
+#include <fmt/core.h>
+
+#include "migrate/advisory_lock.hpp"
+#include "migrate/bookkeeping.hpp"
 #include "migrate/migrator.hpp"
 #include "pg/pg.hpp"
 #include "toolkit/project_state.hpp"
@@ -120,6 +124,63 @@ MigrateReport migrate(const Project& project, const MigrateOptions& options) {
                                       .committed_statements = failure.committed_statements};
   }
   return report;
+}
+
+namespace {
+
+// Records every pending entry up to and including `last_tag` (all when empty); with `only`, just
+// that entry. Returns the tags recorded.
+std::vector<std::string> record_without_running(const Project& project, const std::string& tag,
+                                                bool only, const std::string& url) {
+  const store::Config& config = config_of(project);
+  store::MigrationFolder folder(config.out);
+  migrate::MigrateOptions options = bookkeeping_options(config);
+  pg::Connection connection = connect_database(project, url);
+  migrate::Bookkeeping bookkeeping(connection, options.schema, options.table);
+  migrate::AdvisoryLock lock(connection, bookkeeping.lock_name(), options.lock_wait);
+  bookkeeping.ensure();
+  migrate::FolderStatus status = migrate::read_status(connection, folder, options);
+  // Decided whole before anything is written: bad input changes nothing.
+  std::vector<const migrate::EntryStatus*> selected;
+  bool found = tag.empty();
+  for (const migrate::EntryStatus& entry : status.entries) {
+    bool chosen = !only || entry.entry.tag == tag;
+    if (chosen && entry.file_hash.empty()) {
+      throw UserError(
+          fmt::format("{}.sql: the journal lists it but the file is missing", entry.entry.tag));
+    }
+    if (chosen && entry.state == migrate::EntryState::kPending) {
+      selected.push_back(&entry);
+    } else if (only && chosen) {
+      throw UserError(
+          fmt::format("{} is already {}", entry.entry.tag, migrate::to_string(entry.state)));
+    }
+    if (!tag.empty() && entry.entry.tag == tag) {
+      found = true;
+      break;
+    }
+  }
+  if (!found) throw UserError(fmt::format("{}: no such migration in the journal", tag));
+  std::vector<std::string> recorded;
+  pg::Transaction transaction(connection);
+  for (const migrate::EntryStatus* entry : selected) {
+    bookkeeping.record(entry->entry, entry->file_hash, 0, 0);
+    recorded.push_back(entry->entry.tag);
+  }
+  transaction.commit();
+  return recorded;
+}
+
+}  // namespace
+
+std::vector<std::string> mark_applied(const Project& project, const std::string& tag,
+                                      const std::string& url) {
+  return record_without_running(project, tag, /*only=*/true, url);
+}
+
+std::vector<std::string> baseline(const Project& project, const std::string& to_tag,
+                                  const std::string& url) {
+  return record_without_running(project, to_tag, /*only=*/false, url);
 }
 
 const char* to_string(EntryState state) {

@@ -6,14 +6,9 @@
 
 #include <memory>
 
-#include "check/check.hpp"
 #include "commands.hpp"
-#include "database.hpp"
-#include "flick/error.hpp"
-#include "migrate/advisory_lock.hpp"
-#include "migrate/bookkeeping.hpp"
 #include "migrate_options.hpp"
-#include "store/folder.hpp"
+#include "toolkit/project_state.hpp"
 
 namespace flick::cli {
 namespace {
@@ -26,68 +21,50 @@ struct DownOptions {
 };
 
 int run_down(const DownOptions& options) {
-  store::Config config = load_project(options.database.project, /*resolve_schema=*/false);
-  store::MigrationFolder folder(config.out);
-  migrate::MigrateOptions migrate = migrate_options(config, options.database);
-  pg::Connection connection(database_url(config));
-  migrate::Bookkeeping bookkeeping(connection, migrate.schema, migrate.table);
-  migrate::AdvisoryLock lock(connection, bookkeeping.lock_name(), migrate.lock_wait);
-  migrate::FolderStatus status = migrate::read_status(connection, folder, migrate);
-  const auto& entries = status.entries;
-
-  std::vector<std::size_t> to_undo;  // newest first
-  bool found_to = options.to.empty();
-  for (std::size_t i = entries.size(); i-- > 0;) {
-    if (!options.to.empty() && entries[i].entry.tag == options.to) {
-      found_to = true;
-      break;
-    }
-    if (entries[i].state == migrate::EntryState::kPending) continue;
-    to_undo.push_back(i);
-    if (options.to.empty()) break;
-  }
-  if (!found_to) throw UserError(fmt::format("--to {}: no such migration", options.to));
-  if (to_undo.empty()) {
+  toolkit::Project project =
+      toolkit::project_from_config(load_project(options.database.project, false));
+  toolkit::DownReport report = toolkit::down(
+      project, {.to_tag = options.to,
+                .run = options.yes,
+                .accept_data_loss = options.force,
+                .on_plan =
+                    [](const std::vector<toolkit::UndoStep>& steps) {
+                      for (const toolkit::UndoStep& step : steps) {
+                        fmt::print("-- undo {}\n", step.tag);
+                        for (const std::string& note : step.notes) {
+                          fmt::print("-- note: {}\n", note);
+                        }
+                        for (const std::string& statement : step.statements) {
+                          fmt::print("{}\n", statement);
+                        }
+                      }
+                    },
+                .on_undone = [](const std::string& tag) { fmt::print("undone {}\n", tag); }});
+  if (report.outcome == toolkit::DownOutcome::kNothingToUndo) {
     fmt::print("nothing to undo\n");
     return 0;
   }
-
-  std::vector<check::Undo> undos = check::plan_undo(folder, config.migrations.search_path, to_undo);
-  std::vector<std::string> losses;
-  std::vector<std::string> not_undone;
-  for (const check::Undo& undo : undos) {
-    const std::string& tag = entries[undo.index].entry.tag;
-    for (const std::string& loss : undo.data_loss) losses.push_back(tag + ": " + loss);
-    not_undone.insert(not_undone.end(), undo.not_undone.begin(), undo.not_undone.end());
+  switch (report.outcome) {
+    case toolkit::DownOutcome::kRefusedIncomplete:
+      fmt::print(stderr, "refused: the SQL above would not undo everything (nothing was run):\n");
+      for (const toolkit::UndoStep& step : report.steps) {
+        for (const std::string& reason : step.not_undone) fmt::print(stderr, "  - {}\n", reason);
+      }
+      return 2;
+    case toolkit::DownOutcome::kRefusedDataLoss:
+      fmt::print(stderr, "refused: undoing loses data (pass --force to accept):\n");
+      for (const toolkit::UndoStep& step : report.steps) {
+        for (const std::string& loss : step.data_loss) {
+          fmt::print(stderr, "  - {}: {}\n", step.tag, loss);
+        }
+      }
+      return 1;
+    case toolkit::DownOutcome::kPlanned:
+      fmt::print("nothing was run: pass --yes to run the SQL above\n");
+      return 0;
+    default:
+      return 0;
   }
-  for (const check::Undo& undo : undos) {
-    fmt::print("-- undo {}\n", entries[undo.index].entry.tag);
-    for (const std::string& note : undo.notes) fmt::print("-- note: {}\n", note);
-    for (const std::string& statement : undo.statements) fmt::print("{}\n", statement);
-  }
-  if (!not_undone.empty()) {
-    fmt::print(stderr, "refused: the SQL above would not undo everything (nothing was run):\n");
-    for (const std::string& reason : not_undone) fmt::print(stderr, "  - {}\n", reason);
-    return 2;
-  }
-  if (!losses.empty() && !options.force) {
-    fmt::print(stderr, "refused: undoing loses data (pass --force to accept):\n");
-    for (const std::string& loss : losses) fmt::print(stderr, "  - {}\n", loss);
-    return 1;
-  }
-  if (!options.yes) {
-    fmt::print("nothing was run: pass --yes to run the SQL above\n");
-    return 0;
-  }
-  for (const check::Undo& undo : undos) {
-    const migrate::EntryStatus& entry = entries[undo.index];
-    pg::Transaction transaction(connection);
-    for (const std::string& statement : undo.statements) connection.exec(statement);
-    bookkeeping.remove(*entry.row);
-    transaction.commit();
-    fmt::print("undone {}\n", entry.entry.tag);
-  }
-  return 0;
 }
 
 }  // namespace
