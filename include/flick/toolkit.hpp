@@ -116,6 +116,9 @@ struct CodegenOptions {
 // The schema files as a C++ header for the runtime client (<flick/client.hpp>): row structs,
 // insert structs, typed table descriptors, enum classes.
 std::string codegen(const Project& project, const CodegenOptions& options = {});
+// The same for `schema`, already read from the project's schema files (read_schema()).
+std::string codegen(const Project& project, const model::Catalog& schema,
+                    const CodegenOptions& options);
 
 // ---- check -------------------------------------------------------------------------------------
 

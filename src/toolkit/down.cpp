@@ -13,14 +13,11 @@ namespace flick::toolkit {
 DownReport down(const Project& project, const DownOptions& options) {
   const store::Config& config = config_of(project);
   store::MigrationFolder folder(config.out);
-  migrate::MigrateOptions bookkeeping_options;
-  bookkeeping_options.schema = config.migrations.schema;
-  bookkeeping_options.table = config.migrations.table;
+  migrate::MigrateOptions bookkeeping = bookkeeping_options(config);
   pg::Connection connection = connect_database(project, options.url);
-  migrate::Bookkeeping bookkeeping(connection, bookkeeping_options.schema,
-                                   bookkeeping_options.table);
-  migrate::AdvisoryLock lock(connection, bookkeeping.lock_name(), bookkeeping_options.lock_wait);
-  migrate::FolderStatus status = migrate::read_status(connection, folder, bookkeeping_options);
+  migrate::Bookkeeping table(connection, bookkeeping.schema, bookkeeping.table);
+  migrate::AdvisoryLock lock(connection, table.lock_name(), bookkeeping.lock_wait);
+  migrate::FolderStatus status = migrate::read_status(connection, folder, bookkeeping);
   const std::vector<migrate::EntryStatus>& entries = status.entries;
 
   std::vector<std::size_t> to_undo;  // newest first
@@ -62,7 +59,7 @@ DownReport down(const Project& project, const DownOptions& options) {
       const migrate::EntryStatus& entry = entries[undo.index];
       pg::Transaction transaction(connection);
       for (const std::string& statement : undo.statements) connection.exec(statement);
-      bookkeeping.remove(*entry.row);
+      table.remove(*entry.row);
       transaction.commit();
       if (options.on_undone) options.on_undone(entry.entry.tag);
     }

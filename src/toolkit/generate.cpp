@@ -20,19 +20,7 @@ std::int64_t now_ms() {
 }
 
 diff::Options diff_options(const GenerateOptions& options) {
-  diff::Options result;
-  for (const auto& text : options.renames) result.renames.push_back(diff::parse_rename_hint(text));
-  for (const auto& text : options.drops) result.drops.push_back(diff::parse_drop_hint(text));
-  if (!options.hints_file.empty()) {
-    diff::read_hints_file(options.hints_file, result.renames, result.drops);
-  }
-  if (options.ask) {
-    result.ask = [ask = options.ask](diff::ObjectKind kind, const std::string& created,
-                                     const std::vector<std::string>& candidates) {
-      return ask(std::string(diff::kind_name(kind)), created, candidates);
-    };
-  }
-  return result;
+  return rename_options(options.renames, options.drops, options.hints_file, options);
 }
 
 WrittenMigration written(const store::WrittenMigration& migration, std::size_t statements,
@@ -51,6 +39,22 @@ void record_renames(const diff::ChangeSet& changes, store::NewMigration& migrati
 }
 
 }  // namespace
+
+diff::Options rename_options(const std::vector<std::string>& renames,
+                             const std::vector<std::string>& drops, const std::string& hints_file,
+                             const GenerateOptions& ask_from) {
+  diff::Options result;
+  for (const auto& text : renames) result.renames.push_back(diff::parse_rename_hint(text));
+  for (const auto& text : drops) result.drops.push_back(diff::parse_drop_hint(text));
+  if (!hints_file.empty()) diff::read_hints_file(hints_file, result.renames, result.drops);
+  if (ask_from.ask) {
+    result.ask = [ask = ask_from.ask](diff::ObjectKind kind, const std::string& created,
+                                      const std::vector<std::string>& candidates) {
+      return ask(std::string(diff::kind_name(kind)), created, candidates);
+    };
+  }
+  return result;
+}
 
 GenerateReport generate(const Project& project, const GenerateOptions& options) {
   const store::Config& config = config_of(project);

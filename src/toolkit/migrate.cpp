@@ -12,20 +12,6 @@ namespace flick::toolkit {
 
 namespace {
 
-migrate::MigrateOptions bookkeeping_options(const store::Config& config) {
-  migrate::MigrateOptions options;
-  options.schema = config.migrations.schema;
-  options.table = config.migrations.table;
-  options.strict = config.strict;
-  if (!config.migrations.lock_timeout.empty()) {
-    options.lock_timeout = config.migrations.lock_timeout;
-  }
-  if (!config.migrations.statement_timeout.empty()) {
-    options.statement_timeout = config.migrations.statement_timeout;
-  }
-  return options;
-}
-
 migrate::TransactionMode transaction_mode(Transactions transactions) {
   switch (transactions) {
     case Transactions::kAll:
@@ -69,6 +55,20 @@ EntryState entry_state(migrate::EntryState state) {
 
 }  // namespace
 
+migrate::MigrateOptions bookkeeping_options(const store::Config& config) {
+  migrate::MigrateOptions options;
+  options.schema = config.migrations.schema;
+  options.table = config.migrations.table;
+  options.strict = config.strict;
+  if (!config.migrations.lock_timeout.empty()) {
+    options.lock_timeout = config.migrations.lock_timeout;
+  }
+  if (!config.migrations.statement_timeout.empty()) {
+    options.statement_timeout = config.migrations.statement_timeout;
+  }
+  return options;
+}
+
 MigrateReport migrate(const Project& project, const MigrateOptions& options) {
   const store::Config& config = config_of(project);
   migrate::MigrateOptions migrate_options = bookkeeping_options(config);
@@ -84,9 +84,15 @@ MigrateReport migrate(const Project& project, const MigrateOptions& options) {
   }
   migrate::MigrateObserver observer;
   observer.on_warning = options.on_warning;
+  // The migration running now, converted once for on_start and on_applied.
+  PlannedMigration current;
+  auto current_of = [&](const migrate::PendingMigration& migration) -> const PlannedMigration& {
+    if (current.tag != migration.status.entry.tag) current = planned(migration);
+    return current;
+  };
   if (options.on_start) {
     observer.on_start = [&](const migrate::PendingMigration& migration) {
-      options.on_start(planned(migration));
+      options.on_start(current_of(migration));
     };
   }
   if (options.on_statement) {
@@ -98,7 +104,7 @@ MigrateReport migrate(const Project& project, const MigrateOptions& options) {
   if (options.on_applied) {
     observer.on_applied = [&](const migrate::PendingMigration& migration,
                               std::int64_t duration_ms) {
-      options.on_applied(planned(migration), duration_ms);
+      options.on_applied(current_of(migration), duration_ms);
     };
   }
   store::MigrationFolder folder(config.out);

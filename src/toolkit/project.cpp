@@ -36,7 +36,7 @@ std::string path_hash(const std::string& text) {
 
 }  // namespace
 
-Project Project::load(const ProjectOptions& options) {
+store::Config load_config(const ProjectOptions& options, bool resolve_schema) {
   store::ConfigOverrides overrides;
   if (!options.config.empty()) overrides.config = options.config;
   if (!options.schema.empty()) overrides.schema = options.schema;
@@ -44,8 +44,13 @@ Project Project::load(const ProjectOptions& options) {
   if (!options.dialect.empty()) overrides.dialect = options.dialect;
   if (!options.url.empty()) overrides.url = options.url;
   if (!options.prefix.empty()) overrides.prefix = options.prefix;
-  overrides.resolve_schema = false;  // schema_files() resolves them when a command needs them
-  return project_from_config(store::load_config(overrides));
+  overrides.resolve_schema = resolve_schema;
+  return store::load_config(overrides);
+}
+
+Project Project::load(const ProjectOptions& options) {
+  // schema_files() resolves the globs when a command needs them.
+  return project_from_config(load_config(options, /*resolve_schema=*/false));
 }
 
 Project project_from_config(store::Config config) {

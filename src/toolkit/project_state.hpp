@@ -5,8 +5,10 @@
 
 #include <string>
 
+#include "diff/diff.hpp"
 #include "flick/toolkit.hpp"
 #include "localdb/localdb.hpp"
+#include "migrate/migrator.hpp"
 #include "pg/pg.hpp"
 #include "store/config.hpp"
 
@@ -15,6 +17,20 @@ namespace flick::toolkit {
 struct Project::State {
   store::Config config;
 };
+
+// The configuration `options` select (flick.toml with the given values over it). With
+// `resolve_schema`, the schema globs are expanded now (an unmatched glob is an error now).
+// Throws flick::UserError on bad input.
+store::Config load_config(const ProjectOptions& options, bool resolve_schema);
+
+// The diff options for --rename / --drop answers and a hints file, with `ask` for what remains
+// (may be empty). Throws flick::UserError for a malformed answer.
+diff::Options rename_options(const std::vector<std::string>& renames,
+                             const std::vector<std::string>& drops, const std::string& hints_file,
+                             const GenerateOptions& ask_from);
+
+// The bookkeeping table, strictness and statement timeouts of the project's [migrations].
+migrate::MigrateOptions bookkeeping_options(const store::Config& config);
 
 // A project around an already loaded configuration (the CLI's flags applied).
 Project project_from_config(store::Config config);

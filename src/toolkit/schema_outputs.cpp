@@ -13,11 +13,16 @@ std::vector<std::string> export_sql(const Project& project) {
 }
 
 std::string codegen(const Project& project, const CodegenOptions& options) {
+  return codegen(project, project.read_schema(), options);
+}
+
+std::string codegen(const Project& project, const model::Catalog& schema,
+                    const CodegenOptions& options) {
   codegen::Options generate;
   generate.cpp_namespace = options.cpp_namespace;
   const store::Config& config = config_of(project);
   if (!config.schema.empty()) generate.source = config.schema[0];
-  return codegen::generate_header(project.read_schema(), generate);
+  return codegen::generate_header(schema, generate);
 }
 
 }  // namespace flick::toolkit

@@ -24,7 +24,7 @@ struct CodegenOptions {
 int run_codegen(const CodegenOptions& options) {
   toolkit::Project project = toolkit::project_from_config(load_project(options.project, false));
   model::Catalog catalog = project.read_schema();
-  std::string header = toolkit::codegen(project, {.cpp_namespace = options.cpp_namespace});
+  std::string header = toolkit::codegen(project, catalog, {.cpp_namespace = options.cpp_namespace});
   std::filesystem::path out(options.out);
   if (out.has_parent_path()) std::filesystem::create_directories(out.parent_path());
   std::ofstream file(out, std::ios::binary);

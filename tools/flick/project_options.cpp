@@ -25,15 +25,7 @@ void add_project_options(CLI::App& command, ProjectOptions& options, bool with_u
 }
 
 store::Config load_project(const ProjectOptions& options, bool resolve_schema) {
-  store::ConfigOverrides overrides;
-  if (!options.config.empty()) overrides.config = options.config;
-  if (!options.schema.empty()) overrides.schema = options.schema;
-  if (!options.out.empty()) overrides.out = options.out;
-  if (!options.dialect.empty()) overrides.dialect = options.dialect;
-  if (!options.url.empty()) overrides.url = options.url;
-  if (!options.prefix.empty()) overrides.prefix = options.prefix;
-  overrides.resolve_schema = resolve_schema;
-  return store::load_config(overrides);
+  return toolkit::load_config(options, resolve_schema);
 }
 
 }  // namespace flick::cli

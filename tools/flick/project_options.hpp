@@ -8,17 +8,12 @@
 #include <vector>
 
 #include "store/config.hpp"
+#include "toolkit/project_state.hpp"
 
 namespace flick::cli {
 
-struct ProjectOptions {
-  std::string config;
-  std::vector<std::string> schema;
-  std::string out;
-  std::string dialect;
-  std::string url;
-  std::string prefix;
-};
+// The flags' values: the toolkit's project options.
+using ProjectOptions = toolkit::ProjectOptions;
 
 // Adds the shared flags to `command`, storing into `options`.
 void add_project_options(CLI::App& command, ProjectOptions& options, bool with_url);

@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "flick/error.hpp"
+#include "toolkit/project_state.hpp"
 
 namespace flick::cli {
 std::optional<std::string> ask_on_terminal(const std::string& kind, const std::string& created,
@@ -33,17 +34,9 @@ std::optional<std::string> ask_on_terminal(const std::string& kind, const std::s
 diff::Options rename_diff_options(const std::vector<std::string>& renames,
                                   const std::vector<std::string>& drops,
                                   const std::string& hints_file) {
-  diff::Options result;
-  for (const auto& text : renames) result.renames.push_back(diff::parse_rename_hint(text));
-  for (const auto& text : drops) result.drops.push_back(diff::parse_drop_hint(text));
-  if (!hints_file.empty()) diff::read_hints_file(hints_file, result.renames, result.drops);
-  if (isatty(STDIN_FILENO)) {
-    result.ask = [](diff::ObjectKind kind, const std::string& created,
-                    const std::vector<std::string>& candidates) {
-      return ask_on_terminal(std::string(diff::kind_name(kind)), created, candidates);
-    };
-  }
-  return result;
+  toolkit::GenerateOptions ask_from;
+  if (isatty(STDIN_FILENO)) ask_from.ask = ask_on_terminal;
+  return toolkit::rename_options(renames, drops, hints_file, ask_from);
 }
 
 }  // namespace flick::cli
