@@ -68,6 +68,13 @@ class Project {
 
 // ---- generate ----------------------------------------------------------------------------------
 
+// Asked when a created object may be a renamed one that no --rename / --drop answer covers: `kind`
+// ("table", "column", ...), the created name and the removed candidates; returns the candidate it
+// was renamed from, or std::nullopt for "created".
+using AskRename =
+    std::function<std::optional<std::string>(const std::string& kind, const std::string& created,
+                                             const std::vector<std::string>& candidates)>;
+
 struct GenerateOptions {
   std::string name{};                  // "" = a random two-word name, as drizzle-kit does
   std::vector<std::string> renames{};  // "table:old=new", "column:t.old=new", ...
@@ -76,13 +83,9 @@ struct GenerateOptions {
   bool custom = false;                 // an empty migration to fill in by hand
   bool safe = false;                   // lock-friendly forms (also `[generate] safe = true`)
   std::int64_t now_ms = 0;             // the journal's `when`; 0 = now
-  // Asked when a created object may be a renamed one that no answer above covers: `kind`
-  // ("table", "column", ...), the created name and the removed candidates; returns the candidate
-  // it was renamed from, or std::nullopt for "created". Without it such a case throws
-  // flick::UserError naming the --rename / --drop answers to give.
-  std::function<std::optional<std::string>(const std::string& kind, const std::string& created,
-                                           const std::vector<std::string>& candidates)>
-      ask{};
+  // Without it, a rename no answer covers throws flick::UserError naming the --rename / --drop
+  // answers to give.
+  AskRename ask{};
 };
 
 struct WrittenMigration {
@@ -119,6 +122,31 @@ std::string codegen(const Project& project, const CodegenOptions& options = {});
 // The same for `schema`, already read from the project's schema files (read_schema()).
 std::string codegen(const Project& project, const model::Catalog& schema,
                     const CodegenOptions& options);
+
+// ---- docs --------------------------------------------------------------------------------------
+
+// One page of the schema wiki (Markdown with mermaid diagrams).
+struct DocsPage {
+  std::string path{};  // relative to the output folder, '/'-separated: "tables/public.users.md"
+  std::string title{};
+  std::string markdown{};
+};
+
+// The schema wiki of the schema files (or, without any, of the migration folder's latest
+// snapshot) and the migration folder: index first, then the rest sorted by path; the same project
+// always gives the same bytes. Throws flick::UserError when there is nothing to document.
+std::vector<DocsPage> docs(const Project& project);
+
+struct DocsWriteReport {
+  std::filesystem::path out{};
+  std::size_t pages = 0;
+  std::size_t written = 0;    // files created or changed
+  std::size_t unchanged = 0;  // files that already held these bytes (left untouched)
+  std::size_t removed = 0;    // stale pages of tables / enums that no longer exist
+};
+
+// Writes docs(project) under `out` ("" = [docs] out in flick.toml, else docs/ beside it).
+DocsWriteReport write_docs(const Project& project, const std::filesystem::path& out = {});
 
 // ---- check -------------------------------------------------------------------------------------
 
@@ -211,6 +239,11 @@ struct MigrationFailure {
   // Statements of the failing migration that committed anyway (run outside a transaction).
   int committed_statements = 0;
 };
+
+// The failure as a diagnostic (rule "migration-failed"; file, line, the server's message and
+// SQLSTATE, DETAIL as `why`, HINT and Flick's advice as `fix`), for the printers every command
+// shares.
+Diagnostic to_diagnostic(const MigrationFailure& failure);
 
 struct MigrateReport {
   std::vector<PlannedMigration> planned{};  // what was (or, dry_run, would be) run
@@ -330,10 +363,91 @@ struct DriftReport {
   bool drifted() const { return !changes.empty(); }
 };
 
+// The report as diagnostics: an error (rule "drift") per difference, with the reconciling
+// statements as its fix, and a warning (rule "drift-data-risk") per risk.
+std::vector<Diagnostic> to_diagnostics(const DriftReport& report);
+
 // flick drift: the live database against the last snapshot (or the schema files). Reads only;
 // renames are not guessed (a rename shows as a drop and a create). Throws flick::UserError when
 // there is no snapshot to compare with, flick::EnvironmentError when the database cannot be
 // reached.
 DriftReport drift(const Project& project, const DriftOptions& options = {});
+
+// ---- pull / push -------------------------------------------------------------------------------
+
+struct PullOptions {
+  bool split = false;        // one file per table: DIR/<schema>/<table>.sql
+  bool no_baseline = false;  // no baseline migration, even when the migration folder is empty
+  // Where the files go; "" = the directory of the project's schema glob (when the files written
+  // there match it, so generate reads them back), else schema/ beside flick.toml.
+  std::filesystem::path out_schema{};
+  std::string url{};  // "" = the project's database_url()
+};
+
+struct PullReport {
+  std::filesystem::path directory{};           // where the schema files were written
+  std::vector<std::filesystem::path> files{};  // in the order written
+  std::size_t tables = 0, enums = 0, views = 0;
+  std::vector<NotCovered> not_covered{};  // in the database, left out of the files
+  // The baseline migration written in an empty folder and recorded as applied in that database.
+  std::optional<WrittenMigration> baseline{};
+};
+
+// flick pull: writes the live database's schema as SQL schema files; in an empty migration folder
+// also a baseline migration 0000, recorded as applied. Throws flick::UserError when the schema
+// glob would not read the files back (before anything is read or written).
+PullReport pull(const Project& project, const PullOptions& options = {});
+
+// What push found before applying anything.
+struct PushPlan {
+  std::vector<std::string> differences{};  // in words
+  std::vector<std::string> changes{};      // one line a change
+  std::vector<std::string> risks{};        // changes that lose data or fail on the rows present
+  std::vector<std::string> statements{};   // the SQL to run
+};
+
+struct PushOptions {
+  std::vector<std::string> renames{};  // as GenerateOptions
+  std::vector<std::string> drops{};
+  std::string hints_file{};
+  AskRename ask{};
+  std::string url{};  // "" = the project's database_url()
+  // Called with the plan before anything runs, inside the transaction; returns whether to apply.
+  // Without it, a plan with risks is refused and one without is applied.
+  std::function<bool(const PushPlan&)> confirm{};
+  std::function<void(const std::string& statement)> on_statement{};  // before each runs
+};
+
+enum class PushOutcome { kNoChanges, kApplied, kRefused };
+
+struct PushReport {
+  PushPlan plan{};
+  PushOutcome outcome = PushOutcome::kNoChanges;
+};
+
+// flick push: diffs the live database against the schema files and applies the difference in one
+// transaction (read, compare and apply; rolled back on every way out but the commit). Indexes are
+// built without CONCURRENTLY (not possible in a transaction).
+PushReport push(const Project& project, const PushOptions& options = {});
+
+// ---- the embedded database ---------------------------------------------------------------------
+
+enum class EmbeddedState { kNotCreated, kStopped, kRunning };
+
+// "not initialised", "stopped" or "running".
+const char* to_string(EmbeddedState state);
+
+struct EmbeddedDatabaseStatus {
+  EmbeddedState state = EmbeddedState::kNotCreated;
+  std::filesystem::path directory{};  // <project directory>/.flick/pg
+  std::optional<int> port{};
+};
+
+// The project's embedded PostgreSQL (used when no URL is configured). Start and reset return its
+// URL; each throws flick::EnvironmentError when PostgreSQL's server binaries are not installed.
+std::string start_embedded_database(const Project& project);
+void stop_embedded_database(const Project& project);
+std::string reset_embedded_database(const Project& project);  // stop, delete, start empty
+EmbeddedDatabaseStatus embedded_database_status(const Project& project);
 
 }  // namespace flick::toolkit

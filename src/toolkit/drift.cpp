@@ -70,3 +70,37 @@ DriftReport drift(const Project& project, const DriftOptions& options) {
 }
 
 }  // namespace flick::toolkit
+
+namespace flick::toolkit {
+
+std::vector<Diagnostic> to_diagnostics(const DriftReport& report) {
+  std::vector<Diagnostic> diagnostics;
+  std::string fix;
+  if (!report.sql.empty()) {
+    fix = "generate a migration for it, or reconcile the database with: ";
+    for (std::size_t i = 0; i < report.sql.size(); ++i) {
+      std::string statement = report.sql[i];
+      while (!statement.empty() && statement.back() == '\n') statement.pop_back();
+      fix += (i == 0 ? "" : " ") + statement;
+    }
+  }
+  // Every change has its difference in words; a change without one still shows as itself.
+  const std::vector<std::string>& items =
+      report.differences.empty() ? report.changes : report.differences;
+  for (const std::string& difference : items) {
+    diagnostics.push_back({.severity = Severity::kError,
+                           .rule = "drift",
+                           .message = difference,
+                           .why = "the database differs from " + report.against,
+                           .fix = fix});
+  }
+  for (const std::string& risk : report.risks) {
+    diagnostics.push_back({.severity = Severity::kWarning,
+                           .rule = "drift-data-risk",
+                           .message = risk,
+                           .why = "the reconciling SQL touches rows the database holds"});
+  }
+  return diagnostics;
+}
+
+}  // namespace flick::toolkit

@@ -20,7 +20,7 @@ std::int64_t now_ms() {
 }
 
 diff::Options diff_options(const GenerateOptions& options) {
-  return rename_options(options.renames, options.drops, options.hints_file, options);
+  return rename_options(options.renames, options.drops, options.hints_file, options.ask);
 }
 
 WrittenMigration written(const store::WrittenMigration& migration, std::size_t statements,
@@ -42,14 +42,14 @@ void record_renames(const diff::ChangeSet& changes, store::NewMigration& migrati
 
 diff::Options rename_options(const std::vector<std::string>& renames,
                              const std::vector<std::string>& drops, const std::string& hints_file,
-                             const GenerateOptions& ask_from) {
+                             const AskRename& ask) {
   diff::Options result;
   for (const auto& text : renames) result.renames.push_back(diff::parse_rename_hint(text));
   for (const auto& text : drops) result.drops.push_back(diff::parse_drop_hint(text));
   if (!hints_file.empty()) diff::read_hints_file(hints_file, result.renames, result.drops);
-  if (ask_from.ask) {
-    result.ask = [ask = ask_from.ask](diff::ObjectKind kind, const std::string& created,
-                                      const std::vector<std::string>& candidates) {
+  if (ask) {
+    result.ask = [ask](diff::ObjectKind kind, const std::string& created,
+                       const std::vector<std::string>& candidates) {
       return ask(std::string(diff::kind_name(kind)), created, candidates);
     };
   }

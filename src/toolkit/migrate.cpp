@@ -228,3 +228,25 @@ StatusReport status(const Project& project, const std::string& url) {
 }
 
 }  // namespace flick::toolkit
+
+namespace flick::toolkit {
+
+Diagnostic to_diagnostic(const MigrationFailure& failure) {
+  Diagnostic diagnostic;
+  diagnostic.severity = Severity::kError;
+  diagnostic.rule = "migration-failed";
+  diagnostic.file = failure.file;
+  diagnostic.line = failure.statement.line;
+  diagnostic.message = fmt::format("{} failed at statement {} (line {}): {} (SQLSTATE {})\n    {}",
+                                   failure.file, failure.statement.number, failure.statement.line,
+                                   failure.message, failure.sqlstate, failure.statement.first_line);
+  diagnostic.why = failure.detail;
+  // Flick's advice first (it knows more than the server said), the server's HINT after it.
+  diagnostic.fix = failure.advice.empty() ? failure.hint : failure.advice;
+  if (!failure.advice.empty() && !failure.hint.empty()) {
+    diagnostic.fix += fmt::format(" (PostgreSQL's hint: {})", failure.hint);
+  }
+  return diagnostic;
+}
+
+}  // namespace flick::toolkit

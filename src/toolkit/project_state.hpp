@@ -27,7 +27,7 @@ store::Config load_config(const ProjectOptions& options, bool resolve_schema);
 // (may be empty). Throws flick::UserError for a malformed answer.
 diff::Options rename_options(const std::vector<std::string>& renames,
                              const std::vector<std::string>& drops, const std::string& hints_file,
-                             const GenerateOptions& ask_from);
+                             const AskRename& ask);
 
 // The bookkeeping table, strictness and statement timeouts of the project's [migrations].
 migrate::MigrateOptions bookkeeping_options(const store::Config& config);

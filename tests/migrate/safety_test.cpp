@@ -203,7 +203,7 @@ TEST_F(Safety, MissingExtensionNamesThePackageToInstall) {
   std::string url = create_database("m_missing_extension");
   FlickRun run = migrate(url);
   EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
-  EXPECT_NE(run.err.find("flick: the database server has no extension \"flick_no_such_ext\": "
+  EXPECT_NE(run.err.find("fix: the database server has no extension \"flick_no_such_ext\": "
                          "install it on the server (Debian / Ubuntu with the PostgreSQL apt "
                          "repository: apt-get install postgresql-15-flick-no-such-ext;"),
             std::string::npos)

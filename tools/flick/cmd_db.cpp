@@ -5,38 +5,34 @@
 #include <memory>
 
 #include "commands.hpp"
-#include "database.hpp"
 #include "pg/pg.hpp"
 #include "project_options.hpp"
+#include "toolkit/project_state.hpp"
 
 namespace flick::cli {
 namespace {
 
 int run_db(const ProjectOptions& options, const std::string& action) {
   store::Config config = load_project(options, /*resolve_schema=*/false);
-  localdb::LocalCluster cluster = embedded_cluster(config);
+  bool url_configured = !config.url.empty();
+  std::string configured_url = config.url;
+  toolkit::Project project = toolkit::project_from_config(std::move(config));
   if (action == "start") {
-    cluster.start();
-    fmt::print("running: {}\n", cluster.url());
+    fmt::print("running: {}\n", toolkit::start_embedded_database(project));
   } else if (action == "stop") {
-    cluster.stop();
+    toolkit::stop_embedded_database(project);
     fmt::print("stopped\n");
   } else if (action == "reset") {
-    cluster.reset();
-    fmt::print("reset, running: {}\n", cluster.url());
+    fmt::print("reset, running: {}\n", toolkit::reset_embedded_database(project));
   } else if (action == "url") {
-    if (!config.url.empty()) {
-      fmt::print("{}\n", pg::redact_url(config.url));
-    } else {
-      cluster.start();
-      fmt::print("{}\n", cluster.url());
-    }
+    fmt::print("{}\n", url_configured ? pg::redact_url(configured_url)
+                                      : toolkit::start_embedded_database(project));
   } else {
-    localdb::ClusterStatus status = cluster.status();
-    fmt::print("{} ({})", localdb::to_string(status.state), cluster.dir().string());
+    toolkit::EmbeddedDatabaseStatus status = toolkit::embedded_database_status(project);
+    fmt::print("{} ({})", toolkit::to_string(status.state), status.directory.string());
     if (status.port) fmt::print(", port {}", *status.port);
     fmt::print("\n");
-    return status.state == localdb::ClusterState::kRunning ? 0 : 3;
+    return status.state == toolkit::EmbeddedState::kRunning ? 0 : 3;
   }
   return 0;
 }

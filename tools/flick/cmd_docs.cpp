@@ -8,13 +8,12 @@
 #include <memory>
 
 #include "commands.hpp"
-#include "ddl/ddl.hpp"
-#include "docs/docs.hpp"
 #if FLICK_DOCS_SERVER
 #include "docs/serve.hpp"
 #endif
 #include "flick/error.hpp"
 #include "project_options.hpp"
+#include "toolkit/docs_pages.hpp"
 
 namespace flick::cli {
 namespace {
@@ -28,45 +27,6 @@ struct DocsOptions {
   int port = 4180;
 };
 
-// `path` as the pages print it: relative to the flick.toml folder.
-std::string shown(const fs::path& path, const fs::path& base) {
-  fs::path relative = fs::absolute(path).lexically_normal().lexically_relative(
-      fs::absolute(base).lexically_normal());
-  return relative.empty() ? path.generic_string() : relative.generic_string();
-}
-
-docs::Sources read_sources(const store::Config& config,
-                           const std::unique_ptr<store::MigrationFolder>& folder) {
-  docs::Sources sources;
-  if (folder) {
-    sources.folder = folder.get();
-    sources.folder_name = shown(config.out, config.dir);
-  }
-  std::string context =
-      config.config_path.empty() ? std::string("flick.toml") : config.config_path.string();
-  sources.lint_settings = lint::Settings::from_config(config.lint_rules, context);
-  sources.search_path = config.migrations.search_path;
-  if (!config.schema_files.empty()) {
-    sources.schema = ddl::read_schema_files(config.schema_files);
-    for (const fs::path& file : config.schema_files) {
-      sources.schema_origin.push_back(shown(file, config.dir));
-    }
-    return sources;
-  }
-  std::optional<store::Snapshot> latest = folder ? folder->latest_snapshot() : std::nullopt;
-  if (!latest) {
-    throw UserError(
-        "nothing to document: no schema files (set `schema` in flick.toml or pass --schema) and "
-        "no snapshot in the migration folder");
-  }
-  sources.schema = latest->catalog;
-  model::normalise(sources.schema);
-  sources.schema_from_files = false;
-  sources.schema_origin.push_back("the latest snapshot " +
-                                  shown(folder->snapshot_paths().back(), config.dir));
-  return sources;
-}
-
 #if FLICK_DOCS_SERVER
 fs::path own_executable() {
   std::error_code error;
@@ -76,17 +36,15 @@ fs::path own_executable() {
 #endif
 
 int run_docs(const DocsOptions& options) {
-  store::Config config = load_project(options.project, /*resolve_schema=*/true);
-  std::unique_ptr<store::MigrationFolder> folder;
-  if (fs::is_directory(config.out)) folder = std::make_unique<store::MigrationFolder>(config.out);
-  docs::Sources sources = read_sources(config, folder);
-  std::vector<docs::Page> pages = docs::build_pages(sources);
+  toolkit::Project project =
+      toolkit::project_from_config(load_project(options.project, /*resolve_schema=*/true));
   if (options.serve) {
 #if !FLICK_DOCS_SERVER
     throw UserError(
         "--serve: this flick was built without the docs server (FLICK_BUILD_DOCS_SERVER=OFF); "
         "write the pages with `flick docs` instead");
 #else
+    std::vector<docs::Page> pages = toolkit::docs_pages(project);
     docs::ServeOptions serve_options;
     serve_options.port = options.port;
     serve_options.mermaid_js = docs::find_mermaid(own_executable());
@@ -98,10 +56,9 @@ int run_docs(const DocsOptions& options) {
     return 0;
 #endif
   }
-  fs::path out = options.out.empty() ? config.docs_out : fs::path(options.out);
-  docs::WriteResult result = docs::write_pages(out, pages);
-  fmt::print("{}: {} pages, {} written, {} unchanged, {} removed\n", out.string(), pages.size(),
-             result.written, result.unchanged, result.removed);
+  toolkit::DocsWriteReport report = toolkit::write_docs(project, options.out);
+  fmt::print("{}: {} pages, {} written, {} unchanged, {} removed\n", report.out.string(),
+             report.pages, report.written, report.unchanged, report.removed);
   return 0;
 }
 

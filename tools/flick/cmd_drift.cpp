@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.hpp"
+#include "diagnostics/diagnostics.hpp"
 #include "migrate_options.hpp"
 #include "toolkit/project_state.hpp"
 
@@ -32,6 +33,10 @@ int run_drift(const DriftOptions& options) {
     out["changes"] = drift.changes;
     out["risks"] = drift.risks;
     out["sql"] = drift.sql;
+    out["diagnostics"] = nlohmann::ordered_json::array();
+    for (const Diagnostic& diagnostic : toolkit::to_diagnostics(drift)) {
+      out["diagnostics"].push_back(diagnostics::to_json(diagnostic));
+    }
     out["notCovered"] = nlohmann::ordered_json::array();
     for (const toolkit::NotCovered& item : drift.not_covered) {
       out["notCovered"].push_back({{"kind", item.kind}, {"name", item.name}});

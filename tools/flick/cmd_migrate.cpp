@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.hpp"
+#include "diagnostics/diagnostics.hpp"
 #include "flick/error.hpp"
 #include "migrate_options.hpp"
 #include "toolkit/project_state.hpp"
@@ -33,14 +34,7 @@ toolkit::Transactions parse_tx(const std::string& text) {
 
 // `rolled_back`: migrations that ran before the failing one in the same transaction (--tx all).
 void print_failure(const toolkit::MigrationFailure& failure, int rolled_back) {
-  fmt::print(stderr, "error: {} failed at statement {} (line {}):\n    {}\n", failure.file,
-             failure.statement.number, failure.statement.line, failure.statement.first_line);
-  fmt::print(stderr, "  {}:  {} (SQLSTATE {})\n",
-             failure.severity.empty() ? "ERROR" : failure.severity, failure.message,
-             failure.sqlstate);
-  if (!failure.detail.empty()) fmt::print(stderr, "  DETAIL:  {}\n", failure.detail);
-  if (!failure.hint.empty()) fmt::print(stderr, "  HINT:  {}\n", failure.hint);
-  if (!failure.advice.empty()) fmt::print(stderr, "  flick: {}\n", failure.advice);
+  fmt::print(stderr, "{}", diagnostics::format_text(toolkit::to_diagnostic(failure)));
   if (failure.committed_statements > 0) {
     fmt::print(stderr,
                "  statements 1-{} were committed and stay applied; the migration is not "
@@ -70,11 +64,16 @@ nlohmann::ordered_json result_json(const toolkit::MigrateReport& result, bool dr
   out["warnings"] = result.warnings;
   if (result.failure) {
     const toolkit::MigrationFailure& failure = *result.failure;
-    out["failure"] = {{"file", failure.file},           {"statement", failure.statement.number},
-                      {"line", failure.statement.line}, {"firstLine", failure.statement.first_line},
-                      {"sqlstate", failure.sqlstate},   {"message", failure.message},
-                      {"detail", failure.detail},       {"hint", failure.hint},
-                      {"advice", failure.advice}};
+    out["failure"] = {{"file", failure.file},
+                      {"statement", failure.statement.number},
+                      {"line", failure.statement.line},
+                      {"firstLine", failure.statement.first_line},
+                      {"sqlstate", failure.sqlstate},
+                      {"message", failure.message},
+                      {"detail", failure.detail},
+                      {"hint", failure.hint},
+                      {"advice", failure.advice},
+                      {"diagnostic", diagnostics::to_json(toolkit::to_diagnostic(failure))}};
   }
   return out;
 }

@@ -10,21 +10,14 @@
 #include <memory>
 
 #include "commands.hpp"
-#include "database.hpp"
-#include "ddl/ddl.hpp"
-#include "diff/diff.hpp"
-#include "emit/emit.hpp"
-#include "flick/error.hpp"
-#include "introspect/changes.hpp"
-#include "introspect/introspect.hpp"
 #include "migrate_options.hpp"
-#include "pg/pg.hpp"
 #include "rename_options.hpp"
+#include "toolkit/project_state.hpp"
 
 namespace flick::cli {
 namespace {
 
-struct PushOptions {
+struct PushCommandOptions {
   DatabaseOptions database;
   bool force = false;
   bool strict = false;
@@ -41,73 +34,58 @@ bool confirm(const std::string& question) {
   return line == "y" || line == "Y" || line == "yes";
 }
 
-diff::Options diff_options(const PushOptions& options) {
-  return rename_diff_options(options.renames, options.drops, options.hints_file);
-}
-
-// Decides whether the changes may run; prints why not.
-bool accepted(const PushOptions& options, const std::vector<std::string>& risks) {
-  bool interactive = isatty(STDIN_FILENO);
-  if (!risks.empty()) {
+// Prints the plan and decides whether it may run (asking on a terminal when it must).
+bool accept_plan(const toolkit::PushPlan& plan, bool strict, bool force) {
+  fmt::print("What differs:\n");
+  for (const std::string& difference : plan.differences) fmt::print("  - {}\n", difference);
+  fmt::print("Changes to apply:\n");
+  for (const std::string& change : plan.changes) fmt::print("  {}\n", change);
+  if (!plan.risks.empty()) {
     fmt::print(stderr, "These changes lose data or fail on the data present:\n");
-    for (const auto& risk : risks) fmt::print(stderr, "  - {}\n", risk);
+    for (const auto& risk : plan.risks) fmt::print(stderr, "  - {}\n", risk);
   }
-  bool must_ask = options.strict || (!risks.empty() && !options.force);
+  bool must_ask = strict || (!plan.risks.empty() && !force);
   if (!must_ask) return true;
-  if (!interactive) {
+  if (!isatty(STDIN_FILENO)) {
     fmt::print(stderr, "refusing to push without a terminal to confirm{}\n",
-               options.strict ? " (--strict)" : "; pass --force to accept");
+               strict ? " (--strict)" : "; pass --force to accept");
     return false;
   }
   return confirm("Apply these changes?");
 }
 
-int run_push(const PushOptions& options) {
+int run_push(const PushCommandOptions& options) {
   store::Config config = load_project(options.database.project);
-  model::Catalog wanted = ddl::read_schema_files(toolkit::schema_files_of(config));
-  // One transaction: an index cannot be built CONCURRENTLY inside it.
-  for (model::Table& table : wanted.tables) {
-    for (model::Index& index : table.indexes) index.concurrently = false;
+  bool strict = options.strict || config.strict;
+  bool verbose = options.verbose || config.verbose;
+  toolkit::PushOptions push;
+  push.renames = options.renames;
+  push.drops = options.drops;
+  push.hints_file = options.hints_file;
+  if (isatty(STDIN_FILENO)) push.ask = ask_on_terminal;
+  push.confirm = [&](const toolkit::PushPlan& plan) {
+    return accept_plan(plan, strict, options.force);
+  };
+  if (verbose) push.on_statement = [](const std::string& sql) { fmt::print("{}\n", sql); };
+  toolkit::PushReport report = toolkit::push(toolkit::project_from_config(std::move(config)), push);
+  switch (report.outcome) {
+    case toolkit::PushOutcome::kNoChanges:
+      fmt::print("No schema changes: the database matches the schema files\n");
+      return 0;
+    case toolkit::PushOutcome::kRefused:
+      return 1;
+    case toolkit::PushOutcome::kApplied:
+      break;
   }
-  pg::Connection connection(database_url(config));
-  connection.exec("SET client_min_messages TO warning");
-  // Read, compare and apply in one transaction: rolled back on every way out but the commit.
-  pg::Transaction transaction(connection);
-  introspect::Filters filters{config.schema_filter, config.tables_filter, config.migrations.schema,
-                              config.migrations.table};
-  model::Catalog live = introspect::read_catalog(connection, filters);
-  introspect::align(connection, live, wanted);
-  diff::ChangeSet changes = diff::diff(live, wanted, diff_options(options));
-  if (changes.empty()) {
-    fmt::print("No schema changes: the database matches the schema files\n");
-    return 0;
-  }
-  std::vector<std::string> statements = emit::sql_statements(changes);
-  fmt::print("What differs:\n");
-  for (const std::string& difference : introspect::differences(changes, live, wanted)) {
-    fmt::print("  - {}\n", difference);
-  }
-  fmt::print("Changes to apply:\n");
-  for (const auto& change : changes.changes) {
-    fmt::print("  {}\n", introspect::describe(change));
-  }
-  PushOptions effective = options;
-  effective.strict = options.strict || config.strict;
-  if (!accepted(effective, introspect::data_risks(connection, live, changes))) return 1;
-  for (const std::string& statement : statements) {
-    if (options.verbose || config.verbose) fmt::print("{}\n", statement);
-    connection.exec(statement);
-  }
-  transaction.commit();
-  fmt::print("Changes applied: {} statement{}\n", statements.size(),
-             statements.size() == 1 ? "" : "s");
+  std::size_t count = report.plan.statements.size();
+  fmt::print("Changes applied: {} statement{}\n", count, count == 1 ? "" : "s");
   return 0;
 }
 
 }  // namespace
 
 void setup_push(CLI::App& app, ExitStatus& status) {
-  auto options = std::make_shared<PushOptions>();
+  auto options = std::make_shared<PushCommandOptions>();
   CLI::App* command = app.add_subcommand(
       "push", "apply the difference between the schema files and the database directly");
   add_database_options(*command, options->database, /*with_timeouts=*/false);

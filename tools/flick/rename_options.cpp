@@ -31,12 +31,4 @@ std::optional<std::string> ask_on_terminal(const std::string& kind, const std::s
   }
 }
 
-diff::Options rename_diff_options(const std::vector<std::string>& renames,
-                                  const std::vector<std::string>& drops,
-                                  const std::string& hints_file) {
-  toolkit::GenerateOptions ask_from;
-  if (isatty(STDIN_FILENO)) ask_from.ask = ask_on_terminal;
-  return toolkit::rename_options(renames, drops, hints_file, ask_from);
-}
-
 }  // namespace flick::cli
