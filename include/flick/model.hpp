@@ -222,6 +222,7 @@ struct View {
   bool materialized = false;
   std::map<std::string, std::string> with;  // reloptions (security_barrier, ...)
   bool with_no_data = false;                // materialized views only
+  std::vector<Index> indexes;               // materialized views only
 
   bool operator==(const View&) const = default;
 };
@@ -273,6 +274,10 @@ struct Function {
   std::string schema = kDefaultSchema;
   std::string name;
   bool procedure = false;
+  // CREATE AGGREGATE: `definition` is its CREATE OR REPLACE AGGREGATE statement, `returns` its
+  // state type and final function (a change of either drops and creates it again), `language`
+  // "" .
+  bool aggregate = false;
   // The identity argument types (IN, INOUT and VARIADIC), canonical, e.g. "integer, text".
   std::string arguments;
   // The canonical result ("trigger", "SETOF text", "TABLE(id integer)"); "" for a procedure.
@@ -290,9 +295,15 @@ struct Function {
 
   bool operator==(const Function& other) const {
     return schema == other.schema && name == other.name && procedure == other.procedure &&
-           arguments == other.arguments && canonical == other.canonical;
+           aggregate == other.aggregate && arguments == other.arguments &&
+           canonical == other.canonical;
   }
 };
+
+// "aggregate", "procedure" or "function", as SQL names the kind of routine.
+inline const char* routine_kind(const Function& function) {
+  return function.aggregate ? "aggregate" : function.procedure ? "procedure" : "function";
+}
 
 struct Catalog {
   std::vector<std::string> schemas;  // explicitly created schemas; never "public"

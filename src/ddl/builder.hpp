@@ -234,12 +234,18 @@ model::Domain domain_of(PgQuery__CreateDomainStmt& statement, const Source& sour
 // CREATE TYPE ... AS (...): attribute types spelled like function argument types.
 void transform_create_composite_type(PgQuery__CompositeTypeStmt& statement, const Source& source,
                                      CatalogBuilder& builder);
-model::CompositeType composite_type_of(PgQuery__CompositeTypeStmt& statement,
-                                       const Source& source);
+model::CompositeType composite_type_of(PgQuery__CompositeTypeStmt& statement, const Source& source);
 // The model's function for a CREATE FUNCTION / PROCEDURE statement (identity, canonical form,
 // definition as written), without adding it anywhere.
 model::Function function_of(PgQuery__CreateFunctionStmt& statement, const Source& source);
 model::Trigger trigger_of(PgQuery__CreateTrigStmt& statement, const Source& source);
+// CREATE AGGREGATE (the new-style form with an argument list; not ordered-set aggregates) as a
+// model::Function with `aggregate` set, without adding it anywhere.
+model::Function aggregate_of(PgQuery__DefineStmt& statement, const Source& source);
+// CREATE AGGREGATE into the catalog (as transform_create_function); the other CREATE statements
+// of this form (operators, collations, text search objects) are refused as unsupported.
+void transform_define(PgQuery__DefineStmt& statement, const Source& source,
+                      CatalogBuilder& builder);
 // An argument or result type of a routine as its identity spells it: drizzle's spelling, a user
 // type with its schema ("public.mood"). Function keys and model::Function::arguments join these
 // with ", ".

@@ -26,6 +26,8 @@ model::Catalog read_schema_sql(std::string_view sql, const std::string& file_nam
 // the schema reader gives it. Throws flick::UserError naming `context` when it is not one such
 // statement.
 model::Function read_function(std::string_view sql, const std::string& context);
+// One CREATE [OR REPLACE] AGGREGATE statement (what introspection builds from pg_aggregate).
+model::Function read_aggregate(std::string_view sql, const std::string& context);
 model::Trigger read_trigger(std::string_view sql, const std::string& context);
 model::CompositeType read_composite_type(std::string_view sql, const std::string& context);
 

@@ -98,7 +98,7 @@ void replay_create_table(PgQuery__CreateStmt& statement, const Source& source, R
 void replay_create_index(PgQuery__IndexStmt& statement, const Source& source, ReplayState& state) {
   if (is_set(statement.idxname)) {
     QualifiedName table = qualified_name(statement.relation, source);
-    model::Table* owner = nullptr;
+    std::vector<model::Index>* owner = nullptr;
     model::Index* existing = find_index(state.builder, table.schema, statement.idxname, &owner);
     if (existing != nullptr) {
       if (statement.if_not_exists || state.duplicates_ignored) {
@@ -106,7 +106,7 @@ void replay_create_index(PgQuery__IndexStmt& statement, const Source& source, Re
         return;
       }
       if (state.replace_existing) {
-        owner->indexes.erase(owner->indexes.begin() + (existing - owner->indexes.data()));
+        owner->erase(owner->begin() + (existing - owner->data()));
         state.builder.release_relation_name(table.schema, statement.idxname);
         state.recreated = true;
       }
@@ -329,6 +329,12 @@ void replay_statement(Node* statement, const Source& source, ReplayState& state)
     case PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT:
     case PG_QUERY__NODE__NODE_COMPOSITE_TYPE_STMT:
     case PG_QUERY__NODE__NODE_CREATE_RANGE_STMT:
+      return replay_create_other(statement, source, state);
+    case PG_QUERY__NODE__NODE_DEFINE_STMT:
+      if (statement->define_stmt->kind != PG_QUERY__OBJECT_TYPE__OBJECT_AGGREGATE) {
+        state.skipped = true;  // operators, collations, text search: not in the model
+        return;
+      }
       return replay_create_other(statement, source, state);
     case PG_QUERY__NODE__NODE_LOCK_STMT:
     case PG_QUERY__NODE__NODE_NOTIFY_STMT:

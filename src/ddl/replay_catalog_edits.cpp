@@ -98,15 +98,22 @@ model::Table remove_table(CatalogBuilder& builder, const std::string& schema,
 }
 
 model::Index* find_index(CatalogBuilder& builder, const std::string& schema,
-                         const std::string& name, model::Table** table) {
+                         const std::string& name, std::vector<model::Index>** owner) {
+  auto search = [&](std::vector<model::Index>& indexes) -> model::Index* {
+    for (model::Index& index : indexes) {
+      if (index.name != name) continue;
+      if (owner != nullptr) *owner = &indexes;
+      return &index;
+    }
+    return nullptr;
+  };
   for (model::Table& candidate : builder.catalog().tables) {
     if (candidate.schema != schema) continue;
-    for (model::Index& index : candidate.indexes) {
-      if (index.name == name) {
-        if (table != nullptr) *table = &candidate;
-        return &index;
-      }
-    }
+    if (model::Index* index = search(candidate.indexes)) return index;
+  }
+  for (model::View& view : builder.catalog().views) {
+    if (view.schema != schema) continue;
+    if (model::Index* index = search(view.indexes)) return index;
   }
   return nullptr;
 }

@@ -67,8 +67,9 @@ bool remove_constraint(model::Table& table, const std::string& name, CatalogBuil
 model::Table remove_table(CatalogBuilder& builder, const std::string& schema,
                           const std::string& name);
 
-// The index named `name` in `schema` (index names are unique per schema), and its table.
+// The index named `name` in `schema` (index names are unique per schema), and the list it is in
+// (its table's, or its materialized view's).
 model::Index* find_index(CatalogBuilder& builder, const std::string& schema,
-                         const std::string& name, model::Table** table);
+                         const std::string& name, std::vector<model::Index>** owner);
 
 }  // namespace flick::ddl

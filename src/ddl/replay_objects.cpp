@@ -136,6 +136,9 @@ void drop_one(PgQuery__DropStmt& statement, const Node* object, const Source& so
         if (missing_ok) return;
         missing(source, "view", name);
       }
+      for (const model::Index& index : it->indexes) {
+        builder.release_relation_name(name.schema, index.name);
+      }
       catalog.views.erase(it);
       builder.release_relation_name(name.schema, name.name);
       return;
@@ -173,13 +176,13 @@ void drop_one(PgQuery__DropStmt& statement, const Node* object, const Source& so
     }
     case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: {
       QualifiedName name = object_name(object, source);
-      model::Table* table = nullptr;
-      model::Index* index = find_index(builder, name.schema, name.name, &table);
+      std::vector<model::Index>* indexes = nullptr;
+      model::Index* index = find_index(builder, name.schema, name.name, &indexes);
       if (index == nullptr) {
         if (missing_ok) return;
         missing(source, "index", name);
       }
-      table->indexes.erase(table->indexes.begin() + (index - table->indexes.data()));
+      indexes->erase(indexes->begin() + (index - indexes->data()));
       builder.release_relation_name(name.schema, name.name);
       return;
     }
@@ -327,8 +330,7 @@ void rename_constraint(CatalogBuilder& builder, const QualifiedName& table_name,
 
 void rename_index(CatalogBuilder& builder, const QualifiedName& from, const std::string& to,
                   const Source& source) {
-  model::Table* table = nullptr;
-  model::Index* index = find_index(builder, from.schema, from.name, &table);
+  model::Index* index = find_index(builder, from.schema, from.name, nullptr);
   if (index != nullptr) {
     index->name = to;
     builder.release_relation_name(from.schema, from.name);
@@ -473,6 +475,7 @@ void replay_rename(PgQuery__RenameStmt& statement, const Source& source, ReplayS
     }
     case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
     case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE:
+    case PG_QUERY__OBJECT_TYPE__OBJECT_AGGREGATE:
     case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER:
     case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN:
       return replay_rename_other(statement, source, state);

@@ -58,11 +58,13 @@ void follow_in_model(CatalogBuilder& builder, const std::string& key, const std:
       }
       return;
     }
-  } else if (kind == "function" || kind == "procedure") {
+  } else if (kind == "function" || kind == "procedure" || kind == "aggregate") {
     for (auto it = catalog.functions.begin(); it != catalog.functions.end(); ++it) {
-      std::string function_key =
-          fmt::format("{} {}.{}({})", it->procedure ? "procedure" : "function", it->schema,
-                      it->name, it->arguments);
+      std::string function_key = fmt::format("{} {}.{}({})",
+                                             it->aggregate   ? "aggregate"
+                                             : it->procedure ? "procedure"
+                                                             : "function",
+                                             it->schema, it->name, it->arguments);
       if (function_key != key) continue;
       if (to.empty()) {
         catalog.functions.erase(it);
@@ -134,6 +136,18 @@ void define_in_model(Node* statement, const Source& source, CatalogBuilder& buil
       catalog.functions.push_back(std::move(function));
       return;
     }
+    case PG_QUERY__NODE__NODE_DEFINE_STMT: {
+      model::Function aggregate = aggregate_of(*statement->define_stmt, source);
+      for (model::Function& existing : catalog.functions) {
+        if (existing.schema == aggregate.schema && existing.name == aggregate.name &&
+            existing.arguments == aggregate.arguments) {
+          existing = std::move(aggregate);
+          return;
+        }
+      }
+      catalog.functions.push_back(std::move(aggregate));
+      return;
+    }
     case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT: {
       PgQuery__CreateTrigStmt& create = *statement->create_trig_stmt;
       model::Table& table = builder.table(qualified_name(create.relation, source), -1, source);
@@ -186,6 +200,7 @@ bool replay_drop_other(Node* statement, const Source& source, ReplayState& state
     case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN:
     case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
     case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE:
+    case PG_QUERY__OBJECT_TYPE__OBJECT_AGGREGATE:
     case PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE:
     case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER:
     case PG_QUERY__OBJECT_TYPE__OBJECT_EXTENSION:

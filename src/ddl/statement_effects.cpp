@@ -91,6 +91,8 @@ const char* dropped_kind(PgQuery__ObjectType type) {
       return "function";
     case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE:
       return "procedure";
+    case PG_QUERY__OBJECT_TYPE__OBJECT_AGGREGATE:
+      return "aggregate";
     case PG_QUERY__OBJECT_TYPE__OBJECT_EXTENSION:
       return "extension";
     case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER:
@@ -187,7 +189,8 @@ void rename_effects(const PgQuery__RenameStmt& rename, EffectList& effects) {
                      std::string("schema ") + rename.newname, guarded);
       return;
     case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
-    case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE: {
+    case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE:
+    case PG_QUERY__OBJECT_TYPE__OBJECT_AGGREGATE: {
       const char* kind = dropped_kind(rename.rename_type);
       std::string from = effects.object(rename.object);
       std::size_t dot = from.find('.');
@@ -283,6 +286,25 @@ std::vector<Effect> statement_effects(const Node* node, const std::string& defau
                   std::string(create->is_procedure ? "procedure " : "function ") +
                       effects.names(create->funcname, create->n_funcname) + "(" + arguments + ")",
                   "", create->replace);
+      break;
+    }
+    case PG_QUERY__NODE__NODE_DEFINE_STMT: {
+      const auto* define = node->define_stmt;
+      if (define->kind != PG_QUERY__OBJECT_TYPE__OBJECT_AGGREGATE || define->n_args < 1 ||
+          define->args[0]->node_case != PG_QUERY__NODE__NODE_LIST) {
+        break;
+      }
+      std::string arguments;
+      const PgQuery__List& parameters = *define->args[0]->list;
+      for (std::size_t i = 0; i < parameters.n_items; ++i) {
+        const auto* parameter = parameters.items[i]->function_parameter;
+        if (parameter == nullptr || parameter->arg_type == nullptr) continue;
+        arguments += (arguments.empty() ? "" : ", ") + effects.type_text(parameter->arg_type);
+      }
+      effects.add(Action::kCreated,
+                  "aggregate " + effects.names(define->defnames, define->n_defnames) + "(" +
+                      arguments + ")",
+                  "", define->replace);
       break;
     }
     case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT: {

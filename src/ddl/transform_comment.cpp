@@ -11,7 +11,8 @@ void transform_comment(PgQuery__CommentStmt& statement, const Source& source,
   if (statement.objtype == PG_QUERY__OBJECT_TYPE__OBJECT_EXTENSION ||
       statement.objtype == PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA ||
       statement.objtype == PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION ||
-      statement.objtype == PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE) {
+      statement.objtype == PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE ||
+      statement.objtype == PG_QUERY__OBJECT_TYPE__OBJECT_AGGREGATE) {
     return;
   }
   bool on_table = statement.objtype == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE;

@@ -52,7 +52,7 @@ std::string column_of(const PgQuery__IndexElem& element) {
 }
 
 model::IndexElement transform_element(PgQuery__IndexElem& element, const model::Table& table,
-                                      int location, const Source& source) {
+                                      bool check_columns, int location, const Source& source) {
   if (element.n_collation != 0)
     source.unsupported(location, "unsupported clause COLLATE in an index");
   if (element.n_opclassopts != 0) {
@@ -61,7 +61,7 @@ model::IndexElement transform_element(PgQuery__IndexElem& element, const model::
   model::IndexElement result;
   std::string column = column_of(element);
   if (!column.empty()) {
-    if (model::find_column(table, column) == nullptr) {
+    if (check_columns && model::find_column(table, column) == nullptr) {
       source.fail(location, fmt::format("index names column \"{}\", which table \"{}\" does not "
                                         "have",
                                         column, table.name));
@@ -104,7 +104,22 @@ void transform_index(PgQuery__IndexStmt& statement, const Source& source, Catalo
   if (is_set(statement.table_space)) source.unsupported(location, "unsupported clause TABLESPACE");
   if (statement.n_exclude_op_names != 0) source.unsupported(location, "unsupported clause EXCLUDE");
   QualifiedName table_name = qualified_name(statement.relation, source);
-  model::Table& table = builder.table(table_name, location, source);
+  // An index on a materialized view: its columns are the query's, which the model does not
+  // list, so they are not checked here (PostgreSQL checks them when the migration runs).
+  model::View* view = nullptr;
+  for (model::View& candidate : builder.catalog().views) {
+    if (candidate.materialized && candidate.schema == table_name.schema &&
+        candidate.name == table_name.name) {
+      view = &candidate;
+    }
+  }
+  model::Table view_shape;
+  if (view != nullptr) {
+    view_shape.schema = view->schema;
+    view_shape.name = view->name;
+  }
+  model::Table& table = view != nullptr ? view_shape : builder.table(table_name, location, source);
+  bool check_columns = view == nullptr;
 
   model::Index index;
   index.unique = statement.unique;
@@ -112,12 +127,12 @@ void transform_index(PgQuery__IndexStmt& statement, const Source& source, Catalo
   index.concurrently = statement.concurrent;
   if (is_set(statement.access_method)) index.method = statement.access_method;
   for (std::size_t i = 0; i < statement.n_index_params; ++i) {
-    index.elements.push_back(
-        transform_element(*statement.index_params[i]->index_elem, table, location, source));
+    index.elements.push_back(transform_element(*statement.index_params[i]->index_elem, table,
+                                               check_columns, location, source));
   }
   for (std::size_t i = 0; i < statement.n_index_including_params; ++i) {
     std::string column = column_of(*statement.index_including_params[i]->index_elem);
-    if (column.empty() || model::find_column(table, column) == nullptr) {
+    if (column.empty() || (check_columns && model::find_column(table, column) == nullptr)) {
       source.fail(location, "INCLUDE must name columns of the table");
     }
     index.include.push_back(column);
@@ -138,7 +153,7 @@ void transform_index(PgQuery__IndexStmt& statement, const Source& source, Catalo
     index.name = builder.choose_relation_name(table.schema, table.name,
                                               index_column_names(statement), "idx", false);
   }
-  table.indexes.push_back(std::move(index));
+  (view != nullptr ? view->indexes : table.indexes).push_back(std::move(index));
 }
 
 }  // namespace flick::ddl

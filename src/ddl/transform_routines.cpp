@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
 
 #include "ddl/builder.hpp"
@@ -240,6 +241,143 @@ model::Function function_of(PgQuery__CreateFunctionStmt& statement, const Source
   return function;
 }
 
+namespace {
+
+// An aggregate's support function as its canonical form names it: the schema left out when it is
+// the default one or pg_catalog, so "public._concat" (as introspection spells it) and "_concat"
+// (as a schema file may) agree.
+std::string support_function(const Node* value, const std::string& default_schema) {
+  if (value == nullptr) return "";
+  std::vector<std::string> names;
+  if (value->node_case == PG_QUERY__NODE__NODE_TYPE_NAME) {
+    for (std::size_t i = 0; i < value->type_name->n_names; ++i) {
+      names.push_back(sqlparse::string_value(value->type_name->names[i]));
+    }
+  } else {
+    names.push_back(option_value(value));
+  }
+  if (names.size() == 2 && (names[0] == default_schema || names[0] == "pg_catalog")) {
+    names.erase(names.begin());
+  }
+  std::string text;
+  for (const std::string& name : names) text += (text.empty() ? "" : ".") + name;
+  return text;
+}
+
+// What a CREATE statement of the DefineStmt form creates, as its SQL spells it.
+std::string define_kind(PgQuery__ObjectType kind) {
+  switch (kind) {
+    case PG_QUERY__OBJECT_TYPE__OBJECT_OPERATOR:
+      return "CREATE OPERATOR";
+    case PG_QUERY__OBJECT_TYPE__OBJECT_COLLATION:
+      return "CREATE COLLATION";
+    case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
+      return "CREATE TYPE (a base type)";
+    case PG_QUERY__OBJECT_TYPE__OBJECT_TSPARSER:
+    case PG_QUERY__OBJECT_TYPE__OBJECT_TSDICTIONARY:
+    case PG_QUERY__OBJECT_TYPE__OBJECT_TSTEMPLATE:
+    case PG_QUERY__OBJECT_TYPE__OBJECT_TSCONFIGURATION:
+      return "CREATE TEXT SEARCH";
+    default:
+      return "DefineStmt";
+  }
+}
+
+}  // namespace
+
+model::Function aggregate_of(PgQuery__DefineStmt& statement, const Source& source) {
+  model::Function aggregate;
+  aggregate.aggregate = true;
+  aggregate.language = "";
+  QualifiedName name = qualified_name(statement.defnames, statement.n_defnames, -1, source);
+  aggregate.schema = name.schema;
+  aggregate.name = name.name;
+  // New-style argument list: (parameters, number of direct arguments; -1 unless ordered-set).
+  if (statement.oldstyle || statement.n_args != 2 ||
+      statement.args[1]->node_case != PG_QUERY__NODE__NODE_INTEGER) {
+    source.unsupported(-1,
+                       "unsupported old-style CREATE AGGREGATE (BASETYPE = ...): write "
+                       "CREATE AGGREGATE name (argument types) (...)");
+  }
+  if (statement.args[1]->integer->ival != -1) {
+    source.unsupported(-1, "unsupported ordered-set aggregate (WITHIN GROUP)");
+  }
+  std::string identity;
+  const Node* parameters = statement.args[0];
+  if (parameters->node_case == PG_QUERY__NODE__NODE_LIST) {
+    for (std::size_t i = 0; i < parameters->list->n_items; ++i) {
+      const Node* node = parameters->list->items[i];
+      if (node->node_case != PG_QUERY__NODE__NODE_FUNCTION_PARAMETER) continue;
+      const PgQuery__FunctionParameter& parameter = *node->function_parameter;
+      identity += (identity.empty() ? "" : ", ") +
+                  routine_type(parameter.arg_type, source.default_schema());
+    }
+  }
+  aggregate.arguments = identity;
+
+  static const std::set<std::string> function_keys = {"sfunc",      "finalfunc",    "combinefunc",
+                                                      "serialfunc", "deserialfunc", "msfunc",
+                                                      "minvfunc",   "mfinalfunc"};
+  static const std::set<std::string> type_keys = {"stype", "mstype"};
+  static const std::set<std::string> other_keys = {
+      "sspace",           "finalfunc_extra",   "finalfunc_modify", "initcond", "msspace",
+      "mfinalfunc_extra", "mfinalfunc_modify", "minitcond",        "sortop",   "parallel"};
+  std::map<std::string, std::string> options;
+  for (std::size_t i = 0; i < statement.n_definition; ++i) {
+    const Node* node = statement.definition[i];
+    if (node->node_case != PG_QUERY__NODE__NODE_DEF_ELEM) continue;
+    const PgQuery__DefElem& option = *node->def_elem;
+    std::string key = lower(option.defname);
+    std::string value;
+    if (function_keys.count(key) != 0) {
+      value = support_function(option.arg, source.default_schema());
+    } else if (type_keys.count(key) != 0 && option.arg != nullptr &&
+               option.arg->node_case == PG_QUERY__NODE__NODE_TYPE_NAME) {
+      value = routine_type(option.arg->type_name, source.default_schema());
+    } else if (other_keys.count(key) != 0) {
+      // A bare word (PARALLEL = SAFE, FINALFUNC_MODIFY = READ_ONLY) parses as a type name.
+      value = option.arg == nullptr ? "true"
+              : option.arg->node_case == PG_QUERY__NODE__NODE_TYPE_NAME
+                  ? support_function(option.arg, "")
+                  : option_value(option.arg);
+      if (key == "parallel" || key.ends_with("_modify")) value = lower(value);
+      if (key.ends_with("space")) value = number(value);
+    } else {
+      source.unsupported(option.location, "unsupported aggregate option " + key);
+    }
+    options[key] = value;
+  }
+  if (options.count("sfunc") == 0 || options.count("stype") == 0) {
+    source.fail(
+        -1, fmt::format("aggregate {}.{} needs SFUNC and STYPE", aggregate.schema, aggregate.name));
+  }
+  // PostgreSQL's defaults, left out so that both spellings agree.
+  auto drop_default = [&](const std::string& key, const std::string& value) {
+    auto it = options.find(key);
+    if (it != options.end() && it->second == value) options.erase(it);
+  };
+  drop_default("finalfunc_modify", "read_only");
+  drop_default("mfinalfunc_modify", "read_only");
+  drop_default("parallel", "unsafe");
+  drop_default("sspace", "0");
+  drop_default("msspace", "0");
+
+  std::string canonical = "AGGREGATE(" + identity + ")";
+  for (const auto& [key, value] : options) canonical += " " + key + "=" + value;
+  aggregate.canonical = canonical;
+  aggregate.returns = "STYPE " + options.at("stype");
+  if (options.count("finalfunc") != 0) aggregate.returns += " FINALFUNC " + options.at("finalfunc");
+
+  std::string text = source.statement_text();
+  if (!statement.replace) {
+    std::size_t after_create = 6;  // "CREATE"
+    text = text.substr(0, after_create) + " OR REPLACE" + text.substr(after_create);
+  }
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.pop_back();
+  aggregate.definition = text;
+  return aggregate;
+}
+
 model::Trigger trigger_of(PgQuery__CreateTrigStmt& statement, const Source& source) {
   model::Trigger trigger;
   trigger.name = statement.trigname;
@@ -438,6 +576,39 @@ void transform_create_trigger(PgQuery__CreateTrigStmt& statement, const Source& 
     return;
   }
   table.triggers.push_back(std::move(trigger));
+}
+
+void transform_define(PgQuery__DefineStmt& statement, const Source& source,
+                      CatalogBuilder& builder) {
+  if (statement.kind != PG_QUERY__OBJECT_TYPE__OBJECT_AGGREGATE) {
+    source.unsupported(-1, "unsupported statement " + define_kind(statement.kind));
+  }
+  model::Function aggregate = aggregate_of(statement, source);
+  auto& functions = builder.catalog().functions;
+  auto existing = std::find_if(functions.begin(), functions.end(), [&](const model::Function& f) {
+    return f.schema == aggregate.schema && f.name == aggregate.name &&
+           f.arguments == aggregate.arguments;
+  });
+  if (existing != functions.end()) {
+    if (!statement.replace) {
+      source.fail(-1, fmt::format("aggregate {}.{}({}) is created twice", aggregate.schema,
+                                  aggregate.name, aggregate.arguments));
+    }
+    *existing = std::move(aggregate);
+    return;
+  }
+  builder.use_schema(aggregate.schema, source.position(-1));
+  functions.push_back(std::move(aggregate));
+}
+
+model::Function read_aggregate(std::string_view sql, const std::string& context) {
+  sqlparse::ParsedSql parsed = sqlparse::parse_sql(sql, context);
+  if (parsed.size() != 1 ||
+      parsed.statement(0).stmt->node_case != PG_QUERY__NODE__NODE_DEFINE_STMT ||
+      parsed.statement(0).stmt->define_stmt->kind != PG_QUERY__OBJECT_TYPE__OBJECT_AGGREGATE) {
+    throw UserError(context + ": not one CREATE AGGREGATE statement");
+  }
+  return aggregate_of(*parsed.statement(0).stmt->define_stmt, Source(parsed, 0));
 }
 
 model::Function read_function(std::string_view sql, const std::string& context) {

@@ -37,6 +37,8 @@ void transform_statement(Node* statement, const Source& source, CatalogBuilder& 
       return transform_create_function(*statement->create_function_stmt, source, builder);
     case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT:
       return transform_create_trigger(*statement->create_trig_stmt, source, builder);
+    case PG_QUERY__NODE__NODE_DEFINE_STMT:
+      return transform_define(*statement->define_stmt, source, builder);
     case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT:
       return transform_alter_sequence(*statement->alter_seq_stmt, source, builder);
     // Outside the schema model (docs/schema-files.md): ownership (what a migration creates

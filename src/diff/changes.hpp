@@ -310,6 +310,11 @@ struct DropFunction {
   QualifiedName name;
   std::string arguments;  // identity argument types, "integer, text"
   bool procedure = false;
+  bool aggregate = false;
+  // "aggregate", "procedure" or "function".
+  const char* kind() const {
+    return aggregate ? "aggregate" : procedure ? "procedure" : "function";
+  }
 };
 struct CreateTrigger {
   QualifiedName table;

@@ -58,6 +58,7 @@ enum Phase {
   kAlteredIndexes,
   kDropColumns,
   kCreateViews,
+  kCreateViewIndexes,  // indexes of materialized views, once the views exist
   kRenamePolicies,
   kDropPolicies,
   kCreatePolicies,

@@ -6,8 +6,10 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_set>
 
 #include "diff/context.hpp"
+#include "diff/references.hpp"
 #include "flick/error.hpp"
 
 namespace flick::diff {
@@ -41,23 +43,88 @@ bool is_row_type(const model::Catalog& catalog, std::string type) {
   return catalog.find_table(schema, name) != nullptr || catalog.find_view(schema, name) != nullptr;
 }
 
-// SQL bodies are checked against the tables when created, and a signature naming a table's row
-// type needs the table: those functions come after tables and views; others before them, where
-// column defaults and CHECKs can call them.
-Phase creation_phase(const model::Catalog& catalog, const model::Function& function) {
-  if (function.language == "sql" || is_row_type(catalog, function.returns)) {
-    return kCreateSqlFunctions;
-  }
+bool signature_names_row_type(const model::Catalog& catalog, const model::Function& function) {
+  if (is_row_type(catalog, function.returns)) return true;
   std::size_t start = 0;
   while (start < function.arguments.size()) {
     std::size_t end = function.arguments.find(", ", start);
     if (end == std::string::npos) end = function.arguments.size();
-    if (is_row_type(catalog, function.arguments.substr(start, end - start))) {
-      return kCreateSqlFunctions;
-    }
+    if (is_row_type(catalog, function.arguments.substr(start, end - start))) return true;
     start = end + 2;
   }
-  return kCreateFunctions;
+  return false;
+}
+
+// A function's body as its canonical form ends with it (the tokens after " AS ", or from
+// "begin atomic"): what it reads when it runs, without its name, arguments or options.
+std::string body_of(const model::Function& function) {
+  const std::string& canonical = function.canonical;
+  std::size_t atomic = canonical.find(" begin atomic");
+  if (atomic != std::string::npos) return canonical.substr(atomic);
+  std::size_t as = canonical.find(" AS ");
+  return as == std::string::npos ? canonical : canonical.substr(as + 4);
+}
+
+// The functions (by function_key) created after the tables and views, from what they depend on:
+// a SQL body is checked when created, so one naming a table, view, domain or composite type of
+// the catalog, or another function created late, waits for them; so does a signature naming a
+// table's row type, and an aggregate whose support functions wait. Everything else is created
+// early, where column defaults, CHECKs, domains and views can use it.
+std::set<std::string> late_functions(const model::Catalog& catalog) {
+  std::unordered_set<std::string> relations;
+  for (const model::Table& table : catalog.tables) relations.insert(table.name);
+  for (const model::View& view : catalog.views) relations.insert(view.name);
+  for (const model::Domain& domain : catalog.domains) relations.insert(domain.name);
+  for (const model::CompositeType& type : catalog.composite_types) relations.insert(type.name);
+  std::set<std::string> late;
+  std::unordered_set<std::string> late_names;
+  std::vector<std::pair<const model::Function*, std::unordered_set<std::string>>> pending;
+  for (const model::Function& function : catalog.functions) {
+    if (signature_names_row_type(catalog, function)) {
+      late.insert(function_key(function));
+      late_names.insert(function.name);
+      continue;
+    }
+    if (function.language != "sql" && !function.aggregate) continue;
+    std::unordered_set<std::string> names =
+        referenced_identifiers(function.aggregate ? function.definition : body_of(function));
+    names.erase(function.name);
+    bool reads_relation = false;
+    if (!function.aggregate) {
+      for (const std::string& name : names)
+        reads_relation = reads_relation || relations.count(name);
+    }
+    if (reads_relation) {
+      late.insert(function_key(function));
+      late_names.insert(function.name);
+    } else {
+      pending.emplace_back(&function, std::move(names));
+    }
+  }
+  // Calls of late functions, until nothing changes.
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (auto& [function, names] : pending) {
+      if (late.count(function_key(*function))) continue;
+      for (const std::string& name : names) {
+        if (late_names.count(name) == 0) continue;
+        late.insert(function_key(*function));
+        late_names.insert(function->name);
+        changed = true;
+        break;
+      }
+    }
+  }
+  return late;
+}
+
+Phase creation_phase(const std::set<std::string>& late, const model::Function& function) {
+  return late.count(function_key(function)) ? kCreateSqlFunctions : kCreateFunctions;
+}
+
+DropFunction drop_of(const model::Function& function) {
+  return DropFunction{
+      {function.schema, function.name}, function.arguments, function.procedure, function.aggregate};
 }
 
 }  // namespace
@@ -134,30 +201,35 @@ void diff_routines(Context& context) {
     old_functions[function_key(function)] = &function;
   }
   std::set<std::string> kept;
-  for (const model::Function& function : to.functions) {
-    auto found = old_functions.find(function_key(function));
-    if (found == old_functions.end()) {
-      context.add(creation_phase(to, function), CreateFunction{function});
-      continue;
-    }
-    kept.insert(found->first);
-    const model::Function& old = *found->second;
-    if (old == function) continue;
-    Phase phase = creation_phase(to, function);
-    if (old.returns != function.returns || old.procedure != function.procedure) {
-      context.add(kDropChangedFunctions,
-                  DropFunction{{old.schema, old.name}, old.arguments, old.procedure});
-      context.add(phase, CreateFunction{function});
-      recreated.insert(function.schema + "." + function.name);
-    } else {
-      context.add(phase, ReplaceFunction{function});
+  std::set<std::string> late = late_functions(to);
+  // Aggregates after the functions they are made of, in each phase; dropped before them.
+  for (bool aggregates : {false, true}) {
+    for (const model::Function& function : to.functions) {
+      if (function.aggregate != aggregates) continue;
+      auto found = old_functions.find(function_key(function));
+      Phase phase = creation_phase(late, function);
+      if (found == old_functions.end()) {
+        context.add(phase, CreateFunction{function});
+        continue;
+      }
+      kept.insert(found->first);
+      const model::Function& old = *found->second;
+      if (old == function) continue;
+      if (old.returns != function.returns || old.procedure != function.procedure ||
+          old.aggregate != function.aggregate) {
+        context.add(kDropChangedFunctions, drop_of(old));
+        context.add(phase, CreateFunction{function});
+        recreated.insert(function.schema + "." + function.name);
+      } else {
+        context.add(phase, ReplaceFunction{function});
+      }
     }
   }
-  for (const model::Function& function : from.functions) {
-    if (!kept.count(function_key(function))) {
-      context.add(
-          kDropFunctions,
-          DropFunction{{function.schema, function.name}, function.arguments, function.procedure});
+  for (bool aggregates : {true, false}) {
+    for (const model::Function& function : from.functions) {
+      if (function.aggregate == aggregates && !kept.count(function_key(function))) {
+        context.add(kDropFunctions, drop_of(function));
+      }
     }
   }
 

@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "diff/context.hpp"
 #include "diff/references.hpp"
 
@@ -19,6 +21,31 @@ bool same_definition(const model::View& a, const model::View& b) {
          a.with_no_data == b.with_no_data;
 }
 
+void create_indexes(Context& context, const model::View& view) {
+  for (const model::Index& index : view.indexes) {
+    context.add(kCreateViewIndexes, CreateIndex{{view.schema, view.name}, index});
+  }
+}
+
+// The indexes of a materialized view that stays: dropped when gone or changed, created when new
+// or changed.
+void diff_indexes(Context& context, const model::View& from, const model::View& to) {
+  for (const model::Index& index : from.indexes) {
+    auto now = std::find_if(to.indexes.begin(), to.indexes.end(),
+                            [&](const model::Index& i) { return i.name == index.name; });
+    if (now == to.indexes.end() || !(*now == index)) {
+      context.add(kDropIndexes, DropIndex{{to.schema, index.name}});
+    }
+  }
+  for (const model::Index& index : to.indexes) {
+    auto before = std::find_if(from.indexes.begin(), from.indexes.end(),
+                               [&](const model::Index& i) { return i.name == index.name; });
+    if (before == from.indexes.end() || !(*before == index)) {
+      context.add(kCreateViewIndexes, CreateIndex{{to.schema, to.name}, index});
+    }
+  }
+}
+
 }  // namespace
 
 void diff_views(Context& context) {
@@ -31,8 +58,10 @@ void diff_views(Context& context) {
     if (!same_definition(from, to) || reads_changing_table(context, from)) {
       context.add(kDropViews, DropView{carried, from.materialized});
       context.add(kCreateViews, CreateView{to});
+      create_indexes(context, to);
       continue;
     }
+    diff_indexes(context, from, to);
     if (carried.schema != to.schema) {
       context.add(kRenameViews, MoveView{carried, to.schema, to.materialized});
     }
@@ -44,7 +73,10 @@ void diff_views(Context& context) {
     context.add(kDropViews, DropView{{context.mapped_schema(olds[o].schema), olds[o].name},
                                      olds[o].materialized});
   }
-  for (std::size_t n : context.views.created) context.add(kCreateViews, CreateView{news[n]});
+  for (std::size_t n : context.views.created) {
+    context.add(kCreateViews, CreateView{news[n]});
+    create_indexes(context, news[n]);
+  }
 }
 
 }  // namespace flick::diff

@@ -336,16 +336,16 @@ struct Describer {
   }
   std::string operator()(const diff::CreateFunction& c) const {
     return fmt::format(
-        "Created {} {}.", c.function.procedure ? "procedure" : "function",
+        "Created {} {}.", model::routine_kind(c.function),
         code(display_name(c.function.schema, c.function.name) + "(" + c.function.arguments + ")"));
   }
   std::string operator()(const diff::ReplaceFunction& c) const {
     return fmt::format(
-        "Changed the definition of {} {}.", c.function.procedure ? "procedure" : "function",
+        "Changed the definition of {} {}.", model::routine_kind(c.function),
         code(display_name(c.function.schema, c.function.name) + "(" + c.function.arguments + ")"));
   }
   std::string operator()(const diff::DropFunction& c) const {
-    return fmt::format("Dropped {} {}.", c.procedure ? "procedure" : "function",
+    return fmt::format("Dropped {} {}.", c.kind(),
                        code(display_name(c.name.schema, c.name.name) + "(" + c.arguments + ")"));
   }
   std::string operator()(const diff::CreateTrigger& c) const {

@@ -132,7 +132,10 @@ void write(const diff::ReplaceFunction& change, Statements& out) {
   out.push_back(change.function.definition + ";");
 }
 void write(const diff::DropFunction& change, Statements& out) {
-  out.push_back(fmt::format("DROP {} {}({});", change.procedure ? "PROCEDURE" : "FUNCTION",
+  out.push_back(fmt::format("DROP {} {}({});",
+                            change.aggregate   ? "AGGREGATE"
+                            : change.procedure ? "PROCEDURE"
+                                               : "FUNCTION",
                             qualified_name(change.name), change.arguments));
 }
 void write(const diff::CreateTrigger& change, Statements& out) {

@@ -204,17 +204,15 @@ struct Describer {
     return fmt::format("drop extension \"{}\"", c.name);
   }
   std::string operator()(const diff::CreateFunction& c) {
-    return fmt::format("create {} {}({})", c.function.procedure ? "procedure" : "function",
+    return fmt::format("create {} {}({})", model::routine_kind(c.function),
                        name(c.function.schema, c.function.name), c.function.arguments);
   }
   std::string operator()(const diff::ReplaceFunction& c) {
-    return fmt::format("replace the definition of {} {}({})",
-                       c.function.procedure ? "procedure" : "function",
+    return fmt::format("replace the definition of {} {}({})", model::routine_kind(c.function),
                        name(c.function.schema, c.function.name), c.function.arguments);
   }
   std::string operator()(const diff::DropFunction& c) {
-    return fmt::format("drop {} {}({})", c.procedure ? "procedure" : "function", name(c.name),
-                       c.arguments);
+    return fmt::format("drop {} {}({})", c.kind(), name(c.name), c.arguments);
   }
   std::string operator()(const diff::CreateTrigger& c) {
     return fmt::format("create trigger \"{}\" on {}", c.trigger.name, name(c.table));

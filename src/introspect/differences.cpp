@@ -446,35 +446,34 @@ struct Difference {
     return fmt::format("extension \"{}\" is in the database, not in the schema", c.name);
   }
   std::string function_name(const std::string& function_schema, const std::string& function,
-                            const std::string& arguments, bool procedure) const {
-    return fmt::format("{} {}({})", procedure ? "procedure" : "function",
-                       name(function_schema, function), arguments);
+                            const std::string& arguments, const char* kind) const {
+    return fmt::format("{} {}({})", kind, name(function_schema, function), arguments);
   }
   std::string operator()(const diff::CreateFunction& c) const {
     const model::Function& f = c.function;
     const model::Function* live = database.find_function(f.schema, f.name, f.arguments);
     if (live != nullptr) {
       return fmt::format("{} returns {} in the database, {} in the schema",
-                         function_name(f.schema, f.name, f.arguments, f.procedure),
+                         function_name(f.schema, f.name, f.arguments, model::routine_kind(f)),
                          live->returns.empty() ? "nothing" : live->returns,
                          f.returns.empty() ? "nothing" : f.returns);
     }
     return fmt::format("{} is in the schema, not in the database",
-                       function_name(f.schema, f.name, f.arguments, f.procedure));
+                       function_name(f.schema, f.name, f.arguments, model::routine_kind(f)));
   }
   std::string operator()(const diff::ReplaceFunction& c) const {
     const model::Function& f = c.function;
     return fmt::format(
         "{} is defined differently in the database and in the schema (its body "
         "or options)",
-        function_name(f.schema, f.name, f.arguments, f.procedure));
+        function_name(f.schema, f.name, f.arguments, model::routine_kind(f)));
   }
   std::string operator()(const diff::DropFunction& c) const {
     if (schema.find_function(c.name.schema, c.name.name, c.arguments) != nullptr) {
       return "";  // said by the CreateFunction of its new definition
     }
     return fmt::format("{} is in the database, not in the schema",
-                       function_name(c.name.schema, c.name.name, c.arguments, c.procedure));
+                       function_name(c.name.schema, c.name.name, c.arguments, c.kind()));
   }
   std::string operator()(const diff::CreateTrigger& c) const {
     const model::Table* live = database.find_table(c.table.schema, c.table.name);

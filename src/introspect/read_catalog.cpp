@@ -87,7 +87,7 @@ void drop_bookkeeping_schema(model::Catalog& catalog, const std::string& schema)
 
 model::Catalog read_catalog(pg::Connection& connection, const Filters& filters,
                             std::vector<NotCovered>* not_covered) {
-  ReaderState state{connection, filters, {}, {}, {}, {}, {}};
+  ReaderState state{connection, filters, {}, {}, {}, {}, {}, {}};
   {
     ReadTransaction transaction(connection);
     read_schemas(state);

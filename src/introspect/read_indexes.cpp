@@ -25,6 +25,7 @@ enum Column {
   kStorage,
   kValid,
   kCollations,
+  kKeyNames,
 };
 
 constexpr int kIndoptionDesc = 1;
@@ -46,23 +47,37 @@ void read_indexes(ReaderState& state) {
       "pg_get_expr(i.indpred, i.indrelid), to_json(ic.reloptions), i.indisvalid, "
       "EXISTS (SELECT 1 FROM unnest(i.indcollation::oid[]) WITH ORDINALITY k(coll, ord) "
       "JOIN pg_attribute a ON a.attrelid = i.indexrelid AND a.attnum = k.ord "
-      "JOIN pg_type t ON t.oid = a.atttypid WHERE k.coll <> 0 AND k.coll <> t.typcollation) "
+      "JOIN pg_type t ON t.oid = a.atttypid WHERE k.coll <> 0 AND k.coll <> t.typcollation), "
+      "(SELECT json_agg(COALESCE(a.attname, '') ORDER BY k) FROM generate_series(1, i.indnatts) k "
+      "LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k - 1] "
+      "AND i.indkey[k - 1] <> 0) "
       "FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid "
       "JOIN pg_class c ON c.oid = i.indrelid "
       "JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_am am ON am.oid = ic.relam "
-      "WHERE c.relkind IN ('r', 'p') AND {} AND i.indexrelid NOT IN (SELECT co.conindid FROM "
+      "WHERE c.relkind IN ('r', 'p', 'm') AND {} AND i.indexrelid NOT IN (SELECT co.conindid FROM "
       "pg_constraint co WHERE co.contype IN ('p', 'u', 'x')) "
       "AND NOT EXISTS (SELECT 1 FROM pg_inherits ih WHERE ih.inhrelid = i.indexrelid) "
       "ORDER BY i.indrelid, i.indexrelid",
       user_schema_condition("n")));
   for (int row = 0; row < result.rows(); ++row) {
+    // On a table, or on a materialized view (whose column names come with the row).
     auto table_it = state.tables_by_oid.find(result.value(row, kTable));
-    if (table_it == state.tables_by_oid.end()) continue;
-    const TableInfo& info = table_it->second;
-    model::Table& table = state.catalog.tables[info.index];
+    auto view_it = state.matviews_by_oid.find(result.value(row, kTable));
+    model::Table* table = nullptr;
+    model::View* view = nullptr;
+    if (table_it != state.tables_by_oid.end()) {
+      table = &state.catalog.tables[table_it->second.index];
+    } else if (view_it != state.matviews_by_oid.end()) {
+      view = &state.catalog.views[view_it->second];
+    } else {
+      continue;
+    }
+    const std::string& owner_schema = table != nullptr ? table->schema : view->schema;
+    const std::string& owner_name = table != nullptr ? table->name : view->name;
+    std::vector<std::string> key_names = json_strings(result, row, kKeyNames);
     model::Index index;
     index.name = result.value(row, kName);
-    std::string qualified = fmt::format("{}.{}.{}", table.schema, table.name, index.name);
+    std::string qualified = fmt::format("{}.{}.{}", owner_schema, owner_name, index.name);
     if (result.value(row, kValid) != "t") {
       state.not_covered_item("invalid index (a failed CREATE INDEX CONCURRENTLY)", qualified);
       continue;
@@ -77,7 +92,9 @@ void read_indexes(ReaderState& state) {
     std::vector<std::string> elements = json_strings(result, row, kElements);
     std::vector<std::string> opclasses = json_strings(result, row, kOpclasses);
     for (std::size_t k = 0; k < keys.size(); ++k) {
-      std::string column = keys[k] == 0 ? "" : info.columns_by_number.at(keys[k]);
+      std::string column = keys[k] == 0       ? ""
+                           : table != nullptr ? table_it->second.columns_by_number.at(keys[k])
+                                              : key_names.at(k);
       if (static_cast<int>(k) >= key_count) {
         index.include.push_back(column);
         continue;
@@ -86,8 +103,8 @@ void read_indexes(ReaderState& state) {
       if (keys[k] != 0) {
         element.expression = column;
       } else {
-        element.expression = sqlparse::normalise_table_expression(elements.at(k), table.schema,
-                                                                  table.name, qualified);
+        element.expression = sqlparse::normalise_table_expression(elements.at(k), owner_schema,
+                                                                  owner_name, qualified);
         element.is_expression = true;
       }
       int option = k < options.size() ? options[k] : 0;
@@ -98,10 +115,10 @@ void read_indexes(ReaderState& state) {
     }
     if (!result.is_null(row, kPredicate)) {
       index.where = sqlparse::normalise_table_expression(result.value(row, kPredicate),
-                                                         table.schema, table.name, qualified);
+                                                         owner_schema, owner_name, qualified);
     }
     index.with = storage_parameters(json_strings(result, row, kStorage));
-    table.indexes.push_back(std::move(index));
+    (table != nullptr ? table->indexes : view->indexes).push_back(std::move(index));
   }
 }
 

@@ -1,5 +1,5 @@
-// Objects the model has no place for: aggregates and window functions, triggers on views,
-// range types, rules. Listed, never silently dropped.
+// Objects the model has no place for: ordered-set aggregates and window functions, triggers on
+// views, range types, rules. Listed, never silently dropped.
 
 #include <fmt/format.h>
 
@@ -10,12 +10,14 @@ namespace flick::introspect {
 void read_not_covered(ReaderState& state) {
   pg::Result result = state.connection.exec(fmt::format(
       "SELECT kind, schema, name, table_oid FROM ("
-      "SELECT CASE p.prokind WHEN 'a' THEN 'aggregate' ELSE 'window function' END AS kind, "
+      "SELECT CASE p.prokind WHEN 'a' THEN 'ordered-set aggregate' ELSE 'window function' END "
+      "AS kind, "
       "n.nspname AS schema, "
       "p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' AS name, "
       "NULL::oid AS table_oid, p.oid AS oid FROM pg_proc p "
       "JOIN pg_namespace n ON n.oid = p.pronamespace "
-      "WHERE p.prokind IN ('a', 'w') AND {0} AND {1} "
+      "WHERE (p.prokind = 'w' OR (p.prokind = 'a' AND EXISTS (SELECT 1 FROM pg_aggregate ag "
+      "WHERE ag.aggfnoid = p.oid AND ag.aggkind <> 'n'))) AND {0} AND {1} "
       "UNION ALL SELECT 'trigger', n.nspname, c.relname || '.' || t.tgname, c.oid, t.oid "
       "FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
       "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT t.tgisinternal AND {0} "

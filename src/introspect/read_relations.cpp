@@ -85,6 +85,8 @@ void add_view(ReaderState& state, const pg::Result& result, int row, const std::
   view.with = storage_parameters(json_strings(result, row, kOptions));
   view.with_no_data = view.materialized && result.value(row, kPopulated) != "t";
   if (!result.is_null(row, kComment)) state.not_covered_item("comment on view", qualified);
+  if (view.materialized)
+    state.matviews_by_oid[result.value(row, kOid)] = state.catalog.views.size();
   state.catalog.views.push_back(std::move(view));
 }
 

@@ -81,8 +81,8 @@ void read_routines(ReaderState& state) {
                          composites.value(row, 1))));
   }
 
-  // Plain functions and procedures (aggregates and window functions are not modelled), not
-  // created by an extension.
+  // Plain functions and procedures (window functions are not modelled), not created by an
+  // extension.
   pg::Result functions = state.connection.exec(
       fmt::format("SELECT n.nspname, p.proname, pg_get_functiondef(p.oid) FROM pg_proc p "
                   "JOIN pg_namespace n ON n.oid = p.pronamespace "
@@ -95,6 +95,55 @@ void read_routines(ReaderState& state) {
     state.catalog.functions.push_back(ddl::read_function(functions.value(row, 2), context));
   }
 
+  // Aggregates (normal ones; ordered-set aggregates stay not covered), written back as the
+  // CREATE OR REPLACE AGGREGATE statement a schema file would hold and read by the same reader.
+  auto function_of = [](const char* column) {
+    return fmt::format(
+        "(SELECT quote_ident(fn.nspname) || '.' || quote_ident(fp.proname) FROM pg_proc fp "
+        "JOIN pg_namespace fn ON fn.oid = fp.pronamespace WHERE fp.oid = a.{})",
+        column);
+  };
+  pg::Result aggregates = state.connection.exec(fmt::format(
+      "SELECT n.nspname, p.proname, 'CREATE OR REPLACE AGGREGATE ' || quote_ident(n.nspname) || "
+      "'.' || quote_ident(p.proname) || '(' || pg_get_function_identity_arguments(p.oid) || ') (' "
+      "|| concat_ws(', ', 'SFUNC = ' || {0}, 'STYPE = ' || format_type(a.aggtranstype, NULL), "
+      "CASE WHEN a.aggtransspace <> 0 THEN 'SSPACE = ' || a.aggtransspace END, "
+      "CASE WHEN a.aggfinalfn::oid <> 0 THEN 'FINALFUNC = ' || {1} END, "
+      "CASE WHEN a.aggfinalextra THEN 'FINALFUNC_EXTRA' END, "
+      "CASE a.aggfinalmodify WHEN 's' THEN 'FINALFUNC_MODIFY = SHAREABLE' "
+      "WHEN 'w' THEN 'FINALFUNC_MODIFY = READ_WRITE' END, "
+      "CASE WHEN a.aggcombinefn::oid <> 0 THEN 'COMBINEFUNC = ' || {2} END, "
+      "CASE WHEN a.aggserialfn::oid <> 0 THEN 'SERIALFUNC = ' || {3} END, "
+      "CASE WHEN a.aggdeserialfn::oid <> 0 THEN 'DESERIALFUNC = ' || {4} END, "
+      "CASE WHEN a.agginitval IS NOT NULL THEN 'INITCOND = ' || quote_literal(a.agginitval) END, "
+      "CASE WHEN a.aggmtransfn::oid <> 0 THEN 'MSFUNC = ' || {5} END, "
+      "CASE WHEN a.aggminvtransfn::oid <> 0 THEN 'MINVFUNC = ' || {6} END, "
+      "CASE WHEN a.aggmtranstype <> 0 THEN 'MSTYPE = ' || format_type(a.aggmtranstype, NULL) END, "
+      "CASE WHEN a.aggmtransspace <> 0 THEN 'MSSPACE = ' || a.aggmtransspace END, "
+      "CASE WHEN a.aggmfinalfn::oid <> 0 THEN 'MFINALFUNC = ' || {7} END, "
+      "CASE WHEN a.aggmfinalextra THEN 'MFINALFUNC_EXTRA' END, "
+      "CASE WHEN a.aggmtransfn::oid <> 0 THEN CASE a.aggmfinalmodify "
+      "WHEN 's' THEN 'MFINALFUNC_MODIFY = SHAREABLE' "
+      "WHEN 'w' THEN 'MFINALFUNC_MODIFY = READ_WRITE' END END, "
+      "CASE WHEN a.aggminitval IS NOT NULL THEN 'MINITCOND = ' || quote_literal(a.aggminitval) "
+      "END, "
+      "CASE WHEN a.aggsortop <> 0 THEN 'SORTOP = ' || "
+      "(SELECT o.oprname FROM pg_operator o WHERE o.oid = a.aggsortop) END, "
+      "CASE p.proparallel WHEN 's' THEN 'PARALLEL = SAFE' WHEN 'r' THEN 'PARALLEL = RESTRICTED' "
+      "END) || ')' "
+      "FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid "
+      "JOIN pg_namespace n ON n.oid = p.pronamespace "
+      "WHERE a.aggkind = 'n' AND {8} AND {9} ORDER BY 1, 2, p.oid",
+      function_of("aggtransfn"), function_of("aggfinalfn"), function_of("aggcombinefn"),
+      function_of("aggserialfn"), function_of("aggdeserialfn"), function_of("aggmtransfn"),
+      function_of("aggminvtransfn"), function_of("aggmfinalfn"), user_schema_condition("n"),
+      not_extension_member("pg_proc", "p.oid")));
+  for (int row = 0; row < aggregates.rows(); ++row) {
+    if (state.schemas_in_scope.count(aggregates.value(row, 0)) == 0) continue;
+    std::string context = fmt::format("the definition of aggregate \"{}\".\"{}\" in the database",
+                                      aggregates.value(row, 0), aggregates.value(row, 1));
+    state.catalog.functions.push_back(ddl::read_aggregate(aggregates.value(row, 2), context));
+  }
   pg::Result triggers = state.connection.exec(fmt::format(
       "SELECT c.oid, t.tgname, pg_get_triggerdef(t.oid) FROM pg_trigger t "
       "JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace "

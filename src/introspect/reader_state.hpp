@@ -25,8 +25,9 @@ struct ReaderState {
   const Filters& filters;
   model::Catalog catalog;
   std::vector<NotCovered> not_covered;
-  std::unordered_map<std::string, TableInfo> tables_by_oid;  // OIDs as the server prints them
-  std::unordered_set<std::string> schemas_in_scope;          // pass schemaFilter, not system
+  std::unordered_map<std::string, TableInfo> tables_by_oid;      // OIDs as the server prints them
+  std::unordered_map<std::string, std::size_t> matviews_by_oid;  // -> index in catalog.views
+  std::unordered_set<std::string> schemas_in_scope;              // pass schemaFilter, not system
   // Sequences owned by a serial column or an identity: not catalog sequences of their own.
   std::unordered_set<std::string> owned_sequences;  // "schema.name"
 

@@ -202,6 +202,17 @@ void normalise(Catalog& catalog) {
     std::sort(table.triggers.begin(), table.triggers.end(),
               [](const Trigger& a, const Trigger& b) { return a.name < b.name; });
   }
+  // A materialized view's indexes: by name (their order is not part of the schema).
+  for (View& view : catalog.views) {
+    for (Index& index : view.indexes) {
+      truncate_identifier(index.name);
+      for (IndexElement& element : index.elements) {
+        if (element.nulls.empty()) element.nulls = element.asc ? "last" : "first";
+      }
+    }
+    std::sort(view.indexes.begin(), view.indexes.end(),
+              [](const Index& a, const Index& b) { return a.name < b.name; });
+  }
   for (Domain& domain : catalog.domains) {
     for (CheckConstraint& check : domain.checks) truncate_identifier(check.name);
     std::sort(domain.checks.begin(), domain.checks.end(),

@@ -1,5 +1,6 @@
 // The objects a drizzle snapshot cannot hold (extensions, functions and procedures, triggers,
-// domains, and a table's UNLOGGED, exclusion constraints and column collations),
+// aggregates, domains, a table's UNLOGGED, exclusion constraints and column collations, and the
+// indexes of materialized views),
 // kept beside it in meta/_flick/<prefix>_objects.json: drizzle-kit validates snapshots strictly
 // and skips meta entries whose names start with '_', so the snapshot stays drizzle-kit's own.
 
@@ -34,12 +35,59 @@ bool has_table_extras(const model::Table& table) {
                      [](const model::Column& column) { return !column.collation.empty(); });
 }
 
+nlohmann::ordered_json index_json(const model::Index& index) {
+  nlohmann::ordered_json elements = nlohmann::ordered_json::array();
+  for (const model::IndexElement& element : index.elements) {
+    elements.push_back({{"expression", element.expression},
+                        {"isExpression", element.is_expression},
+                        {"asc", element.asc},
+                        {"nulls", element.nulls},
+                        {"opclass", element.opclass}});
+  }
+  nlohmann::ordered_json with = nlohmann::ordered_json::object();
+  for (const auto& [key, value] : index.with) with[key] = value;
+  return {{"name", index.name},
+          {"unique", index.unique},
+          {"nullsNotDistinct", index.nulls_not_distinct},
+          {"method", index.method},
+          {"elements", elements},
+          {"where", index.where ? nlohmann::ordered_json(*index.where) : nlohmann::ordered_json()},
+          {"include", index.include},
+          {"with", with}};
+}
+
+model::Index index_of(const nlohmann::json& item) {
+  model::Index index;
+  index.name = item.at("name").get<std::string>();
+  index.unique = item.value("unique", false);
+  index.nulls_not_distinct = item.value("nullsNotDistinct", false);
+  index.method = item.value("method", std::string("btree"));
+  for (const auto& element : item.value("elements", nlohmann::json::array())) {
+    model::IndexElement part;
+    part.expression = element.at("expression").get<std::string>();
+    part.is_expression = element.value("isExpression", false);
+    part.asc = element.value("asc", true);
+    part.nulls = element.value("nulls", std::string());
+    part.opclass = element.value("opclass", std::string());
+    index.elements.push_back(std::move(part));
+  }
+  if (item.contains("where") && item["where"].is_string()) index.where = item["where"];
+  index.include = item.value("include", std::vector<std::string>{});
+  for (const auto& [key, value] : item.value("with", nlohmann::json::object()).items()) {
+    index.with[key] = value.get<std::string>();
+  }
+  return index;
+}
+
 }  // namespace
 
 bool has_objects(const model::Catalog& catalog) {
   if (!catalog.extensions.empty() || !catalog.functions.empty() || !catalog.domains.empty() ||
       !catalog.composite_types.empty()) {
     return true;
+  }
+  for (const model::View& view : catalog.views) {
+    if (!view.indexes.empty()) return true;
   }
   for (const model::Table& table : catalog.tables) {
     if (!table.triggers.empty() || has_table_extras(table)) return true;
@@ -85,7 +133,7 @@ std::string objects_json(const model::Catalog& catalog) {
   for (const model::Function& function : catalog.functions) {
     out["functions"].push_back({{"schema", function.schema},
                                 {"name", function.name},
-                                {"kind", function.procedure ? "procedure" : "function"},
+                                {"kind", model::routine_kind(function)},
                                 {"arguments", function.arguments},
                                 {"returns", function.returns},
                                 {"language", function.language},
@@ -125,6 +173,16 @@ std::string objects_json(const model::Catalog& catalog) {
                               {"bound", table.partition_of->bound}};
     }
     out["tables"].push_back(std::move(entry));
+  }
+  // Indexes of materialized views (drizzle's views hold none).
+  out["viewIndexes"] = nlohmann::ordered_json::array();
+  for (const model::View& view : catalog.views) {
+    for (const model::Index& index : view.indexes) {
+      nlohmann::ordered_json entry = index_json(index);
+      entry["schema"] = view.schema;
+      entry["view"] = view.name;
+      out["viewIndexes"].push_back(std::move(entry));
+    }
   }
   return out.dump(2) + "\n";
 }
@@ -177,6 +235,7 @@ void read_objects(const fs::path& path, model::Catalog& catalog) {
       function.schema = text(item, "schema");
       function.name = text(item, "name");
       function.procedure = text(item, "kind") == "procedure";
+      function.aggregate = text(item, "kind") == "aggregate";
       function.arguments = text(item, "arguments");
       function.returns = text(item, "returns");
       function.language = text(item, "language");
@@ -223,6 +282,21 @@ void read_objects(const fs::path& path, model::Catalog& catalog) {
         }
         column->collation = collation.get<std::string>();
       }
+    }
+    for (const auto& item : json.value("viewIndexes", nlohmann::json::array())) {
+      model::View* view = nullptr;
+      for (model::View& candidate : catalog.views) {
+        if (candidate.schema == text(item, "schema") && candidate.name == text(item, "view")) {
+          view = &candidate;
+        }
+      }
+      if (view == nullptr || !view->materialized) {
+        throw UserError(
+            fmt::format("{}: index \"{}\" is on materialized view \"{}\".\"{}\", "
+                        "which the snapshot does not have",
+                        file, text(item, "name"), text(item, "schema"), text(item, "view")));
+      }
+      view->indexes.push_back(index_of(item));
     }
   } catch (const nlohmann::json::exception& error) {
     throw UserError(fmt::format("{}: {}", file, error.what()));

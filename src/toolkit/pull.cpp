@@ -49,9 +49,11 @@ struct PlaceOf {
   }
   // Extensions come first: "_extensions" sorts before every schema's file.
   Place operator()(const diff::CreateExtension&) const { return {"_extensions", "_extensions"}; }
-  // A SQL-language body reads tables when it is created: with the views, after them.
+  // A SQL-language body reads tables when it is created: with the views (and aggregates with
+  // the SQL functions they are usually made of).
   Place operator()(const diff::CreateFunction& change) const {
-    return {change.function.schema, change.function.language == "sql" ? "_views" : "_types"};
+    bool with_views = change.function.language == "sql" || change.function.aggregate;
+    return {change.function.schema, with_views ? "_views" : "_types"};
   }
   template <typename Change>
   Place operator()(const Change& change) const {

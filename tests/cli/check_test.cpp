@@ -391,7 +391,7 @@ TEST_F(CliCheckFolder, PatternUnknownStatementIsAWarningAndTheHistoryGoesOn) {
   write_text(
       out() / "0000_users.sql",
       read_text(out() / "0000_users.sql") +
-          "--> statement-breakpoint\nCREATE AGGREGATE a (int) (SFUNC = int4pl, STYPE = int);\n");
+          "--> statement-breakpoint\nCREATE CAST (int AS text) WITH INOUT;\n");
   write_text(out() / "0001_posts.sql", read_text(out() / "0001_posts.sql") +
                                            "--> statement-breakpoint\nDROP TABLE \"nowhere\";\n");
   CheckOutput output = check(out());

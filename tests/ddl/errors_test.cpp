@@ -20,8 +20,8 @@ TEST(Errors, UnsupportedStatementsNameTheirKind) {
             "schema.sql:1:1: unsupported statement SELECT set_config(...) with computed values");
   EXPECT_EQ(read_error("ALTER SEQUENCE s OWNED BY t.id;"),
             "schema.sql:1:16: sequence \"public\".\"s\" is not created");
-  EXPECT_EQ(read_error("\n\nCREATE AGGREGATE a (int) (sfunc = int4pl, stype = int);"),
-            "schema.sql:3:1: unsupported statement DefineStmt");
+  EXPECT_EQ(read_error("\n\nCREATE CAST (int AS text) WITH INOUT;"),
+            "schema.sql:3:1: unsupported statement CreateCastStmt");
   EXPECT_EQ(read_error("-- comment\nBEGIN;"),
             "schema.sql:2:1: unsupported statement TransactionStmt");
   EXPECT_EQ(read_error("CREATE TABLE t AS SELECT 1;"),

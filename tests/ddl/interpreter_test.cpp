@@ -577,10 +577,10 @@ TEST(Interpreter, GrantsRolesOwnershipAndCommentsAreUnderstood) {
 TEST(Interpreter, UnknownStatementKindIsNotUnderstood) {
   Replayer replayer = lenient_replayer();
   std::vector<ReplayedStatement> statements =
-      replay(replayer, "CREATE AGGREGATE a (int) (SFUNC = int4pl, STYPE = int);");
+      replay(replayer, "CREATE CAST (int AS text) WITH INOUT;");
   ASSERT_EQ(statements.size(), 1u);
-  EXPECT_EQ(statements[0].kind, "DefineStmt");
-  EXPECT_TRUE(contains(statements[0].not_understood, "unsupported statement DefineStmt"))
+  EXPECT_EQ(statements[0].kind, "CreateCastStmt");
+  EXPECT_TRUE(contains(statements[0].not_understood, "unsupported statement CreateCastStmt"))
       << statements[0].not_understood;
   EXPECT_EQ(statements[0].error, "");
 }

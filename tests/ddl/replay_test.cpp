@@ -91,9 +91,49 @@ TEST(Replay, ObjectsThatDoNotExistAreErrorsWithPositions) {
       replay_error("CREATE TRIGGER t AFTER INSERT ON nope FOR EACH ROW EXECUTE FUNCTION f();"),
       "0001_x.sql:1:1: table \"public\".\"nope\" is not defined (tables must be created "
       "before statements that refer to them)");
-  EXPECT_NE(replay_error("CREATE AGGREGATE a (int) (SFUNC = int4pl, STYPE = int);")
-                .find("0001_x.sql:1:1: unsupported statement DefineStmt"),
+  EXPECT_NE(replay_error("CREATE CAST (int AS text) WITH INOUT;")
+                .find("0001_x.sql:1:1: unsupported statement CreateCastStmt"),
             std::string::npos);
+}
+
+// Aggregates and the indexes of materialized views are followed through a migration history:
+// created, replaced, renamed and dropped like the other objects.
+TEST(Replay, AggregatesAndMaterializedViewIndexes) {
+  Replayer replayer;
+  replayer.apply(
+      "CREATE TABLE t (id int PRIMARY KEY, name text);\n"
+      "CREATE FUNCTION _cat(text, text) RETURNS text LANGUAGE sql AS $$ SELECT $1 || $2 $$;\n"
+      "CREATE AGGREGATE cat(text) (SFUNC = _cat, STYPE = text);\n"
+      "CREATE MATERIALIZED VIEW names AS SELECT name, count(*) AS n FROM t GROUP BY name;\n"
+      "CREATE UNIQUE INDEX names_name ON names (name);\n",
+      "0000_a.sql");
+  const flick::model::Catalog& catalog = replayer.catalog();
+  ASSERT_EQ(catalog.functions.size(), 2u);
+  EXPECT_TRUE(catalog.functions[1].aggregate);
+  ASSERT_EQ(catalog.views.size(), 1u);
+  ASSERT_EQ(catalog.views[0].indexes.size(), 1u);
+  EXPECT_EQ(catalog.views[0].indexes[0].name, "names_name");
+  EXPECT_TRUE(catalog.views[0].indexes[0].unique);
+
+  replayer.apply(
+      "CREATE OR REPLACE AGGREGATE cat(text) (SFUNC = _cat, STYPE = text, INITCOND = '');\n"
+      "ALTER INDEX names_name RENAME TO names_by_name;\n",
+      "0001_b.sql");
+  EXPECT_NE(replayer.catalog().functions[1].canonical.find("initcond="), std::string::npos);
+  EXPECT_EQ(replayer.catalog().views[0].indexes[0].name, "names_by_name");
+
+  replayer.apply("DROP INDEX names_by_name;\nDROP AGGREGATE cat(text);\n", "0002_c.sql");
+  EXPECT_TRUE(replayer.catalog().views[0].indexes.empty());
+  ASSERT_EQ(replayer.catalog().functions.size(), 1u);
+  EXPECT_FALSE(replayer.catalog().functions[0].aggregate);
+
+  // The name an index of a dropped materialized view held is free again.
+  replayer.apply(
+      "CREATE UNIQUE INDEX names_name ON names (name);\nDROP MATERIALIZED VIEW names;\n"
+      "CREATE INDEX names_name ON t (name);\n",
+      "0003_d.sql");
+  EXPECT_EQ(replayer.catalog().tables[0].indexes.size(), 1u);
+  EXPECT_NE(replay_error("DROP AGGREGATE nope(text);").find("does not exist"), std::string::npos);
 }
 
 TEST(Replay, ReplaceModeReportsRecreatedObjectsAndKeepsIndexes) {

@@ -113,6 +113,47 @@ TEST(Routines, PostgresDefinitionTextReadsEqual) {
   EXPECT_THROW(read_function("CREATE TABLE t (id int)", "x"), UserError);
 }
 
+// pagila's group_concat: an aggregate is a routine with its state function and type; the schema
+// file's spelling and the one introspection builds from pg_aggregate read equal.
+TEST(Routines, AggregateIdentityAndCanonicalForm) {
+  model::Catalog catalog = read_schema_sql(
+      "CREATE AGGREGATE group_concat(text) (\n    SFUNC = _group_concat,\n    STYPE = text\n);",
+      "schema.sql");
+  const model::Function& aggregate = only_function(catalog);
+  EXPECT_TRUE(aggregate.aggregate);
+  EXPECT_EQ(aggregate.name, "group_concat");
+  EXPECT_EQ(aggregate.arguments, "text");
+  EXPECT_EQ(aggregate.canonical, "AGGREGATE(text) sfunc=_group_concat stype=text");
+  EXPECT_EQ(aggregate.returns, "STYPE text");
+  EXPECT_EQ(aggregate.definition.rfind("CREATE OR REPLACE AGGREGATE group_concat(text)", 0), 0u)
+      << aggregate.definition;
+  model::Function introspected = read_aggregate(
+      "CREATE OR REPLACE AGGREGATE public.group_concat(text) (SFUNC = public._group_concat, "
+      "STYPE = text, PARALLEL = UNSAFE)",
+      "the database");
+  EXPECT_EQ(introspected, aggregate);
+  // An empty INITCOND is a value (the state starts as ''), not the default NULL.
+  model::Function with_initcond = read_aggregate(
+      "CREATE AGGREGATE group_concat(text) (SFUNC = _group_concat, STYPE = text, INITCOND = '')",
+      "schema.sql");
+  EXPECT_NE(with_initcond, aggregate);
+  EXPECT_EQ(with_initcond.canonical, "AGGREGATE(text) initcond= sfunc=_group_concat stype=text");
+}
+
+TEST(Routines, AggregateFormsNotModelledAreRefusedByName) {
+  EXPECT_EQ(
+      read_error("CREATE AGGREGATE pct(float8 ORDER BY float8) (SFUNC = ordered_set_transition, "
+                 "STYPE = internal, FINALFUNC = percentile_disc_final);"),
+      "schema.sql:1:1: unsupported ordered-set aggregate (WITHIN GROUP)");
+  EXPECT_EQ(read_error("CREATE AGGREGATE old (BASETYPE = int, SFUNC = int4pl, STYPE = int);"),
+            "schema.sql:1:1: unsupported old-style CREATE AGGREGATE (BASETYPE = ...): write "
+            "CREATE AGGREGATE name (argument types) (...)");
+  EXPECT_EQ(read_error("CREATE AGGREGATE a(int) (STYPE = int);"),
+            "schema.sql:1:1: aggregate public.a needs SFUNC and STYPE");
+  EXPECT_EQ(read_error("CREATE OPERATOR === (LEFTARG = int, RIGHTARG = int, FUNCTION = int4eq);"),
+            "schema.sql:1:1: unsupported statement CREATE OPERATOR");
+}
+
 TEST(Routines, TriggersCompareWithQualifiedNames) {
   model::Catalog written = read_schema_sql(
       "CREATE TABLE notes (id int);\n"

@@ -86,6 +86,17 @@ CREATE VIEW app.owners AS SELECT tenant_id, email FROM app.members WHERE role = 
 CREATE MATERIALIZED VIEW app.tenant_sizes AS
   SELECT tenant_id, count(*) AS members FROM app.members GROUP BY tenant_id;
 
+-- Patterns of the pagila sample database: a SQL-language state function whose body reads no
+-- table, an aggregate made of it, a view calling the aggregate, and a unique index on a
+-- materialized view (what REFRESH MATERIALIZED VIEW CONCURRENTLY needs).
+CREATE FUNCTION app._join_text(text, text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE WHEN $2 IS NULL THEN $1 WHEN $1 IS NULL THEN $2 ELSE $1 || ', ' || $2 END
+$$;
+CREATE AGGREGATE app.join_text(text) (SFUNC = app._join_text, STYPE = text);
+CREATE VIEW app.tenant_emails AS
+  SELECT tenant_id, app.join_text(email::text) AS emails FROM app.members GROUP BY tenant_id;
+CREATE UNIQUE INDEX tenant_sizes_tenant ON app.tenant_sizes (tenant_id);
+
 ALTER TABLE app.members ENABLE ROW LEVEL SECURITY;
 CREATE POLICY members_by_tenant ON app.members
   USING (tenant_id = current_setting('app.tenant')::uuid);
