@@ -422,7 +422,7 @@ void Replayer::apply(std::string_view sql, const std::string& file_name, const O
     replayed.index = i;
     replayed.begin = parsed.statement_offset(i);
     replayed.end = parsed.statement_end(i);
-    replayed.line = sqlparse::location_of(parsed.text(), replayed.begin).line;
+    replayed.line = parsed.lines().line_of(replayed.begin);
     replayed.recreated = state.recreated;
     replayed.skipped = state.skipped;
     replayed.kind = sqlparse::node_kind(node);

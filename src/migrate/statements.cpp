@@ -13,6 +13,7 @@ std::string PlannedStatement::first_line() const { return text.substr(0, text.fi
 std::vector<PlannedStatement> plan_statements(std::string_view sql, const std::string& file_name,
                                               bool newer_grammar) {
   std::vector<PlannedStatement> statements;
+  sqlparse::LineIndex lines(sql);
   for (const auto& [chunk_begin, chunk_end] : sqlparse::breakpoint_chunks(sql)) {
     std::string_view chunk = sql.substr(chunk_begin, chunk_end - chunk_begin);
     sqlparse::SyntaxError error;
@@ -24,9 +25,7 @@ std::vector<PlannedStatement> plan_statements(std::string_view sql, const std::s
       statement.text = std::string(chunk);
       statement.number = static_cast<int>(statements.size()) + 1;
       std::size_t first = chunk.find_first_not_of(" \t\r\n");
-      statement.line =
-          sqlparse::location_of(sql, chunk_begin + (first == std::string_view::npos ? 0 : first))
-              .line;
+      statement.line = lines.line_of(chunk_begin + (first == std::string_view::npos ? 0 : first));
       statement.unparsed = true;
       statements.push_back(std::move(statement));
       continue;
@@ -38,7 +37,7 @@ std::vector<PlannedStatement> plan_statements(std::string_view sql, const std::s
       PlannedStatement statement;
       statement.text = std::string(chunk.substr(begin, end - begin));
       statement.number = static_cast<int>(statements.size()) + 1;
-      statement.line = sqlparse::location_of(sql, chunk_begin + begin).line;
+      statement.line = lines.line_of(chunk_begin + begin);
       ddl::StatementTraits traits = ddl::statement_traits(*raw.stmt);
       statement.outside_transaction = traits.outside_transaction;
       // SAVEPOINT, RELEASE, ROLLBACK TO, ...: sent as written.

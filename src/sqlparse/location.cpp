@@ -1,5 +1,7 @@
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "sqlparse/sqlparse.hpp"
 
 namespace flick::sqlparse {
@@ -15,6 +17,28 @@ Location location_of(std::string_view text, std::size_t offset) {
       ++location.column;  // count characters, not UTF-8 continuation bytes
     }
   }
+  return location;
+}
+
+LineIndex::LineIndex(std::string_view text) : size_(text.size()) {
+  line_starts_.push_back(0);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') line_starts_.push_back(i + 1);
+  }
+}
+
+int LineIndex::line_of(std::size_t offset) const {
+  offset = std::min(offset, size_);
+  return static_cast<int>(std::upper_bound(line_starts_.begin(), line_starts_.end(), offset) -
+                          line_starts_.begin());
+}
+
+Location LineIndex::location_of(std::string_view text, std::size_t offset) const {
+  offset = std::min(offset, std::min(size_, text.size()));
+  int line = line_of(offset);
+  std::size_t start = line_starts_[static_cast<std::size_t>(line - 1)];
+  Location location = sqlparse::location_of(text.substr(start), offset - start);
+  location.line = line;
   return location;
 }
 

@@ -74,18 +74,14 @@ std::size_t ParsedSql::statement_offset(std::size_t i) const {
   return skip_blank(text_, span.raw->stmt_location, span.end);
 }
 
+const LineIndex& ParsedSql::lines() const {
+  if (!lines_) lines_ = std::make_unique<LineIndex>(text_);
+  return *lines_;
+}
+
 std::string ParsedSql::position(std::size_t offset) const {
-  if (line_starts_.empty()) {
-    line_starts_.push_back(0);
-    for (std::size_t i = 0; i < text_.size(); ++i) {
-      if (text_[i] == '\n') line_starts_.push_back(i + 1);
-    }
-  }
-  offset = std::min(offset, text_.size());
-  auto line = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset) - 1;
-  std::size_t line_start = *line;
-  Location within = location_of(std::string_view(text_).substr(line_start), offset - line_start);
-  return fmt::format("{}:{}:{}", file_name_, line - line_starts_.begin() + 1, within.column);
+  Location at = lines().location_of(text_, offset);
+  return fmt::format("{}:{}:{}", file_name_, at.line, at.column);
 }
 
 namespace {

@@ -66,6 +66,8 @@ class ParsedSql {
   // "<file>:<line>:<col>" for a byte offset into text(). Cheap after the first call (it
   // indexes line starts once).
   std::string position(std::size_t offset) const;
+  // The text's line index (built on first use).
+  const LineIndex& lines() const;
 
  private:
   struct Span {
@@ -78,7 +80,7 @@ class ParsedSql {
   std::string file_name_;
   std::vector<std::unique_ptr<TreeArena>> arenas_;
   std::vector<Span> statements_;
-  mutable std::vector<std::size_t> line_starts_;
+  mutable std::unique_ptr<LineIndex> lines_;
 };
 
 // Parses `sql`; throws flick::UserError "<file>:<line>:<col>: <PostgreSQL message>" on a syntax

@@ -17,8 +17,24 @@ struct Location {
   int column = 1;
 };
 
-// Converts a byte offset in `text` into a line/column position.
+// Converts a byte offset in `text` into a line/column position. Scans `text` from its start:
+// for many offsets into one text use LineIndex.
 Location location_of(std::string_view text, std::size_t offset);
+
+// The line starts of one text, indexed once: line_of is a binary search, so finding the line of
+// every statement of a file is linear in its size. Holds offsets only (no view of the text).
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view text);
+  // The 1-based line holding byte `offset` (clamped to the indexed text's end).
+  int line_of(std::size_t offset) const;
+  // Line and column (characters, not bytes) of `offset` in `text`, the text it indexed.
+  Location location_of(std::string_view text, std::size_t offset) const;
+
+ private:
+  std::size_t size_ = 0;
+  std::vector<std::size_t> line_starts_;
+};
 
 struct SyntaxError {
   std::string message;     // PostgreSQL's message, e.g. `syntax error at or near "TABEL"`

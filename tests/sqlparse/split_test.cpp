@@ -17,6 +17,20 @@ TEST(LocationOf, CountsLinesAndCharacters) {
   EXPECT_EQ(location_of(text, 8).column, 2);
 }
 
+// Robustness class 10: every statement's line came from scanning the file from its start
+// (quadratic in statements per file); LineIndex answers from the line starts, the same way.
+TEST(LineIndex, AgreesWithLocationOfEverywhere) {
+  std::string text = "ab\ncd\n\xC3\xA4x\n\n-- c\nSELECT 1;";
+  LineIndex lines(text);
+  for (std::size_t offset = 0; offset <= text.size() + 2; ++offset) {
+    Location expected = location_of(text, offset);
+    EXPECT_EQ(lines.line_of(offset), expected.line) << offset;
+    EXPECT_EQ(lines.location_of(text, offset).line, expected.line) << offset;
+    EXPECT_EQ(lines.location_of(text, offset).column, expected.column) << offset;
+  }
+  EXPECT_EQ(LineIndex("").line_of(0), 1);
+}
+
 TEST(SplitStatements, GivesTextOffsetAndKind) {
   std::string sql =
       "-- leading comment\nCREATE TABLE t (id int);\n--> statement-breakpoint\n"
