@@ -71,6 +71,7 @@ std::vector<std::string> string_list(Node** items, std::size_t count);
 class CatalogBuilder {
  public:
   model::Catalog& catalog() { return catalog_; }
+  const model::Catalog& catalog() const { return catalog_; }
 
   // Adds a table (callers check it is new) and returns it; references to earlier tables stay
   // valid until the next add_table.
@@ -197,6 +198,13 @@ bool follow_search_path(const PgQuery__VariableSetStmt& statement, std::string& 
 // `SELECT pg_catalog.set_config('search_path', '', false)`, followed as above. False for any
 // other statement.
 bool read_session_setting(Node* statement, const Source& source, std::string& schema);
+
+// Fails (as PostgreSQL would, "type ... already exists") when `schema`.`name`, about to be created
+// as `kind` ("enum", "domain", "composite type", "table"), clashes with a type of that name: an
+// enum, domain or composite type, or the row type every table and view has.
+void refuse_type_name_clash(const CatalogBuilder& builder, const std::string& schema,
+                            const std::string& name, const char* kind, const Source& source,
+                            int location);
 
 // One function per statement kind; each throws a UserError for clauses it cannot represent.
 void transform_statement(Node* statement, const Source& source, CatalogBuilder& builder);

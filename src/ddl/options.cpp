@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <optional>
+
 namespace flick::ddl {
 namespace {
 
@@ -79,6 +81,25 @@ SequenceClauses read_sequence_options(Node** items, std::size_t count, bool allo
     } else {
       source.unsupported(option.location, fmt::format("unsupported sequence option {}", name));
     }
+  }
+  // What PostgreSQL refuses when the migration runs, refused here.
+  auto value_of = [](const std::string& text) -> std::optional<long double> {
+    if (text.empty()) return std::nullopt;
+    try {
+      return std::stold(text);
+    } catch (const std::exception&) {
+      return std::nullopt;
+    }
+  };
+  const model::SequenceOptions& options = clauses.options;
+  if (auto increment = value_of(options.increment); increment && *increment == 0) {
+    source.fail(-1, "sequence INCREMENT must not be zero");
+  }
+  auto min = value_of(options.min_value);
+  auto max = value_of(options.max_value);
+  if (min && max && *min >= *max) {
+    source.fail(-1, fmt::format("sequence MINVALUE ({}) must be less than MAXVALUE ({})",
+                                options.min_value, options.max_value));
   }
   return clauses;
 }

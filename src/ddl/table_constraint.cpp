@@ -223,6 +223,12 @@ void add_constraint(model::Table& table, PgQuery__Constraint& constraint, const 
     case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN:
       return add_foreign_key(table, constraint, column, source, builder);
     case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK:
+      if (constraint.raw_expr != nullptr && sqlparse::contains_subquery(constraint.raw_expr)) {
+        source.fail(constraint.location,
+                    fmt::format("CHECK on table \"{}\" holds a subquery; PostgreSQL refuses "
+                                "subqueries in check constraints (use a trigger)",
+                                table.name));
+      }
       return add_check(table, constraint, source, builder);
     case PG_QUERY__CONSTR_TYPE__CONSTR_EXCLUSION:
       return add_exclusion(table, constraint, source, builder);

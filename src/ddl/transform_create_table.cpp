@@ -72,6 +72,7 @@ void transform_create_table(PgQuery__CreateStmt& statement, const Source& source
     source.fail(location,
                 fmt::format("table \"{}\".\"{}\" is already defined", name.schema, name.name));
   }
+  refuse_type_name_clash(builder, name.schema, name.name, "table", source, location);
   builder.use_schema(name.schema, source.position(location));
   builder.claim_relation_name(name.schema, name.name);
 
@@ -126,6 +127,27 @@ void transform_create_table(PgQuery__CreateStmt& statement, const Source& source
       default:
         source.unsupported(location, "unsupported table element " + sqlparse::node_kind(element));
     }
+  }
+  // A generated column cannot read a generated column (itself included): PostgreSQL refuses it.
+  for (const model::Column& column : table.columns) {
+    if (!column.generated) continue;
+    std::string tokens = " " + sqlparse::canonical_tokens(*column.generated) + " ";
+    for (const model::Column& other : table.columns) {
+      if (!other.generated) continue;
+      bool named = tokens.find(" " + other.name + " ") != std::string::npos ||
+                   tokens.find(" \"" + other.name + "\" ") != std::string::npos;
+      if (named) {
+        source.fail(location, fmt::format("generated column \"{}\" of \"{}\" reads generated "
+                                          "column \"{}\"; PostgreSQL does not allow that",
+                                          column.name, table.name, other.name));
+      }
+    }
+  }
+  constexpr std::size_t kMaxColumns = 1600;  // PostgreSQL's MaxHeapAttributeNumber
+  if (table.columns.size() > kMaxColumns) {
+    source.fail(location, fmt::format("table \"{}\".\"{}\" has {} columns; PostgreSQL allows at "
+                                      "most {}",
+                                      name.schema, name.name, table.columns.size(), kMaxColumns));
   }
   if (statement.partspec != nullptr) {
     for (std::size_t i = 0; i < statement.partspec->n_part_params; ++i) {

@@ -478,6 +478,7 @@ void transform_create_domain(PgQuery__CreateDomainStmt& statement, const Source&
       catalog.find_enum(domain.schema, domain.name) != nullptr) {
     source.fail(-1, fmt::format("type \"{}\".\"{}\" is created twice", domain.schema, domain.name));
   }
+  refuse_type_name_clash(builder, domain.schema, domain.name, "domain", source, -1);
   builder.use_schema(domain.schema, source.position(-1));
   catalog.domains.push_back(std::move(domain));
 }
@@ -510,6 +511,7 @@ void transform_create_composite_type(PgQuery__CompositeTypeStmt& statement, cons
       catalog.find_enum(type.schema, type.name) != nullptr) {
     source.fail(-1, fmt::format("type \"{}\".\"{}\" is created twice", type.schema, type.name));
   }
+  refuse_type_name_clash(builder, type.schema, type.name, "composite type", source, -1);
   builder.use_schema(type.schema, source.position(-1));
   catalog.composite_types.push_back(std::move(type));
 }

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cstdint>
 #include <fstream>
 #include <sstream>
 #include <system_error>
@@ -33,20 +34,51 @@ std::string read_input_file(const std::filesystem::path& path) {
   std::ostringstream buffer;
   buffer << in.rdbuf();
   std::string text = buffer.str();
-  std::size_t nul = text.find('\0');
-  if (nul != std::string::npos) {
+  auto refuse_at = [&](std::size_t offset, const char* what) {
     int line = 1;
     std::size_t line_start = 0;
-    for (std::size_t i = 0; i < nul; ++i) {
+    for (std::size_t i = 0; i < offset; ++i) {
       if (text[i] == '\n') {
         ++line;
         line_start = i + 1;
       }
     }
-    throw UserError(fmt::format("{}:{}:{}: contains a NUL byte (not a text file?)", name, line,
-                                nul - line_start + 1));
+    throw UserError(fmt::format("{}:{}:{}: {}", name, line, offset - line_start + 1, what));
+  };
+  std::size_t nul = text.find('\0');
+  if (nul != std::string::npos) refuse_at(nul, "contains a NUL byte (not a text file?)");
+  std::size_t invalid = invalid_utf8_offset(text);
+  if (invalid != std::string::npos) {
+    refuse_at(invalid,
+              "invalid UTF-8 byte sequence (PostgreSQL would refuse it; save the file as UTF-8)");
   }
   return text;
+}
+
+std::size_t invalid_utf8_offset(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    unsigned char lead = static_cast<unsigned char>(text[i]);
+    std::size_t length = lead < 0x80           ? 1
+                         : (lead >> 5) == 0x6  ? 2
+                         : (lead >> 4) == 0xE  ? 3
+                         : (lead >> 3) == 0x1E ? 4
+                                               : 0;
+    if (length == 0 || i + length > text.size()) return i;
+    std::uint32_t code = length == 1 ? lead : lead & (0x7F >> length);
+    for (std::size_t k = 1; k < length; ++k) {
+      unsigned char next = static_cast<unsigned char>(text[i + k]);
+      if ((next & 0xC0) != 0x80) return i;
+      code = (code << 6) | (next & 0x3F);
+    }
+    // Overlong forms, UTF-16 surrogates and values past U+10FFFF are not UTF-8 either.
+    static constexpr std::uint32_t kSmallest[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (code < kSmallest[length] || (code >= 0xD800 && code <= 0xDFFF) || code > 0x10FFFF) {
+      return i;
+    }
+    i += length;
+  }
+  return std::string_view::npos;
 }
 
 }  // namespace flick::files

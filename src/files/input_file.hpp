@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 namespace flick::files {
 
@@ -16,7 +17,13 @@ inline constexpr std::size_t kMaxInputBytes = std::size_t{256} << 20;  // 256 Mi
 // Reads `path` whole. Throws flick::UserError naming the file when it cannot be read, is not a
 // regular file (a directory, a FIFO, a device such as /dev/zero: never read, so never a hang),
 // is larger than kMaxInputBytes, or holds a NUL byte ("<file>:<line>:<col>: contains a NUL
-// byte": a text file never does, and everything after it would be ignored by the parsers).
+// byte": a text file never does, and everything after it would be ignored by the parsers), or
+// is not valid UTF-8 ("<file>:<line>:<col>: invalid UTF-8 byte sequence ...": PostgreSQL refuses
+// such SQL, and drizzle-orm would silently turn the bytes into U+FFFD).
 std::string read_input_file(const std::filesystem::path& path);
+
+// The offset of the first byte of `text` that does not start a valid UTF-8 sequence (overlong
+// forms, surrogates and code points past U+10FFFF included), or std::string_view::npos.
+std::size_t invalid_utf8_offset(std::string_view text);
 
 }  // namespace flick::files

@@ -170,6 +170,9 @@ std::string index_expression_column_name(const Node* expression);
 
 namespace flick::sqlparse {
 
+// Whether the expression holds a subquery (EXISTS, IN (SELECT ...), a scalar subquery).
+bool contains_subquery(Node* node);
+
 // Calls visit(message) for `root` and every message below it (set oneof members and repeated
 // items included), parents before children. A visitor returning bool prunes: false means "do
 // not descend into this message".

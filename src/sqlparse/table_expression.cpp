@@ -59,6 +59,15 @@ std::string deparse_table_expression_node(Node* node, const std::string& schema,
   return deparse_expression_node(node);
 }
 
+bool contains_subquery(Node* node) {
+  bool found = false;
+  visit_messages(&node->base, [&](ProtobufCMessage* message) {
+    if (message->descriptor == &pg_query__sub_link__descriptor) found = true;
+    return !found;
+  });
+  return found;
+}
+
 std::string normalise_table_expression(std::string_view expression, const std::string& schema,
                                        const std::string& table, const std::string& context) {
   SyntaxError error;

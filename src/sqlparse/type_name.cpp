@@ -106,12 +106,49 @@ std::string interval_type(const std::vector<std::string>& typmods) {
   return text;
 }
 
+// The limits PostgreSQL puts on a type's modifiers (numeric precision 1..1000 and scale
+// -1000..1000, a character or bit length of 1..10485760), checked where the type is read so a
+// migration PostgreSQL would refuse is never written. Throws flick::UserError.
+void check_modifiers(const std::string& name, const std::vector<std::string>& typmods) {
+  auto integer = [&](std::size_t i) -> long long {
+    try {
+      return std::stoll(typmods.at(i));
+    } catch (const std::exception&) {
+      throw UserError(fmt::format("{}: modifier \"{}\" is not an integer", name, typmods.at(i)));
+    }
+  };
+  if (name == "numeric" && !typmods.empty()) {
+    long long precision = integer(0);
+    if (precision < 1 || precision > 1000) {
+      throw UserError(fmt::format("NUMERIC precision {} must be between 1 and 1000", precision));
+    }
+    if (typmods.size() > 1) {
+      long long scale = integer(1);
+      if (scale < -1000 || scale > 1000) {
+        throw UserError(fmt::format("NUMERIC scale {} must be between -1000 and 1000", scale));
+      }
+    }
+  }
+  if ((name == "varchar" || name == "char" || name == "bit" || name == "bit varying") &&
+      !typmods.empty()) {
+    long long length = integer(0);
+    if (length < 1 || length > 10485760) {
+      throw UserError(
+          fmt::format("length for type {} must be between 1 and 10485760, not {}", name, length));
+    }
+  }
+}
+
 // Drizzle's spelling of a built-in type given by its internal or alias name. Sets *known to
 // false (and returns the name as written) when `name` is not a built-in type.
 std::string canonical_builtin(const std::string& name, const PgQuery__TypeName* type_name,
                               bool* known, bool* serial) {
   *known = true;
   std::vector<std::string> typmods = typmod_texts(type_name);
+  if (name == "numeric" || name == "decimal") check_modifiers("numeric", typmods);
+  if (name == "varchar" || name == "bpchar" || name == "bit" || name == "varbit") {
+    check_modifiers(name == "bpchar" ? "char" : name == "varbit" ? "bit varying" : name, typmods);
+  }
   if (name == "int4" || name == "int" || name == "integer") return "integer";
   if (name == "int2" || name == "smallint") return "smallint";
   if (name == "int8" || name == "bigint") return "bigint";

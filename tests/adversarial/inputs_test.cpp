@@ -170,3 +170,60 @@ TEST_F(HostileInputs, DeeplyNestedExpressionIsReadNotACrash) {
 
 }  // namespace
 }  // namespace flick::testing
+
+namespace flick::testing {
+namespace {
+
+// Robustness class 13: schemas PostgreSQL refuses used to pass generate with exit 0 (the
+// migration then failed on the server). Each is refused with its file:line:col and what
+// PostgreSQL would say, and nothing is written.
+TEST_F(HostileInputs, SemanticErrorsPostgresRefusesAreRefusedBeforeWriting) {
+  std::string long_label(70, 'x');
+  std::string wide_table = "CREATE TABLE w (";
+  for (int i = 0; i <= 1600; ++i) wide_table += (i ? ", c" : "c") + std::to_string(i) + " int";
+  wide_table += ");";
+  struct Case {
+    std::string sql;
+    std::string message;
+  };
+  std::vector<Case> cases = {
+      {"CREATE TYPE e AS ENUM ('" + long_label + "');",
+       "schema.sql:1:1: enum \"public\".\"e\": label \"xxxxxxxxxxxxxxxxxxxx…\" is 70 bytes; "
+       "PostgreSQL allows at most 63"},
+      {"CREATE TYPE e AS ENUM ('a', 'b', 'a');",
+       "schema.sql:1:1: enum \"public\".\"e\": label \"a\" is listed twice"},
+      {wide_table, "schema.sql:1:14: table \"public\".\"w\" has 1601 columns"},
+      {"CREATE TABLE t (n numeric(2000, 1));",
+       "schema.sql:1:19: column \"n\": NUMERIC precision 2000 must be between 1 and 1000"},
+      {"CREATE TABLE t (v varchar(0));",
+       "schema.sql:1:19: column \"v\": length for type varchar must be between 1 and 10485760"},
+      {"CREATE SEQUENCE s INCREMENT BY 0;", "schema.sql:1:1: sequence INCREMENT must not be zero"},
+      {"CREATE SEQUENCE s MINVALUE 10 MAXVALUE 5;",
+       "schema.sql:1:1: sequence MINVALUE (10) must be less than MAXVALUE (5)"},
+      {"CREATE TABLE t (a int, b int GENERATED ALWAYS AS (b + 1) STORED);",
+       "generated column \"b\" of \"t\" reads generated column \"b\""},
+      {"CREATE TABLE t (a int, b int GENERATED ALWAYS AS (a * 2) STORED,\n"
+       "  c int GENERATED ALWAYS AS (b + 1) STORED);",
+       "generated column \"c\" of \"t\" reads generated column \"b\""},
+      {"CREATE TABLE t (a int CHECK (a IN (SELECT 1)));",
+       "schema.sql:1:23: CHECK on table \"t\" holds a subquery"},
+      {"CREATE TABLE t (id int);\nCREATE TYPE t AS ENUM ('a');",
+       "schema.sql:2:1: enum \"public\".\"t\": type \"t\" already exists (the row type of the "
+       "table of that name)"},
+      {"CREATE DOMAIN t AS int;\nCREATE TABLE t (id int);",
+       "schema.sql:2:14: table \"public\".\"t\": type \"t\" already exists (a domain)"},
+      {"CREATE TABLE t (a text DEFAULT 'caf\xe9');",
+       "schema.sql:1:36: invalid UTF-8 byte sequence"},
+  };
+  for (const Case& test : cases) {
+    write_text(dir_ / "schema.sql", test.sql);
+    FlickRun run = run_flick({"generate", "--schema", (dir_ / "schema.sql").string(), "--out",
+                              (dir_ / "drizzle").string()});
+    EXPECT_EQ(run.exit_code, 2) << test.sql << "\n" << run.out << run.err;
+    EXPECT_NE(run.err.find(test.message), std::string::npos) << test.sql << "\n" << run.err;
+    EXPECT_FALSE(fs::exists(dir_ / "drizzle")) << test.sql;
+  }
+}
+
+}  // namespace
+}  // namespace flick::testing
