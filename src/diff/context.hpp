@@ -27,6 +27,7 @@ enum Phase {
   kEnumValues,
   kRebuildEnums,
   kDropTriggers,          // before the functions and tables they use change
+  kDropViews,             // before the functions they call are dropped or created again
   kDropChangedFunctions,  // a function whose result changes, before it is created again
   kCreateFunctions,       // other languages than SQL: bodies are not checked when created
   kCreateDomains,         // after enums and functions their base type or CHECKs may use
@@ -37,7 +38,6 @@ enum Phase {
   kCreateTables,
   kCreatePartitions,  // after their parents: one level of sub-partitions per depth, in order
   kRowLevelSecurity,
-  kDropViews,
   kRenameViews,
   kDropForeignKeys,
   kDropTables,
@@ -57,6 +57,7 @@ enum Phase {
   kAlteredForeignKeys,
   kAlteredIndexes,
   kDropColumns,
+  kCreateTableFunctions,  // functions using tables, domains or composite types, before the views
   kCreateViews,
   kCreateViewIndexes,  // indexes of materialized views, once the views exist
   kRenamePolicies,
@@ -65,6 +66,7 @@ enum Phase {
   kCreateSqlFunctions,  // SQL bodies are checked against the tables and views when created
   kCreateTriggers,
   kComments,
+  kDropTypedFunctions,  // functions whose signature uses a type dropped in kDropDomains
   kDropDomains,
   kDropFunctions,
   kDropEnums,

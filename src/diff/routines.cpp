@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "diff/context.hpp"
@@ -24,13 +25,14 @@ bool runs(const model::Trigger& trigger, const std::string& function) {
   return trigger.canonical.find("FUNCTION " + function + "(") != std::string::npos;
 }
 
-// Whether a type written in a signature ("SETOF public.customer", "public.customer[]") is the row
-// type of a table or view of `catalog`.
-bool is_row_type(const model::Catalog& catalog, std::string type) {
+// Where a type written in a signature ("SETOF public.customer", "public.customer[]") comes
+// from: 0 a built-in or an enum (created before every function), 1 a table's row type, a domain
+// or a composite type (created with the tables), 2 a view's row type.
+int type_level(const model::Catalog& catalog, std::string type) {
   if (type.rfind("SETOF ", 0) == 0) type.erase(0, 6);
   while (type.ends_with("[]")) type.resize(type.size() - 2);
   std::size_t dot = type.find('.');
-  if (dot == std::string::npos) return false;
+  if (dot == std::string::npos) return 0;
   std::string schema = type.substr(0, dot);
   std::string name = type.substr(dot + 1);
   auto unquote = [](std::string& part) {
@@ -40,19 +42,25 @@ bool is_row_type(const model::Catalog& catalog, std::string type) {
   };
   unquote(schema);
   unquote(name);
-  return catalog.find_table(schema, name) != nullptr || catalog.find_view(schema, name) != nullptr;
+  if (catalog.find_view(schema, name) != nullptr) return 2;
+  if (catalog.find_table(schema, name) != nullptr || catalog.find_domain(schema, name) != nullptr ||
+      catalog.find_composite_type(schema, name) != nullptr) {
+    return 1;
+  }
+  return 0;
 }
 
-bool signature_names_row_type(const model::Catalog& catalog, const model::Function& function) {
-  if (is_row_type(catalog, function.returns)) return true;
+// The types of a signature: its result and each argument.
+std::vector<std::string> signature_types(const model::Function& function) {
+  std::vector<std::string> types = {function.returns};
   std::size_t start = 0;
   while (start < function.arguments.size()) {
     std::size_t end = function.arguments.find(", ", start);
     if (end == std::string::npos) end = function.arguments.size();
-    if (is_row_type(catalog, function.arguments.substr(start, end - start))) return true;
+    types.push_back(function.arguments.substr(start, end - start));
     start = end + 2;
   }
-  return false;
+  return types;
 }
 
 // A function's body as its canonical form ends with it (the tokens after " AS ", or from
@@ -65,61 +73,67 @@ std::string body_of(const model::Function& function) {
   return as == std::string::npos ? canonical : canonical.substr(as + 4);
 }
 
-// The functions (by function_key) created after the tables and views, from what they depend on:
-// a SQL body is checked when created, so one naming a table, view, domain or composite type of
-// the catalog, or another function created late, waits for them; so does a signature naming a
-// table's row type, and an aggregate whose support functions wait. Everything else is created
-// early, where column defaults, CHECKs, domains and views can use it.
-std::set<std::string> late_functions(const model::Catalog& catalog) {
-  std::unordered_set<std::string> relations;
-  for (const model::Table& table : catalog.tables) relations.insert(table.name);
-  for (const model::View& view : catalog.views) relations.insert(view.name);
-  for (const model::Domain& domain : catalog.domains) relations.insert(domain.name);
-  for (const model::CompositeType& type : catalog.composite_types) relations.insert(type.name);
-  std::set<std::string> late;
-  std::unordered_set<std::string> late_names;
-  std::vector<std::pair<const model::Function*, std::unordered_set<std::string>>> pending;
+// When each function (by function_key) can be created, from what it depends on: 0 with the other
+// functions, before domains and tables (where column defaults, CHECKs and domains can call it);
+// 1 after the tables, domains and composite types, before the views (a signature naming one of
+// those types, or a SQL body naming a table, domain or composite type: SQL bodies are checked
+// when created); 2 after the views (a signature or SQL body naming a view). A function calling
+// another, and an aggregate made of one, waits as long as it does.
+std::map<std::string, int> function_levels(const model::Catalog& catalog) {
+  std::unordered_map<std::string, int> relation_level;
+  for (const model::Table& table : catalog.tables) relation_level[table.name] = 1;
+  for (const model::Domain& domain : catalog.domains) relation_level[domain.name] = 1;
+  for (const model::CompositeType& type : catalog.composite_types) relation_level[type.name] = 1;
+  for (const model::View& view : catalog.views) relation_level[view.name] = 2;
+  std::map<std::string, int> levels;
+  std::unordered_map<std::string, int> level_by_name;  // the highest level of a function name
+  std::vector<std::pair<const model::Function*, std::unordered_set<std::string>>> calls;
   for (const model::Function& function : catalog.functions) {
-    if (signature_names_row_type(catalog, function)) {
-      late.insert(function_key(function));
-      late_names.insert(function.name);
-      continue;
+    int level = 0;
+    for (const std::string& type : signature_types(function)) {
+      level = std::max(level, type_level(catalog, type));
     }
-    if (function.language != "sql" && !function.aggregate) continue;
-    std::unordered_set<std::string> names =
-        referenced_identifiers(function.aggregate ? function.definition : body_of(function));
-    names.erase(function.name);
-    bool reads_relation = false;
-    if (!function.aggregate) {
-      for (const std::string& name : names)
-        reads_relation = reads_relation || relations.count(name);
+    std::unordered_set<std::string> names;
+    if (function.language == "sql" || function.aggregate) {
+      names = referenced_identifiers(function.aggregate ? function.definition : body_of(function));
+      names.erase(function.name);
+      if (!function.aggregate) {
+        for (const std::string& name : names) {
+          auto found = relation_level.find(name);
+          if (found != relation_level.end()) level = std::max(level, found->second);
+        }
+      }
     }
-    if (reads_relation) {
-      late.insert(function_key(function));
-      late_names.insert(function.name);
-    } else {
-      pending.emplace_back(&function, std::move(names));
-    }
+    levels[function_key(function)] = level;
+    level_by_name[function.name] = std::max(level_by_name[function.name], level);
+    calls.emplace_back(&function, std::move(names));
   }
-  // Calls of late functions, until nothing changes.
+  // Calls of functions created later, until nothing changes.
   for (bool changed = true; changed;) {
     changed = false;
-    for (auto& [function, names] : pending) {
-      if (late.count(function_key(*function))) continue;
+    for (auto& [function, names] : calls) {
+      int& level = levels[function_key(*function)];
       for (const std::string& name : names) {
-        if (late_names.count(name) == 0) continue;
-        late.insert(function_key(*function));
-        late_names.insert(function->name);
+        auto found = level_by_name.find(name);
+        if (found == level_by_name.end() || found->second <= level) continue;
+        level = found->second;
+        level_by_name[function->name] = std::max(level_by_name[function->name], level);
         changed = true;
-        break;
       }
     }
   }
-  return late;
+  return levels;
 }
 
-Phase creation_phase(const std::set<std::string>& late, const model::Function& function) {
-  return late.count(function_key(function)) ? kCreateSqlFunctions : kCreateFunctions;
+Phase creation_phase(const std::map<std::string, int>& levels, const model::Function& function) {
+  switch (levels.at(function_key(function))) {
+    case 0:
+      return kCreateFunctions;
+    case 1:
+      return kCreateTableFunctions;
+    default:
+      return kCreateSqlFunctions;
+  }
 }
 
 DropFunction drop_of(const model::Function& function) {
@@ -201,13 +215,13 @@ void diff_routines(Context& context) {
     old_functions[function_key(function)] = &function;
   }
   std::set<std::string> kept;
-  std::set<std::string> late = late_functions(to);
+  std::map<std::string, int> levels = function_levels(to);
   // Aggregates after the functions they are made of, in each phase; dropped before them.
   for (bool aggregates : {false, true}) {
     for (const model::Function& function : to.functions) {
       if (function.aggregate != aggregates) continue;
       auto found = old_functions.find(function_key(function));
-      Phase phase = creation_phase(late, function);
+      Phase phase = creation_phase(levels, function);
       if (found == old_functions.end()) {
         context.add(phase, CreateFunction{function});
         continue;
@@ -228,7 +242,13 @@ void diff_routines(Context& context) {
   for (bool aggregates : {true, false}) {
     for (const model::Function& function : from.functions) {
       if (function.aggregate == aggregates && !kept.count(function_key(function))) {
-        context.add(kDropFunctions, drop_of(function));
+        // A signature using a domain or composite type that goes too: dropped before the type.
+        bool uses_dropped_type = false;
+        for (const std::string& type : signature_types(function)) {
+          uses_dropped_type =
+              uses_dropped_type || (type_level(from, type) == 1 && type_level(to, type) == 0);
+        }
+        context.add(uses_dropped_type ? kDropTypedFunctions : kDropFunctions, drop_of(function));
       }
     }
   }

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <unordered_set>
 
 #include "diff/context.hpp"
 #include "diff/references.hpp"
@@ -12,6 +13,32 @@ bool reads_changing_table(const Context& context, const model::View& view) {
   std::unordered_set<std::string> names = referenced_identifiers(view.definition);
   for (const model::Table* table : context.tables_changing_shape) {
     if (names.count(table->name)) return true;
+  }
+  return false;
+}
+
+// The names of the functions dropped and created again (their result type changes): a view
+// calling one goes and comes back around it.
+std::unordered_set<std::string> recreated_functions(const Context& context) {
+  std::unordered_set<std::string> names;
+  for (const model::Function& now : context.to.functions) {
+    for (const model::Function& before : context.from.functions) {
+      if (before.schema == now.schema && before.name == now.name &&
+          before.arguments == now.arguments &&
+          (before.returns != now.returns || before.procedure != now.procedure ||
+           before.aggregate != now.aggregate)) {
+        names.insert(now.name);
+      }
+    }
+  }
+  return names;
+}
+
+bool calls_recreated_function(const model::View& view,
+                              const std::unordered_set<std::string>& recreated) {
+  if (recreated.empty()) return false;
+  for (const std::string& name : referenced_identifiers(view.definition)) {
+    if (recreated.count(name)) return true;
   }
   return false;
 }
@@ -51,11 +78,13 @@ void diff_indexes(Context& context, const model::View& from, const model::View& 
 void diff_views(Context& context) {
   const auto& olds = context.from.views;
   const auto& news = context.to.views;
+  std::unordered_set<std::string> recreated = recreated_functions(context);
   for (const auto& [o, n] : context.views.pairs) {
     const model::View& from = olds[o];
     const model::View& to = news[n];
     QualifiedName carried{context.mapped_schema(from.schema), from.name};
-    if (!same_definition(from, to) || reads_changing_table(context, from)) {
+    if (!same_definition(from, to) || reads_changing_table(context, from) ||
+        calls_recreated_function(from, recreated)) {
       context.add(kDropViews, DropView{carried, from.materialized});
       context.add(kCreateViews, CreateView{to});
       create_indexes(context, to);

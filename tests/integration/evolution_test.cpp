@@ -45,9 +45,23 @@ std::string read_file(const fs::path& path) {
   return text.str();
 }
 
-std::vector<fs::path> step_dirs() {
+// The chains: every tests/data/evolution* folder (evolution: tables, columns, constraints,
+// enums, views; evolution-objects: extensions, functions, triggers, domains, composite types,
+// partitions, aggregates and the other PostgreSQL objects).
+std::vector<std::string> chains() {
+  std::vector<std::string> names;
+  for (const fs::directory_entry& entry : fs::directory_iterator(FLICK_TEST_DATA)) {
+    std::string name = entry.path().filename().string();
+    if (entry.is_directory() && name.starts_with("evolution")) names.push_back(name);
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+std::vector<fs::path> step_dirs(const std::string& chain) {
   std::vector<fs::path> steps;
-  for (const fs::directory_entry& entry : fs::directory_iterator(FLICK_EVOLUTION_DATA)) {
+  for (const fs::directory_entry& entry :
+       fs::directory_iterator(fs::path(FLICK_TEST_DATA) / chain)) {
     if (entry.is_directory() && entry.path().filename().string().starts_with("step")) {
       steps.push_back(entry.path());
     }
@@ -215,11 +229,22 @@ std::string flick_binary() {
   return from_env != nullptr ? from_env : FLICK_BIN;
 }
 
-TEST(Evolution, DataHasEnoughSteps) { EXPECT_GE(step_dirs().size(), 12u); }
+class Evolution : public ::testing::TestWithParam<std::string> {};
+
+TEST(EvolutionChains, BothChainsArePresent) {
+  EXPECT_EQ(chains(), (std::vector<std::string>{"evolution", "evolution-objects"}));
+}
+
+// evolution-objects has 8 steps so far: its steps 09-12 (detach of a partition with its keys, and
+// what follows) wait for generate to know that DETACH PARTITION leaves the partition its primary
+// key, indexes and foreign keys (it adds them again today).
+TEST_P(Evolution, DataHasEnoughSteps) {
+  EXPECT_GE(step_dirs(GetParam()).size(), GetParam() == "evolution" ? 12u : 8u);
+}
 
 // Every step's schema builds on a fresh database, and the first step's seed and rows hold.
-TEST(Evolution, EveryStepSchemaApplies) {
-  for (const fs::path& step : step_dirs()) {
+TEST_P(Evolution, EveryStepSchemaApplies) {
+  for (const fs::path& step : step_dirs(GetParam())) {
     SCOPED_TRACE(step.filename().string());
     std::string url = create_database("evolution_check");
     ASSERT_NO_THROW(apply_schema(url, step));
@@ -228,9 +253,9 @@ TEST(Evolution, EveryStepSchemaApplies) {
 
 // Hand-written migrations between the steps take the database through every step: checks the
 // data (seeds, expected rows) and the harness (the dumps) independently of flick.
-TEST(Evolution, ReferenceMigrations) {
+TEST_P(Evolution, ReferenceMigrations) {
   std::string migrated = create_database("evolution_reference");
-  for (const fs::path& step : step_dirs()) {
+  for (const fs::path& step : step_dirs(GetParam())) {
     SCOPED_TRACE(step.filename().string());
     ASSERT_TRUE(fs::exists(step / "reference.migration")) << step;
     {
@@ -244,7 +269,7 @@ TEST(Evolution, ReferenceMigrations) {
   }
 }
 
-TEST(Evolution, FlickGenerateRoundTrip) {
+TEST_P(Evolution, FlickGenerateRoundTrip) {
   std::string flick = flick_binary();
   ASSERT_TRUE(fs::exists(flick)) << "flick binary not found at " << flick;
   fs::path work = fs::temp_directory_path() / fmt::format("flick-evolution-{}", getpid());
@@ -253,7 +278,7 @@ TEST(Evolution, FlickGenerateRoundTrip) {
   fs::create_directories(out);
   std::string migrated = create_database("evolution_migrated");
 
-  for (const fs::path& step : step_dirs()) {
+  for (const fs::path& step : step_dirs(GetParam())) {
     std::string name = step.filename().string();
     SCOPED_TRACE(name);
     std::vector<std::string> argv = {flick, "generate"};
@@ -307,6 +332,12 @@ TEST(Evolution, FlickGenerateRoundTrip) {
   }
   fs::remove_all(work);
 }
+
+INSTANTIATE_TEST_SUITE_P(Chains, Evolution, ::testing::ValuesIn(chains()), [](const auto& info) {
+  std::string name = info.param;
+  std::replace(name.begin(), name.end(), '-', '_');
+  return name;
+});
 
 }  // namespace
 }  // namespace flick::testing

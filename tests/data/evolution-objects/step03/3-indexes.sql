@@ -1,0 +1,1 @@
+CREATE INDEX tenants_name_slug_idx ON public.tenants (public.slugify(name));
