@@ -284,6 +284,42 @@ void CatalogBuilder::attach_partition(const QualifiedName& parent, const Qualifi
                                 child.name));
   }
   child_table->partition_of = model::PartitionOf{parent.schema, parent.name, std::move(bound)};
+  // ATTACH PARTITION attaches the table's own key, unique constraints, indexes and foreign keys
+  // that match the parent's: from then on they are the parent's (the reverse of a detach).
+  auto release = [&](const std::string& name) { release_relation_name(child.schema, name); };
+  if (child_table->primary_key && parent_table->primary_key &&
+      child_table->primary_key->columns == parent_table->primary_key->columns) {
+    release(child_table->primary_key->name);
+    child_table->primary_key.reset();
+  }
+  std::erase_if(child_table->uniques, [&](const model::UniqueConstraint& unique) {
+    bool matches = std::any_of(parent_table->uniques.begin(), parent_table->uniques.end(),
+                               [&](const model::UniqueConstraint& p) {
+                                 return p.columns == unique.columns &&
+                                        p.nulls_not_distinct == unique.nulls_not_distinct;
+                               });
+    if (matches) release(unique.name);
+    return matches;
+  });
+  std::erase_if(child_table->indexes, [&](const model::Index& index) {
+    bool matches = std::any_of(parent_table->indexes.begin(), parent_table->indexes.end(),
+                               [&](const model::Index& p) {
+                                 model::Index renamed = index;
+                                 renamed.name = p.name;
+                                 renamed.concurrently = p.concurrently;
+                                 return renamed == p;
+                               });
+    if (matches) release(index.name);
+    return matches;
+  });
+  std::erase_if(child_table->foreign_keys, [&](const model::ForeignKey& key) {
+    return std::any_of(parent_table->foreign_keys.begin(), parent_table->foreign_keys.end(),
+                       [&](const model::ForeignKey& p) {
+                         model::ForeignKey renamed = key;
+                         renamed.name = p.name;
+                         return renamed == p;
+                       });
+  });
 }
 
 void CatalogBuilder::detach_partition(const QualifiedName& parent, const QualifiedName& child,
@@ -295,6 +331,18 @@ void CatalogBuilder::detach_partition(const QualifiedName& parent, const Qualifi
     throw UserError(fmt::format("{}: \"{}\".\"{}\" is not a partition of \"{}\".\"{}\"", position,
                                 child.schema, child.name, parent.schema, parent.name));
   }
+  // What it had from its parent becomes its own (and its names are taken in the schema).
+  model::Table detached = sqlparse::detached_partition(catalog_, *child_table);
+  if (detached.primary_key && !child_table->primary_key) {
+    claim_relation_name(child.schema, detached.primary_key->name);
+  }
+  for (std::size_t i = child_table->uniques.size(); i < detached.uniques.size(); ++i) {
+    claim_relation_name(child.schema, detached.uniques[i].name);
+  }
+  for (std::size_t i = child_table->indexes.size(); i < detached.indexes.size(); ++i) {
+    claim_relation_name(child.schema, detached.indexes[i].name);
+  }
+  *child_table = std::move(detached);
   child_table->partition_of.reset();
 }
 

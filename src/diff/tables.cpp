@@ -7,6 +7,7 @@
 #include "diff/context.hpp"
 #include "diff/table_diff.hpp"
 #include "flick/error.hpp"
+#include "sqlparse/sqlparse.hpp"
 
 namespace flick::diff {
 namespace {
@@ -122,8 +123,10 @@ void diff_table(Context& context, const TablePair& pair) {
                                   pair.carried});
     } else if (old_of) {
       // Moved to another bound or parent: detached just before it is attached again, so that
-      // column changes of its old parent reach it first.
-      context.add(new_table.partition_of ? kAddConstraints : kDropConstraints,
+      // column changes of its old parent reach it first. Detached for good: before its own
+      // constraints and indexes are renamed (PostgreSQL refuses to rename what a partition has
+      // from its parent) or changed, once the tables have their new names.
+      context.add(new_table.partition_of ? kAddConstraints : kFollowRenames,
                   DetachPartition{{old_of->schema, old_of->name}, pair.target});
     }
     if (new_table.partition_of) {
@@ -136,7 +139,15 @@ void diff_table(Context& context, const TablePair& pair) {
   // A partition's columns follow its parent's (PostgreSQL refuses to change them on their own);
   // a table about to be attached gets the parent's columns first.
   if (!new_table.partition_of || !old_table.partition_of) diff_columns(context, pair);
-  diff_constraints(context, pair);
+  if (old_table.partition_of && !new_table.partition_of) {
+    // Detached for good: compared as what PostgreSQL leaves it.
+    model::Table detached = sqlparse::detached_partition(context.from, old_table);
+    TablePair effective = pair;
+    effective.old_table = &detached;
+    diff_constraints(context, effective);
+  } else {
+    diff_constraints(context, pair);
+  }
   if (old_table.unlogged != new_table.unlogged) {
     context.add(kAlterColumns, SetLogged{pair.target, new_table.unlogged});
   }

@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "sqlparse/sqlparse.hpp"
 
 namespace flick::sqlparse {
@@ -47,6 +49,38 @@ std::string implicit_name(const std::string& table, const std::vector<std::strin
   if (has_name2) name += "_" + name2.substr(0, clip_length(name2, name2_chars));
   if (!suffix.empty()) name += "_" + suffix;
   return name;
+}
+
+model::Table detached_partition(const model::Catalog& from, const model::Table& partition) {
+  model::Table table = partition;
+  const model::Table* parent =
+      from.find_table(partition.partition_of->schema, partition.partition_of->name);
+  if (parent == nullptr) return table;
+  if (parent->primary_key && !table.primary_key) {
+    table.primary_key =
+        model::PrimaryKey{implicit_name(table.name, {}, "pkey"), parent->primary_key->columns};
+  }
+  for (const model::UniqueConstraint& unique : parent->uniques) {
+    model::UniqueConstraint own = unique;
+    own.name = implicit_name(table.name, unique.columns, "key");
+    table.uniques.push_back(std::move(own));
+  }
+  for (const model::Index& index : parent->indexes) {
+    std::vector<std::string> columns;
+    for (const model::IndexElement& element : index.elements) {
+      columns.push_back(element.is_expression ? "expr" : element.expression);
+    }
+    model::Index own = index;
+    own.name = implicit_name(table.name, columns, "idx");
+    own.concurrently = false;
+    table.indexes.push_back(std::move(own));
+  }
+  for (const model::ForeignKey& key : parent->foreign_keys) {
+    bool has = std::any_of(table.foreign_keys.begin(), table.foreign_keys.end(),
+                           [&](const model::ForeignKey& k) { return k.name == key.name; });
+    if (!has) table.foreign_keys.push_back(key);
+  }
+  return table;
 }
 
 }  // namespace flick::sqlparse

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "flick/model.hpp"
+
 namespace flick::sqlparse {
 
 // A position in a source text, 1-based.
@@ -124,6 +126,13 @@ std::vector<std::string> constraint_columns(std::string_view definition);
 // never splitting a UTF-8 character. It does not add the digits PostgreSQL appends on a clash.
 std::string implicit_name(const std::string& table, const std::vector<std::string>& columns,
                           const std::string& suffix);
+
+// A partition as DETACH PARTITION leaves it (`catalog` holds its parent): the parent's primary key,
+// unique constraints and indexes become its own, under the names PostgreSQL gave them when the
+// partition was created with PARTITION OF ("<table>_pkey", "<table>_<columns>_key",
+// "<table>_<columns>_idx"), and the foreign keys it cloned from the parent stay, under the
+// parent's names. `partition_of` is left as it was (the caller clears it).
+model::Table detached_partition(const model::Catalog& catalog, const model::Table& partition);
 
 // One index element as written between the parentheses of CREATE INDEX.
 struct IndexElementParts {

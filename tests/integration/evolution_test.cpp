@@ -235,12 +235,7 @@ TEST(EvolutionChains, BothChainsArePresent) {
   EXPECT_EQ(chains(), (std::vector<std::string>{"evolution", "evolution-objects"}));
 }
 
-// evolution-objects has 8 steps so far: its steps 09-12 (detach of a partition with its keys, and
-// what follows) wait for generate to know that DETACH PARTITION leaves the partition its primary
-// key, indexes and foreign keys (it adds them again today).
-TEST_P(Evolution, DataHasEnoughSteps) {
-  EXPECT_GE(step_dirs(GetParam()).size(), GetParam() == "evolution" ? 12u : 8u);
-}
+TEST_P(Evolution, DataHasEnoughSteps) { EXPECT_GE(step_dirs(GetParam()).size(), 12u); }
 
 // Every step's schema builds on a fresh database, and the first step's seed and rows hold.
 TEST_P(Evolution, EveryStepSchemaApplies) {
