@@ -95,6 +95,18 @@ void follow_in_model(CatalogBuilder& builder, const std::string& key, const std:
   }
 }
 
+// A routine into the model, replacing an earlier definition of the same identity.
+void replace_routine(model::Catalog& catalog, model::Function routine) {
+  for (model::Function& existing : catalog.functions) {
+    if (existing.schema == routine.schema && existing.name == routine.name &&
+        existing.arguments == routine.arguments) {
+      existing = std::move(routine);
+      return;
+    }
+  }
+  catalog.functions.push_back(std::move(routine));
+}
+
 // Puts what a CREATE EXTENSION / FUNCTION / PROCEDURE / TRIGGER defines into the model,
 // replacing an earlier definition of the same object.
 void define_in_model(Node* statement, const Source& source, CatalogBuilder& builder) {
@@ -125,28 +137,10 @@ void define_in_model(Node* statement, const Source& source, CatalogBuilder& buil
       return;
     }
     case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT: {
-      model::Function function = function_of(*statement->create_function_stmt, source);
-      for (model::Function& existing : catalog.functions) {
-        if (existing.schema == function.schema && existing.name == function.name &&
-            existing.arguments == function.arguments) {
-          existing = std::move(function);
-          return;
-        }
-      }
-      catalog.functions.push_back(std::move(function));
-      return;
+      return replace_routine(catalog, function_of(*statement->create_function_stmt, source));
     }
     case PG_QUERY__NODE__NODE_DEFINE_STMT: {
-      model::Function aggregate = aggregate_of(*statement->define_stmt, source);
-      for (model::Function& existing : catalog.functions) {
-        if (existing.schema == aggregate.schema && existing.name == aggregate.name &&
-            existing.arguments == aggregate.arguments) {
-          existing = std::move(aggregate);
-          return;
-        }
-      }
-      catalog.functions.push_back(std::move(aggregate));
-      return;
+      return replace_routine(catalog, aggregate_of(*statement->define_stmt, source));
     }
     case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT: {
       PgQuery__CreateTrigStmt& create = *statement->create_trig_stmt;

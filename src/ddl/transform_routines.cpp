@@ -65,6 +65,38 @@ std::string number(const std::string& text) {
   }
 }
 
+// The statement to run for a routine: its text as CREATE OR REPLACE (so that it also replaces an
+// older definition), without trailing blanks.
+std::string or_replace_definition(const Source& source, bool replace) {
+  std::string text = source.statement_text();
+  if (!replace) {
+    std::size_t after_create = 6;  // "CREATE"
+    text = text.substr(0, after_create) + " OR REPLACE" + text.substr(after_create);
+  }
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.pop_back();
+  return text;
+}
+
+// Adds a function, procedure or aggregate to the catalog; one of the same identity is an error
+// unless the statement says OR REPLACE, when it is replaced.
+void add_routine(model::Function routine, bool replace, const Source& source,
+                 CatalogBuilder& builder) {
+  auto& functions = builder.catalog().functions;
+  auto existing = std::find_if(functions.begin(), functions.end(), [&](const model::Function& f) {
+    return f.schema == routine.schema && f.name == routine.name && f.arguments == routine.arguments;
+  });
+  if (existing != functions.end()) {
+    if (!replace) {
+      source.fail(-1, fmt::format("{} {}.{}({}) is created twice", model::routine_kind(routine),
+                                  routine.schema, routine.name, routine.arguments));
+    }
+    *existing = std::move(routine);
+    return;
+  }
+  builder.use_schema(routine.schema, source.position(-1));
+  functions.push_back(std::move(routine));
+}
+
 }  // namespace
 
 std::string routine_type(const PgQuery__TypeName* type, const std::string& default_schema) {
@@ -230,14 +262,7 @@ model::Function function_of(PgQuery__CreateFunctionStmt& statement, const Source
   }
   function.canonical = canonical;
 
-  // The statement to run: CREATE OR REPLACE, so that it also replaces an older definition.
-  std::string text = source.statement_text();
-  if (!statement.replace) {
-    std::size_t after_create = 6;  // "CREATE"
-    text = text.substr(0, after_create) + " OR REPLACE" + text.substr(after_create);
-  }
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.pop_back();
-  function.definition = text;
+  function.definition = or_replace_definition(source, statement.replace);
   return function;
 }
 
@@ -368,13 +393,7 @@ model::Function aggregate_of(PgQuery__DefineStmt& statement, const Source& sourc
   aggregate.returns = "STYPE " + options.at("stype");
   if (options.count("finalfunc") != 0) aggregate.returns += " FINALFUNC " + options.at("finalfunc");
 
-  std::string text = source.statement_text();
-  if (!statement.replace) {
-    std::size_t after_create = 6;  // "CREATE"
-    text = text.substr(0, after_create) + " OR REPLACE" + text.substr(after_create);
-  }
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.pop_back();
-  aggregate.definition = text;
+  aggregate.definition = or_replace_definition(source, statement.replace);
   return aggregate;
 }
 
@@ -544,23 +563,7 @@ void transform_create_extension(PgQuery__CreateExtensionStmt& statement, const S
 
 void transform_create_function(PgQuery__CreateFunctionStmt& statement, const Source& source,
                                CatalogBuilder& builder) {
-  model::Function function = function_of(statement, source);
-  auto& functions = builder.catalog().functions;
-  auto existing = std::find_if(functions.begin(), functions.end(), [&](const model::Function& f) {
-    return f.schema == function.schema && f.name == function.name &&
-           f.arguments == function.arguments;
-  });
-  if (existing != functions.end()) {
-    if (!statement.replace) {
-      source.fail(-1, fmt::format("{} {}.{}({}) is created twice",
-                                  function.procedure ? "procedure" : "function", function.schema,
-                                  function.name, function.arguments));
-    }
-    *existing = std::move(function);
-    return;
-  }
-  builder.use_schema(function.schema, source.position(-1));
-  functions.push_back(std::move(function));
+  add_routine(function_of(statement, source), statement.replace, source, builder);
 }
 
 void transform_create_trigger(PgQuery__CreateTrigStmt& statement, const Source& source,
@@ -585,22 +588,7 @@ void transform_define(PgQuery__DefineStmt& statement, const Source& source,
   if (statement.kind != PG_QUERY__OBJECT_TYPE__OBJECT_AGGREGATE) {
     source.unsupported(-1, "unsupported statement " + define_kind(statement.kind));
   }
-  model::Function aggregate = aggregate_of(statement, source);
-  auto& functions = builder.catalog().functions;
-  auto existing = std::find_if(functions.begin(), functions.end(), [&](const model::Function& f) {
-    return f.schema == aggregate.schema && f.name == aggregate.name &&
-           f.arguments == aggregate.arguments;
-  });
-  if (existing != functions.end()) {
-    if (!statement.replace) {
-      source.fail(-1, fmt::format("aggregate {}.{}({}) is created twice", aggregate.schema,
-                                  aggregate.name, aggregate.arguments));
-    }
-    *existing = std::move(aggregate);
-    return;
-  }
-  builder.use_schema(aggregate.schema, source.position(-1));
-  functions.push_back(std::move(aggregate));
+  add_routine(aggregate_of(statement, source), statement.replace, source, builder);
 }
 
 model::Function read_aggregate(std::string_view sql, const std::string& context) {

@@ -120,6 +120,11 @@ struct Context {
 
 std::string table_key(const std::string& schema, const std::string& name);
 
+// Whether a function of the same identity (schema, name, argument types) must be dropped and
+// created again to become `to`: its result type, or its kind (function, procedure, aggregate)
+// changes, which CREATE OR REPLACE cannot do.
+bool result_changes(const model::Function& from, const model::Function& to);
+
 // The parts of diff(), in the order it calls them.
 void match_tables(Context& context);
 void diff_enums(Context& context);

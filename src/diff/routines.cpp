@@ -143,6 +143,11 @@ DropFunction drop_of(const model::Function& function) {
 
 }  // namespace
 
+bool result_changes(const model::Function& from, const model::Function& to) {
+  return from.returns != to.returns || from.procedure != to.procedure ||
+         from.aggregate != to.aggregate;
+}
+
 void diff_routines(Context& context) {
   const model::Catalog& from = context.from;
   const model::Catalog& to = context.to;
@@ -229,8 +234,7 @@ void diff_routines(Context& context) {
       kept.insert(found->first);
       const model::Function& old = *found->second;
       if (old == function) continue;
-      if (old.returns != function.returns || old.procedure != function.procedure ||
-          old.aggregate != function.aggregate) {
+      if (result_changes(old, function)) {
         context.add(kDropChangedFunctions, drop_of(old));
         context.add(phase, CreateFunction{function});
         recreated.insert(function.schema + "." + function.name);

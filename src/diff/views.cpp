@@ -24,9 +24,7 @@ std::unordered_set<std::string> recreated_functions(const Context& context) {
   for (const model::Function& now : context.to.functions) {
     for (const model::Function& before : context.from.functions) {
       if (before.schema == now.schema && before.name == now.name &&
-          before.arguments == now.arguments &&
-          (before.returns != now.returns || before.procedure != now.procedure ||
-           before.aggregate != now.aggregate)) {
+          before.arguments == now.arguments && result_changes(before, now)) {
         names.insert(now.name);
       }
     }
