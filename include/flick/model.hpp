@@ -305,6 +305,73 @@ inline const char* routine_kind(const Function& function) {
   return function.aggregate ? "aggregate" : function.procedure ? "procedure" : "function";
 }
 
+// CREATE ROLE (roles are the cluster's, not one database's: a migration creates one only when it
+// is missing and drops one only when no schema file of this folder names it any more). The
+// attributes drizzle's snapshot has (createDb, createRole, inherit) and the others a schema file
+// may set; a password never belongs in a schema file.
+struct Role {
+  std::string name;
+  bool create_db = false;
+  bool create_role = false;
+  bool inherit = true;
+  bool login = false;
+  bool bypass_rls = false;
+  int connection_limit = -1;           // -1: no limit
+  std::vector<std::string> member_of;  // GRANT role TO this role; sorted
+
+  bool operator==(const Role&) const = default;
+};
+
+// The kinds of object a privilege is held on, as GRANT names them ("routine": a function,
+// procedure or aggregate; "table": a table, view, materialized view or partition; "type": an enum,
+// domain or composite type).
+inline constexpr const char* kGrantKinds[] = {"schema", "table", "sequence", "routine", "type"};
+
+// One privilege of one grantee on one object: what the object's access list holds beyond what
+// PostgreSQL gives by itself. Its owner's own privileges are never listed. `revoked` marks a
+// privilege PostgreSQL gives by itself that was taken away (EXECUTE on a routine and USAGE on a
+// type for PUBLIC, USAGE on schema public for PUBLIC). Managed only with `[privileges] manage =
+// true`; otherwise strip_privileges() removes them from every catalog.
+struct Grant {
+  std::string object_kind;  // one of kGrantKinds
+  std::string schema;       // the object's schema; for a schema grant, the schema itself
+  std::string name;         // "" for a schema grant
+  std::string arguments;    // a routine's identity argument types ("integer, text")
+  std::string column;       // a column privilege on a table; "" otherwise
+  std::string grantee;      // a role name, or "PUBLIC"
+  std::string privilege;    // upper case: SELECT, INSERT, ..., USAGE, CREATE, EXECUTE
+  bool grant_option = false;
+  bool revoked = false;
+
+  auto operator<=>(const Grant&) const = default;
+  bool operator==(const Grant&) const = default;
+};
+
+// ALTER DEFAULT PRIVILEGES: what objects of `object_kind` created later by `for_role` in `schema`
+// get. `for_role` "" is the role that runs the migrations (ALTER DEFAULT PRIVILEGES without FOR
+// ROLE); `schema` "" is every schema. `revoked` (only without a schema): a privilege PostgreSQL
+// gives by itself (EXECUTE on routines, USAGE on types for PUBLIC) taken away.
+struct DefaultPrivilege {
+  std::string for_role;
+  std::string schema;
+  std::string object_kind;  // "table", "sequence", "routine", "type", "schema"
+  std::string grantee;
+  std::string privilege;
+  bool grant_option = false;
+  bool revoked = false;
+
+  auto operator<=>(const DefaultPrivilege&) const = default;
+  bool operator==(const DefaultPrivilege&) const = default;
+};
+
+// The privileges `kind` has for everyone: "SELECT, INSERT, ..." expanded from ALL.
+const std::vector<std::string>& privileges_of_kind(const std::string& kind);
+
+// Whether PostgreSQL gives `privilege` on an object of `kind` named `schema`.`name` to PUBLIC by
+// itself (EXECUTE on routines, USAGE on types, USAGE on schema public).
+bool public_by_default(const std::string& kind, const std::string& schema, const std::string& name,
+                       const std::string& privilege);
+
 struct Catalog {
   std::vector<std::string> schemas;  // explicitly created schemas; never "public"
   std::vector<Extension> extensions;
@@ -315,6 +382,10 @@ struct Catalog {
   std::vector<Sequence> sequences;
   std::vector<Table> tables;
   std::vector<View> views;
+  // Managed privileges (see Grant): roles, grants and default privileges, sorted.
+  std::vector<Role> roles;
+  std::vector<Grant> grants;
+  std::vector<DefaultPrivilege> default_privileges;
 
   bool operator==(const Catalog&) const = default;
 
@@ -330,6 +401,10 @@ struct Catalog {
   const Function* find_function(const std::string& schema, const std::string& name,
                                 const std::string& arguments) const;
 };
+
+// Removes roles, grants and default privileges: what a catalog holds when privileges are not
+// managed (the default; `[privileges] manage = true` keeps them).
+void strip_privileges(Catalog& catalog);
 
 // Column lookup by name; nullptr when absent.
 const Column* find_column(const Table& table, const std::string& name);

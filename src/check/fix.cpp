@@ -168,7 +168,6 @@ FixResult fix_folder(const fs::path& out, bool dry_run) {
       rebuilt.prev_id = previous_id;
       rebuilt.catalog = replayer.catalog();
       if (previous != nullptr) {
-        rebuilt.roles = previous->roles;
         store::inherit_round_trip_details(rebuilt, *previous);
       } else if (item.snapshot) {
         rebuilt.layout = item.snapshot->layout;

@@ -76,7 +76,11 @@ void replay_into(pg::Connection& connection, const store::MigrationFolder& folde
     }
     model::Catalog wanted = snapshot.catalog;
     model::normalise(wanted);
-    model::Catalog live = introspect::read_catalog(connection, introspect::Filters{});
+    introspect::Filters filters;
+    // Privileges are compared when the snapshot records some (they were managed).
+    filters.privileges =
+        !wanted.roles.empty() || !wanted.grants.empty() || !wanted.default_privileges.empty();
+    model::Catalog live = introspect::read_catalog(connection, filters);
     introspect::align(connection, live, wanted);
     ChangesDescription differences = snapshot_differences(live, wanted);
     if (differences.count == 0) continue;

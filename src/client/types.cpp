@@ -245,6 +245,64 @@ void write_array_element(std::string_view element_text, std::string& out) {
   out += '"';
 }
 
+// As record_in reads it (src/backend/utils/adt/rowtypes.c): a field ends at a ',' or ')' outside
+// quotes; an empty field is NULL.
+std::vector<std::optional<std::string>> split_record(std::string_view text, std::size_t fields) {
+  auto is_space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+  };
+  std::size_t pos = 0;
+  while (pos < text.size() && is_space(text[pos])) ++pos;
+  if (pos >= text.size() || text[pos] != '(') bad("record");
+  ++pos;
+  std::vector<std::optional<std::string>> out;
+  out.reserve(fields);
+  if (fields == 0) {
+    if (pos >= text.size()) bad("record");
+    if (text[pos] != ')') throw_conversion_error("record text has more fields than its type (0)");
+  }
+  for (std::size_t field = 0; field < fields; ++field) {
+    if (pos >= text.size()) bad("record");
+    if (text[pos] == ',' || text[pos] == ')') {
+      out.emplace_back(std::nullopt);
+    } else {
+      std::string value;
+      bool quoted = false;
+      while (quoted || (text[pos] != ',' && text[pos] != ')')) {
+        char c = text[pos++];
+        if (c == '\\') {
+          if (pos >= text.size()) bad("record");
+          value += text[pos++];
+        } else if (c == '"') {
+          if (!quoted) {
+            quoted = true;
+          } else if (pos < text.size() && text[pos] == '"') {
+            value += '"';
+            ++pos;
+          } else {
+            quoted = false;
+          }
+        } else {
+          value += c;
+        }
+        if (pos >= text.size()) bad("record");
+      }
+      out.emplace_back(std::move(value));
+    }
+    bool last = field + 1 == fields;
+    if (text[pos] == (last ? ')' : ',')) {
+      if (!last) ++pos;
+    } else {
+      throw_conversion_error(fmt::format("record text has {} fields than its type ({})",
+                                         last ? "more" : "fewer", fields));
+    }
+  }
+  ++pos;  // the closing parenthesis
+  while (pos < text.size() && is_space(text[pos])) ++pos;
+  if (pos != text.size()) bad("record");
+  return out;
+}
+
 void unknown_enum_label(std::string_view pg_name) {
   throw_conversion_error(fmt::format("label not in enum {}", pg_name));
 }

@@ -1,10 +1,12 @@
 #pragma once
 
 // Schema model -> a C++ header for the runtime client (flick codegen): per enum an enum class
-// with its labels and EnumTraits; per table a Row struct (every column; nullable ones as
-// std::optional), an Insert struct (columns with a default, and nullable ones, optional: unset
-// means DEFAULT), a table descriptor with typed column constants for the query builder in
-// flick/client/query.hpp, and a RowTraits mapping. Output is deterministic (golden-tested).
+// with its labels and EnumTraits; per composite type a struct (its attributes in order, each a
+// std::optional) with a ValueTraits specialisation for its record text; per table a Row struct
+// (every column; nullable ones as std::optional), an Insert struct (columns with a default, and
+// nullable ones, optional: unset means DEFAULT), a table descriptor with typed column constants for
+// the query builder in flick/client/query.hpp, and a RowTraits mapping. Output is deterministic
+// (golden-tested).
 
 #include <string>
 
@@ -19,9 +21,11 @@ struct Options {
   std::string source = "the schema files";
 };
 
-// Throws flick::UserError naming table.column for a column type the client cannot map (bytea,
-// geometric types, ranges, multi-dimensional arrays), and for two columns (or tables, enums, enum
-// labels) whose C++ names would collide.
+// A domain is its base type. Throws flick::UserError naming table.column for a column type the
+// client cannot map (bytea, geometric types, multi-dimensional arrays, a composite type with
+// such an attribute), and for two columns (or tables, enums, enum labels, composite types or
+// their attributes) whose C++ names would collide. A composite type no column needs and whose
+// attributes do not all map is left out with a comment in the header.
 std::string generate_header(const model::Catalog& catalog, const Options& options);
 
 // Exposed for tests. snake_case for members ("emailDomain" -> "email_domain"), PascalCase for

@@ -1,5 +1,6 @@
 #include <fmt/core.h>
 
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -45,8 +46,7 @@ std::string qualified_sql_name(const std::string& schema, const std::string& nam
 
 // Type and member names a schema object gets; non-public schemas prefix them.
 std::string type_base(const std::string& schema, const std::string& name) {
-  return schema == model::kDefaultSchema ? pascal_name(name)
-                                         : pascal_name(schema) + pascal_name(name);
+  return cpp_type_name(schema, name);
 }
 std::string instance_name(const std::string& schema, const std::string& name) {
   return schema == model::kDefaultSchema ? snake_name(name)
@@ -109,6 +109,71 @@ std::vector<ColumnPlan> plan_columns(const model::Catalog& catalog, const model:
 
 std::string optional_of(const std::string& type) { return "std::optional<" + type + ">"; }
 
+// A composite type as the header writes it: a struct whose fields (every attribute, in order) are
+// std::optional, since an attribute is always nullable.
+struct CompositePlan {
+  const model::CompositeType* type;
+  std::string name;                      // the C++ struct
+  std::vector<std::string> members;      // per attribute
+  std::vector<std::string> value_types;  // per attribute, the non-NULL value
+  std::string unmappable;                // why it is left out; "" when written
+};
+
+// Composite types in an order where each comes after the composite types its attributes use
+// (catalog order otherwise), so every struct is complete where another one uses it.
+std::vector<CompositePlan> plan_composites(const model::Catalog& catalog) {
+  std::vector<const model::CompositeType*> ordered;
+  std::set<const model::CompositeType*> placed;
+  std::set<const model::CompositeType*> visiting;
+  std::function<void(const model::CompositeType*)> place = [&](const model::CompositeType* type) {
+    if (placed.count(type) > 0 || visiting.count(type) > 0) return;
+    visiting.insert(type);
+    for (const model::CompositeAttribute& attribute : type->attributes) {
+      std::string used = attribute.type;
+      while (used.ends_with("[]")) used.resize(used.size() - 2);
+      // Through domains too: a domain over a composite type is that type to the client.
+      for (int depth = 0; depth < 32; ++depth) {
+        std::size_t dot = used.find('.');
+        if (dot == std::string::npos) break;
+        std::string schema = used.substr(0, dot);
+        std::string name = used.substr(dot + 1);
+        if (const model::CompositeType* inner = catalog.find_composite_type(schema, name)) {
+          place(inner);
+          break;
+        }
+        const model::Domain* domain = catalog.find_domain(schema, name);
+        if (domain == nullptr) break;
+        used = domain->base_type;
+        while (used.ends_with("[]")) used.resize(used.size() - 2);
+      }
+    }
+    visiting.erase(type);
+    placed.insert(type);
+    ordered.push_back(type);
+  };
+  for (const model::CompositeType& type : catalog.composite_types) place(&type);
+
+  std::vector<CompositePlan> plans;
+  for (const model::CompositeType* type : ordered) {
+    CompositePlan plan;
+    plan.type = type;
+    plan.name = type_base(type->schema, type->name);
+    std::map<std::string, std::string> taken;
+    for (const model::CompositeAttribute& attribute : type->attributes) {
+      plan.members.push_back(snake_name(attribute.name));
+      claim(taken, plan.members.back(), "attribute " + attribute.name,
+            "composite type " + type->schema + "." + type->name);
+      try {
+        plan.value_types.push_back(cpp_value_type(catalog, *type, attribute));
+      } catch (const UserError& error) {
+        if (plan.unmappable.empty()) plan.unmappable = error.what();
+      }
+    }
+    plans.push_back(std::move(plan));
+  }
+  return plans;
+}
+
 class Writer {
  public:
   Writer(const model::Catalog& catalog, const Options& options)
@@ -126,6 +191,7 @@ class Writer {
     line("");
     line("#include <flick/client.hpp>");
     if (!catalog_.enums.empty()) write_enums();
+    if (!catalog_.composite_types.empty()) write_composites();
     if (!catalog_.tables.empty()) {
       open_namespace();
       for (const model::Table& table : catalog_.tables) write_table(table);
@@ -156,6 +222,10 @@ class Writer {
     std::map<std::string, std::string> instances;
     for (const model::Enum& e : catalog_.enums) {
       claim(types, type_base(e.schema, e.name), "enum " + e.schema + "." + e.name, "codegen");
+    }
+    for (const model::CompositeType& type : catalog_.composite_types) {
+      claim(types, type_base(type.schema, type.name),
+            "composite type " + type.schema + "." + type.name, "codegen");
     }
     for (const model::Table& table : catalog_.tables) {
       std::string owner = "table " + table.schema + "." + table.name;
@@ -209,6 +279,80 @@ class Writer {
       line("struct EnumTraits<{}> : EnumLabels<{}, {}> {{", name, name, labels);
       line("  static constexpr std::string_view pg_name = {};",
            cpp_literal(qualified_sql_name(e.schema, e.name)));
+      line("}};");
+    }
+    line("");
+    line("}}  // namespace flick::client");
+  }
+
+  // Per composite type a struct, and a ValueTraits specialisation reading and writing its record
+  // text (detail::split_record / write_array_element), so it works as a column type, a parameter,
+  // an array element and an attribute of another composite type. One whose attributes do not
+  // all map is left out with a comment saying why (a column using it is an error).
+  void write_composites() {
+    std::vector<CompositePlan> plans = plan_composites(catalog_);
+    open_namespace();
+    for (const CompositePlan& plan : plans) {
+      const model::CompositeType& type = *plan.type;
+      line("");
+      if (!plan.unmappable.empty()) {
+        line("// composite type {} is left out: {}", qualified_sql_name(type.schema, type.name),
+             plan.unmappable);
+        continue;
+      }
+      line("// composite type {}", qualified_sql_name(type.schema, type.name));
+      line("struct {} {{", plan.name);
+      for (std::size_t i = 0; i < plan.members.size(); ++i) {
+        line("  {} {}{{}};", optional_of(plan.value_types[i]), plan.members[i]);
+      }
+      if (!plan.members.empty()) line("");
+      line("  bool operator==(const {}&) const = default;", plan.name);
+      line("}};");
+    }
+    close_namespace();
+    line("");
+    line("namespace flick::client {{");
+    for (const CompositePlan& plan : plans) {
+      if (!plan.unmappable.empty()) continue;
+      std::string name = "::" + options_.cpp_namespace + "::" + plan.name;
+      std::size_t count = plan.members.size();
+      line("");
+      line("template <>");
+      line("struct ValueTraits<{}> {{", name);
+      line("  static void write(const {}& value, std::string& out) {{", name);
+      if (count > 0) {
+        line("    auto field = [&out]<class T>(const std::optional<T>& member) {{");
+        line("      if (!member) return;");
+        line("      std::string text;");
+        line("      ValueTraits<T>::write(*member, text);");
+        line("      detail::write_array_element(text, out);");
+        line("    }};");
+      }
+      line("    out += '(';");
+      for (std::size_t i = 0; i < count; ++i) {
+        if (i > 0) line("    out += ',';");
+        line("    field(value.{});", plan.members[i]);
+      }
+      line("    out += ')';");
+      line("  }}");
+      line("  static {} read(std::string_view text) {{", name);
+      if (count == 0) {
+        line("    detail::split_record(text, 0);");
+        line("    return {{}};");
+      } else {
+        line("    std::vector<std::optional<std::string>> fields = detail::split_record(text, {});",
+             count);
+        line("    auto field = []<class T>(const std::optional<std::string>& field_text,");
+        line("                             std::optional<T>& member) {{");
+        line("      if (field_text) member = ValueTraits<T>::read(*field_text);");
+        line("    }};");
+        line("    {} value;", name);
+        for (std::size_t i = 0; i < count; ++i) {
+          line("    field(fields[{}], value.{});", i, plan.members[i]);
+        }
+        line("    return value;");
+      }
+      line("  }}");
       line("}};");
     }
     line("");

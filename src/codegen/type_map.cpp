@@ -2,6 +2,8 @@
 
 #include <fmt/core.h>
 
+#include <functional>
+
 #include "codegen/codegen.hpp"
 #include "flick/error.hpp"
 
@@ -42,64 +44,122 @@ std::string builtin_type(const std::string& type) {
   return "";
 }
 
-}  // namespace
+// Splits a type spelled with its schema ("public.mood", "public.citext", "integer", no "[]") into
+// the column form: the bare name and, for an enum, domain or composite type of the catalog, its
+// schema ("" otherwise). An extension's type in its schema ("public.citext") maps like the type
+// itself.
+void split_qualified(const model::Catalog& catalog, std::string& type, std::string& type_schema) {
+  type_schema.clear();
+  std::size_t dot = type.find('.');
+  if (dot == std::string::npos) return;
+  std::string schema = type.substr(0, dot);
+  std::string name = type.substr(dot + 1);
+  if (catalog.find_enum(schema, name) || catalog.find_domain(schema, name) ||
+      catalog.find_composite_type(schema, name)) {
+    type_schema = schema;
+    type = name;
+  } else if (!builtin_type(name).empty()) {
+    type = name;
+  }
+}
 
-std::string cpp_value_type(const model::Catalog& catalog, const model::Table& table,
-                           const model::Column& column) {
-  std::string type = column.type;
+int strip_array(std::string& type) {
   int dimensions = 0;
   while (type.ends_with("[]")) {
     type.resize(type.size() - 2);
     ++dimensions;
   }
-  auto unsupported = [&](const std::string& why) {
-    return UserError(
-        fmt::format("{}.{}.{}: {} (flick codegen)", table.schema, table.name, column.name, why));
-  };
-  if (dimensions > 1) throw unsupported("multi-dimensional arrays are not supported");
-  std::string value;
-  std::string type_schema = column.type_schema;
+  return dimensions;
+}
+
+// `fail(why)` is the error naming the column or attribute being mapped.
+using Fail = std::function<UserError(const std::string&)>;
+
+std::string attribute_value_type(const model::Catalog& catalog,
+                                 const model::CompositeAttribute& attribute, const Fail& fail,
+                                 int depth);
+
+std::string value_type(const model::Catalog& catalog, std::string type, std::string type_schema,
+                       const Fail& fail, int depth) {
+  int dimensions = strip_array(type);
+  if (dimensions > 1) throw fail("multi-dimensional arrays are not supported");
   // A domain is its base type to the client (its CHECKs are the server's): follow domains over
-  // domains down to a built-in type or an enum.
-  for (int depth = 0; !type_schema.empty(); ++depth) {
+  // domains down to a built-in type, an enum or a composite type.
+  for (int steps = 0; !type_schema.empty(); ++steps) {
     const model::Domain* domain = catalog.find_domain(type_schema, type);
-    if (domain == nullptr || depth > 32) break;
-    std::string base = domain->base_type;
-    while (base.ends_with("[]")) {
-      base.resize(base.size() - 2);
-      ++dimensions;
-    }
-    std::size_t dot = base.find('.');
-    if (dot != std::string::npos && catalog.find_enum(base.substr(0, dot), base.substr(dot + 1))) {
-      type_schema = base.substr(0, dot);
-      type = base.substr(dot + 1);
-    } else if (dot != std::string::npos &&
-               catalog.find_domain(base.substr(0, dot), base.substr(dot + 1))) {
-      type_schema = base.substr(0, dot);
-      type = base.substr(dot + 1);
-    } else {
-      type_schema.clear();
-      // An extension's type in its schema ("public.citext") maps like the type itself.
-      type = dot == std::string::npos || !builtin_type(base.substr(dot + 1)).empty()
-                 ? base.substr(dot == std::string::npos ? 0 : dot + 1)
-                 : base;
-    }
+    if (domain == nullptr || steps > 32) break;
+    type = domain->base_type;
+    dimensions += strip_array(type);
+    split_qualified(catalog, type, type_schema);
   }
-  if (dimensions > 1) throw unsupported("multi-dimensional arrays are not supported");
+  if (dimensions > 1) throw fail("multi-dimensional arrays are not supported");
+  std::string value;
   if (!type_schema.empty()) {
-    const model::Enum* found = catalog.find_enum(type_schema, type);
-    if (found == nullptr) {
-      throw unsupported(fmt::format("type {}.{} is neither an enum nor a domain of the schema",
-                                    type_schema, type));
+    if (const model::Enum* found = catalog.find_enum(type_schema, type)) {
+      value = cpp_type_name(found->schema, found->name);
+    } else if (const model::CompositeType* composite =
+                   catalog.find_composite_type(type_schema, type)) {
+      // Its struct exists only when every attribute maps.
+      if (depth > 32) throw fail("composite types nest too deeply");
+      for (const model::CompositeAttribute& attribute : composite->attributes) {
+        attribute_value_type(
+            catalog, attribute,
+            [&](const std::string& why) {
+              return fail(fmt::format("composite type {}.{}, attribute {}: {}", composite->schema,
+                                      composite->name, attribute.name, why));
+            },
+            depth + 1);
+      }
+      value = cpp_type_name(composite->schema, composite->name);
+    } else {
+      throw fail(fmt::format("type {}.{} is not an enum, domain or composite type of the schema",
+                             type_schema, type));
     }
-    value = found->schema == model::kDefaultSchema
-                ? pascal_name(found->name)
-                : pascal_name(found->schema) + pascal_name(found->name);
   } else {
     value = builtin_type(type);
-    if (value.empty()) throw unsupported(fmt::format("type {} has no client mapping", type));
+    if (value.empty()) throw fail(fmt::format("type {} has no client mapping", type));
   }
   return dimensions == 1 ? "std::vector<" + value + ">" : value;
+}
+
+std::string attribute_value_type(const model::Catalog& catalog,
+                                 const model::CompositeAttribute& attribute, const Fail& fail,
+                                 int depth) {
+  std::string type = attribute.type;
+  std::string type_schema;
+  int dimensions = strip_array(type);
+  split_qualified(catalog, type, type_schema);
+  for (int i = 0; i < dimensions; ++i) type += "[]";
+  return value_type(catalog, type, type_schema, fail, depth);
+}
+
+}  // namespace
+
+std::string cpp_type_name(const std::string& schema, const std::string& name) {
+  return schema == model::kDefaultSchema ? pascal_name(name)
+                                         : pascal_name(schema) + pascal_name(name);
+}
+
+std::string cpp_value_type(const model::Catalog& catalog, const model::Table& table,
+                           const model::Column& column) {
+  return value_type(
+      catalog, column.type, column.type_schema,
+      [&](const std::string& why) {
+        return UserError(fmt::format("{}.{}.{}: {} (flick codegen)", table.schema, table.name,
+                                     column.name, why));
+      },
+      0);
+}
+
+std::string cpp_value_type(const model::Catalog& catalog, const model::CompositeType& type,
+                           const model::CompositeAttribute& attribute) {
+  return attribute_value_type(
+      catalog, attribute,
+      [&](const std::string& why) {
+        return UserError(fmt::format("{}.{}.{}: {} (flick codegen)", type.schema, type.name,
+                                     attribute.name, why));
+      },
+      0);
 }
 
 }  // namespace flick::codegen

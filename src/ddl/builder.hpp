@@ -206,8 +206,40 @@ void refuse_type_name_clash(const CatalogBuilder& builder, const std::string& sc
                             const std::string& name, const char* kind, const Source& source,
                             int location);
 
+// Privileges (transform_privileges.cpp). grant_privilege / revoke_privilege change the catalog's
+// grants as GRANT / REVOKE would (a privilege PostgreSQL gives PUBLIC by itself is recorded as
+// `revoked` when taken away; `only_grant_option`: REVOKE GRANT OPTION FOR). drop_role removes a
+// role with its grants, default privileges and memberships.
+void grant_privilege(model::Catalog& catalog, model::Grant grant);
+void revoke_privilege(model::Catalog& catalog, const model::Grant& grant, bool only_grant_option);
+void drop_role(model::Catalog& catalog, const std::string& name);
+// Removes the grants on objects (or columns) the catalog no longer has: dropped with them.
+void prune_grants(model::Catalog& catalog);
+// ALTER ... RENAME (a table, view, sequence, column, schema or type): its grants follow it.
+void rename_in_grants(model::Catalog& catalog, const PgQuery__RenameStmt& statement,
+                      const Source& source);
+
+// How many objects of each kind that default privileges apply to a catalog holds; objects are
+// appended when created, so the ones past these counts after a statement are new.
+struct CreatedCounts {
+  std::size_t schemas, tables, views, sequences, functions, enums, domains, composite_types;
+};
+CreatedCounts created_counts(const model::Catalog& catalog);
+// Gives the objects created since `before` what the default privileges (of the role that runs
+// the migrations: those without FOR ROLE) give new objects, as PostgreSQL does.
+void grant_defaults_to_new_objects(model::Catalog& catalog, const CreatedCounts& before);
+
 // One function per statement kind; each throws a UserError for clauses it cannot represent.
 void transform_statement(Node* statement, const Source& source, CatalogBuilder& builder);
+void transform_grant(PgQuery__GrantStmt& statement, const Source& source, CatalogBuilder& builder);
+void transform_grant_role(PgQuery__GrantRoleStmt& statement, const Source& source,
+                          CatalogBuilder& builder);
+void transform_alter_default_privileges(PgQuery__AlterDefaultPrivilegesStmt& statement,
+                                        const Source& source, CatalogBuilder& builder);
+void transform_create_role(PgQuery__CreateRoleStmt& statement, const Source& source,
+                           CatalogBuilder& builder);
+void transform_alter_role(PgQuery__AlterRoleStmt& statement, const Source& source,
+                          CatalogBuilder& builder);
 void transform_create_schema(PgQuery__CreateSchemaStmt& statement, const Source& source,
                              CatalogBuilder& builder);
 void transform_create_enum(PgQuery__CreateEnumStmt& statement, const Source& source,

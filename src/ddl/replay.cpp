@@ -257,7 +257,51 @@ void replay_set(const PgQuery__VariableSetStmt& statement, ReplayState& state) {
 
 }  // namespace
 
+namespace {
+
+// GRANT / REVOKE, roles and default privileges: modelled like in a schema file; one the model
+// cannot follow (an object it does not have) is not understood rather than an error, as
+// privileges count only when the project manages them.
+void replay_privileges(Node* statement, const Source& source, ReplayState& state) {
+  try {
+    if (statement->node_case == PG_QUERY__NODE__NODE_DROP_ROLE_STMT) {
+      const PgQuery__DropRoleStmt& drop = *statement->drop_role_stmt;
+      for (std::size_t i = 0; i < drop.n_roles; ++i) {
+        const Node* role = drop.roles[i];
+        if (role->node_case == PG_QUERY__NODE__NODE_ROLE_SPEC &&
+            sqlparse::is_set(role->role_spec->rolename)) {
+          drop_role(state.builder.catalog(), role->role_spec->rolename);
+        }
+      }
+      return;
+    }
+    transform_statement(statement, source, state.builder);
+  } catch (const UserError&) {
+    state.skipped = true;
+  }
+}
+
+void replay_one(Node* statement, const Source& source, ReplayState& state);
+
+}  // namespace
+
 void replay_statement(Node* statement, const Source& source, ReplayState& state) {
+  model::Catalog& catalog = state.builder.catalog();
+  if (catalog.default_privileges.empty() && catalog.grants.empty()) {
+    return replay_one(statement, source, state);
+  }
+  CreatedCounts before = created_counts(catalog);
+  if (statement->node_case == PG_QUERY__NODE__NODE_RENAME_STMT) {
+    rename_in_grants(catalog, *statement->rename_stmt, source);
+  }
+  replay_one(statement, source, state);
+  grant_defaults_to_new_objects(state.builder.catalog(), before);
+  prune_grants(state.builder.catalog());
+}
+
+namespace {
+
+void replay_one(Node* statement, const Source& source, ReplayState& state) {
   if (statement_traits(*statement).data) {
     state.skipped = true;
     return;
@@ -346,15 +390,16 @@ void replay_statement(Node* statement, const Source& source, ReplayState& state)
     case PG_QUERY__NODE__NODE_CHECK_POINT_STMT:
     case PG_QUERY__NODE__NODE_DISCARD_STMT:
     case PG_QUERY__NODE__NODE_TRANSACTION_STMT:
-    // No effect on what the model holds: privileges, roles, ownership, function attributes,
-    // extension updates, statistics, publications.
     case PG_QUERY__NODE__NODE_GRANT_STMT:
     case PG_QUERY__NODE__NODE_GRANT_ROLE_STMT:
     case PG_QUERY__NODE__NODE_ALTER_DEFAULT_PRIVILEGES_STMT:
     case PG_QUERY__NODE__NODE_CREATE_ROLE_STMT:
     case PG_QUERY__NODE__NODE_ALTER_ROLE_STMT:
-    case PG_QUERY__NODE__NODE_ALTER_ROLE_SET_STMT:
     case PG_QUERY__NODE__NODE_DROP_ROLE_STMT:
+      return replay_privileges(statement, source, state);
+    // No effect on what the model holds: role settings, ownership, function attributes,
+    // extension updates, statistics, publications.
+    case PG_QUERY__NODE__NODE_ALTER_ROLE_SET_STMT:
     case PG_QUERY__NODE__NODE_ALTER_OWNER_STMT:
     case PG_QUERY__NODE__NODE_ALTER_FUNCTION_STMT:
     case PG_QUERY__NODE__NODE_ALTER_EXTENSION_STMT:
@@ -368,6 +413,8 @@ void replay_statement(Node* statement, const Source& source, ReplayState& state)
       source.unsupported(-1, "unsupported statement " + sqlparse::node_kind(statement));
   }
 }
+
+}  // namespace
 
 Replayer::Replayer(Existing existing)
     : existing_(existing), builder_(std::make_unique<CatalogBuilder>()) {}

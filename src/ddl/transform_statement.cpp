@@ -2,7 +2,9 @@
 
 namespace flick::ddl {
 
-void transform_statement(Node* statement, const Source& source, CatalogBuilder& builder) {
+namespace {
+
+void transform_one(Node* statement, const Source& source, CatalogBuilder& builder) {
   switch (statement->node_case) {
     case PG_QUERY__NODE__NODE_CREATE_SCHEMA_STMT:
       return transform_create_schema(*statement->create_schema_stmt, source, builder);
@@ -41,16 +43,35 @@ void transform_statement(Node* statement, const Source& source, CatalogBuilder& 
       return transform_define(*statement->define_stmt, source, builder);
     case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT:
       return transform_alter_sequence(*statement->alter_seq_stmt, source, builder);
-    // Outside the schema model (docs/schema-files.md): ownership (what a migration creates
-    // belongs to the role that runs it) and privileges, which teams grant elsewhere.
-    case PG_QUERY__NODE__NODE_ALTER_OWNER_STMT:
     case PG_QUERY__NODE__NODE_GRANT_STMT:
+      return transform_grant(*statement->grant_stmt, source, builder);
     case PG_QUERY__NODE__NODE_GRANT_ROLE_STMT:
+      return transform_grant_role(*statement->grant_role_stmt, source, builder);
     case PG_QUERY__NODE__NODE_ALTER_DEFAULT_PRIVILEGES_STMT:
+      return transform_alter_default_privileges(*statement->alter_default_privileges_stmt, source,
+                                                builder);
+    case PG_QUERY__NODE__NODE_CREATE_ROLE_STMT:
+      return transform_create_role(*statement->create_role_stmt, source, builder);
+    case PG_QUERY__NODE__NODE_ALTER_ROLE_STMT:
+      return transform_alter_role(*statement->alter_role_stmt, source, builder);
+    // Outside the schema model (docs/schema-files.md): ownership (what a migration creates
+    // belongs to the role that runs it).
+    case PG_QUERY__NODE__NODE_ALTER_OWNER_STMT:
       return;
     default:
       source.unsupported(-1, "unsupported statement " + sqlparse::node_kind(statement));
   }
+}
+
+}  // namespace
+
+void transform_statement(Node* statement, const Source& source, CatalogBuilder& builder) {
+  if (builder.catalog().default_privileges.empty()) {
+    return transform_one(statement, source, builder);
+  }
+  CreatedCounts before = created_counts(builder.catalog());
+  transform_one(statement, source, builder);
+  grant_defaults_to_new_objects(builder.catalog(), before);
 }
 
 }  // namespace flick::ddl

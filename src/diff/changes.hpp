@@ -325,6 +325,40 @@ struct DropTrigger {
   std::string name;
 };
 
+// Roles and privileges (managed only with [privileges] manage = true).
+struct CreateRole {
+  model::Role role;
+};
+struct AlterRole {  // attributes and memberships from `from` to `to` (same name)
+  model::Role from;
+  model::Role to;
+};
+struct DropRole {
+  std::string name;
+};
+// One GRANT or REVOKE statement: privileges of one grantee on one object (or its columns), all
+// with the same grant option. A `revoked` entry (a privilege PUBLIC has by itself, taken away) is
+// written the other way round: granting it is a REVOKE.
+struct GrantPrivileges {
+  std::vector<model::Grant> grants;
+};
+struct RevokePrivileges {
+  std::vector<model::Grant> grants;
+};
+// One ALTER DEFAULT PRIVILEGES statement (same role, schema, kind, grantee, grant option).
+struct GrantDefaultPrivileges {
+  std::vector<model::DefaultPrivilege> entries;
+};
+struct RevokeDefaultPrivileges {
+  std::vector<model::DefaultPrivilege> entries;
+};
+
+// Plain words for messages: "SELECT, INSERT on table public.t to app" (a `revoked` entry:
+// "PUBLIC's default EXECUTE on routine public.f(integer)"), "USAGE on types in schema app for
+// new objects of reader to app".
+std::string privileges_text(const std::vector<model::Grant>& grants);
+std::string default_privileges_text(const std::vector<model::DefaultPrivilege>& entries);
+
 using Change = std::variant<
     CreateSchema, RenameSchema, DropSchema, CreateEnum, DropEnum, RenameEnum, MoveEnum,
     AddEnumValue, RenameEnumValue, RebuildEnum, CreateSequence, AlterSequence, DropSequence,
@@ -336,6 +370,7 @@ using Change = std::variant<
     DisableRls, CreatePolicy, DropPolicy, RenamePolicy, AlterPolicy, CreateExtension, DropExtension,
     CreateFunction, ReplaceFunction, DropFunction, CreateTrigger, DropTrigger, CreateDomain,
     AlterDomain, DropDomain, AddExclusion, SetLogged, AttachPartition, DetachPartition,
-    CreateCompositeType, AlterCompositeType, DropCompositeType>;
+    CreateCompositeType, AlterCompositeType, DropCompositeType, CreateRole, AlterRole, DropRole,
+    GrantPrivileges, RevokePrivileges, GrantDefaultPrivileges, RevokeDefaultPrivileges>;
 
 }  // namespace flick::diff

@@ -18,9 +18,12 @@ namespace flick::diff {
 // dropped before tables, primary keys and uniques are added after the columns they use and
 // before the foreign keys that need them).
 enum Phase {
+  kCreateRoles,      // roles first: anything may name them
+  kRoleMemberships,  // once every role exists
   kCreateSchemas,
   kRenameSchemas,
   kCreateExtensions,
+  kDefaultPrivileges,  // before the objects they are for are created
   kCreateEnums,
   kMoveEnums,
   kRenameEnums,
@@ -66,6 +69,8 @@ enum Phase {
   kCreateSqlFunctions,  // SQL bodies are checked against the tables and views when created
   kCreateTriggers,
   kComments,
+  kRevokePrivileges,    // on objects that stay, and before the roles they name are dropped
+  kGrantPrivileges,     // once every object exists
   kDropTypedFunctions,  // functions whose signature uses a type dropped in kDropDomains
   kDropDomains,
   kDropFunctions,
@@ -73,6 +78,7 @@ enum Phase {
   kDropSequences,
   kDropExtensions,
   kDropSchemas,
+  kDropRoles,
   kPhaseCount
 };
 
@@ -131,5 +137,6 @@ void diff_enums(Context& context);
 void diff_tables(Context& context);
 void diff_views(Context& context);
 void diff_routines(Context& context);
+void diff_privileges(Context& context);  // last: it sees which objects the others re-create
 
 }  // namespace flick::diff

@@ -354,6 +354,27 @@ struct Describer {
   std::string operator()(const diff::DropTrigger& c) const {
     return fmt::format("Dropped trigger {} on {}.", code(c.name), name_of(c.table));
   }
+  std::string operator()(const diff::CreateRole& c) const {
+    return fmt::format("Created role {}.", code(c.role.name));
+  }
+  std::string operator()(const diff::AlterRole& c) const {
+    return fmt::format("Changed the attributes or memberships of role {}.", code(c.to.name));
+  }
+  std::string operator()(const diff::DropRole& c) const {
+    return fmt::format("Dropped role {}.", code(c.name));
+  }
+  std::string operator()(const diff::GrantPrivileges& c) const {
+    return "Granted " + diff::privileges_text(c.grants) + ".";
+  }
+  std::string operator()(const diff::RevokePrivileges& c) const {
+    return "Revoked " + diff::privileges_text(c.grants) + ".";
+  }
+  std::string operator()(const diff::GrantDefaultPrivileges& c) const {
+    return "Granted by default " + diff::default_privileges_text(c.entries) + ".";
+  }
+  std::string operator()(const diff::RevokeDefaultPrivileges& c) const {
+    return "Revoked by default " + diff::default_privileges_text(c.entries) + ".";
+  }
 };
 
 }  // namespace

@@ -1,8 +1,9 @@
 #pragma once
 
 // flick docs: the schema wiki. Markdown pages generated from the schema model and the migration
-// folder (an index with mermaid erDiagrams, a page per table and per enum, the migration history,
-// the open `flick check` findings), written to a folder or served to a browser.
+// folder (an index with mermaid erDiagrams, a page per table, enum, domain, composite type and
+// function / procedure / aggregate, the migration history, the open `flick check` findings),
+// written to a folder or served to a browser.
 
 #include <cstddef>
 #include <filesystem>
@@ -51,12 +52,12 @@ std::vector<Page> build_pages(const Sources& sources);
 struct WriteResult {
   std::size_t written = 0;    // files created or changed
   std::size_t unchanged = 0;  // files that already held these bytes (left untouched)
-  std::size_t removed = 0;    // stale pages of tables/enums that no longer exist
+  std::size_t removed = 0;    // stale pages of objects that no longer exist
 };
 
 // Writes the pages under `out` (created when missing), touching only files whose bytes change,
-// and removes *.md files in out/tables and out/enums that no page produces. Throws
-// flick::UserError when a file cannot be written.
+// and removes *.md files in out/tables, out/enums, out/types and out/functions that no page
+// produces. Throws flick::UserError when a file cannot be written.
 WriteResult write_pages(const std::filesystem::path& out, const std::vector<Page>& pages);
 
 }  // namespace flick::docs

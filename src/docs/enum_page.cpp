@@ -1,4 +1,5 @@
-// The page of one enum: its values in order and the columns that use it.
+// The page of one enum: its values in order and the columns, domains and composite types that
+// use it.
 
 #include <fmt/core.h>
 
@@ -22,17 +23,8 @@ Page enum_page(const Context& context, const model::Enum& enum_type) {
     terms.push_back({"value", value});
   }
   if (enum_type.values.empty()) out += "None.\n";
-  out += "\n## Used by\n\n";
-  std::vector<EnumUse> uses = enum_uses(context.sources.schema, enum_type);
-  if (uses.empty()) return Page{path, name, out + "No column uses this enum.\n", terms};
-  MarkdownTable rows({"Table", "Column", "Type", "Default"});
-  for (const EnumUse& use : uses) {
-    rows.add_row({link(code(display_name(use.table->schema, use.table->name)),
-                       relative_link(path, table_page_path(use.table->schema, use.table->name))),
-                  code(use.column->name), code(use.column->type),
-                  use.column->default_expr ? code(*use.column->default_expr) : ""});
-  }
-  return Page{path, name, out + rows.str(), terms};
+  out += "\n" + type_uses_section(context, path, enum_type.schema, enum_type.name, "enum");
+  return Page{path, name, out, terms};
 }
 
 }  // namespace flick::docs

@@ -1,5 +1,5 @@
 // index.md: where the schema came from, the erDiagram(s), and the lists of tables, enums,
-// views and sequences.
+// domains, composite types, functions, views and sequences.
 
 #include <fmt/core.h>
 
@@ -11,6 +11,7 @@
 #include "docs/markdown.hpp"
 #include "docs/page_paths.hpp"
 #include "docs/pages.hpp"
+#include "docs/schema_facts.hpp"
 
 namespace flick::docs {
 namespace {
@@ -28,6 +29,15 @@ std::string origin_line(const Sources& sources) {
 std::string summary_line(const Context& context) {
   std::string out = fmt::format("{}, {}", count_of(context.tables.size(), "table", "tables"),
                                 count_of(context.enums.size(), "enum", "enums"));
+  if (!context.domains.empty()) {
+    out += ", " + count_of(context.domains.size(), "domain", "domains");
+  }
+  if (!context.composite_types.empty()) {
+    out += ", " + count_of(context.composite_types.size(), "composite type", "composite types");
+  }
+  if (!context.functions.empty()) {
+    out += ", " + count_of(context.functions.size(), "function", "functions");
+  }
   if (context.sources.folder) {
     out += ", " + link(count_of(context.sources.folder->journal().entries.size(), "migration",
                                 "migrations"),
@@ -77,6 +87,52 @@ std::string enums_section(const Context& context) {
   return "## Enums\n\n" + rows.str() + "\n";
 }
 
+std::string base_type_cell(const Context& context, const std::string& type) {
+  std::string page = qualified_type_page(context.sources.schema, type);
+  return page.empty() ? code(type) : link(code(type), page);
+}
+
+std::string domains_section(const Context& context) {
+  if (context.domains.empty()) return "";
+  MarkdownTable rows({"Domain", "Base type", "Nullable", "Default"});
+  for (const model::Domain* domain : context.domains) {
+    rows.add_row({link(code(display_name(domain->schema, domain->name)),
+                       type_page_path(domain->schema, domain->name)),
+                  base_type_cell(context, domain->base_type), domain->not_null ? "no" : "yes",
+                  domain->default_expr ? code(*domain->default_expr) : ""});
+  }
+  return "## Domains\n\n" + rows.str() + "\n";
+}
+
+std::string composite_types_section(const Context& context) {
+  if (context.composite_types.empty()) return "";
+  MarkdownTable rows({"Composite type", "Attributes"});
+  for (const model::CompositeType* type : context.composite_types) {
+    std::vector<std::string> attributes;
+    for (const model::CompositeAttribute& attribute : type->attributes) {
+      attributes.push_back(attribute.name);
+    }
+    rows.add_row({link(code(display_name(type->schema, type->name)),
+                       type_page_path(type->schema, type->name)),
+                  code_list(attributes)});
+  }
+  return "## Composite types\n\n" + rows.str() + "\n";
+}
+
+// Functions, procedures and aggregates; overloads get a row (and a page) each.
+std::string functions_section(const Context& context) {
+  if (context.functions.empty()) return "";
+  MarkdownTable rows({"Function", "Kind", "Returns", "Language"});
+  for (const model::Function* function : context.functions) {
+    rows.add_row({link(code(routine_name(function->schema, function->name, function->arguments)),
+                       function_page_path(function->schema, function->name, function->arguments)),
+                  model::routine_kind(*function),
+                  function->returns.empty() ? "" : code(function->returns),
+                  function->language.empty() ? "" : code(function->language)});
+  }
+  return "## Functions\n\n" + rows.str() + "\n";
+}
+
 std::string views_section(const model::Catalog& catalog) {
   if (catalog.views.empty()) return "";
   std::vector<const model::View*> views;
@@ -119,11 +175,24 @@ Page index_page(const Context& context) {
   out += diagrams(context);
   out += tables_section(context);
   out += enums_section(context);
+  out += domains_section(context);
+  out += composite_types_section(context);
+  out += functions_section(context);
   out += views_section(context.sources.schema);
   out += sequences_section(context.sources.schema);
   std::vector<SearchTerm> terms;
   for (const model::View& view : context.sources.schema.views) {
     terms.push_back({"view", display_name(view.schema, view.name)});
+  }
+  for (const model::Function* function : context.functions) {
+    terms.push_back({model::routine_kind(*function),
+                     routine_name(function->schema, function->name, function->arguments)});
+  }
+  for (const model::Domain* domain : context.domains) {
+    terms.push_back({"domain", display_name(domain->schema, domain->name)});
+  }
+  for (const model::CompositeType* type : context.composite_types) {
+    terms.push_back({"composite type", display_name(type->schema, type->name)});
   }
   for (const model::Sequence& sequence : context.sources.schema.sequences) {
     terms.push_back({"sequence", display_name(sequence.schema, sequence.name)});

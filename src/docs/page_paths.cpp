@@ -41,6 +41,18 @@ std::string enum_page_path(const std::string& schema, const std::string& name) {
   return "enums/" + file_name_part(schema) + "." + file_name_part(name) + ".md";
 }
 
+std::string type_page_path(const std::string& schema, const std::string& name) {
+  return "types/" + file_name_part(schema) + "." + file_name_part(name) + ".md";
+}
+
+std::string function_page_path(const std::string& schema, const std::string& name,
+                               const std::string& arguments) {
+  // Distinct signatures give distinct files even when a name holds parentheses: the argument
+  // list is balanced, so the "(" matching the final ")" is the one that opens it.
+  return "functions/" + file_name_part(schema) + "." + file_name_part(name) + "~28" +
+         file_name_part(arguments) + "~29.md";
+}
+
 std::string relative_link(std::string_view from, std::string_view to) {
   std::vector<std::string_view> from_dirs = directories_of(from);
   std::vector<std::string_view> to_dirs = directories_of(to);
@@ -59,6 +71,11 @@ std::string relative_link(std::string_view from, std::string_view to) {
 
 std::string display_name(const std::string& schema, const std::string& name) {
   return schema == model::kDefaultSchema ? name : schema + "." + name;
+}
+
+std::string routine_name(const std::string& schema, const std::string& name,
+                         const std::string& arguments) {
+  return display_name(schema, name) + "(" + arguments + ")";
 }
 
 }  // namespace flick::docs

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <tuple>
 
+#include "docs/page_paths.hpp"
+
 namespace flick::docs {
 namespace {
 
@@ -34,6 +36,31 @@ std::vector<const model::Enum*> sorted_enums(const model::Catalog& catalog) {
   for (const model::Enum& enum_type : catalog.enums) enums.push_back(&enum_type);
   std::sort(enums.begin(), enums.end(), by_schema_and_name<model::Enum>);
   return enums;
+}
+
+std::vector<const model::Domain*> sorted_domains(const model::Catalog& catalog) {
+  std::vector<const model::Domain*> domains;
+  for (const model::Domain& domain : catalog.domains) domains.push_back(&domain);
+  std::sort(domains.begin(), domains.end(), by_schema_and_name<model::Domain>);
+  return domains;
+}
+
+std::vector<const model::CompositeType*> sorted_composite_types(const model::Catalog& catalog) {
+  std::vector<const model::CompositeType*> types;
+  for (const model::CompositeType& type : catalog.composite_types) types.push_back(&type);
+  std::sort(types.begin(), types.end(), by_schema_and_name<model::CompositeType>);
+  return types;
+}
+
+std::vector<const model::Function*> sorted_functions(const model::Catalog& catalog) {
+  std::vector<const model::Function*> functions;
+  for (const model::Function& function : catalog.functions) functions.push_back(&function);
+  std::sort(functions.begin(), functions.end(),
+            [](const model::Function* a, const model::Function* b) {
+              return std::tie(a->schema, a->name, a->arguments) <
+                     std::tie(b->schema, b->name, b->arguments);
+            });
+  return functions;
 }
 
 std::vector<std::string> primary_key_columns(const model::Table& table) {
@@ -105,26 +132,67 @@ std::vector<Reference> references_to(const model::Catalog& catalog, const std::s
   return references;
 }
 
+namespace {
+
+std::string without_array(std::string type) {
+  while (type.ends_with("[]")) type.resize(type.size() - 2);
+  return type;
+}
+
+// `type` spelled with its schema ("public.mood[]") is `schema`.`name` or an array of it.
+bool qualified_type_is(const std::string& type, const std::string& schema,
+                       const std::string& name) {
+  return without_array(type) == schema + "." + name;
+}
+
+}  // namespace
+
 bool column_uses_enum(const model::Column& column, const std::string& schema,
                       const std::string& name) {
-  if (column.type_schema != schema) return false;
-  std::string base = column.type;
-  while (base.size() >= 2 && base.compare(base.size() - 2, 2, "[]") == 0) {
-    base.resize(base.size() - 2);
-  }
-  return base == name;
+  return column.type_schema == schema && without_array(column.type) == name;
 }
 
 std::vector<EnumUse> enum_uses(const model::Catalog& catalog, const model::Enum& enum_type) {
-  std::vector<EnumUse> uses;
+  return type_uses(catalog, enum_type.schema, enum_type.name).columns;
+}
+
+TypeUses type_uses(const model::Catalog& catalog, const std::string& schema,
+                   const std::string& name) {
+  TypeUses uses;
   for (const model::Table* table : sorted_tables(catalog)) {
     for (const model::Column& column : table->columns) {
-      if (column_uses_enum(column, enum_type.schema, enum_type.name)) {
-        uses.push_back({table, &column});
+      if (column_uses_enum(column, schema, name)) uses.columns.push_back({table, &column});
+    }
+  }
+  for (const model::Domain* domain : sorted_domains(catalog)) {
+    if (qualified_type_is(domain->base_type, schema, name)) uses.domains.push_back(domain);
+  }
+  for (const model::CompositeType* type : sorted_composite_types(catalog)) {
+    for (const model::CompositeAttribute& attribute : type->attributes) {
+      if (qualified_type_is(attribute.type, schema, name)) {
+        uses.attributes.push_back({type, &attribute});
       }
     }
   }
   return uses;
+}
+
+std::string user_type_page(const model::Catalog& catalog, const std::string& schema,
+                           const std::string& type) {
+  if (schema.empty()) return "";
+  std::string name = without_array(type);
+  if (catalog.find_enum(schema, name)) return enum_page_path(schema, name);
+  if (catalog.find_domain(schema, name) || catalog.find_composite_type(schema, name)) {
+    return type_page_path(schema, name);
+  }
+  return "";
+}
+
+std::string qualified_type_page(const model::Catalog& catalog, const std::string& type) {
+  std::string bare = without_array(type);
+  std::size_t dot = bare.find('.');
+  if (dot == std::string::npos) return "";
+  return user_type_page(catalog, bare.substr(0, dot), bare.substr(dot + 1));
 }
 
 }  // namespace flick::docs

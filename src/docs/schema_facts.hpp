@@ -1,7 +1,7 @@
 #pragma once
 
 // Questions about the model that several pages ask: sorted object lists, key columns, which
-// foreign keys point at a table, which columns use an enum.
+// foreign keys point at a table, which columns, domains and composite types use a type.
 
 #include <string>
 #include <vector>
@@ -13,6 +13,10 @@ namespace flick::docs {
 // Tables / enums sorted by (schema, name).
 std::vector<const model::Table*> sorted_tables(const model::Catalog& catalog);
 std::vector<const model::Enum*> sorted_enums(const model::Catalog& catalog);
+std::vector<const model::Domain*> sorted_domains(const model::Catalog& catalog);
+std::vector<const model::CompositeType*> sorted_composite_types(const model::Catalog& catalog);
+// Functions, procedures and aggregates sorted by (schema, name, arguments).
+std::vector<const model::Function*> sorted_functions(const model::Catalog& catalog);
 
 // The primary key's columns: the composite/named key, else the columns flagged primary_key.
 std::vector<std::string> primary_key_columns(const model::Table& table);
@@ -49,5 +53,28 @@ std::vector<EnumUse> enum_uses(const model::Catalog& catalog, const model::Enum&
 // True when the column's type is the enum `schema`.`name` or an array of it.
 bool column_uses_enum(const model::Column& column, const std::string& schema,
                       const std::string& name);
+
+struct AttributeUse {
+  const model::CompositeType* type;
+  const model::CompositeAttribute* attribute;
+};
+
+// What uses the user type `schema`.`name` (an enum, domain or composite type) or an array of it.
+struct TypeUses {
+  std::vector<EnumUse> columns;               // sorted by table then column order
+  std::vector<const model::Domain*> domains;  // domains over it, sorted by (schema, name)
+  std::vector<AttributeUse> attributes;       // sorted by type then attribute order
+};
+TypeUses type_uses(const model::Catalog& catalog, const std::string& schema,
+                   const std::string& name);
+
+// The page of a user type of the catalog: `schema` and `type` as a column holds them (type may end
+// in "[]"); the enum's page, or the domain's or composite type's; "" when it is none of them.
+std::string user_type_page(const model::Catalog& catalog, const std::string& schema,
+                           const std::string& type);
+
+// The same for a type spelled with its schema ("public.mood[]"), as domains and composite
+// attributes hold it; "" for a built-in or extension type.
+std::string qualified_type_page(const model::Catalog& catalog, const std::string& type);
 
 }  // namespace flick::docs

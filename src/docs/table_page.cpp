@@ -1,10 +1,12 @@
-// The page of one table: columns, keys, constraints, indexes, references both ways, policies.
+// The page of one table: columns, keys, constraints, indexes, references both ways, policies,
+// triggers.
 
 #include <fmt/core.h>
 
 #include "docs/markdown.hpp"
 #include "docs/page_paths.hpp"
 #include "docs/pages.hpp"
+#include "docs/routine_facts.hpp"
 #include "docs/schema_facts.hpp"
 
 namespace flick::docs {
@@ -32,24 +34,16 @@ class TablePageWriter {
     out += references();
     out += referenced_by();
     out += policies();
+    out += triggers();
     return Page{path_, name_, out, std::move(terms_)};
   }
 
  private:
+  // Linked to the page of its enum, domain or composite type.
   std::string type_cell(const model::Column& column) {
-    if (column.type_schema.empty() ||
-        !context_.sources.schema.find_enum(column.type_schema, base_type(column.type))) {
-      return code(column.type);
-    }
-    return link(code(column.type),
-                relative_link(path_, enum_page_path(column.type_schema, base_type(column.type))));
-  }
-
-  static std::string base_type(std::string type) {
-    while (type.size() >= 2 && type.compare(type.size() - 2, 2, "[]") == 0) {
-      type.resize(type.size() - 2);
-    }
-    return type;
+    std::string page = user_type_page(context_.sources.schema, column.type_schema, column.type);
+    if (page.empty()) return code(column.type);
+    return link(code(column.type), relative_link(path_, page));
   }
 
   static std::string default_cell(const model::Column& column) {
@@ -175,6 +169,38 @@ class TablePageWriter {
                     policy.with_check ? code(*policy.with_check) : ""});
     }
     return "## Policies\n\n" + rows.str() + "\n";
+  }
+
+  std::string trigger_function(const TriggerFacts& facts) {
+    std::string call = code(display_name(facts.function_schema, facts.function_name) + "(" +
+                            facts.function_arguments + ")");
+    // A trigger function has no declared arguments (the trigger's go to TG_ARGV).
+    if (!context_.sources.schema.find_function(facts.function_schema, facts.function_name, "")) {
+      return call + " (not in the schema)";
+    }
+    return link(call, relative_link(path_, function_page_path(facts.function_schema,
+                                                              facts.function_name, "")));
+  }
+
+  std::string triggers() {
+    if (table_.triggers.empty()) return "";
+    MarkdownTable rows({"Trigger", "Timing", "Events", "Level", "When", "Function"});
+    for (const model::Trigger& trigger : table_.triggers) {
+      terms_.push_back({"trigger", trigger.name});
+      TriggerFacts facts = trigger_facts(trigger);
+      if (!facts.parsed) {
+        rows.add_row({code(trigger.name), code(trigger.definition), "", "", "", ""});
+        continue;
+      }
+      std::string timing = facts.timing;
+      if (facts.constraint) timing += " (constraint trigger)";
+      if (!facts.options.empty()) timing += " " + escape_text(facts.options);
+      std::string level = facts.for_each_row ? "row" : "statement";
+      if (!facts.referencing.empty()) level += ", referencing " + code(facts.referencing);
+      rows.add_row({code(trigger.name), timing, escape_text(facts.events), level,
+                    facts.when.empty() ? "" : code(facts.when), trigger_function(facts)});
+    }
+    return "## Triggers\n\n" + rows.str() + "\n";
   }
 
   const Context& context_;

@@ -13,7 +13,7 @@ namespace {
 namespace fs = std::filesystem;
 
 // The page folders flick docs owns: every *.md in them is a generated page.
-constexpr const char* kOwnedFolders[] = {"tables", "enums"};
+constexpr const char* kOwnedFolders[] = {"tables", "enums", "types", "functions"};
 
 bool holds(const fs::path& path, const std::string& bytes) {
   std::ifstream in(path, std::ios::binary);

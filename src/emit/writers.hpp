@@ -53,6 +53,15 @@ void write(const diff::DropFunction&, Statements& out);
 void write(const diff::CreateTrigger&, Statements& out);
 void write(const diff::DropTrigger&, Statements& out);
 
+// privilege_writers.cpp
+void write(const diff::CreateRole&, Statements& out);
+void write(const diff::AlterRole&, Statements& out);
+void write(const diff::DropRole&, Statements& out);
+void write(const diff::GrantPrivileges&, Statements& out);
+void write(const diff::RevokePrivileges&, Statements& out);
+void write(const diff::GrantDefaultPrivileges&, Statements& out);
+void write(const diff::RevokeDefaultPrivileges&, Statements& out);
+
 // Tables and their columns (table_writers.cpp).
 void write(const diff::CreateTable&, Statements& out);
 void write(const diff::DropTable&, Statements& out);

@@ -1,6 +1,9 @@
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "introspect/introspect.hpp"
+#include "introspect/reader_state.hpp"
 #include "sqlparse/sqlparse.hpp"
 
 namespace flick::introspect {
@@ -90,6 +93,20 @@ void align_partition_bounds(pg::Connection& connection, model::Catalog& live,
 
 void align(pg::Connection& connection, model::Catalog& live, const model::Catalog& wanted) {
   if (live == wanted) return;
+  // Roles are the cluster's: the database read names only those it uses; the ones `wanted`
+  // creates are read too, when they exist.
+  std::vector<std::string> roles;
+  for (const model::Role& role : wanted.roles) {
+    if (std::none_of(live.roles.begin(), live.roles.end(),
+                     [&](const model::Role& other) { return other.name == role.name; })) {
+      roles.push_back(role.name);
+    }
+  }
+  if (!roles.empty()) {
+    read_roles(connection, live, roles);
+    std::sort(live.roles.begin(), live.roles.end(),
+              [](const model::Role& a, const model::Role& b) { return a.name < b.name; });
+  }
   // Everything created to see how the server prints things is rolled back: in a transaction of
   // its own, or (inside the caller's) by putting search_path back; the temporary objects go with
   // their savepoints.

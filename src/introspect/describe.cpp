@@ -220,6 +220,27 @@ struct Describer {
   std::string operator()(const diff::DropTrigger& c) {
     return fmt::format("drop trigger \"{}\" on {}", c.name, name(c.table));
   }
+  std::string operator()(const diff::CreateRole& c) {
+    return fmt::format("create role \"{}\"", c.role.name);
+  }
+  std::string operator()(const diff::AlterRole& c) {
+    return fmt::format("change the attributes or memberships of role \"{}\"", c.to.name);
+  }
+  std::string operator()(const diff::DropRole& c) {
+    return fmt::format("drop role \"{}\"", c.name);
+  }
+  std::string operator()(const diff::GrantPrivileges& c) {
+    return "grant " + diff::privileges_text(c.grants);
+  }
+  std::string operator()(const diff::RevokePrivileges& c) {
+    return "revoke " + diff::privileges_text(c.grants);
+  }
+  std::string operator()(const diff::GrantDefaultPrivileges& c) {
+    return "grant by default " + diff::default_privileges_text(c.entries);
+  }
+  std::string operator()(const diff::RevokeDefaultPrivileges& c) {
+    return "revoke by default " + diff::default_privileges_text(c.entries);
+  }
 };
 
 }  // namespace

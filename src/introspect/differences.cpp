@@ -489,6 +489,30 @@ struct Difference {
     return fmt::format("trigger \"{}\" on {} is in the schema, not in the database", c.trigger.name,
                        name(c.table));
   }
+  std::string operator()(const diff::CreateRole& c) const {
+    return fmt::format("role \"{}\" is in the schema, not in the database", c.role.name);
+  }
+  std::string operator()(const diff::AlterRole& c) const {
+    return fmt::format("role \"{}\" has other attributes or memberships in the database",
+                       c.to.name);
+  }
+  std::string operator()(const diff::DropRole& c) const {
+    return fmt::format("role \"{}\" is in the database, not in the schema", c.name);
+  }
+  std::string operator()(const diff::GrantPrivileges& c) const {
+    return diff::privileges_text(c.grants) + ": in the schema, not in the database";
+  }
+  std::string operator()(const diff::RevokePrivileges& c) const {
+    return diff::privileges_text(c.grants) + ": in the database, not in the schema";
+  }
+  std::string operator()(const diff::GrantDefaultPrivileges& c) const {
+    return "default privileges " + diff::default_privileges_text(c.entries) +
+           ": in the schema, not in the database";
+  }
+  std::string operator()(const diff::RevokeDefaultPrivileges& c) const {
+    return "default privileges " + diff::default_privileges_text(c.entries) +
+           ": in the database, not in the schema";
+  }
   std::string operator()(const diff::DropTrigger& c) const {
     const model::Table* wanted = schema.find_table(c.table.schema, c.table.name);
     bool kept =

@@ -24,6 +24,8 @@ struct Filters {
   // beside it, in `bookkeeping_schema`. That schema is left out too when nothing else is in it.
   std::string bookkeeping_schema = "drizzle";
   std::string bookkeeping_table = "__drizzle_migrations";
+  // Read roles, grants and default privileges too ([privileges] manage = true).
+  bool privileges = false;
 };
 
 // True when `name` passes `patterns` (see Filters).

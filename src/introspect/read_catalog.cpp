@@ -99,9 +99,15 @@ model::Catalog read_catalog(pg::Connection& connection, const Filters& filters,
     read_indexes(state);
     read_policies(state);
     read_routines(state);
+    read_privileges(state);
     read_not_covered(state);
   }
   drop_bookkeeping_schema(state.catalog, filters.bookkeeping_schema);
+  std::erase_if(state.catalog.grants, [&](const model::Grant& grant) {
+    return grant.object_kind == "schema" && grant.schema == filters.bookkeeping_schema &&
+           std::find(state.catalog.schemas.begin(), state.catalog.schemas.end(), grant.schema) ==
+               state.catalog.schemas.end();
+  });
   model::copy_partition_columns(state.catalog);
   model::normalise(state.catalog);
   if (not_covered != nullptr) {

@@ -72,12 +72,14 @@ void read_sequences(ReaderState& state) {
     if (column != nullptr && dependency == "i" && column->identity) {
       column->identity->sequence_name = name;
       column->identity->options = options_of(result, row);
+      state.owned_sequences.insert(schema + "." + name);
       continue;
     }
     if (column != nullptr && dependency == "a" && !model::serial_type_of(column->type).empty() &&
         model::defaults_to_nextval_of(*column, schema, name)) {
       column->type = model::serial_type_of(column->type);
       column->default_expr.reset();
+      state.owned_sequences.insert(schema + "." + name);
       continue;
     }
     if (state.schemas_in_scope.count(schema) == 0) continue;

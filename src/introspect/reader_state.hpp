@@ -64,5 +64,11 @@ void read_constraints(ReaderState& state);
 void read_indexes(ReaderState& state);
 void read_policies(ReaderState& state);
 void read_not_covered(ReaderState& state);
+void read_privileges(ReaderState& state);  // roles, grants, default privileges when filtered in
+
+// The roles among `names` that exist (not superusers, not the role reading), with their
+// attributes and memberships, added to `catalog` unless it has them.
+void read_roles(pg::Connection& connection, model::Catalog& catalog,
+                const std::vector<std::string>& names);
 
 }  // namespace flick::introspect

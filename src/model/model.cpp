@@ -227,6 +227,46 @@ void normalise(Catalog& catalog) {
       catalog.functions.begin(), catalog.functions.end(), [](const Function& a, const Function& b) {
         return std::tie(a.schema, a.name, a.arguments) < std::tie(b.schema, b.name, b.arguments);
       });
+  for (Role& role : catalog.roles) std::sort(role.member_of.begin(), role.member_of.end());
+  std::sort(catalog.roles.begin(), catalog.roles.end(),
+            [](const Role& a, const Role& b) { return a.name < b.name; });
+  std::sort(catalog.grants.begin(), catalog.grants.end());
+  catalog.grants.erase(std::unique(catalog.grants.begin(), catalog.grants.end()),
+                       catalog.grants.end());
+  std::sort(catalog.default_privileges.begin(), catalog.default_privileges.end());
+  catalog.default_privileges.erase(
+      std::unique(catalog.default_privileges.begin(), catalog.default_privileges.end()),
+      catalog.default_privileges.end());
+}
+
+void strip_privileges(Catalog& catalog) {
+  catalog.roles.clear();
+  catalog.grants.clear();
+  catalog.default_privileges.clear();
+}
+
+const std::vector<std::string>& privileges_of_kind(const std::string& kind) {
+  static const std::vector<std::string> table = {"SELECT",   "INSERT",     "UPDATE", "DELETE",
+                                                 "TRUNCATE", "REFERENCES", "TRIGGER"};
+  static const std::vector<std::string> sequence = {"SELECT", "UPDATE", "USAGE"};
+  static const std::vector<std::string> routine = {"EXECUTE"};
+  static const std::vector<std::string> type = {"USAGE"};
+  static const std::vector<std::string> schema = {"CREATE", "USAGE"};
+  static const std::vector<std::string> none;
+  if (kind == "table") return table;
+  if (kind == "sequence") return sequence;
+  if (kind == "routine") return routine;
+  if (kind == "type") return type;
+  if (kind == "schema") return schema;
+  return none;
+}
+
+bool public_by_default(const std::string& kind, const std::string& schema, const std::string& name,
+                       const std::string& privilege) {
+  if (kind == "routine") return privilege == "EXECUTE";
+  if (kind == "type") return privilege == "USAGE";
+  if (kind == "schema") return schema == kDefaultSchema && name.empty() && privilege == "USAGE";
+  return false;
 }
 
 }  // namespace flick::model

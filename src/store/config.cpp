@@ -176,10 +176,16 @@ void read_file(const fs::path& path, const Environment& env, Config& config) {
         if (inner_key.str() != "out") reader.unknown(inner, name, "out");
         config.docs_out = path_under(config.dir, reader.string(inner, name));
       }
+    } else if (key == "privileges") {
+      for (const auto& [inner_key, inner] : reader.table(node, key)) {
+        std::string name = key + "." + std::string(inner_key.str());
+        if (inner_key.str() != "manage") reader.unknown(inner, name, "manage");
+        config.manage_privileges = reader.boolean(inner, name);
+      }
     } else {
       reader.unknown(node, key,
                      "out, schema, dialect, verbose, strict, breakpoints, schemaFilter, "
-                     "tablesFilter, dbCredentials, migrations, lint, generate, docs");
+                     "tablesFilter, dbCredentials, migrations, lint, generate, docs, privileges");
     }
   }
 }

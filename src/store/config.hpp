@@ -23,6 +23,8 @@
 //   rules = { setting-not-null = "off" } # rule -> "error" | "warning" | "off"
 //   [docs]
 //   out = "docs"                         # where flick docs writes the schema wiki
+//   [privileges]
+//   manage = false                       # roles, GRANT / REVOKE, default privileges
 
 #include <filesystem>
 #include <map>
@@ -75,6 +77,10 @@ struct Config {
   bool generate_safe = false;
   // [docs] out: flick docs' output folder; default "docs" beside flick.toml (or in the cwd).
   std::filesystem::path docs_out = "docs";
+  // [privileges] manage: roles, grants and default privileges are part of the schema (read from
+  // the schema files, migrations and the database, diffed and migrated). Off: they are read and
+  // left out everywhere (model::strip_privileges), as teams that grant elsewhere expect.
+  bool manage_privileges = false;
 };
 
 // Command-line values; each one set wins over flick.toml.

@@ -110,6 +110,8 @@ nlohmann::ordered_json parse_json_text(std::string_view text, const std::string&
   } catch (const nlohmann::json::parse_error& error) {
     throw UserError(
         fmt::format("{}: invalid JSON at byte {}: {}", file_name, error.byte, error.what()));
+  } catch (const nlohmann::json::exception& error) {  // e.g. a number too large for a double
+    throw UserError(fmt::format("{}: invalid JSON: {}", file_name, error.what()));
   }
 }
 

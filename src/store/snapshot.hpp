@@ -19,15 +19,6 @@
 
 namespace flick::store {
 
-struct Role {
-  std::string name;
-  bool create_db = false;
-  bool create_role = false;
-  bool inherit = true;
-
-  bool operator==(const Role&) const = default;
-};
-
 // An entry of the snapshot's top-level "policies": a policy on a table the schema does not
 // define (drizzle's pgPolicy(...).link(table) on an existing table).
 struct StandalonePolicy {
@@ -84,8 +75,9 @@ struct Snapshot {
   // Version and dialect as read; snapshot_json() always writes "7" and "postgresql".
   std::string version = "7";
   std::string dialect = "postgresql";
-  model::Catalog catalog;  // as read: not passed through model::normalise()
-  std::vector<Role> roles;
+  // As read: not passed through model::normalise(). Its roles are the snapshot's "roles" (their
+  // other attributes are in the objects file).
+  model::Catalog catalog;
   std::vector<StandalonePolicy> policies;
   RenameMeta meta;
 

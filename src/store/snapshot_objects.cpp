@@ -83,7 +83,8 @@ model::Index index_of(const nlohmann::json& item) {
 
 bool has_objects(const model::Catalog& catalog) {
   if (!catalog.extensions.empty() || !catalog.functions.empty() || !catalog.domains.empty() ||
-      !catalog.composite_types.empty()) {
+      !catalog.composite_types.empty() || !catalog.grants.empty() ||
+      !catalog.default_privileges.empty()) {
     return true;
   }
   for (const model::View& view : catalog.views) {
@@ -184,6 +185,44 @@ std::string objects_json(const model::Catalog& catalog) {
       out["viewIndexes"].push_back(std::move(entry));
     }
   }
+  // Managed privileges: written only when there are some, so folders without them keep their
+  // bytes. The snapshot's own "roles" has drizzle's attributes; these are all of them.
+  if (!catalog.roles.empty()) {
+    out["roles"] = nlohmann::ordered_json::array();
+    for (const model::Role& role : catalog.roles) {
+      out["roles"].push_back({{"name", role.name},
+                              {"login", role.login},
+                              {"bypassRls", role.bypass_rls},
+                              {"connectionLimit", role.connection_limit},
+                              {"memberOf", role.member_of}});
+    }
+  }
+  if (!catalog.grants.empty()) {
+    out["grants"] = nlohmann::ordered_json::array();
+    for (const model::Grant& grant : catalog.grants) {
+      out["grants"].push_back({{"kind", grant.object_kind},
+                               {"schema", grant.schema},
+                               {"name", grant.name},
+                               {"arguments", grant.arguments},
+                               {"column", grant.column},
+                               {"grantee", grant.grantee},
+                               {"privilege", grant.privilege},
+                               {"grantOption", grant.grant_option},
+                               {"revoked", grant.revoked}});
+    }
+  }
+  if (!catalog.default_privileges.empty()) {
+    out["defaultPrivileges"] = nlohmann::ordered_json::array();
+    for (const model::DefaultPrivilege& entry : catalog.default_privileges) {
+      out["defaultPrivileges"].push_back({{"forRole", entry.for_role},
+                                          {"schema", entry.schema},
+                                          {"kind", entry.object_kind},
+                                          {"grantee", entry.grantee},
+                                          {"privilege", entry.privilege},
+                                          {"grantOption", entry.grant_option},
+                                          {"revoked", entry.revoked}});
+    }
+  }
   return out.dump(2) + "\n";
 }
 
@@ -200,6 +239,45 @@ void read_objects(const fs::path& path, model::Catalog& catalog) {
     };
     if (!json.is_object() || json.value("version", "") != "1") {
       throw UserError(fmt::format("{}: not a version \"1\" objects file", file));
+    }
+    auto flag = [&](const nlohmann::json& item, const char* key) {
+      if (!item.contains(key) || !item[key].is_boolean()) {
+        throw UserError(fmt::format("{}: \"{}\" must be true or false", file, key));
+      }
+      return item[key].get<bool>();
+    };
+    for (const auto& item : json.value("roles", nlohmann::json::array())) {
+      std::string name = text(item, "name");
+      auto role = std::find_if(catalog.roles.begin(), catalog.roles.end(),
+                               [&](const model::Role& r) { return r.name == name; });
+      if (role == catalog.roles.end()) {
+        throw UserError(
+            fmt::format("{}: role \"{}\" is not in the snapshot's \"roles\"", file, name));
+      }
+      role->login = flag(item, "login");
+      role->bypass_rls = flag(item, "bypassRls");
+      if (!item.contains("connectionLimit") || !item["connectionLimit"].is_number_integer()) {
+        throw UserError(fmt::format("{}: \"connectionLimit\" must be an integer", file));
+      }
+      role->connection_limit = item["connectionLimit"].get<int>();
+      role->member_of.clear();
+      for (const auto& member : item.value("memberOf", nlohmann::json::array())) {
+        if (!member.is_string()) {
+          throw UserError(fmt::format("{}: \"memberOf\" must hold role names", file));
+        }
+        role->member_of.push_back(member.get<std::string>());
+      }
+    }
+    for (const auto& item : json.value("grants", nlohmann::json::array())) {
+      catalog.grants.push_back({text(item, "kind"), text(item, "schema"), text(item, "name"),
+                                text(item, "arguments"), text(item, "column"),
+                                text(item, "grantee"), text(item, "privilege"),
+                                flag(item, "grantOption"), flag(item, "revoked")});
+    }
+    for (const auto& item : json.value("defaultPrivileges", nlohmann::json::array())) {
+      catalog.default_privileges.push_back(
+          {text(item, "forRole"), text(item, "schema"), text(item, "kind"), text(item, "grantee"),
+           text(item, "privilege"), flag(item, "grantOption"), flag(item, "revoked")});
     }
     for (const auto& item : json.value("extensions", nlohmann::json::array())) {
       catalog.extensions.push_back(
@@ -272,8 +350,9 @@ void read_objects(const fs::path& path, model::Catalog& catalog) {
       }
       const nlohmann::json collations = item.value("collations", nlohmann::json::object());
       for (const auto& [column_name, collation] : collations.items()) {
-        auto column = std::find_if(table->columns.begin(), table->columns.end(),
-                                   [&](const model::Column& c) { return c.name == column_name; });
+        auto column =
+            std::find_if(table->columns.begin(), table->columns.end(),
+                         [&name = column_name](const model::Column& c) { return c.name == name; });
         if (column == table->columns.end() || !collation.is_string()) {
           throw UserError(
               fmt::format("{}: collation of column \"{}\" of \"{}\": no such column, "

@@ -116,6 +116,7 @@ bool has_parsed_key_order(const Json& snapshot) {
   int views = -1;
   int sequences = -1;
   int position = 0;
+  if (!snapshot.is_object()) return false;
   for (auto it = snapshot.begin(); it != snapshot.end(); ++it, ++position) {
     if (it.key() == "views") views = position;
     if (it.key() == "sequences") sequences = position;

@@ -420,12 +420,12 @@ class SnapshotReader {
     for (const auto& [key, value] : object_at(json, "roles").items()) {
       std::string path = "roles." + key;
       reader_.expect_keys(value, path, {"name", "createDb", "createRole", "inherit"});
-      Role role;
+      model::Role role;
       role.name = reader_.string(value, path, "name");
       role.create_db = reader_.optional_bool(value, path, "createDb").value_or(false);
       role.create_role = reader_.optional_bool(value, path, "createRole").value_or(false);
       role.inherit = reader_.optional_bool(value, path, "inherit").value_or(true);
-      snapshot_.roles.push_back(std::move(role));
+      snapshot_.catalog.roles.push_back(std::move(role));
     }
   }
 

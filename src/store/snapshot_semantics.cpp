@@ -25,6 +25,8 @@ void reconcile_with_drizzle_snapshot(model::Catalog& snapshot, model::Catalog& o
     other.domains.clear();
     other.composite_types.clear();
     other.functions.clear();
+    other.grants.clear();
+    other.default_privileges.clear();
     for (model::Table& table : other.tables) {
       table.triggers.clear();
       table.unlogged = false;
@@ -33,6 +35,10 @@ void reconcile_with_drizzle_snapshot(model::Catalog& snapshot, model::Catalog& o
       table.exclusions.clear();
       for (model::Column& column : table.columns) column.collation.clear();
     }
+  }
+  // A snapshot written while privileges were not managed says nothing about them.
+  if (snapshot.roles.empty() && snapshot.grants.empty() && snapshot.default_privileges.empty()) {
+    model::strip_privileges(other);
   }
   if (has_comments(snapshot)) return;
   for (model::Table& table : other.tables) {

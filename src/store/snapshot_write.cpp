@@ -53,7 +53,7 @@ class SnapshotWriter {
       out["sequences"][sequence.schema + "." + sequence.name] = std::move(json);
     }
     out["roles"] = Json::object();
-    for (const Role& role : snapshot_.roles) {
+    for (const model::Role& role : catalog.roles) {
       out["roles"][role.name] = Json{{"name", role.name},
                                      {"createDb", role.create_db},
                                      {"createRole", role.create_role},

@@ -34,6 +34,7 @@ Expected expected_catalog(const Project& project, bool against_schema) {
   }
   model::Catalog catalog = snapshot->catalog;
   model::normalise(catalog);
+  as_compared(config, catalog);
   return {std::move(catalog), fmt::format("the last snapshot in {}", config.out.string()), true,
           snapshot->objects_recorded};
 }
@@ -44,8 +45,7 @@ DriftReport drift(const Project& project, const DriftOptions& options) {
   const store::Config& config = config_of(project);
   Expected expected = expected_catalog(project, options.against_schema);
   pg::Connection connection = connect_database(project, options.url);
-  introspect::Filters filters{config.schema_filter, config.tables_filter, config.migrations.schema,
-                              config.migrations.table};
+  introspect::Filters filters = database_filters(config);
   std::vector<introspect::NotCovered> not_covered;
   model::Catalog live = introspect::read_catalog(connection, filters, &not_covered);
   if (expected.from_snapshot) {

@@ -77,6 +77,7 @@ GenerateReport generate(const Project& project, const GenerateOptions& options) 
   }
   // Without schema files the target would be an empty schema: a migration dropping everything.
   model::Catalog to = project.read_schema();
+  as_compared(config, from);
   diff::ChangeSet changes = diff::diff(from, to, diff_options(options));
   if (changes.empty()) return report;
   if (options.safe || config.generate_safe) {

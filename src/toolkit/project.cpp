@@ -90,7 +90,22 @@ pg::Connection connect_database(const Project& project, const std::string& url) 
 
 std::string Project::database_url() const { return toolkit::database_url(state_->config); }
 
-model::Catalog Project::read_schema() const { return ddl::read_schema_files(schema_files()); }
+model::Catalog Project::read_schema() const {
+  model::Catalog catalog = ddl::read_schema_files(schema_files());
+  return as_compared(state_->config, catalog);
+}
+
+introspect::Filters database_filters(const store::Config& config) {
+  introspect::Filters filters{config.schema_filter, config.tables_filter, config.migrations.schema,
+                              config.migrations.table};
+  filters.privileges = config.manage_privileges;
+  return filters;
+}
+
+model::Catalog& as_compared(const store::Config& config, model::Catalog& catalog) {
+  if (!config.manage_privileges) model::strip_privileges(catalog);
+  return catalog;
+}
 
 localdb::LocalCluster embedded_cluster(const store::Config& config) {
   fs::path base = fs::absolute(config.dir.empty() ? fs::current_path() : config.dir);

@@ -7,6 +7,7 @@
 
 #include "diff/diff.hpp"
 #include "flick/toolkit.hpp"
+#include "introspect/introspect.hpp"
 #include "localdb/localdb.hpp"
 #include "migrate/migrator.hpp"
 #include "pg/pg.hpp"
@@ -34,6 +35,14 @@ migrate::MigrateOptions bookkeeping_options(const store::Config& config);
 
 // A project around an already loaded configuration (the CLI's flags applied).
 Project project_from_config(store::Config config);
+
+// What of the database the project compares: its schema and table filters, its bookkeeping left
+// out, privileges when it manages them.
+introspect::Filters database_filters(const store::Config& config);
+
+// `catalog` as the project compares it: without roles, grants and default privileges unless it
+// manages them. Returns `catalog`.
+model::Catalog& as_compared(const store::Config& config, model::Catalog& catalog);
 
 // The configuration a project was loaded from.
 const store::Config& config_of(const Project& project);

@@ -179,8 +179,7 @@ PullReport pull(const Project& project, const PullOptions& options) {
   PullReport report;
   report.directory = pull_directory(options, config);
   pg::Connection connection = connect_database(project, options.url);
-  introspect::Filters filters{config.schema_filter, config.tables_filter, config.migrations.schema,
-                              config.migrations.table};
+  introspect::Filters filters = database_filters(config);
   std::vector<introspect::NotCovered> not_covered;
   model::Catalog catalog = introspect::read_catalog(connection, filters, &not_covered);
 

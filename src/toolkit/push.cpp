@@ -22,8 +22,7 @@ PushReport push(const Project& project, const PushOptions& options) {
   connection.exec("SET client_min_messages TO warning");
   // Read, compare and apply in one transaction: rolled back on every way out but the commit.
   pg::Transaction transaction(connection);
-  introspect::Filters filters{config.schema_filter, config.tables_filter, config.migrations.schema,
-                              config.migrations.table};
+  introspect::Filters filters = database_filters(config);
   model::Catalog live = introspect::read_catalog(connection, filters);
   introspect::align(connection, live, wanted);
   diff::ChangeSet changes = diff::diff(live, wanted, diff_options);

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -85,9 +86,75 @@ TEST(Codegen, DomainsAndRangesMapToTheirClientTypes) {
   }
 }
 
+// Composite types become structs (attributes in order, all optional) before the tables that use
+// them, each after the composite types it holds whatever the catalog's order; a domain over one
+// is that struct. The golden header shows the full text and the ValueTraits.
+TEST(Codegen, CompositeTypesBecomeStructsInDependencyOrder) {
+  model::Catalog catalog = ddl::read_schema_sql(
+      "CREATE TYPE point2 AS (x double precision, y double precision);\n"
+      "CREATE TYPE shape AS (name text, corners point2[], centre point2);\n"
+      "CREATE DOMAIN located AS shape;\n"
+      "CREATE TABLE t (id integer PRIMARY KEY, s shape NOT NULL, l located, ls shape[]);",
+      "test.sql");
+  std::reverse(catalog.composite_types.begin(), catalog.composite_types.end());
+  Options options;
+  options.cpp_namespace = "small";
+  std::string header = generate_header(catalog, options);
+  std::size_t point = header.find(
+      "struct Point2 {\n"
+      "  std::optional<double> x{};\n"
+      "  std::optional<double> y{};\n");
+  std::size_t shape = header.find(
+      "struct Shape {\n"
+      "  std::optional<std::string> name{};\n"
+      "  std::optional<std::vector<Point2>> corners{};\n"
+      "  std::optional<Point2> centre{};\n");
+  ASSERT_NE(point, std::string::npos) << header;
+  ASSERT_NE(shape, std::string::npos) << header;
+  EXPECT_LT(point, shape) << "a struct comes after the structs it holds";
+  EXPECT_LT(header.find("struct ValueTraits<::small::Point2>"),
+            header.find("struct ValueTraits<::small::Shape>"));
+  EXPECT_LT(header.find("struct ValueTraits<::small::Shape>"), header.find("struct TRow {"));
+  EXPECT_NE(header.find("detail::split_record(text, 3);"), std::string::npos) << header;
+  EXPECT_NE(header.find("  Shape s{};\n  std::optional<Shape> l{};\n"
+                        "  std::optional<std::vector<Shape>> ls{};\n"),
+            std::string::npos)
+      << header;
+}
+
+TEST(Codegen, CompositeTypesWithUnmappableAttributes) {
+  // Unused: left out with the reason, the rest of the header is written.
+  std::string header = generate(
+      "CREATE TYPE blob_box AS (label text, body bytea);\n"
+      "CREATE TABLE t (id integer PRIMARY KEY);");
+  EXPECT_NE(header.find("// composite type \"public\".\"blob_box\" is left out: "
+                        "public.blob_box.body: type bytea has no client mapping"),
+            std::string::npos)
+      << header;
+  EXPECT_EQ(header.find("struct BlobBox"), std::string::npos) << header;
+  EXPECT_EQ(header.find("ValueTraits<::small::BlobBox>"), std::string::npos) << header;
+  // Used by a column (here through another composite type): an error naming both.
+  try {
+    generate(
+        "CREATE TYPE blob_box AS (label text, body bytea);\n"
+        "CREATE TYPE parcel AS (box blob_box);\n"
+        "CREATE TABLE t (id integer PRIMARY KEY, p parcel);");
+    FAIL() << "a column of an unmappable composite type";
+  } catch (const UserError& error) {
+    EXPECT_NE(std::string(error.what())
+                  .find("public.t.p: composite type public.parcel, attribute box: composite type "
+                        "public.blob_box, attribute body: type bytea has no client mapping"),
+              std::string::npos)
+        << error.what();
+  }
+}
+
 TEST(Codegen, CollidingNamesAreAnError) {
   EXPECT_THROW(generate("CREATE TABLE t (\"userId\" integer, user_id integer);"), UserError);
   EXPECT_THROW(generate("CREATE TYPE e AS ENUM ('a-b', 'a b');"), UserError);
+  EXPECT_THROW(generate("CREATE TYPE c AS (\"zipCode\" text, zip_code text);"), UserError);
+  EXPECT_THROW(generate("CREATE TYPE t_row AS (a integer);\nCREATE TABLE t (id integer);"),
+               UserError);
 }
 
 }  // namespace

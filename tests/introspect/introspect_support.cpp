@@ -1,7 +1,10 @@
 #include "introspect/introspect_support.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 #include "diff/diff.hpp"
@@ -27,8 +30,24 @@ std::vector<fs::path> sql_files(const fs::path& dir) {
 void apply_sql(const std::string& url, const std::string& sql) {
   pg::Connection connection(url);
   connection.exec("SET client_min_messages TO warning");
+  static int renamed = 0;
   for (const sqlparse::Statement& statement : sqlparse::split_statements(sql, "sql")) {
-    connection.exec(statement.text);
+    try {
+      connection.exec(statement.text);
+    } catch (const pg::PgError& error) {
+      // Roles are the cluster's, shared by every database of the test cluster: a role an
+      // earlier case (or this one's other file) created is renamed away, so this file creates
+      // it as it says.
+      std::smatch match;
+      static const std::regex create_role(R"re(^\s*CREATE\s+ROLE\s+"?([A-Za-z0-9_]+)"?)re",
+                                          std::regex::icase);
+      if (error.sqlstate() != "42710" || !std::regex_search(statement.text, match, create_role)) {
+        throw;
+      }
+      connection.exec("ALTER ROLE \"" + match[1].str() + "\" RENAME TO \"" + match[1].str() +
+                      "_was_" + std::to_string(getpid()) + "_" + std::to_string(++renamed) + "\"");
+      connection.exec(statement.text);
+    }
   }
 }
 
@@ -44,7 +63,11 @@ void apply_files(const std::string& url, const std::vector<fs::path>& files) {
 model::Catalog live_catalog(const std::string& url, const model::Catalog& wanted,
                             std::vector<introspect::NotCovered>* not_covered) {
   pg::Connection connection(url);
-  model::Catalog live = introspect::read_catalog(connection, {}, not_covered);
+  // Privileges are read as a project managing them would, when the files have some.
+  introspect::Filters filters;
+  filters.privileges =
+      !wanted.roles.empty() || !wanted.grants.empty() || !wanted.default_privileges.empty();
+  model::Catalog live = introspect::read_catalog(connection, filters, not_covered);
   introspect::align(connection, live, wanted);
   return live;
 }

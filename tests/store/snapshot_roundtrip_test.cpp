@@ -78,7 +78,6 @@ TEST(SnapshotRoundTrip, ANewSnapshotInheritingDetailsChangesOnlyItsIds) {
   next.id = "22222222-2222-4222-8222-222222222222";
   next.prev_id = previous.id;
   next.catalog = previous.catalog;
-  next.roles = previous.roles;
   next.policies = previous.policies;
   inherit_round_trip_details(next, previous);
   std::string expected = snapshot_json(previous);

@@ -184,7 +184,9 @@ Snapshot model_snapshot() {
   view.with["security_barrier"] = "true";
   view.with["check_option"] = "local";
   catalog.views.push_back(view);
-  snapshot.roles.push_back({"reader", false, false, true});
+  model::Role reader;
+  reader.name = "reader";
+  snapshot.catalog.roles.push_back(reader);
   return snapshot;
 }
 
@@ -197,7 +199,7 @@ TEST(SnapshotJson, ModelSnapshotReadsBackToTheSameCatalog) {
   Snapshot snapshot = model_snapshot();
   Snapshot again = parse_snapshot(snapshot_json(snapshot), "model_snapshot.json");
   EXPECT_EQ(again.catalog, snapshot.catalog);
-  EXPECT_EQ(again.roles, snapshot.roles);
+  EXPECT_EQ(again.catalog.roles, snapshot.catalog.roles);
 }
 
 TEST(SnapshotJson, ExtraKeysAppearOnlyForFeaturesDrizzleCannotExpress) {

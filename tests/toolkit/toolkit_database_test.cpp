@@ -207,5 +207,72 @@ TEST_F(ToolkitDatabaseTest, DocsWithNothingToDocumentIsAUserError) {
   EXPECT_THROW(docs(project), UserError);
 }
 
+// [privileges] manage = true: roles, grants and default privileges go through generate, migrate,
+// drift and pull; a grant made by hand is drift; without the option the same schema file's
+// grants are left out of the migration altogether.
+TEST_F(ToolkitDatabaseTest, ManagedPrivilegesConvergeAndAHandMadeGrantIsDrift) {
+  std::string url = create_database("tk_privileges");
+  write("db/schema.sql",
+        "CREATE ROLE tk_priv_app NOLOGIN;\n"
+        "CREATE SCHEMA app;\n"
+        "ALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT SELECT ON TABLES TO tk_priv_app;\n"
+        "CREATE TABLE app.items (id serial PRIMARY KEY, name text, cost integer);\n"
+        "CREATE FUNCTION app.total() RETURNS bigint LANGUAGE sql AS "
+        "$$ SELECT sum(cost) FROM app.items $$;\n"
+        "GRANT USAGE ON SCHEMA app TO tk_priv_app;\n"
+        "GRANT INSERT (name) ON app.items TO tk_priv_app;\n"
+        "GRANT USAGE ON SEQUENCE app.items_id_seq TO tk_priv_app;\n"
+        "REVOKE EXECUTE ON FUNCTION app.total() FROM PUBLIC;\n"
+        "GRANT EXECUTE ON FUNCTION app.total() TO tk_priv_app;\n");
+  write("flick.toml", "schema = \"db/*.sql\"\nout = \"drizzle\"\n[privileges]\nmanage = true\n");
+  Project project = Project::load({.config = (dir_ / "flick.toml").string(), .url = url});
+  GenerateReport generated = generate(project);
+  ASSERT_EQ(generated.written.size(), 1u);
+  std::string sql = read(generated.written[0].sql_path);
+  EXPECT_NE(sql.find("GRANT INSERT (\"name\") ON TABLE \"app\".\"items\" TO \"tk_priv_app\""),
+            std::string::npos)
+      << sql;
+  ASSERT_TRUE(migrate(project).ok());
+  EXPECT_EQ(value(url,
+                  "SELECT has_column_privilege('tk_priv_app', 'app.items', 'name', "
+                  "'INSERT')::text"),
+            "true");
+  EXPECT_EQ(value(url,
+                  "SELECT has_column_privilege('tk_priv_app', 'app.items', 'cost', "
+                  "'INSERT')::text"),
+            "false");
+  EXPECT_EQ(value(url, "SELECT has_table_privilege('tk_priv_app', 'app.items', 'SELECT')::text"),
+            "true")
+      << "from the default privileges";
+  EXPECT_EQ(value(url, "SELECT has_function_privilege('public', 'app.total()', 'EXECUTE')::text"),
+            "false");
+  EXPECT_TRUE(generate(project).written.empty());
+  DriftReport clean = drift(project);
+  EXPECT_FALSE(clean.drifted()) << (clean.differences.empty() ? "" : clean.differences[0]);
+
+  // A grant by hand is drift, named.
+  {
+    pg::Connection connection(url);
+    connection.exec("GRANT DELETE ON app.items TO tk_priv_app");
+  }
+  DriftReport drifted = drift(project);
+  ASSERT_TRUE(drifted.drifted());
+  ASSERT_EQ(drifted.differences.size(), 1u);
+  EXPECT_EQ(drifted.differences[0],
+            "DELETE on table app.items to tk_priv_app: in the database, not in the schema");
+
+  // The same schema file, privileges not managed: no role, no grant in the migration.
+  fs::remove_all(dir_ / "drizzle");
+  write("flick.toml", "schema = \"db/*.sql\"\nout = \"drizzle\"\n");
+  Project unmanaged = Project::load({.config = (dir_ / "flick.toml").string(), .url = url});
+  GenerateReport plain = generate(unmanaged);
+  ASSERT_EQ(plain.written.size(), 1u);
+  std::string plain_sql = read(plain.written[0].sql_path);
+  EXPECT_EQ(plain_sql.find("GRANT"), std::string::npos) << plain_sql;
+  EXPECT_EQ(plain_sql.find("ROLE"), std::string::npos) << plain_sql;
+  EXPECT_EQ(plain_sql.find("REVOKE"), std::string::npos) << plain_sql;
+  EXPECT_EQ(plain_sql.find("DEFAULT PRIVILEGES"), std::string::npos) << plain_sql;
+}
+
 }  // namespace
 }  // namespace flick::toolkit

@@ -7,7 +7,8 @@
 // Provided: std::string (text, varchar, inet, ...), std::string_view / const char* (parameters
 // only), bool, int16/32/64, float, double, Uuid, Numeric, Timestamp (timestamptz and timestamp,
 // the latter read as UTC), Date, nlohmann::json (json/jsonb), std::vector<T> (1-D arrays),
-// std::optional<T> (NULL), and enum classes with an EnumTraits specialisation (codegen makes them).
+// std::optional<T> (NULL), enum classes with an EnumTraits specialisation, and composite types
+// (structs with a ValueTraits specialisation over detail::split_record; codegen makes both).
 
 #include <array>
 #include <chrono>
@@ -75,6 +76,16 @@ bool read_bool(std::string_view text);
 // Array literal helpers: element texts ({a,"b c",NULL} -> "a", "b c", nullopt) and quoting.
 std::vector<std::optional<std::string>> split_array(std::string_view text);
 void write_array_element(std::string_view element_text, std::string& out);
+// The fields of a composite value in PostgreSQL's record text form, for exactly `fields`
+// attributes: "(a,\"b c\",)" -> "a", "b c", nullopt. An empty field is NULL, a quoted empty one
+// ("") the empty string; inside a field "..." quotes (a doubled "" inside them is one '"') and a
+// backslash takes the next character as it is; a nested record or an array is one field holding
+// its own text, to read with its ValueTraits. A zero-attribute type is "()"; a one-attribute
+// record "()" holds one NULL. Whitespace outside the parentheses is skipped, inside it is data.
+// Throws ConversionError (without the value) for anything else, or another number of fields.
+// Writing one: '(' then each field's text quoted by write_array_element (its quoting is valid
+// record syntax too), nothing for NULL, ',' between, then ')'.
+std::vector<std::optional<std::string>> split_record(std::string_view text, std::size_t fields);
 [[noreturn]] void unknown_enum_label(std::string_view pg_name);
 }  // namespace detail
 

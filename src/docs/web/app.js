@@ -1,8 +1,8 @@
 'use strict';
 // The flick docs viewer: a page list, a search box over page titles and the names on each page
-// (columns, indexes, constraints, enum values, migrations), and the selected page rendered from
-// Markdown with its mermaid diagrams drawn. Pages are addressed as "#/<path>"; "?q=<text>"
-// fills the search box on load and "?page=<path>" opens a page.
+// (columns, indexes, constraints, enum values, triggers, functions, migrations), and the selected
+// page rendered from Markdown with its mermaid diagrams drawn. Pages are addressed as
+// "#/<path>"; "?q=<text>" fills the search box on load and "?page=<path>" opens a page.
 (function () {
   const {renderMarkdown, escapeHtml} = window.flickMarkdown;
   const content = document.getElementById('content');
@@ -35,12 +35,14 @@
   function group(page) {
     if (page.path.startsWith('tables/')) return 'Tables';
     if (page.path.startsWith('enums/')) return 'Enums';
+    if (page.path.startsWith('types/')) return 'Types';
+    if (page.path.startsWith('functions/')) return 'Functions';
     return 'Overview';
   }
 
   function showPageList() {
     let html = '';
-    for (const name of ['Overview', 'Tables', 'Enums']) {
+    for (const name of ['Overview', 'Tables', 'Enums', 'Types', 'Functions']) {
       const members = pages.filter((page) => group(page) === name);
       if (members.length === 0) continue;
       html += '<h2>' + name + '</h2><ul>' +

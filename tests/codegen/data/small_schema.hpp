@@ -72,6 +72,102 @@ struct EnumTraits<::small::BillingPlan> : EnumLabels<::small::BillingPlan, ::sma
 
 namespace small {
 
+// composite type "public"."address"
+struct Address {
+  std::optional<std::string> street{};
+  std::optional<std::string> zip_code{};
+  std::optional<Mood> class_{};
+  std::optional<std::vector<std::string>> lines{};
+
+  bool operator==(const Address&) const = default;
+};
+
+// composite type "billing"."line"
+struct BillingLine {
+  std::optional<std::string> item{};
+  std::optional<std::int32_t> cents{};
+  std::optional<Address> ship_to{};
+  std::optional<flick::client::Timestamp> paid_at{};
+
+  bool operator==(const BillingLine&) const = default;
+};
+
+}  // namespace small
+
+namespace flick::client {
+
+template <>
+struct ValueTraits<::small::Address> {
+  static void write(const ::small::Address& value, std::string& out) {
+    auto field = [&out]<class T>(const std::optional<T>& member) {
+      if (!member) return;
+      std::string text;
+      ValueTraits<T>::write(*member, text);
+      detail::write_array_element(text, out);
+    };
+    out += '(';
+    field(value.street);
+    out += ',';
+    field(value.zip_code);
+    out += ',';
+    field(value.class_);
+    out += ',';
+    field(value.lines);
+    out += ')';
+  }
+  static ::small::Address read(std::string_view text) {
+    std::vector<std::optional<std::string>> fields = detail::split_record(text, 4);
+    auto field = []<class T>(const std::optional<std::string>& field_text,
+                             std::optional<T>& member) {
+      if (field_text) member = ValueTraits<T>::read(*field_text);
+    };
+    ::small::Address value;
+    field(fields[0], value.street);
+    field(fields[1], value.zip_code);
+    field(fields[2], value.class_);
+    field(fields[3], value.lines);
+    return value;
+  }
+};
+
+template <>
+struct ValueTraits<::small::BillingLine> {
+  static void write(const ::small::BillingLine& value, std::string& out) {
+    auto field = [&out]<class T>(const std::optional<T>& member) {
+      if (!member) return;
+      std::string text;
+      ValueTraits<T>::write(*member, text);
+      detail::write_array_element(text, out);
+    };
+    out += '(';
+    field(value.item);
+    out += ',';
+    field(value.cents);
+    out += ',';
+    field(value.ship_to);
+    out += ',';
+    field(value.paid_at);
+    out += ')';
+  }
+  static ::small::BillingLine read(std::string_view text) {
+    std::vector<std::optional<std::string>> fields = detail::split_record(text, 4);
+    auto field = []<class T>(const std::optional<std::string>& field_text,
+                             std::optional<T>& member) {
+      if (field_text) member = ValueTraits<T>::read(*field_text);
+    };
+    ::small::BillingLine value;
+    field(fields[0], value.item);
+    field(fields[1], value.cents);
+    field(fields[2], value.ship_to);
+    field(fields[3], value.paid_at);
+    return value;
+  }
+};
+
+}  // namespace flick::client
+
+namespace small {
+
 // table "public"."userAccounts"
 struct UserAccountsRow {
   flick::client::Uuid id{};
@@ -93,6 +189,7 @@ struct UserAccountsRow {
   std::optional<std::vector<Mood>> moods{};
   std::optional<std::string> class_{};
   std::optional<std::string> address{};
+  std::optional<Address> home{};
 
   bool operator==(const UserAccountsRow&) const = default;
 };
@@ -118,13 +215,14 @@ struct UserAccountsInsert {
   std::optional<std::vector<Mood>> moods{};
   std::optional<std::string> class_{};
   std::optional<std::string> address{};
+  std::optional<Address> home{};
 };
 
 struct UserAccountsTable {
   using Row = UserAccountsRow;
   using Insert = UserAccountsInsert;
   static constexpr std::string_view sql_name = "\"public\".\"userAccounts\"";
-  static constexpr std::array<std::string_view, 19> columns = {
+  static constexpr std::array<std::string_view, 20> columns = {
       "\"id\"",
       "\"displayName\"",
       "\"email\"",
@@ -144,9 +242,10 @@ struct UserAccountsTable {
       "\"moods\"",
       "\"class\"",
       "\"address\"",
+      "\"home\"",
   };
   static constexpr std::string_view select_list =
-      "\"id\", \"displayName\", \"email\", \"age\", \"visits\", \"bigCounter\", \"active\", \"balance\", \"ratio\", \"birthday\", \"lastSeen\", \"createdAt\", \"settings\", \"tags\", \"scores\", \"mood\", \"moods\", \"class\", \"address\"";
+      "\"id\", \"displayName\", \"email\", \"age\", \"visits\", \"bigCounter\", \"active\", \"balance\", \"ratio\", \"birthday\", \"lastSeen\", \"createdAt\", \"settings\", \"tags\", \"scores\", \"mood\", \"moods\", \"class\", \"address\", \"home\"";
 
   flick::client::Column<UserAccountsTable, flick::client::Uuid> id{"\"id\""};
   flick::client::Column<UserAccountsTable, std::string> display_name{"\"displayName\""};
@@ -167,6 +266,7 @@ struct UserAccountsTable {
   flick::client::Column<UserAccountsTable, std::optional<std::vector<Mood>>> moods{"\"moods\""};
   flick::client::Column<UserAccountsTable, std::optional<std::string>> class_{"\"class\""};
   flick::client::Column<UserAccountsTable, std::optional<std::string>> address{"\"address\""};
+  flick::client::Column<UserAccountsTable, std::optional<Address>> home{"\"home\""};
 
   static void insert_values(const Insert& row, flick::client::InsertValues& out) {
     out.set_if(0, row.id);
@@ -188,6 +288,7 @@ struct UserAccountsTable {
     out.set_if(16, row.moods);
     out.set_if(17, row.class_);
     out.set_if(18, row.address);
+    out.set_if(19, row.home);
   }
   static void row_values(const Row& row, flick::client::InsertValues& out) {
     out.set(0, row.id);
@@ -209,6 +310,7 @@ struct UserAccountsTable {
     out.set(16, row.moods);
     out.set(17, row.class_);
     out.set(18, row.address);
+    out.set(19, row.home);
   }
 };
 inline constexpr UserAccountsTable user_accounts{};
@@ -221,6 +323,8 @@ struct BillingInvoicesRow {
   std::int32_t cents{};
   std::optional<flick::client::Numeric> euros{};
   std::optional<std::string> note{};
+  std::vector<BillingLine> lines{};
+  std::optional<BillingLine> first_line{};
 
   bool operator==(const BillingInvoicesRow&) const = default;
 };
@@ -231,22 +335,26 @@ struct BillingInvoicesInsert {
   BillingPlan plan{};
   std::int32_t cents{};
   std::optional<std::string> note{};
+  std::optional<std::vector<BillingLine>> lines{};
+  std::optional<BillingLine> first_line{};
 };
 
 struct BillingInvoicesTable {
   using Row = BillingInvoicesRow;
   using Insert = BillingInvoicesInsert;
   static constexpr std::string_view sql_name = "\"billing\".\"invoices\"";
-  static constexpr std::array<std::string_view, 6> columns = {
+  static constexpr std::array<std::string_view, 8> columns = {
       "\"number\"",
       "\"account\"",
       "\"plan\"",
       "\"cents\"",
       "\"euros\"",
       "\"note\"",
+      "\"lines\"",
+      "\"first_line\"",
   };
   static constexpr std::string_view select_list =
-      "\"number\", \"account\", \"plan\", \"cents\", \"euros\", \"note\"";
+      "\"number\", \"account\", \"plan\", \"cents\", \"euros\", \"note\", \"lines\", \"first_line\"";
 
   flick::client::Column<BillingInvoicesTable, std::int64_t> number{"\"number\""};
   flick::client::Column<BillingInvoicesTable, flick::client::Uuid> account{"\"account\""};
@@ -254,18 +362,24 @@ struct BillingInvoicesTable {
   flick::client::Column<BillingInvoicesTable, std::int32_t> cents{"\"cents\""};
   flick::client::Column<BillingInvoicesTable, std::optional<flick::client::Numeric>> euros{"\"euros\""};
   flick::client::Column<BillingInvoicesTable, std::optional<std::string>> note{"\"note\""};
+  flick::client::Column<BillingInvoicesTable, std::vector<BillingLine>> lines{"\"lines\""};
+  flick::client::Column<BillingInvoicesTable, std::optional<BillingLine>> first_line{"\"first_line\""};
 
   static void insert_values(const Insert& row, flick::client::InsertValues& out) {
     out.set(1, row.account);
     out.set(2, row.plan);
     out.set(3, row.cents);
     out.set_if(5, row.note);
+    out.set_if(6, row.lines);
+    out.set_if(7, row.first_line);
   }
   static void row_values(const Row& row, flick::client::InsertValues& out) {
     out.set(1, row.account);
     out.set(2, row.plan);
     out.set(3, row.cents);
     out.set(5, row.note);
+    out.set(6, row.lines);
+    out.set(7, row.first_line);
   }
 };
 inline constexpr BillingInvoicesTable billing_invoices{};
@@ -297,6 +411,7 @@ struct RowTraits<::small::UserAccountsRow> {
         row.get<decltype(::small::UserAccountsRow::moods)>(16),
         row.get<decltype(::small::UserAccountsRow::class_)>(17),
         row.get<decltype(::small::UserAccountsRow::address)>(18),
+        row.get<decltype(::small::UserAccountsRow::home)>(19),
     };
   }
 };
@@ -311,6 +426,8 @@ struct RowTraits<::small::BillingInvoicesRow> {
         row.get<decltype(::small::BillingInvoicesRow::cents)>(3),
         row.get<decltype(::small::BillingInvoicesRow::euros)>(4),
         row.get<decltype(::small::BillingInvoicesRow::note)>(5),
+        row.get<decltype(::small::BillingInvoicesRow::lines)>(6),
+        row.get<decltype(::small::BillingInvoicesRow::first_line)>(7),
     };
   }
 };

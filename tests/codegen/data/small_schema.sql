@@ -2,6 +2,10 @@
 CREATE SCHEMA billing;
 CREATE TYPE mood AS ENUM ('happy', 'so-so', 'Very Sad', 'user:logged:in');
 CREATE TYPE billing.plan AS ENUM ('free', 'pro');
+-- Composite types: attributes of every kind (an enum, an array, a domain, another composite).
+CREATE DOMAIN postcode AS varchar(10) CHECK (VALUE <> '');
+CREATE TYPE address AS (street text, "zipCode" postcode, "class" mood, lines text[]);
+CREATE TYPE billing.line AS (item text, cents integer, ship_to address, paid_at timestamp with time zone);
 
 CREATE TABLE "userAccounts" (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -23,6 +27,7 @@ CREATE TABLE "userAccounts" (
   moods mood[],
   class text,
   address inet,
+  home address,
   CONSTRAINT "userAccounts_email_unique" UNIQUE (email)
 );
 
@@ -32,5 +37,7 @@ CREATE TABLE billing.invoices (
   plan billing.plan NOT NULL,
   cents integer NOT NULL,
   euros numeric GENERATED ALWAYS AS (cents / 100.0) STORED,
-  note text DEFAULT NULL
+  note text DEFAULT NULL,
+  lines billing.line[] NOT NULL DEFAULT '{}',
+  first_line billing.line
 );

@@ -1,0 +1,268 @@
+// Roles, grants and default privileges. Old grants follow their objects' renames and moves; an
+// object created (or created again) by this diff gets every grant the new catalog gives it, since
+// CREATE starts from PostgreSQL's defaults; grants on objects that go away, and of roles that go
+// away together with nothing else, need no REVOKE.
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "diff/context.hpp"
+
+namespace flick::diff {
+namespace {
+
+using ObjectKey = std::tuple<std::string, std::string, std::string, std::string>;
+
+// Where an old object is in the new catalog after renames and moves; nullopt when it is gone.
+std::optional<ObjectKey> carried(const Context& context, const model::Grant& grant) {
+  const model::Catalog& from = context.from;
+  const model::Catalog& to = context.to;
+  auto matched = [](const Matching& matching, std::size_t old_index) -> std::optional<std::size_t> {
+    for (const auto& [o, n] : matching.pairs) {
+      if (o == old_index) return n;
+    }
+    return std::nullopt;
+  };
+  const std::string& kind = grant.object_kind;
+  if (kind == "schema") {
+    std::string schema = context.mapped_schema(grant.schema);
+    bool exists = schema == model::kDefaultSchema ||
+                  std::find(to.schemas.begin(), to.schemas.end(), schema) != to.schemas.end();
+    if (!exists) return std::nullopt;
+    return ObjectKey{kind, schema, "", ""};
+  }
+  if (kind == "table") {
+    for (std::size_t i = 0; i < from.tables.size(); ++i) {
+      if (from.tables[i].schema != grant.schema || from.tables[i].name != grant.name) continue;
+      std::optional<std::size_t> n = matched(context.tables, i);
+      if (!n) return std::nullopt;
+      return ObjectKey{kind, to.tables[*n].schema, to.tables[*n].name, ""};
+    }
+    for (std::size_t i = 0; i < from.views.size(); ++i) {
+      if (from.views[i].schema != grant.schema || from.views[i].name != grant.name) continue;
+      std::optional<std::size_t> n = matched(context.views, i);
+      if (!n) return std::nullopt;
+      return ObjectKey{kind, to.views[*n].schema, to.views[*n].name, ""};
+    }
+    return std::nullopt;
+  }
+  if (kind == "sequence") {
+    for (std::size_t i = 0; i < from.sequences.size(); ++i) {
+      if (from.sequences[i].schema != grant.schema || from.sequences[i].name != grant.name) {
+        continue;
+      }
+      std::optional<std::size_t> n = matched(context.sequences, i);
+      if (!n) return std::nullopt;
+      return ObjectKey{kind, to.sequences[*n].schema, to.sequences[*n].name, ""};
+    }
+    // A serial or identity column's sequence: it follows the renames this diff makes of it.
+    std::string schema = context.mapped_schema(grant.schema);
+    std::string name = grant.name;
+    for (const auto& phase : context.phases) {
+      for (const Change& change : phase) {
+        if (const auto* moved = std::get_if<MoveSequence>(&change)) {
+          if (moved->from.schema == schema && moved->from.name == name) schema = moved->to_schema;
+        } else if (const auto* renamed = std::get_if<RenameSequence>(&change)) {
+          if (renamed->from.schema == schema && renamed->from.name == name) name = renamed->to;
+        }
+      }
+    }
+    return ObjectKey{kind, schema, name, ""};
+  }
+  if (kind == "type") {
+    auto renamed = context.enum_renames.find(table_key(grant.schema, grant.name));
+    if (renamed != context.enum_renames.end()) {
+      return ObjectKey{kind, renamed->second.schema, renamed->second.name, ""};
+    }
+    std::string schema = context.mapped_schema(grant.schema);
+    if (to.find_enum(schema, grant.name) == nullptr &&
+        to.find_domain(schema, grant.name) == nullptr &&
+        to.find_composite_type(schema, grant.name) == nullptr) {
+      return std::nullopt;
+    }
+    return ObjectKey{kind, schema, grant.name, ""};
+  }
+  if (kind == "routine") {
+    std::string schema = context.mapped_schema(grant.schema);
+    if (to.find_function(schema, grant.name, grant.arguments) == nullptr) return std::nullopt;
+    return ObjectKey{kind, schema, grant.name, grant.arguments};
+  }
+  return std::nullopt;
+}
+
+// Objects this diff creates (or drops and creates again): they start with PostgreSQL's defaults.
+std::set<ObjectKey> created_objects(const Context& context) {
+  std::set<ObjectKey> created;
+  for (const auto& phase : context.phases) {
+    for (const Change& change : phase) {
+      if (const auto* c = std::get_if<CreateSchema>(&change)) {
+        created.insert({"schema", c->name, "", ""});
+      } else if (const auto* c = std::get_if<CreateTable>(&change)) {
+        created.insert({"table", c->table.schema, c->table.name, ""});
+      } else if (const auto* c = std::get_if<CreateView>(&change)) {
+        created.insert({"table", c->view.schema, c->view.name, ""});
+      } else if (const auto* c = std::get_if<CreateSequence>(&change)) {
+        created.insert({"sequence", c->sequence.schema, c->sequence.name, ""});
+      } else if (const auto* c = std::get_if<CreateFunction>(&change)) {
+        created.insert({"routine", c->function.schema, c->function.name, c->function.arguments});
+      } else if (const auto* c = std::get_if<CreateEnum>(&change)) {
+        created.insert({"type", c->enum_type.schema, c->enum_type.name, ""});
+      } else if (const auto* c = std::get_if<RebuildEnum>(&change)) {
+        created.insert({"type", c->enum_type.schema, c->enum_type.name, ""});
+      } else if (const auto* c = std::get_if<CreateDomain>(&change)) {
+        created.insert({"type", c->domain.schema, c->domain.name, ""});
+      } else if (const auto* c = std::get_if<CreateCompositeType>(&change)) {
+        created.insert({"type", c->type.schema, c->type.name, ""});
+      }
+    }
+  }
+  return created;
+}
+
+// Consecutive entries that one statement can carry, grouped.
+template <typename T, typename Same>
+std::vector<std::vector<T>> grouped(const std::vector<T>& items, Same same) {
+  std::vector<std::vector<T>> groups;
+  for (const T& item : items) {
+    if (groups.empty() || !same(groups.back().front(), item)) groups.emplace_back();
+    groups.back().push_back(item);
+  }
+  return groups;
+}
+
+bool same_statement(const model::Grant& a, const model::Grant& b) {
+  return std::tie(a.object_kind, a.schema, a.name, a.arguments, a.grantee, a.grant_option,
+                  a.revoked) == std::tie(b.object_kind, b.schema, b.name, b.arguments, b.grantee,
+                                         b.grant_option, b.revoked) &&
+         a.column.empty() == b.column.empty() && (a.column.empty() || a.privilege == b.privilege);
+}
+
+bool same_default_statement(const model::DefaultPrivilege& a, const model::DefaultPrivilege& b) {
+  return std::tie(a.for_role, a.schema, a.object_kind, a.grantee, a.grant_option, a.revoked) ==
+         std::tie(b.for_role, b.schema, b.object_kind, b.grantee, b.grant_option, b.revoked);
+}
+
+void diff_roles(Context& context) {
+  std::map<std::string, const model::Role*> old_roles, new_roles;
+  for (const model::Role& role : context.from.roles) old_roles[role.name] = &role;
+  for (const model::Role& role : context.to.roles) new_roles[role.name] = &role;
+  for (const auto& [name, role] : new_roles) {
+    auto old = old_roles.find(name);
+    if (old == old_roles.end()) {
+      model::Role bare = *role;
+      bare.member_of.clear();
+      context.add(kCreateRoles, CreateRole{bare});
+      if (!role->member_of.empty()) context.add(kRoleMemberships, AlterRole{bare, *role});
+    } else if (!(*old->second == *role)) {
+      context.add(kRoleMemberships, AlterRole{*old->second, *role});
+    }
+  }
+  for (const auto& [name, role] : old_roles) {
+    if (new_roles.count(name) == 0) context.add(kDropRoles, DropRole{name});
+  }
+}
+
+void diff_grants(Context& context) {
+  std::set<ObjectKey> fresh = created_objects(context);
+  std::set<model::Grant> old_grants;
+  for (const model::Grant& grant : context.from.grants) {
+    std::optional<ObjectKey> now = carried(context, grant);
+    if (!now || fresh.count(*now) != 0) continue;  // gone, or created again from defaults
+    model::Grant moved = grant;
+    std::tie(moved.object_kind, moved.schema, moved.name, moved.arguments) = *now;
+    old_grants.insert(std::move(moved));
+  }
+  std::set<model::Grant> new_grants(context.to.grants.begin(), context.to.grants.end());
+  // A created object starts with what the default privileges give it (they are set before it
+  // is created): that is its old state.
+  for (const ObjectKey& object : fresh) {
+    const auto& [kind, schema, name, arguments] = object;
+    for (const model::DefaultPrivilege& entry : context.to.default_privileges) {
+      if (!entry.for_role.empty() || entry.object_kind != kind) continue;
+      if (!entry.schema.empty() && (kind == "schema" || entry.schema != schema)) continue;
+      model::Grant implied{kind,
+                           schema,
+                           name,
+                           arguments,
+                           "",
+                           entry.grantee,
+                           entry.privilege,
+                           entry.grant_option,
+                           entry.revoked};
+      if (!entry.revoked) old_grants.insert(implied);
+    }
+  }
+  std::vector<model::Grant> granted, revoked;
+  for (const model::Grant& grant : new_grants) {
+    if (old_grants.count(grant) == 0) granted.push_back(grant);
+  }
+  for (const model::Grant& grant : old_grants) {
+    if (new_grants.count(grant) == 0) revoked.push_back(grant);
+  }
+  for (auto& group : grouped(revoked, same_statement)) {
+    context.add(kRevokePrivileges, RevokePrivileges{std::move(group)});
+  }
+  for (auto& group : grouped(granted, same_statement)) {
+    context.add(kGrantPrivileges, GrantPrivileges{std::move(group)});
+  }
+}
+
+void diff_default_privileges(Context& context) {
+  std::set<model::DefaultPrivilege> olds(context.from.default_privileges.begin(),
+                                         context.from.default_privileges.end());
+  std::set<model::DefaultPrivilege> news(context.to.default_privileges.begin(),
+                                         context.to.default_privileges.end());
+  std::vector<model::DefaultPrivilege> granted, revoked;
+  for (const model::DefaultPrivilege& entry : news) {
+    if (olds.count(entry) == 0) granted.push_back(entry);
+  }
+  for (const model::DefaultPrivilege& entry : olds) {
+    if (news.count(entry) == 0) revoked.push_back(entry);
+  }
+  for (auto& group : grouped(revoked, same_default_statement)) {
+    context.add(kDefaultPrivileges, RevokeDefaultPrivileges{std::move(group)});
+  }
+  for (auto& group : grouped(granted, same_default_statement)) {
+    context.add(kDefaultPrivileges, GrantDefaultPrivileges{std::move(group)});
+  }
+}
+
+}  // namespace
+
+std::string privileges_text(const std::vector<model::Grant>& grants) {
+  const model::Grant& first = grants.front();
+  std::string list;
+  for (const model::Grant& grant : grants) {
+    list += (list.empty() ? "" : ", ") + grant.privilege;
+    if (!grant.column.empty()) list += " (" + grant.column + ")";
+  }
+  std::string object = first.object_kind + " " + first.schema;
+  if (first.object_kind != "schema") object += "." + first.name;
+  if (first.object_kind == "routine") object += "(" + first.arguments + ")";
+  if (first.revoked) return "PUBLIC's default " + list + " on " + object;
+  return list + " on " + object + " to " + first.grantee +
+         (first.grant_option ? " with grant option" : "");
+}
+
+std::string default_privileges_text(const std::vector<model::DefaultPrivilege>& entries) {
+  const model::DefaultPrivilege& first = entries.front();
+  std::string list;
+  for (const model::DefaultPrivilege& entry : entries) {
+    list += (list.empty() ? "" : ", ") + entry.privilege;
+  }
+  std::string scope = first.object_kind + "s" +
+                      (first.schema.empty() ? "" : " in schema " + first.schema) + " created by " +
+                      (first.for_role.empty() ? "the migrating role" : first.for_role);
+  if (first.revoked) return "PUBLIC's default " + list + " on new " + scope;
+  return list + " on new " + scope + " to " + first.grantee;
+}
+
+void diff_privileges(Context& context) {
+  diff_roles(context);
+  diff_default_privileges(context);
+  diff_grants(context);
+}
+
+}  // namespace flick::diff

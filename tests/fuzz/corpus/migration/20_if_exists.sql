@@ -1,0 +1,6 @@
+CREATE TABLE "r" ("id" int PRIMARY KEY);
+CREATE INDEX "r_idx" ON "r" ("id") WHERE "id" > 10;
+ALTER INDEX "r_idx" RENAME TO "r_idx2";
+DROP INDEX IF EXISTS "r_idx2";
+DROP TABLE IF EXISTS "r", "nothing";
+DROP SCHEMA IF EXISTS "gone" CASCADE;
