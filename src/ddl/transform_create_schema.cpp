@@ -17,6 +17,11 @@ void transform_create_schema(PgQuery__CreateSchemaStmt& statement, const Source&
         -1, "unsupported clause: statements inside CREATE SCHEMA (write them separately)");
   }
   std::string name = statement.schemaname;
+  if (name.starts_with("pg_")) {
+    source.fail(-1, fmt::format("unacceptable schema name \"{}\": the prefix \"pg_\" is "
+                                "reserved for system schemas",
+                                name));
+  }
   std::vector<std::string>& schemas = builder.catalog().schemas;
   bool exists = name == model::kDefaultSchema ||
                 std::find(schemas.begin(), schemas.end(), name) != schemas.end();

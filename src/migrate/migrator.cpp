@@ -39,6 +39,18 @@ FolderFiles read_folder_files(const store::MigrationFolder& folder) {
       throw UserError(
           fmt::format("{}: the journal's {} is not a regular file", path.string(), entry.tag));
     }
+    // What runs comes from the folder: a link to a file elsewhere is refused, as a tag that
+    // leaves the folder is.
+    if (std::filesystem::is_symlink(path, error)) {
+      std::filesystem::path target = std::filesystem::weakly_canonical(path, error);
+      std::filesystem::path base = std::filesystem::weakly_canonical(folder.out(), error);
+      auto mismatch = std::mismatch(base.begin(), base.end(), target.begin(), target.end());
+      if (mismatch.first != base.end()) {
+        throw UserError(
+            fmt::format("{}: the journal's {} is a link to {}, outside the migration folder",
+                        path.string(), entry.tag, target.string()));
+      }
+    }
     if (!std::filesystem::exists(path)) {
       files.texts.emplace_back();
       files.hashes.emplace_back();

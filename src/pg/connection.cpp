@@ -160,7 +160,7 @@ std::string connection_string_error(const std::string& url_or_conninfo) {
   }
   std::string message = error != nullptr ? trim_trailing_newlines(error) : "out of memory";
   if (error != nullptr) PQfreemem(error);
-  return redact_text(message);
+  return redact_secret_of(message, url_or_conninfo);
 }
 
 }  // namespace flick::pg

@@ -34,8 +34,8 @@ PGconn* connect(const std::string& url_or_conninfo, std::chrono::seconds timeout
       conn == nullptr ? "out of memory" : trim_trailing_newlines(PQerrorMessage(conn));
   PQfinish(conn);
   // libpq's reason may quote the URL it could not parse: passwords go.
-  fields.message_primary =
-      redact_text("could not connect to " + redact_url(url_or_conninfo) + ": " + reason);
+  fields.message_primary = redact_secret_of(
+      "could not connect to " + redact_url(url_or_conninfo) + ": " + reason, url_or_conninfo);
   throw PgError(std::move(fields));
 }
 

@@ -195,4 +195,8 @@ std::string redact_url(std::string_view url);
 // conninfo `password=` replaced by "***". Every printer of errors passes its text through this.
 std::string redact_text(std::string_view text);
 
+// redact_text(text), and every occurrence of the password written in `url_or_conninfo` (however
+// the text quotes it, e.g. libpq's "invalid percent-encoded token: \"secret%zz\"") masked too.
+std::string redact_secret_of(std::string_view text, std::string_view url_or_conninfo);
+
 }  // namespace flick::pg

@@ -75,7 +75,11 @@ std::string redact_conninfo(std::string_view conninfo) {
   while (i < conninfo.size()) {
     std::size_t found = conninfo.find("password", i);
     if (found == std::string_view::npos) break;
-    bool at_key_start = found == 0 || std::isspace(static_cast<unsigned char>(conninfo[found - 1]));
+    // A key starts the text, follows a space, or follows '=' or a quote (a flag's
+    // `--url=password=...` echoed by a parser).
+    bool at_key_start =
+        found == 0 || std::isspace(static_cast<unsigned char>(conninfo[found - 1])) ||
+        conninfo[found - 1] == '=' || conninfo[found - 1] == '"' || conninfo[found - 1] == '\'';
     std::size_t after = found + 8;
     while (after < conninfo.size() && std::isspace(static_cast<unsigned char>(conninfo[after]))) {
       ++after;
@@ -108,7 +112,54 @@ std::string redact_conninfo(std::string_view conninfo) {
   return out;
 }
 
+// Every "...:secret@host" in free text, whatever comes before it (a misspelt "postgresql:/u:"
+// scheme, a bare "u:secret@host"): in each word (delimited by spaces and quotes) with an '@',
+// what lies between the last ':' before the last '@' and that '@'.
+std::string redact_userinfo_in_words(std::string text) {
+  std::size_t start = 0;
+  auto is_delimiter = [](char c) {
+    return std::isspace(static_cast<unsigned char>(c)) || c == '"' || c == '\'';
+  };
+  while (start < text.size()) {
+    while (start < text.size() && is_delimiter(text[start])) ++start;
+    std::size_t end = start;
+    while (end < text.size() && !is_delimiter(text[end])) ++end;
+    std::string_view word(text.data() + start, end - start);
+    std::size_t at = word.rfind('@');
+    if (at != std::string_view::npos) {
+      std::size_t colon = word.rfind(':', at);
+      if (colon != std::string_view::npos && colon + 1 < at &&
+          word.substr(colon + 1, at - colon - 1) != kMask) {
+        text.replace(start + colon + 1, at - colon - 1, kMask);
+        end = start + colon + 1 + kMask.size() + (word.size() - at);
+      }
+    }
+    start = end;
+  }
+  return text;
+}
+
+// The password written in `url_or_conninfo` (after the last ':' before the last '@'), or "".
+std::string password_in(std::string_view url_or_conninfo) {
+  std::size_t at = url_or_conninfo.rfind('@');
+  if (at == std::string_view::npos) return "";
+  std::size_t colon = url_or_conninfo.rfind(':', at);
+  if (colon == std::string_view::npos || colon + 1 >= at) return "";
+  return std::string(url_or_conninfo.substr(colon + 1, at - colon - 1));
+}
+
 }  // namespace
+
+std::string redact_secret_of(std::string_view text, std::string_view url_or_conninfo) {
+  std::string out = redact_text(text);
+  std::string password = password_in(url_or_conninfo);
+  if (password.size() < 2) return out;
+  for (std::size_t at = out.find(password); at != std::string::npos;
+       at = out.find(password, at + kMask.size())) {
+    out.replace(at, password.size(), kMask);
+  }
+  return out;
+}
 
 std::string redact_url(std::string_view url) {
   if (is_url(url)) return redact_query_parameter(redact_userinfo(url));
@@ -116,7 +167,8 @@ std::string redact_url(std::string_view url) {
 }
 
 std::string redact_text(std::string_view text) {
-  return redact_conninfo(redact_query_parameter(redact_userinfo_in_text(text)));
+  return redact_conninfo(
+      redact_userinfo_in_words(redact_query_parameter(redact_userinfo_in_text(text))));
 }
 
 }  // namespace flick::pg

@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "files/input_file.hpp"
+#include "flick/error.hpp"
 #include "store/snapshot.hpp"
 
 namespace flick::store {
@@ -50,13 +52,16 @@ class IdReader : public nlohmann::json_sax<nlohmann::json> {
 }  // namespace
 
 std::optional<SnapshotIds> read_snapshot_ids(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::stringstream text;
-  text << in.rdbuf();
+  // Through the one input reader: a FIFO or a device (/dev/zero) is never read.
+  std::string text;
+  try {
+    text = files::read_input_file(path);
+  } catch (const UserError&) {
+    return std::nullopt;
+  }
   SnapshotIds ids;
   IdReader reader(ids);
-  nlohmann::json::sax_parse(text.str(), &reader);
+  nlohmann::json::sax_parse(text, &reader);
   if (reader.failed() || ids.id.empty()) return std::nullopt;
   return ids;
 }

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <filesystem>
 #include <set>
@@ -217,6 +218,44 @@ TEST_F(HostileFolders, HashInsideAQuotedNameInAHintsFileIsNotAComment) {
                             (dir_ / "drizzle").string(), "--hints", (dir_ / "hints.txt").string()});
   EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
   EXPECT_NE(run.out.find("(1 statement)"), std::string::npos) << run.out;
+}
+
+// Found by the malformed-input run (tests/robustness): an earlier snapshot that is a FIFO or a
+// link to /dev/zero hung check (or read without end); a migration file that is a link out of the
+// folder was run; a schema named pg_* was accepted and an enum in pg_catalog never converged.
+TEST_F(HostileFolders, SpecialFilesAndLinksOutOfTheFolderAreRefused) {
+  two_migrations();
+  fs::path meta = dir_ / "drizzle" / "meta";
+  fs::remove(meta / "0000_snapshot.json");
+  ASSERT_EQ(mkfifo((meta / "0000_snapshot.json").c_str(), 0600), 0);
+  FlickRun fifo = run_flick({"check", "--out", (dir_ / "drizzle").string()});
+  EXPECT_EQ(fifo.exit_code, 1) << fifo.out << fifo.err;
+  EXPECT_NE((fifo.out + fifo.err).find("0000_snapshot.json"), std::string::npos)
+      << fifo.out << fifo.err;
+  fs::remove(meta / "0000_snapshot.json");
+  fs::create_symlink("/dev/zero", meta / "0000_snapshot.json");
+  FlickRun zero = run_flick({"check", "--out", (dir_ / "drizzle").string()});
+  EXPECT_EQ(zero.exit_code, 1) << zero.out << zero.err;
+
+  fs::path outside = dir_ / "outside.sql";
+  write_text(outside, "CREATE TABLE outside_ran (id int);\n");
+  fs::path second;
+  for (const auto& entry : fs::directory_iterator(dir_ / "drizzle")) {
+    if (entry.path().filename().string().starts_with("0001_")) second = entry.path();
+  }
+  ASSERT_FALSE(second.empty());
+  fs::remove(second);
+  fs::create_symlink(outside, second);
+  std::string url = create_database("adv_link_out");
+  FlickRun link = run_flick({"migrate", "--out", (dir_ / "drizzle").string(), "--url", url});
+  EXPECT_EQ(link.exit_code, 2) << link.out << link.err;
+  EXPECT_NE(link.err.find("outside the migration folder"), std::string::npos) << link.err;
+  EXPECT_FALSE(relation_exists(url, "public.outside_ran"));
+  EXPECT_FALSE(relation_exists(url, "public.a")) << "nothing of the folder runs either";
+
+  FlickRun reserved = generate("CREATE SCHEMA pg_app;\nCREATE TABLE pg_app.t (id int);\n");
+  EXPECT_EQ(reserved.exit_code, 2) << reserved.out << reserved.err;
+  EXPECT_NE(reserved.err.find("prefix \"pg_\" is reserved"), std::string::npos) << reserved.err;
 }
 
 }  // namespace

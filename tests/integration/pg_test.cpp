@@ -147,6 +147,28 @@ TEST(RedactUrl, HidesPasswordsInAllForms) {
   EXPECT_EQ(redact_url("host=h dbname=passwords"), "host=h dbname=passwords");
 }
 
+// Robustness class 7 (found by the malformed-input run): messages that quote a URL Flick could
+// not read as one, or a piece of it, keep the password out.
+TEST(RedactText, HidesPasswordsOfUrlsThatAreNotUrls) {
+  EXPECT_EQ(redact_text("missing \"=\" after \"postgresql:/u:S3cret@127.0.0.1:1/db\" in "
+                        "connection info string"),
+            "missing \"=\" after \"postgresql:/u:***@127.0.0.1:1/db\" in connection info string");
+  EXPECT_EQ(redact_text("The following arguments were not expected: postgresql:u:S3cret@h/db"),
+            "The following arguments were not expected: postgresql:u:***@h/db");
+  EXPECT_EQ(redact_text("arguments were not expected: --url=password=S3cret host=h"),
+            "arguments were not expected: --url=password=*** host=h");
+  EXPECT_EQ(redact_text("see file.sql:12:3 and a@b.c"), "see file.sql:12:3 and a@b.c");
+  EXPECT_EQ(redact_secret_of("invalid percent-encoded token: \"S3cret%zz\"",
+                             "postgresql://u:S3cret%zz@h/db"),
+            "invalid percent-encoded token: \"***\"");
+  for (const char* url : {"postgresql:/u:S3cret@127.0.0.1:1/db", "postgresql://u:S3cret%zz@h/db",
+                          "postgresql://u:S3cret%00@h/db"}) {
+    std::string message = connection_string_error(url);
+    EXPECT_FALSE(message.empty()) << url;
+    EXPECT_EQ(message.find("S3cret"), std::string::npos) << message;
+  }
+}
+
 }  // namespace
 }  // namespace flick::pg
 
