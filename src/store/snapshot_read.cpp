@@ -462,6 +462,10 @@ class SnapshotReader {
         read_with(*it, path + ".with", where + "/with", true, view.with);
       }
       details.is_existing = reader_.boolean(value, path, "isExisting");
+      // drizzle writes the query of every view it creates; only an .existing() one has none.
+      if (!details.is_existing && value.find("definition") == value.end()) {
+        reader_.fail(path, "a view that is not isExisting needs its \"definition\"");
+      }
       if (auto no_data = reader_.optional_bool(value, path, "withNoData")) {
         view.with_no_data = *no_data;
         details.with_no_data_key = !*no_data;
