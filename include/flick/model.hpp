@@ -364,6 +364,11 @@ struct DefaultPrivilege {
   bool operator==(const DefaultPrivilege&) const = default;
 };
 
+// Whether `entry` applies to a new object of `kind` in `schema` created by the migrations: it
+// has no FOR ROLE, is for that kind, and is for every schema or that one.
+bool default_privilege_applies(const DefaultPrivilege& entry, const std::string& kind,
+                               const std::string& schema);
+
 // The privileges `kind` has for everyone: "SELECT, INSERT, ..." expanded from ALL.
 const std::vector<std::string>& privileges_of_kind(const std::string& kind);
 

@@ -296,7 +296,11 @@ void replay_statement(Node* statement, const Source& source, ReplayState& state)
   }
   replay_one(statement, source, state);
   grant_defaults_to_new_objects(state.builder.catalog(), before);
-  prune_grants(state.builder.catalog());
+  // Only a DROP or an ALTER TABLE (DROP COLUMN) takes grants' objects away.
+  if (statement->node_case == PG_QUERY__NODE__NODE_DROP_STMT ||
+      statement->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_STMT) {
+    prune_grants(state.builder.catalog());
+  }
 }
 
 namespace {

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <tuple>
 
 #include "ddl/builder.hpp"
 #include "sqlparse/parse_tree.hpp"
@@ -276,15 +277,19 @@ std::vector<Target> targets_of(const PgQuery__GrantStmt& statement, const char* 
   return targets;
 }
 
+// Whether `a` and `b` are the same privilege of the same grantee on the same object, whatever
+// their grant option; with `any_column`, `b` without a column also matches `a` on a column of its
+// table (REVOKE on a table takes the column privileges too).
+bool same_privilege(const model::Grant& a, const model::Grant& b, bool any_column = false) {
+  return std::tie(a.object_kind, a.schema, a.name, a.arguments, a.grantee, a.privilege) ==
+             std::tie(b.object_kind, b.schema, b.name, b.arguments, b.grantee, b.privilege) &&
+         (a.column == b.column || (any_column && b.column.empty()));
+}
+
 }  // namespace
 
 void grant_privilege(model::Catalog& catalog, model::Grant grant) {
-  auto same = [&](const model::Grant& other) {
-    return other.object_kind == grant.object_kind && other.schema == grant.schema &&
-           other.name == grant.name && other.arguments == grant.arguments &&
-           other.column == grant.column && other.grantee == grant.grantee &&
-           other.privilege == grant.privilege;
-  };
+  auto same = [&](const model::Grant& other) { return same_privilege(other, grant); };
   if (grant.grantee == "PUBLIC" && grant.column.empty() &&
       model::public_by_default(grant.object_kind, grant.schema, grant.name, grant.privilege)) {
     std::erase_if(catalog.grants, same);  // back to what PostgreSQL gives by itself
@@ -301,10 +306,7 @@ void grant_privilege(model::Catalog& catalog, model::Grant grant) {
 
 void revoke_privilege(model::Catalog& catalog, const model::Grant& grant, bool only_grant_option) {
   auto same = [&](const model::Grant& other) {
-    return other.object_kind == grant.object_kind && other.schema == grant.schema &&
-           other.name == grant.name && other.arguments == grant.arguments &&
-           (other.column == grant.column || grant.column.empty()) &&
-           other.grantee == grant.grantee && other.privilege == grant.privilege && !other.revoked;
+    return same_privilege(other, grant, true) && !other.revoked;
   };
   if (only_grant_option) {
     for (model::Grant& other : catalog.grants) {
@@ -531,8 +533,7 @@ void grant_defaults(model::Catalog& catalog, const std::string& kind, const std:
                     const std::string& name, const std::string& arguments) {
   std::vector<model::DefaultPrivilege> defaults = catalog.default_privileges;
   for (const model::DefaultPrivilege& entry : defaults) {
-    if (!entry.for_role.empty() || entry.object_kind != kind) continue;
-    if (!entry.schema.empty() && (kind == "schema" || entry.schema != schema)) continue;
+    if (!model::default_privilege_applies(entry, kind, schema)) continue;
     model::Grant grant{kind,
                        kind == "schema" ? name : schema,
                        kind == "schema" ? "" : name,

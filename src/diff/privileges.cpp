@@ -4,6 +4,7 @@
 // away together with nothing else, need no REVOKE.
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <set>
 #include <tuple>
@@ -132,6 +133,21 @@ std::vector<std::vector<T>> grouped(const std::vector<T>& items, Same same) {
   return groups;
 }
 
+// The entries only `olds` has become Revoke changes in `revoke_phase`, those only `news` has
+// Grant changes in `grant_phase`, one per group of entries `same` puts in one statement (both
+// sets are sorted, so such entries are consecutive).
+template <typename Revoke, typename Grant, typename T, typename Same>
+void add_statements(Context& context, const std::set<T>& olds, const std::set<T>& news, Same same,
+                    Phase revoke_phase, Phase grant_phase) {
+  std::vector<T> granted, revoked;
+  std::set_difference(news.begin(), news.end(), olds.begin(), olds.end(),
+                      std::back_inserter(granted));
+  std::set_difference(olds.begin(), olds.end(), news.begin(), news.end(),
+                      std::back_inserter(revoked));
+  for (auto& group : grouped(revoked, same)) context.add(revoke_phase, Revoke{std::move(group)});
+  for (auto& group : grouped(granted, same)) context.add(grant_phase, Grant{std::move(group)});
+}
+
 bool same_statement(const model::Grant& a, const model::Grant& b) {
   return std::tie(a.object_kind, a.schema, a.name, a.arguments, a.grantee, a.grant_option,
                   a.revoked) == std::tie(b.object_kind, b.schema, b.name, b.arguments, b.grantee,
@@ -180,8 +196,7 @@ void diff_grants(Context& context) {
   for (const ObjectKey& object : fresh) {
     const auto& [kind, schema, name, arguments] = object;
     for (const model::DefaultPrivilege& entry : context.to.default_privileges) {
-      if (!entry.for_role.empty() || entry.object_kind != kind) continue;
-      if (!entry.schema.empty() && (kind == "schema" || entry.schema != schema)) continue;
+      if (!model::default_privilege_applies(entry, kind, schema)) continue;
       model::Grant implied{kind,
                            schema,
                            name,
@@ -194,19 +209,8 @@ void diff_grants(Context& context) {
       if (!entry.revoked) old_grants.insert(implied);
     }
   }
-  std::vector<model::Grant> granted, revoked;
-  for (const model::Grant& grant : new_grants) {
-    if (old_grants.count(grant) == 0) granted.push_back(grant);
-  }
-  for (const model::Grant& grant : old_grants) {
-    if (new_grants.count(grant) == 0) revoked.push_back(grant);
-  }
-  for (auto& group : grouped(revoked, same_statement)) {
-    context.add(kRevokePrivileges, RevokePrivileges{std::move(group)});
-  }
-  for (auto& group : grouped(granted, same_statement)) {
-    context.add(kGrantPrivileges, GrantPrivileges{std::move(group)});
-  }
+  add_statements<RevokePrivileges, GrantPrivileges>(context, old_grants, new_grants, same_statement,
+                                                    kRevokePrivileges, kGrantPrivileges);
 }
 
 void diff_default_privileges(Context& context) {
@@ -214,19 +218,8 @@ void diff_default_privileges(Context& context) {
                                          context.from.default_privileges.end());
   std::set<model::DefaultPrivilege> news(context.to.default_privileges.begin(),
                                          context.to.default_privileges.end());
-  std::vector<model::DefaultPrivilege> granted, revoked;
-  for (const model::DefaultPrivilege& entry : news) {
-    if (olds.count(entry) == 0) granted.push_back(entry);
-  }
-  for (const model::DefaultPrivilege& entry : olds) {
-    if (news.count(entry) == 0) revoked.push_back(entry);
-  }
-  for (auto& group : grouped(revoked, same_default_statement)) {
-    context.add(kDefaultPrivileges, RevokeDefaultPrivileges{std::move(group)});
-  }
-  for (auto& group : grouped(granted, same_default_statement)) {
-    context.add(kDefaultPrivileges, GrantDefaultPrivileges{std::move(group)});
-  }
+  add_statements<RevokeDefaultPrivileges, GrantDefaultPrivileges>(
+      context, olds, news, same_default_statement, kDefaultPrivileges, kDefaultPrivileges);
 }
 
 }  // namespace

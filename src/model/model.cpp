@@ -261,6 +261,12 @@ const std::vector<std::string>& privileges_of_kind(const std::string& kind) {
   return none;
 }
 
+bool default_privilege_applies(const DefaultPrivilege& entry, const std::string& kind,
+                               const std::string& schema) {
+  if (!entry.for_role.empty() || entry.object_kind != kind) return false;
+  return entry.schema.empty() || (kind != "schema" && entry.schema == schema);
+}
+
 bool public_by_default(const std::string& kind, const std::string& schema, const std::string& name,
                        const std::string& privilege) {
   if (kind == "routine") return privilege == "EXECUTE";
