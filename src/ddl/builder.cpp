@@ -83,6 +83,12 @@ bool CatalogBuilder::claim_constraint_name(const std::string& schema, const std:
   return names_[schema].constraints.insert(name).second;
 }
 
+bool CatalogBuilder::claim_table_constraint_name(const std::string& schema,
+                                                 const std::string& table,
+                                                 const std::string& name) {
+  return names_[schema].table_constraints.emplace(table, name).second;
+}
+
 std::string CatalogBuilder::choose_relation_name(const std::string& schema,
                                                  const std::string& table,
                                                  const std::vector<std::string>& columns,

@@ -87,6 +87,10 @@ class CatalogBuilder {
   // was already taken.
   bool claim_relation_name(const std::string& schema, const std::string& name);
   bool claim_constraint_name(const std::string& schema, const std::string& name);
+  // Claims a constraint name on one table (PostgreSQL keeps them unique per table). Returns
+  // false when the table already has a constraint so named.
+  bool claim_table_constraint_name(const std::string& schema, const std::string& table,
+                                   const std::string& name);
 
   // ChooseRelationName: an implicit index / sequence name, digits appended on a clash; with
   // `is_constraint` (primary key, unique) constraint names are avoided too.
@@ -161,6 +165,7 @@ class CatalogBuilder {
   struct Names {
     std::set<std::string> relations;
     std::set<std::string> constraints;
+    std::set<std::pair<std::string, std::string>> table_constraints;  // (table, constraint)
   };
   struct DeferredType {
     std::string schema, table, column, position;

@@ -212,6 +212,32 @@ void claim_constraint_name(const model::Table& table, const PgQuery__Constraint&
   }
 }
 
+void claim_new_constraint_name(const model::Table& table, const PgQuery__Constraint& constraint,
+                               const Source& source, CatalogBuilder& builder) {
+  if (!is_set(constraint.conname)) return;
+  // The parser already cut a longer name to its first 63 bytes, as PostgreSQL's does; two names
+  // that differ only after that are one name.
+  const std::string name = constraint.conname;
+  const std::string truncated =
+      name.size() == 63 ? " (PostgreSQL keeps the first 63 bytes of a longer name)" : "";
+  if (!builder.claim_table_constraint_name(table.schema, table.name, name)) {
+    source.fail(constraint.location,
+                fmt::format("constraint \"{}\" is defined twice on table \"{}\"{}", name,
+                            table.name, truncated));
+  }
+  builder.claim_constraint_name(table.schema, name);
+  if (constraint.contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY ||
+      constraint.contype == PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE ||
+      constraint.contype == PG_QUERY__CONSTR_TYPE__CONSTR_EXCLUSION) {
+    if (!builder.claim_relation_name(table.schema, name)) {
+      source.fail(constraint.location,
+                  fmt::format("constraint \"{}\" on table \"{}\" is backed by an index of that "
+                              "name, and a relation so named is already defined in schema \"{}\"{}",
+                              name, table.name, table.schema, truncated));
+    }
+  }
+}
+
 void add_constraint(model::Table& table, PgQuery__Constraint& constraint, const std::string& column,
                     const Source& source, CatalogBuilder& builder) {
   reject_unsupported_clauses(constraint, source);

@@ -38,6 +38,12 @@ void add_constraint(model::Table& table, PgQuery__Constraint& constraint, const 
 // Reserves the constraint's explicit name, if it has one, so implicit names avoid it.
 void claim_constraint_name(const model::Table& table, const PgQuery__Constraint& constraint,
                            CatalogBuilder& builder);
+// As claim_constraint_name, for a schema file: a UserError at the constraint when PostgreSQL
+// would refuse its name as taken (the parser keeps a name's first 63 bytes): the table already
+// has a constraint so named, or, for PRIMARY KEY / UNIQUE / EXCLUDE, a relation of the schema
+// (the constraint's index) already has it.
+void claim_new_constraint_name(const model::Table& table, const PgQuery__Constraint& constraint,
+                               const Source& source, CatalogBuilder& builder);
 
 // "PRIMARY KEY", "EXCLUDE", ... for messages.
 std::string constraint_kind(const PgQuery__Constraint& constraint);

@@ -69,7 +69,7 @@ void transform_alter_table(PgQuery__AlterTableStmt& statement, const Source& sou
     switch (command.subtype) {
       case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint: {
         PgQuery__Constraint& constraint = *command.def->constraint;
-        claim_constraint_name(table, constraint, builder);
+        claim_new_constraint_name(table, constraint, source, builder);
         add_constraint(table, constraint, "", source, builder);
         break;
       }

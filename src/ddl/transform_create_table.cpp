@@ -177,7 +177,7 @@ void transform_create_table(PgQuery__CreateStmt& statement, const Source& source
   // PostgreSQL names CHECK constraints when it creates the table, then the indexes behind
   // PRIMARY KEY / UNIQUE / EXCLUDE, then foreign keys; implicit names depend on that order.
   for (const PendingConstraint& item : pending) {
-    claim_constraint_name(created, *item.constraint, builder);
+    claim_new_constraint_name(created, *item.constraint, source, builder);
   }
   const PgQuery__ConstrType kOrder[][3] = {
       {PG_QUERY__CONSTR_TYPE__CONSTR_CHECK, PG_QUERY__CONSTR_TYPE__CONSTR_CHECK,

@@ -212,6 +212,28 @@ TEST_F(HostileInputs, SemanticErrorsPostgresRefusesAreRefusedBeforeWriting) {
        "table of that name)"},
       {"CREATE DOMAIN t AS int;\nCREATE TABLE t (id int);",
        "schema.sql:2:14: table \"public\".\"t\": type \"t\" already exists (a domain)"},
+      // Two long names that differ only after byte 63 are one name to PostgreSQL.
+      {"CREATE TABLE t (a int, b int,\n"
+       "  CONSTRAINT cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc_x "
+       "CHECK (a > 0),\n"
+       "  CONSTRAINT cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc_y "
+       "CHECK (b > 0));",
+       "schema.sql:3:3: constraint "
+       "\"ccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc\" is defined twice on "
+       "table \"t\" (PostgreSQL "
+       "keeps the first 63 bytes of a longer name)"},
+      {"CREATE TABLE t (a int CONSTRAINT "
+       "cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc_x UNIQUE);\n"
+       "CREATE TABLE u (b int CONSTRAINT "
+       "cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc_y UNIQUE);",
+       "schema.sql:2:23: constraint "
+       "\"ccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc\" on table \"u\" is "
+       "backed by an index of that "
+       "name, and a relation so named is already defined in schema \"public\" (PostgreSQL "
+       "keeps the first 63 bytes of a longer name)"},
+      {"CREATE TABLE t (a int, b int, CONSTRAINT same CHECK (a > 0));\n"
+       "ALTER TABLE t ADD CONSTRAINT same CHECK (b > 0);",
+       "schema.sql:2:19: constraint \"same\" is defined twice on table \"t\""},
       {"CREATE TABLE t (a text DEFAULT 'caf\xe9');",
        "schema.sql:1:36: invalid UTF-8 byte sequence"},
   };
