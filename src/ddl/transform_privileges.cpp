@@ -11,6 +11,7 @@
 
 #include "ddl/builder.hpp"
 #include "sqlparse/parse_tree.hpp"
+#include "sqlparse/sqlparse.hpp"
 
 namespace flick::ddl {
 namespace {
@@ -567,12 +568,15 @@ void grant_defaults_to_new_objects(model::Catalog& catalog, const CreatedCounts&
   for (std::size_t i = before.tables; i < after.tables; ++i) {
     model::Table table = catalog.tables[i];
     grant_defaults(catalog, "table", table.schema, table.name, "");
-    // The sequence of a serial or identity column is created with the table.
+    // The sequence of a serial or identity column is created with the table; a partition has
+    // none of its own (its columns are the parent's, and the parent's sequence serves them).
+    if (table.partition_of) continue;
     for (const model::Column& column : table.columns) {
-      if (column.identity || column.type.ends_with("serial")) {
-        std::string sequence = table.name + "_" + column.name + "_seq";
-        if (sequence.size() > 63) sequence.resize(63);
-        grant_defaults(catalog, "sequence", table.schema, sequence, "");
+      if (column.identity) {
+        grant_defaults(catalog, "sequence", table.schema, column.identity->sequence_name, "");
+      } else if (column.type.ends_with("serial")) {
+        grant_defaults(catalog, "sequence", table.schema,
+                       sqlparse::implicit_name(table.name, {column.name}, "seq"), "");
       }
     }
   }

@@ -16,4 +16,9 @@ namespace flick::emit {
 // "--> statement-breakpoint\n" to get a migration file.
 std::vector<std::string> sql_statements(const diff::ChangeSet& changes);
 
+// A role as a schema file declares it: `CREATE ROLE "app" WITH NOLOGIN ...;` then one
+// `GRANT "parent" TO "app";` per membership. (A migration creates it in a DO block that also
+// accepts a role the cluster already has: sql_statements of diff::CreateRole.)
+std::vector<std::string> create_role_statements(const model::Role& role);
+
 }  // namespace flick::emit

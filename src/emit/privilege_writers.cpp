@@ -92,7 +92,18 @@ std::string role_attributes(const model::Role& role) {
   return text;
 }
 
+std::string membership(const std::string& parent, const std::string& member) {
+  return fmt::format("GRANT {} TO {};", quoted(parent), quoted(member));
+}
+
 }  // namespace
+
+std::vector<std::string> create_role_statements(const model::Role& role) {
+  std::vector<std::string> out = {
+      fmt::format("CREATE ROLE {} WITH {};", quoted(role.name), role_attributes(role))};
+  for (const std::string& parent : role.member_of) out.push_back(membership(parent, role.name));
+  return out;
+}
 
 // Roles are the cluster's: another database of the same server (staging beside production, a
 // database created again) may have created it already; it then gets the attributes this schema
@@ -105,7 +116,7 @@ void write(const diff::CreateRole& change, Statements& out) {
       "WITH {1}; END $$;",
       name, attributes));
   for (const std::string& parent : change.role.member_of) {
-    out.push_back(fmt::format("GRANT {} TO {};", quoted(parent), quoted(change.role.name)));
+    out.push_back(membership(parent, change.role.name));
   }
 }
 void write(const diff::AlterRole& change, Statements& out) {

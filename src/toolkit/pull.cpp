@@ -22,8 +22,9 @@ namespace {
 namespace fs = std::filesystem;
 
 // Where a statement goes: the file of its schema, or when split the file of its table (types,
-// sequences and functions in "_types.sql", views and SQL-language functions in "_views.sql";
-// extensions in "_extensions.sql" before every schema).
+// sequences, functions and default privileges in "_types.sql", views, SQL-language functions
+// and grants in "_views.sql"; extensions in "_extensions.sql" and roles in "_roles.sql" before
+// every schema).
 struct Place {
   std::string schema;
   std::string file;  // table name, "_types" or "_views"
@@ -54,6 +55,19 @@ struct PlaceOf {
   Place operator()(const diff::CreateFunction& change) const {
     bool with_views = change.function.language == "sql" || change.function.aggregate;
     return {change.function.schema, with_views ? "_views" : "_types"};
+  }
+  // Roles are the cluster's: their own file, before every schema's (memberships with them).
+  Place operator()(const diff::CreateRole&) const { return {"_roles", "_roles"}; }
+  Place operator()(const diff::AlterRole&) const { return {"_roles", "_roles"}; }
+  // Default privileges come before the objects they apply to: with the schema's types (or with
+  // the roles when they are for every schema).
+  Place operator()(const diff::GrantDefaultPrivileges& change) const {
+    const std::string& schema = change.entries.front().schema;
+    return schema.empty() ? Place{"_roles", "_roles"} : Place{schema, "_types"};
+  }
+  // Grants come after every object of their schema exists.
+  Place operator()(const diff::GrantPrivileges& change) const {
+    return {change.grants.front().schema, "_views"};
   }
   template <typename Change>
   Place operator()(const Change& change) const {
@@ -97,7 +111,11 @@ std::vector<fs::path> write_schema_files(const std::vector<diff::Change>& change
     diff::ChangeSet one;
     one.changes.push_back(change);
     std::string& text = files[{place.schema, split ? place.file : ""}];
-    for (const std::string& statement : emit::sql_statements(one)) {
+    // A schema file declares a role; the migration's DO block (which also accepts a role the
+    // cluster already has) is for applying it.
+    const auto* role = std::get_if<diff::CreateRole>(&change);
+    for (const std::string& statement :
+         role != nullptr ? emit::create_role_statements(role->role) : emit::sql_statements(one)) {
       text += statement;
       text += statement.ends_with('\n') ? "\n" : "\n\n";
     }
@@ -114,6 +132,7 @@ std::vector<fs::path> write_schema_files(const std::vector<diff::Change>& change
     fs::path path = split ? dir / schema / (file + ".sql") : dir / (schema + ".sql");
     while (!text.empty() && text.back() == '\n') text.pop_back();
     std::string head = schema == "_extensions" ? "-- Extensions, written by flick pull.\n\n"
+                       : schema == "_roles"    ? "-- Roles, written by flick pull.\n\n"
                        : (!split || file == "_types")
                            ? header(schema, not_covered)
                            : fmt::format("-- Schema \"{}\".\n\n", schema);

@@ -150,6 +150,114 @@ TEST(Drift, NamesAFunctionAndATriggerChangedByHand) {
   EXPECT_EQ(scalar(url, "SELECT count(*) FROM pg_proc WHERE proname = 'stray'"), "0");
 }
 
+// Every privilege of the objects of schema `app`, the schema's own and the default privileges,
+// one line each, sorted: two databases built from one schema print the same.
+std::string app_privileges(const std::string& url) {
+  pg::Connection connection(url);
+  pg::Result result = connection.exec(
+      "SELECT 'relation ' || c.relname || ' ' || coalesce(c.relacl::text, '-') FROM pg_class c "
+      "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'app' "
+      "UNION ALL SELECT 'routine ' || p.proname || ' ' || coalesce(p.proacl::text, '-') "
+      "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'app' "
+      "UNION ALL SELECT 'type ' || t.typname || ' ' || coalesce(t.typacl::text, '-') FROM pg_type "
+      "t "
+      "JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = 'app' AND t.typtype <> 'c' "
+      "UNION ALL SELECT 'schema app ' || coalesce(nspacl::text, '-') FROM pg_namespace "
+      "WHERE nspname = 'app' "
+      "UNION ALL SELECT 'default ' || defaclobjtype::text || ' ' || defaclacl::text FROM pg_default_acl "
+      "ORDER BY 1");
+  std::string text;
+  for (int row = 0; row < result.rows(); ++row) text += result.value(row, 0) + "\n";
+  return text;
+}
+
+// The SaaS schema of tests/data/saas (pgcrypto, citext and btree_gist; domains; an updated_at
+// trigger on every table and an audit trigger; a partitioned audit table with monthly
+// partitions; an exclusion constraint; row-level security; an application role with grants and
+// default privileges, managed with [privileges] manage = true) through the whole toolkit:
+// export then apply, pull then generate, push from empty, drift.
+TEST(SaasSchema, ExportPullPushAndDriftAgree) {
+  fs::path schema = kSource / "tests/data/saas/schema.sql";
+  fs::path project = make_temp_dir("saas");
+  fs::path config = project / "flick.toml";
+  write_text(config, fmt::format("schema = \"{}\"\nout = \"{}\"\n[privileges]\nmanage = true\n",
+                                 schema.string(), (project / "drizzle").string()));
+
+  // export, applied to an empty database, builds what the schema says.
+  FlickRun exported = run_flick({"export", "--config", config.string()});
+  ASSERT_EQ(exported.exit_code, 0) << describe(exported);
+  std::string applied = create_database("saas_exported");
+  apply_sql(applied, exported.out);
+  EXPECT_EQ(scalar(applied, "SELECT has_table_privilege('saas_app', 'app.invoices', 'INSERT')"),
+            "t");
+  EXPECT_EQ(scalar(applied,
+                   "SELECT has_function_privilege('public', 'app.user_count(uuid)', "
+                   "'EXECUTE')"),
+            "f");
+  EXPECT_EQ(scalar(applied,
+                   "SELECT count(*) FROM pg_inherits WHERE inhparent = "
+                   "'app.audit_log'::regclass"),
+            "4");
+
+  // pull writes files that generate reads back as the same schema; the role is declared plainly.
+  FlickRun pull =
+      run_flick({"pull", "--config", config.string(), "--url", applied, "--out",
+                 (project / "drizzle").string(), "--out-schema", (project / "pulled").string()});
+  ASSERT_EQ(pull.exit_code, 0) << describe(pull);
+  EXPECT_EQ(read_text(project / "pulled/_roles.sql"),
+            "-- Roles, written by flick pull.\n\nCREATE ROLE \"saas_app\" WITH NOLOGIN NOCREATEDB "
+            "NOCREATEROLE INHERIT NOBYPASSRLS CONNECTION LIMIT -1;\n");
+  FlickRun generate = run_flick(
+      concat({"generate", "--config", config.string(), "--out", (project / "drizzle").string()},
+             schema_args(pulled_files(project / "pulled"))));
+  ASSERT_EQ(generate.exit_code, 0) << describe(generate);
+  EXPECT_NE(generate.out.find("No schema changes"), std::string::npos) << describe(generate);
+
+  // push from empty reaches the same catalog and the same privileges.
+  std::string pushed = create_database("saas_pushed");
+  FlickRun push = run_flick({"push", "--config", config.string(), "--url", pushed, "--force"});
+  ASSERT_EQ(push.exit_code, 0) << describe(push);
+  EXPECT_TRUE(same_text("exported and applied", catalog_dump(applied), "pushed from empty",
+                        catalog_dump(pushed)));
+  EXPECT_EQ(app_privileges(applied), app_privileges(pushed));
+  for (const std::string& url : {applied, pushed}) {
+    FlickRun drift = run_flick(
+        {"drift", "--config", config.string(), "--url", url, "--schema", schema.string()});
+    EXPECT_EQ(drift.exit_code, 0) << describe(drift);
+  }
+
+  // A function body, a trigger and a grant changed by hand are named by drift, and its SQL
+  // puts them back.
+  apply_sql(pushed,
+            "CREATE OR REPLACE FUNCTION app.set_updated_at() RETURNS trigger LANGUAGE plpgsql "
+            "AS $$ BEGIN RETURN NEW; END $$;"
+            "DROP TRIGGER invoices_audit ON app.invoices;"
+            "CREATE TRIGGER invoices_audit AFTER INSERT ON app.invoices "
+            "FOR EACH ROW EXECUTE FUNCTION app.record_audit();"
+            "REVOKE DELETE ON app.invoices FROM saas_app;");
+  FlickRun drift = run_flick({"drift", "--config", config.string(), "--url", pushed, "--schema",
+                              schema.string(), "--json"});
+  ASSERT_EQ(drift.exit_code, 1) << describe(drift);
+  nlohmann::json report = nlohmann::json::parse(drift.out);
+  std::vector<std::string> lines = report["differences"];
+  std::sort(lines.begin(), lines.end());
+  std::vector<std::string> expected = {
+      "DELETE on table app.invoices to saas_app: in the schema, not in the database",
+      "function \"app\".\"set_updated_at\"() is defined differently in the database and in "
+      "the schema (its body or options)",
+      "trigger \"invoices_audit\" on \"app\".\"invoices\" is defined differently in the "
+      "database and in the schema",
+  };
+  EXPECT_EQ(lines, expected) << drift.out;
+  std::string sql;
+  for (const auto& statement : report["sql"]) sql += statement.get<std::string>() + "\n";
+  apply_sql(pushed, sql);
+  EXPECT_TRUE(
+      same_text("exported and applied", catalog_dump(applied), "repaired", catalog_dump(pushed)));
+  EXPECT_EQ(app_privileges(applied), app_privileges(pushed));
+  fs::remove_all(project);
+}
+
 // Each golden case with routines, applied to PostgreSQL: from.sql, then push to to.sql (the
 // golden diff's statements, in one transaction), then no drift from to.sql.
 TEST(Push, RoutineChangesRunOnPostgres) {
