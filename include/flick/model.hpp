@@ -377,6 +377,24 @@ const std::vector<std::string>& privileges_of_kind(const std::string& kind);
 bool public_by_default(const std::string& kind, const std::string& schema, const std::string& name,
                        const std::string& privilege);
 
+// COMMENT ON an object other than a table or column (those are Table::comment and
+// Column::comment). An empty comment is no comment (PostgreSQL removes it).
+struct Comment {
+  // PostgreSQL's own comment on schema public: the model holds it as no comment.
+  static constexpr const char* kPublicSchemaDefault = "standard public schema";
+
+  // "schema", "view", "materialized view", "sequence", "type" (an enum, domain or composite
+  // type) or "routine" (a function, procedure or aggregate)
+  std::string object_kind;
+  std::string schema;     // the object's schema; for a schema's comment, the schema itself
+  std::string name;       // "" for a schema
+  std::string arguments;  // a routine's identity argument types ("integer, text")
+  std::string text;
+
+  auto operator<=>(const Comment&) const = default;
+  bool operator==(const Comment&) const = default;
+};
+
 struct Catalog {
   std::vector<std::string> schemas;  // explicitly created schemas; never "public"
   std::vector<Extension> extensions;
@@ -391,6 +409,8 @@ struct Catalog {
   std::vector<Role> roles;
   std::vector<Grant> grants;
   std::vector<DefaultPrivilege> default_privileges;
+  // Comments on schemas, views, sequences, types and routines, sorted.
+  std::vector<Comment> comments;
 
   bool operator==(const Catalog&) const = default;
 

@@ -224,6 +224,19 @@ void prune_grants(model::Catalog& catalog);
 void rename_in_grants(model::Catalog& catalog, const PgQuery__RenameStmt& statement,
                       const Source& source);
 
+// The routine an ObjectWithArgs names (GRANT ON FUNCTION, COMMENT ON FUNCTION): by its name alone
+// when no argument types are given and the name is unique. A UserError when there is none.
+const model::Function& resolve_routine(const model::Catalog& catalog,
+                                       const PgQuery__ObjectWithArgs& routine,
+                                       const Source& source);
+
+// Comments on schemas, views, sequences, types and routines (transform_comment.cpp), kept in
+// Catalog::comments. prune_comments removes those of objects the catalog no longer has (dropped
+// with them); rename_in_comments makes them follow ALTER ... RENAME of their object.
+void prune_comments(model::Catalog& catalog);
+void rename_in_comments(model::Catalog& catalog, const PgQuery__RenameStmt& statement,
+                        const Source& source);
+
 // How many objects of each kind that default privileges apply to a catalog holds; objects are
 // appended when created, so the ones past these counts after a statement are new.
 struct CreatedCounts {

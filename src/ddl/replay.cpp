@@ -282,10 +282,31 @@ void replay_privileges(Node* statement, const Source& source, ReplayState& state
 }
 
 void replay_one(Node* statement, const Source& source, ReplayState& state);
+// replay_one, with grants following renames and drops and default privileges given to new
+// objects.
+void replay_privileges_and_objects(Node* statement, const Source& source, ReplayState& state);
 
 }  // namespace
 
 void replay_statement(Node* statement, const Source& source, ReplayState& state) {
+  model::Catalog& catalog = state.builder.catalog();
+  if (!catalog.comments.empty()) {
+    // Comments follow their objects' renames and go with them.
+    if (statement->node_case == PG_QUERY__NODE__NODE_RENAME_STMT) {
+      rename_in_comments(catalog, *statement->rename_stmt, source);
+    }
+    if (statement->node_case == PG_QUERY__NODE__NODE_DROP_STMT) {
+      replay_privileges_and_objects(statement, source, state);
+      prune_comments(state.builder.catalog());
+      return;
+    }
+  }
+  replay_privileges_and_objects(statement, source, state);
+}
+
+namespace {
+
+void replay_privileges_and_objects(Node* statement, const Source& source, ReplayState& state) {
   model::Catalog& catalog = state.builder.catalog();
   if (catalog.default_privileges.empty() && catalog.grants.empty()) {
     return replay_one(statement, source, state);
@@ -302,8 +323,6 @@ void replay_statement(Node* statement, const Source& source, ReplayState& state)
     prune_grants(state.builder.catalog());
   }
 }
-
-namespace {
 
 void replay_one(Node* statement, const Source& source, ReplayState& state) {
   if (statement_traits(*statement).data) {
@@ -344,12 +363,24 @@ void replay_one(Node* statement, const Source& source, ReplayState& state) {
     case PG_QUERY__NODE__NODE_CREATE_POLICY_STMT:
       return replay_create_policy(*statement->create_policy_stmt, source, state);
     case PG_QUERY__NODE__NODE_COMMENT_STMT:
-      if (statement->comment_stmt->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE &&
-          statement->comment_stmt->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN) {
-        state.skipped = true;  // comments on what the model does not hold comments for
-        return;
+      switch (statement->comment_stmt->objtype) {
+        case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_AGGREGATE:
+          return transform_comment(*statement->comment_stmt, source, state.builder);
+        default:
+          state.skipped = true;  // comments on what the model does not hold comments for
+          return;
       }
-      return transform_comment(*statement->comment_stmt, source, state.builder);
     case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT:
       return replay_alter_table(*statement->alter_table_stmt, source, state);
     case PG_QUERY__NODE__NODE_DROP_STMT:

@@ -229,35 +229,8 @@ std::vector<Target> targets_of(const PgQuery__GrantStmt& statement, const char* 
       targets.push_back({"schema", schema, "", "", {}});
     } else if (grant_kind == "routine") {
       if (object->node_case != PG_QUERY__NODE__NODE_OBJECT_WITH_ARGS) continue;
-      const PgQuery__ObjectWithArgs& routine = *object->object_with_args;
-      QualifiedName name = qualified_name(routine.objname, routine.n_objname, -1, source);
-      const model::Function* found = nullptr;
-      if (routine.args_unspecified) {
-        std::vector<const model::Function*> candidates =
-            routines_named(catalog, name.schema, name.name);
-        if (candidates.size() > 1) {
-          source.fail(-1, fmt::format("routine name \"{}.{}\" is not unique: give its argument "
-                                      "types",
-                                      name.schema, name.name));
-        }
-        if (!candidates.empty()) found = candidates.front();
-      } else {
-        std::string arguments;
-        for (std::size_t a = 0; a < routine.n_objargs; ++a) {
-          if (routine.objargs[a]->node_case != PG_QUERY__NODE__NODE_TYPE_NAME) continue;
-          arguments += (arguments.empty() ? "" : ", ") +
-                       routine_type(routine.objargs[a]->type_name, source.default_schema());
-        }
-        found = catalog.find_function(name.schema, name.name, arguments);
-        if (found == nullptr) {
-          source.fail(-1, fmt::format("function {}.{}({}) does not exist", name.schema, name.name,
-                                      arguments));
-        }
-      }
-      if (found == nullptr) {
-        source.fail(-1, fmt::format("function {}.{} does not exist", name.schema, name.name));
-      }
-      targets.push_back({"routine", found->schema, found->name, found->arguments, {}});
+      const model::Function& found = resolve_routine(catalog, *object->object_with_args, source);
+      targets.push_back({"routine", found.schema, found.name, found.arguments, {}});
     } else if (grant_kind == "type") {
       QualifiedName name;
       if (object->node_case == PG_QUERY__NODE__NODE_LIST) {
@@ -553,6 +526,39 @@ void grant_defaults(model::Catalog& catalog, const std::string& kind, const std:
 }
 
 }  // namespace
+
+const model::Function& resolve_routine(const model::Catalog& catalog,
+                                       const PgQuery__ObjectWithArgs& routine,
+                                       const Source& source) {
+  QualifiedName name = qualified_name(routine.objname, routine.n_objname, -1, source);
+  const model::Function* found = nullptr;
+  if (routine.args_unspecified) {
+    std::vector<const model::Function*> candidates =
+        routines_named(catalog, name.schema, name.name);
+    if (candidates.size() > 1) {
+      source.fail(-1, fmt::format("routine name \"{}.{}\" is not unique: give its argument "
+                                  "types",
+                                  name.schema, name.name));
+    }
+    if (!candidates.empty()) found = candidates.front();
+  } else {
+    std::string arguments;
+    for (std::size_t a = 0; a < routine.n_objargs; ++a) {
+      if (routine.objargs[a]->node_case != PG_QUERY__NODE__NODE_TYPE_NAME) continue;
+      arguments += (arguments.empty() ? "" : ", ") +
+                   routine_type(routine.objargs[a]->type_name, source.default_schema());
+    }
+    found = catalog.find_function(name.schema, name.name, arguments);
+    if (found == nullptr) {
+      source.fail(
+          -1, fmt::format("function {}.{}({}) does not exist", name.schema, name.name, arguments));
+    }
+  }
+  if (found == nullptr) {
+    source.fail(-1, fmt::format("function {}.{} does not exist", name.schema, name.name));
+  }
+  return *found;
+}
 
 CreatedCounts created_counts(const model::Catalog& catalog) {
   return {catalog.schemas.size(),   catalog.tables.size(),         catalog.views.size(),

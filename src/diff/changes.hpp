@@ -325,6 +325,11 @@ struct DropTrigger {
   std::string name;
 };
 
+// COMMENT ON a schema, view, sequence, type or routine; an empty text removes the comment.
+struct SetComment {
+  model::Comment comment;
+};
+
 // Roles and privileges (managed only with [privileges] manage = true).
 struct CreateRole {
   model::Role role;
@@ -357,6 +362,9 @@ struct RevokeDefaultPrivileges {
 // "PUBLIC's default EXECUTE on routine public.f(integer)"), "USAGE on types in schema app for
 // new objects of reader to app".
 std::string privileges_text(const std::vector<model::Grant>& grants);
+// The object a comment is on, in plain words: `view "app"."totals"`, `schema "app"`,
+// `routine "app"."f"(integer)`.
+std::string commented_object_text(const model::Comment& comment);
 std::string default_privileges_text(const std::vector<model::DefaultPrivilege>& entries);
 
 using Change = std::variant<
@@ -371,6 +379,6 @@ using Change = std::variant<
     CreateFunction, ReplaceFunction, DropFunction, CreateTrigger, DropTrigger, CreateDomain,
     AlterDomain, DropDomain, AddExclusion, SetLogged, AttachPartition, DetachPartition,
     CreateCompositeType, AlterCompositeType, DropCompositeType, CreateRole, AlterRole, DropRole,
-    GrantPrivileges, RevokePrivileges, GrantDefaultPrivileges, RevokeDefaultPrivileges>;
+    GrantPrivileges, RevokePrivileges, GrantDefaultPrivileges, RevokeDefaultPrivileges, SetComment>;
 
 }  // namespace flick::diff

@@ -4,7 +4,9 @@
 
 #include <array>
 #include <optional>
+#include <set>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -137,6 +139,16 @@ void diff_enums(Context& context);
 void diff_tables(Context& context);
 void diff_views(Context& context);
 void diff_routines(Context& context);
+// An object a grant or comment is on: kind ("schema", "table" for a table or view, "sequence",
+// "type", "routine"), schema, name, a routine's identity arguments.
+using ObjectKey = std::tuple<std::string, std::string, std::string, std::string>;
+// Where an object of the old catalog is in the new one after this diff's renames and moves;
+// nullopt when it is gone.
+std::optional<ObjectKey> carried_object(const Context& context, const ObjectKey& object);
+// The objects this diff creates (or drops and creates again), keyed as above: they start with
+// PostgreSQL's defaults (no grants beyond the default privileges, no comment).
+std::set<ObjectKey> created_objects(const Context& context);
+void diff_comments(Context& context);    // after the objects' own changes, like diff_privileges
 void diff_privileges(Context& context);  // last: it sees which objects the others re-create
 
 }  // namespace flick::diff

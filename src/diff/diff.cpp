@@ -117,6 +117,7 @@ ChangeSet diff(const model::Catalog& from, const model::Catalog& to, const Optio
   diff_tables(context);
   diff_views(context);
   diff_routines(context);
+  diff_comments(context);
   diff_privileges(context);
   context.hints.check_all_used();
 

@@ -12,12 +12,11 @@
 #include "diff/context.hpp"
 
 namespace flick::diff {
-namespace {
+namespace {}  // namespace
 
-using ObjectKey = std::tuple<std::string, std::string, std::string, std::string>;
-
-// Where an old object is in the new catalog after renames and moves; nullopt when it is gone.
-std::optional<ObjectKey> carried(const Context& context, const model::Grant& grant) {
+std::optional<ObjectKey> carried_object(const Context& context, const ObjectKey& object) {
+  model::Grant grant;
+  std::tie(grant.object_kind, grant.schema, grant.name, grant.arguments) = object;
   const model::Catalog& from = context.from;
   const model::Catalog& to = context.to;
   auto matched = [](const Matching& matching, std::size_t old_index) -> std::optional<std::size_t> {
@@ -93,7 +92,6 @@ std::optional<ObjectKey> carried(const Context& context, const model::Grant& gra
   return std::nullopt;
 }
 
-// Objects this diff creates (or drops and creates again): they start with PostgreSQL's defaults.
 std::set<ObjectKey> created_objects(const Context& context) {
   std::set<ObjectKey> created;
   for (const auto& phase : context.phases) {
@@ -121,6 +119,8 @@ std::set<ObjectKey> created_objects(const Context& context) {
   }
   return created;
 }
+
+namespace {
 
 // Consecutive entries that one statement can carry, grouped.
 template <typename T, typename Same>
@@ -184,7 +184,8 @@ void diff_grants(Context& context) {
   std::set<ObjectKey> fresh = created_objects(context);
   std::set<model::Grant> old_grants;
   for (const model::Grant& grant : context.from.grants) {
-    std::optional<ObjectKey> now = carried(context, grant);
+    std::optional<ObjectKey> now =
+        carried_object(context, {grant.object_kind, grant.schema, grant.name, grant.arguments});
     if (!now || fresh.count(*now) != 0) continue;  // gone, or created again from defaults
     model::Grant moved = grant;
     std::tie(moved.object_kind, moved.schema, moved.name, moved.arguments) = *now;

@@ -220,6 +220,11 @@ struct Describer {
     return fmt::format("Set the comment of {}: {}.", column_of(c.table, c.column),
                        escape_text(*c.comment));
   }
+  std::string operator()(const diff::SetComment& c) const {
+    std::string object = diff::commented_object_text(c.comment);
+    if (c.comment.text.empty()) return fmt::format("Removed the comment of {}.", object);
+    return fmt::format("Set the comment of {}: {}.", object, escape_text(c.comment.text));
+  }
   std::string operator()(const diff::SetTableComment& c) const {
     if (!c.comment) return fmt::format("Removed the comment of {}.", name_of(c.table));
     return fmt::format("Set the comment of {}: {}.", name_of(c.table), escape_text(*c.comment));

@@ -17,6 +17,7 @@ Page enum_page(const Context& context, const model::Enum& enum_type) {
   std::string out = fmt::format("# Enum {}\n\n", code(name));
   out += fmt::format("{} · schema {}\n\n", link("Index", relative_link(path, kIndexPage)),
                      code(enum_type.schema));
+  out += comment_paragraph(context, "type", enum_type.schema, enum_type.name);
   out += "## Values\n\n";
   for (const std::string& value : enum_type.values) {
     out += "- " + code(value) + "\n";

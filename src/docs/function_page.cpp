@@ -29,6 +29,8 @@ class FunctionPageWriter {
     std::string out = fmt::format("# {} {}\n\n", kind, code(name_));
     out += fmt::format("{} · schema {}\n\n", link("Index", relative_link(path_, kIndexPage)),
                        code(function_.schema));
+    out += comment_paragraph(context_, "routine", function_.schema, function_.name,
+                             function_.arguments);
     out += overloads();
     out += properties();
     out += "## Definition\n\n" + fenced("sql", function_.definition) + "\n";

@@ -29,6 +29,12 @@ Page composite_type_page(const Context& context, const model::CompositeType& typ
 // Functions, procedures and aggregates alike.
 Page function_page(const Context& context, const model::Function& function);
 
+// The comment of an object of kind `kind` (model::Comment) as a paragraph ("text\n\n"), or "" when
+// it has none.
+std::string comment_paragraph(const Context& context, const std::string& kind,
+                              const std::string& schema, const std::string& name,
+                              const std::string& arguments = "");
+
 // The "## Used by" section of the page at `path` of the user type `schema`.`name`: the columns
 // of that type (or an array of it), then the domains over it and the composite attributes of it
 // when there are any; `noun` ("enum", "domain") says what the type is when no column uses it.

@@ -25,6 +25,18 @@ std::string header_line(const std::string& path, const std::string& schema) {
 
 }  // namespace
 
+std::string comment_paragraph(const Context& context, const std::string& kind,
+                              const std::string& schema, const std::string& name,
+                              const std::string& arguments) {
+  for (const model::Comment& comment : context.sources.schema.comments) {
+    if (comment.object_kind == kind && comment.schema == schema && comment.name == name &&
+        comment.arguments == arguments) {
+      return escape_text(comment.text) + "\n\n";
+    }
+  }
+  return "";
+}
+
 std::string type_uses_section(const Context& context, const std::string& path,
                               const std::string& schema, const std::string& name,
                               std::string_view noun) {
@@ -70,6 +82,7 @@ Page domain_page(const Context& context, const model::Domain& domain) {
   std::vector<SearchTerm> terms;
   std::string out = fmt::format("# Domain {}\n\n", code(name));
   out += header_line(path, domain.schema);
+  out += comment_paragraph(context, "type", domain.schema, domain.name);
   MarkdownTable facts({"Base type", "Nullable", "Default", "Collation"});
   facts.add_row({type_link(context, path, domain.base_type), domain.not_null ? "no" : "yes",
                  domain.default_expr ? code(*domain.default_expr) : "",
@@ -93,6 +106,7 @@ Page composite_type_page(const Context& context, const model::CompositeType& typ
   std::vector<SearchTerm> terms;
   std::string out = fmt::format("# Composite type {}\n\n", code(name));
   out += header_line(path, type.schema);
+  out += comment_paragraph(context, "type", type.schema, type.name);
   out += "## Attributes\n\n";
   if (type.attributes.empty()) {
     out += "None.\n\n";

@@ -1,5 +1,8 @@
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
+
 #include "emit/sql_text.hpp"
 #include "emit/writers.hpp"
 #include "sqlparse/sqlparse.hpp"
@@ -178,6 +181,19 @@ void write(const diff::SetColumnComment& change, Statements& out) {
 void write(const diff::SetTableComment& change, Statements& out) {
   out.push_back(fmt::format("COMMENT ON TABLE {} IS {};", table_name(change.table),
                             comment_text(change.comment)));
+}
+void write(const diff::SetComment& change, Statements& out) {
+  const model::Comment& comment = change.comment;
+  std::string object = quoted(comment.schema);
+  if (comment.object_kind != "schema") object += "." + quoted(comment.name);
+  if (comment.object_kind == "routine") object += "(" + comment.arguments + ")";
+  std::string kind = comment.object_kind;
+  std::transform(kind.begin(), kind.end(), kind.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  out.push_back(
+      fmt::format("COMMENT ON {} {} IS {};", kind, object,
+                  comment_text(comment.text.empty() ? std::nullopt
+                                                    : std::optional<std::string>(comment.text))));
 }
 
 }  // namespace flick::emit

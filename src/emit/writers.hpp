@@ -81,6 +81,7 @@ void write(const diff::AlterIdentity&, Statements& out);
 void write(const diff::DropExpression&, Statements& out);
 void write(const diff::SetColumnComment&, Statements& out);
 void write(const diff::SetTableComment&, Statements& out);
+void write(const diff::SetComment&, Statements& out);
 
 // Constraints and indexes (constraint_writers.cpp).
 void write(const diff::AddPrimaryKey&, Statements& out);

@@ -112,6 +112,10 @@ struct Describer {
   std::string operator()(const diff::SetTableComment& c) {
     return "set the comment on table " + name(c.table);
   }
+  std::string operator()(const diff::SetComment& c) {
+    return (c.comment.text.empty() ? "remove the comment on " : "set the comment on ") +
+           diff::commented_object_text(c.comment);
+  }
   std::string operator()(const diff::AddPrimaryKey& c) {
     return fmt::format("add primary key \"{}\" to {}", c.name, name(c.table));
   }

@@ -289,6 +289,19 @@ struct Difference {
                        column_name(c.table, c.column), shown(c.comment, "none"),
                        live ? shown(live->comment, "none") : "another");
   }
+  std::string operator()(const diff::SetComment& c) const {
+    std::string live = "none";
+    for (const model::Comment& comment : database.comments) {
+      if (comment.object_kind == c.comment.object_kind && comment.schema == c.comment.schema &&
+          comment.name == c.comment.name && comment.arguments == c.comment.arguments) {
+        live = shown(std::optional<std::string>(comment.text), "none");
+      }
+    }
+    std::optional<std::string> wanted;
+    if (!c.comment.text.empty()) wanted = c.comment.text;
+    return fmt::format("{} has comment {} in the schema, {} in the database",
+                       diff::commented_object_text(c.comment), shown(wanted, "none"), live);
+  }
   std::string operator()(const diff::SetTableComment& c) const {
     const model::Table* live = database.find_table(c.table.schema, c.table.name);
     return fmt::format("table {} has comment {} in the schema, {} in the database", name(c.table),

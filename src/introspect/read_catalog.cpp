@@ -100,6 +100,7 @@ model::Catalog read_catalog(pg::Connection& connection, const Filters& filters,
     read_policies(state);
     read_routines(state);
     read_privileges(state);
+    read_comments(state);
     read_not_covered(state);
   }
   drop_bookkeeping_schema(state.catalog, filters.bookkeeping_schema);

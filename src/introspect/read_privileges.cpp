@@ -33,22 +33,6 @@ std::string canonical_arguments(const std::vector<std::string>& types) {
   return list;
 }
 
-// The model's routine of `schema`.`name` with these argument types (as read), or nullptr.
-const model::Function* find_routine(const model::Catalog& catalog, const std::string& schema,
-                                    const std::string& name,
-                                    const std::vector<std::string>& types) {
-  std::vector<const model::Function*> candidates;
-  for (const model::Function& function : catalog.functions) {
-    if (function.schema == schema && function.name == name) candidates.push_back(&function);
-  }
-  if (candidates.size() == 1) return candidates.front();
-  std::string arguments = canonical_arguments(types);
-  for (const model::Function* function : candidates) {
-    if (function->arguments == arguments) return function;
-  }
-  return nullptr;
-}
-
 bool in_model(const ReaderState& state, const std::string& kind, const std::string& schema,
               const std::string& name) {
   const model::Catalog& catalog = state.catalog;
@@ -172,6 +156,21 @@ std::string default_kind(const std::string& objtype) {
 }
 
 }  // namespace
+
+const model::Function* find_routine(const model::Catalog& catalog, const std::string& schema,
+                                    const std::string& name,
+                                    const std::vector<std::string>& types) {
+  std::vector<const model::Function*> candidates;
+  for (const model::Function& function : catalog.functions) {
+    if (function.schema == schema && function.name == name) candidates.push_back(&function);
+  }
+  if (candidates.size() == 1) return candidates.front();
+  std::string arguments = canonical_arguments(types);
+  for (const model::Function* function : candidates) {
+    if (function->arguments == arguments) return function;
+  }
+  return nullptr;
+}
 
 void read_privileges(ReaderState& state) {
   if (!state.filters.privileges) return;

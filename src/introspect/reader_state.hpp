@@ -53,6 +53,11 @@ std::map<std::string, std::string> storage_parameters(const std::vector<std::str
 std::vector<std::string> json_strings(const pg::Result& result, int row, int column);
 std::vector<int> json_ints(const pg::Result& result, int row, int column);
 
+// The catalog's routine `schema`.`name` with these argument types (format_type outputs read
+// with search_path = public); the only routine of that name whatever its types; or nullptr.
+const model::Function* find_routine(const model::Catalog& catalog, const std::string& schema,
+                                    const std::string& name, const std::vector<std::string>& types);
+
 // One reader per object kind, called in this order by read_catalog.
 void read_schemas(ReaderState& state);
 void read_enums(ReaderState& state);
@@ -65,6 +70,7 @@ void read_indexes(ReaderState& state);
 void read_policies(ReaderState& state);
 void read_not_covered(ReaderState& state);
 void read_privileges(ReaderState& state);  // roles, grants, default privileges when filtered in
+void read_comments(ReaderState& state);    // of schemas, views, sequences, types, routines
 
 // The roles among `names` that exist (not superusers, not the role reading), with their
 // attributes and memberships, added to `catalog` unless it has them.

@@ -233,6 +233,7 @@ void normalise(Catalog& catalog) {
   std::sort(catalog.grants.begin(), catalog.grants.end());
   catalog.grants.erase(std::unique(catalog.grants.begin(), catalog.grants.end()),
                        catalog.grants.end());
+  std::sort(catalog.comments.begin(), catalog.comments.end());
   std::sort(catalog.default_privileges.begin(), catalog.default_privileges.end());
   catalog.default_privileges.erase(
       std::unique(catalog.default_privileges.begin(), catalog.default_privileges.end()),

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "flick/error.hpp"
 #include "store/json_access.hpp"
@@ -83,7 +84,7 @@ model::Index index_of(const nlohmann::json& item) {
 
 bool has_objects(const model::Catalog& catalog) {
   if (!catalog.extensions.empty() || !catalog.functions.empty() || !catalog.domains.empty() ||
-      !catalog.composite_types.empty() || !catalog.grants.empty() ||
+      !catalog.composite_types.empty() || !catalog.grants.empty() || !catalog.comments.empty() ||
       !catalog.default_privileges.empty()) {
     return true;
   }
@@ -211,6 +212,16 @@ std::string objects_json(const model::Catalog& catalog) {
                                {"revoked", grant.revoked}});
     }
   }
+  if (!catalog.comments.empty()) {
+    out["comments"] = nlohmann::ordered_json::array();
+    for (const model::Comment& comment : catalog.comments) {
+      out["comments"].push_back({{"kind", comment.object_kind},
+                                 {"schema", comment.schema},
+                                 {"name", comment.name},
+                                 {"arguments", comment.arguments},
+                                 {"comment", comment.text}});
+    }
+  }
   if (!catalog.default_privileges.empty()) {
     out["defaultPrivileges"] = nlohmann::ordered_json::array();
     for (const model::DefaultPrivilege& entry : catalog.default_privileges) {
@@ -273,6 +284,21 @@ void read_objects(const fs::path& path, model::Catalog& catalog) {
                                 text(item, "arguments"), text(item, "column"),
                                 text(item, "grantee"), text(item, "privilege"),
                                 flag(item, "grantOption"), flag(item, "revoked")});
+    }
+    for (const auto& item : json.value("comments", nlohmann::json::array())) {
+      catalog.comments.push_back({text(item, "kind"), text(item, "schema"), text(item, "name"),
+                                  text(item, "arguments"), text(item, "comment")});
+      static const std::set<std::string> kKinds = {"schema",   "view", "materialized view",
+                                                   "sequence", "type", "routine"};
+      if (kKinds.count(catalog.comments.back().object_kind) == 0) {
+        throw UserError(fmt::format("{}: a comment on an object of unknown kind \"{}\"", file,
+                                    catalog.comments.back().object_kind));
+      }
+      if (catalog.comments.back().text.empty()) {
+        throw UserError(fmt::format("{}: a comment on {} \"{}\" is empty", file,
+                                    catalog.comments.back().object_kind,
+                                    catalog.comments.back().name));
+      }
     }
     for (const auto& item : json.value("defaultPrivileges", nlohmann::json::array())) {
       catalog.default_privileges.push_back(

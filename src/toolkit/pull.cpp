@@ -23,8 +23,8 @@ namespace fs = std::filesystem;
 
 // Where a statement goes: the file of its schema, or when split the file of its table (types,
 // sequences, functions and default privileges in "_types.sql", views, SQL-language functions
-// and grants in "_views.sql"; extensions in "_extensions.sql" and roles in "_roles.sql" before
-// every schema).
+// grants and comments in "_views.sql"; extensions in "_extensions.sql" and roles in "_roles.sql"
+// before every schema).
 struct Place {
   std::string schema;
   std::string file;  // table name, "_types" or "_views"
@@ -68,6 +68,10 @@ struct PlaceOf {
   // Grants come after every object of their schema exists.
   Place operator()(const diff::GrantPrivileges& change) const {
     return {change.grants.front().schema, "_views"};
+  }
+  // A comment comes after its object: with the grants.
+  Place operator()(const diff::SetComment& change) const {
+    return {change.comment.schema, "_views"};
   }
   template <typename Change>
   Place operator()(const Change& change) const {

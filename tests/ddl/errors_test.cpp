@@ -29,7 +29,19 @@ TEST(Errors, UnsupportedStatementsNameTheirKind) {
   EXPECT_EQ(read_error("CREATE TABLE t (id int);\nALTER INDEX i RENAME TO j;"),
             "schema.sql:2:1: unsupported statement RenameStmt");
   EXPECT_EQ(read_error("CREATE TABLE t (id int);\nCOMMENT ON INDEX i IS 'x';"),
-            "schema.sql:2:1: unsupported statement COMMENT (only COMMENT ON TABLE / COLUMN)");
+            "schema.sql:2:1: unsupported statement COMMENT (on tables, columns, schemas, views, "
+            "sequences, types, domains and routines)");
+  EXPECT_EQ(read_error("CREATE TABLE t (id int);\nCOMMENT ON VIEW t IS 'x';"),
+            "schema.sql:2:1: view \"public\".\"t\" is not defined");
+  EXPECT_EQ(read_error("CREATE VIEW v AS SELECT 1 AS one;\nCOMMENT ON MATERIALIZED VIEW v IS 'x';"),
+            "schema.sql:2:1: materialized view \"public\".\"v\" is not defined");
+  EXPECT_EQ(read_error("COMMENT ON FUNCTION f(integer) IS 'x';"),
+            "schema.sql:1:1: function public.f(integer) does not exist");
+  EXPECT_EQ(read_error("COMMENT ON SCHEMA app IS 'x';"),
+            "schema.sql:1:1: schema \"app\" is not defined");
+  EXPECT_EQ(read_error("CREATE TABLE t (id serial);\nCOMMENT ON SEQUENCE t_id_seq IS 'x';"),
+            "schema.sql:2:1: unsupported statement COMMENT ON SEQUENCE \"public\".\"t_id_seq\" "
+            "(Flick keeps comments on sequences created by CREATE SEQUENCE)");
 }
 
 TEST(Errors, UnsupportedTableClauses) {

@@ -566,8 +566,10 @@ TEST(Interpreter, GrantsRolesOwnershipAndCommentsAreUnderstood) {
   // ALL takes the grant back.
   EXPECT_FALSE(statements[0].skipped);  // GRANT
   EXPECT_FALSE(statements[1].skipped);  // CREATE ROLE
-  EXPECT_TRUE(statements[3].skipped);   // COMMENT ON FUNCTION
+  EXPECT_FALSE(statements[3].skipped);  // COMMENT ON FUNCTION
   flick::model::Catalog catalog = replayer.catalog();
+  ASSERT_EQ(catalog.comments.size(), 1u);
+  EXPECT_EQ(catalog.comments[0], (flick::model::Comment{"routine", "public", "touch", "", "x"}));
   ASSERT_EQ(catalog.roles.size(), 1u);
   EXPECT_EQ(catalog.roles[0].name, "app_user");
   EXPECT_TRUE(catalog.grants.empty());
@@ -613,6 +615,42 @@ TEST(Interpreter, AlterMaterializedViewSetsStorageParameters) {
 }
 
 // 16. Keys as messages show them.
+// Comments on views, types and routines follow their objects' renames and go with their drops.
+TEST(Interpreter, ObjectCommentsFollowRenamesAndDrops) {
+  Replayer replayer = lenient_replayer();
+  std::vector<ReplayedStatement> statements =
+      replay(replayer,
+             "CREATE SCHEMA app;\n"
+             "COMMENT ON SCHEMA app IS 'objects';\n"
+             "CREATE VIEW app.v AS SELECT 1 AS one;\n"
+             "COMMENT ON VIEW app.v IS 'one row';\n"
+             "CREATE TYPE app.mood AS ENUM ('ok');\n"
+             "COMMENT ON TYPE app.mood IS 'feelings';\n"
+             "CREATE FUNCTION app.f(n integer) RETURNS integer LANGUAGE sql AS 'SELECT n';\n"
+             "COMMENT ON FUNCTION app.f(integer) IS 'identity';\n"
+             "ALTER VIEW app.v RENAME TO w;\n"
+             "ALTER TYPE app.mood RENAME TO feeling;\n"
+             "ALTER FUNCTION app.f(integer) RENAME TO g;\n"
+             "ALTER SCHEMA app RENAME TO core;\n",
+             "0000_comments.sql");
+  for (const ReplayedStatement& statement : statements) {
+    EXPECT_EQ(statement.error, "") << statement.index;
+    EXPECT_EQ(statement.not_understood, "") << statement.index;
+  }
+  std::vector<flick::model::Comment> expected = {
+      {"routine", "core", "g", "integer", "identity"},
+      {"schema", "core", "", "", "objects"},
+      {"type", "core", "feeling", "", "feelings"},
+      {"view", "core", "w", "", "one row"},
+  };
+  EXPECT_EQ(replayer.catalog().comments, expected);
+  replay(replayer,
+         "DROP VIEW core.w;\nDROP FUNCTION core.g(integer);\nCOMMENT ON TYPE core.feeling IS '';\n",
+         "0001_drops.sql");
+  expected = {{"schema", "core", "", "", "objects"}};
+  EXPECT_EQ(replayer.catalog().comments, expected);
+}
+
 TEST(Interpreter, DisplayKeyQuotesTheNameWithoutPublic) {
   EXPECT_EQ(flick::ddl::display_key("table public.users"), "table \"users\"");
   EXPECT_EQ(flick::ddl::display_key("constraint auth.users.users_pkey"),

@@ -50,6 +50,8 @@ CREATE CONSTRAINT TRIGGER users_check AFTER INSERT ON users DEFERRABLE INITIALLY
   FOR EACH ROW EXECUTE FUNCTION audit.missing('a b', 1);
 CREATE VIEW user_days AS
   SELECT id, add_days(current_date, id) AS d, group_cat(email::text) AS e FROM users GROUP BY id;
+COMMENT ON DOMAIN email IS 'An address with an *at* sign';
+COMMENT ON FUNCTION add_days(date, integer) IS 'The date n days later';
 )~";
 
 const std::string kAddDaysDate = "functions/public.add_days~28date~2c~20integer~29.md";
@@ -118,6 +120,7 @@ TEST(ObjectPages, OverloadsGetAPageEachLinkedFromTheIndexAndEachOther) {
   EXPECT_TRUE(
       date.starts_with("# Function `add_days(date, integer)`\n\n"
                        "[Index](../index.md) · schema `public`\n\n"
+                       "The date n days later\n\n"
                        "Other signatures of this name: [`add_days(timestamp, integer)`]"
                        "(public.add_days~28timestamp~2c~20integer~29.md).\n\n"))
       << date;
@@ -212,6 +215,7 @@ TEST(ObjectPages, DomainPage) {
   EXPECT_EQ(page("types/public.email.md"),
             "# Domain `email`\n\n"
             "[Index](../index.md) · schema `public`\n\n"
+            "An address with an \\*at\\* sign\n\n"
             "| Base type | Nullable | Default | Collation |\n"
             "| --- | --- | --- | --- |\n"
             "| `text` | no | `'x@y.z'` | `C` |\n\n"
