@@ -79,7 +79,7 @@ fuzz: fuzz-deps $(FUZZ_DIR)/CMakeCache.txt
 	tests/fuzz/run.sh $(FUZZ_DIR) $(FUZZ_SECONDS)
 
 # The unit tests (ctest label `unit`: no PostgreSQL) built and run with ASan + UBSan, except the
-# wall-clock budgets (DiffPerformance), which do not hold under the sanitizers' slowdown.
+# 1000-table diff timings (DiffPerformance), ten full diffs that the sanitizers make slow.
 sanitize-test: fuzz-deps $(FUZZ_DIR)/CMakeCache.txt
 	cmake --build $(FUZZ_DIR) --target $(UNIT_TESTS) -j$(JOBS)
 	cd $(FUZZ_DIR) && $(SANITIZER_ENV) ctest -L unit -E '^DiffPerformance\.' --output-on-failure \

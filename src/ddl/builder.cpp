@@ -55,6 +55,10 @@ std::string table_key(const std::string& schema, const std::string& name) {
 }  // namespace
 
 model::Table& CatalogBuilder::add_table(model::Table table) {
+  // A new table has no constraints yet, whatever a table of that name dropped earlier had.
+  auto& constraints = names_[table.schema].table_constraints;
+  constraints.erase(constraints.lower_bound({table.name, ""}),
+                    constraints.lower_bound({table.name + '\0', ""}));
   table_index_[table_key(table.schema, table.name)] = catalog_.tables.size();
   catalog_.tables.push_back(std::move(table));
   return catalog_.tables.back();

@@ -73,7 +73,8 @@ class CatalogBuilder {
   model::Catalog& catalog() { return catalog_; }
   const model::Catalog& catalog() const { return catalog_; }
 
-  // Adds a table (callers check it is new) and returns it; references to earlier tables stay
+  // Adds a table (callers check it is new; check's replay may add one again after a DROP) and
+  // returns it, with no constraint names claimed on it yet; references to earlier tables stay
   // valid until the next add_table.
   model::Table& add_table(model::Table table);
   // The table; nullptr when it has not been created (yet).

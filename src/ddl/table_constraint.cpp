@@ -212,6 +212,35 @@ void claim_constraint_name(const model::Table& table, const PgQuery__Constraint&
   }
 }
 
+namespace {
+
+// Whether a relation of the catalog's schema `schema` (a table, view, sequence, index, or the
+// index of a primary key, unique or exclusion constraint) is named `name` now.
+bool relation_named(const model::Catalog& catalog, const std::string& schema,
+                    const std::string& name) {
+  if (catalog.find_table(schema, name) != nullptr || catalog.find_view(schema, name) != nullptr ||
+      catalog.find_sequence(schema, name) != nullptr) {
+    return true;
+  }
+  auto named = [&](const auto& items) {
+    return std::any_of(items.begin(), items.end(),
+                       [&](const auto& item) { return item.name == name; });
+  };
+  for (const model::Table& table : catalog.tables) {
+    if (table.schema != schema) continue;
+    if ((table.primary_key && table.primary_key->name == name) || named(table.uniques) ||
+        named(table.exclusions) || named(table.indexes)) {
+      return true;
+    }
+  }
+  for (const model::View& view : catalog.views) {
+    if (view.schema == schema && named(view.indexes)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 void claim_new_constraint_name(const model::Table& table, const PgQuery__Constraint& constraint,
                                const Source& source, CatalogBuilder& builder) {
   if (!is_set(constraint.conname)) return;
@@ -229,7 +258,10 @@ void claim_new_constraint_name(const model::Table& table, const PgQuery__Constra
   if (constraint.contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY ||
       constraint.contype == PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE ||
       constraint.contype == PG_QUERY__CONSTR_TYPE__CONSTR_EXCLUSION) {
-    if (!builder.claim_relation_name(table.schema, name)) {
+    // A name claimed before may have been freed by a DROP since (check's replay): the catalog
+    // says whether it is taken now.
+    if (!builder.claim_relation_name(table.schema, name) &&
+        relation_named(builder.catalog(), table.schema, name)) {
       source.fail(constraint.location,
                   fmt::format("constraint \"{}\" on table \"{}\" is backed by an index of that "
                               "name, and a relation so named is already defined in schema \"{}\"{}",

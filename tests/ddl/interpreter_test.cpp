@@ -615,6 +615,28 @@ TEST(Interpreter, AlterMaterializedViewSetsStorageParameters) {
 }
 
 // 16. Keys as messages show them.
+// A table dropped and created again with the same named constraints (found in a public drizzle
+// folder: CREATE TABLE, DROP TABLE ... CASCADE, the same CREATE TABLE again) is no duplicate.
+TEST(Interpreter, TableCreatedAgainAfterDropKeepsItsConstraintNames) {
+  Replayer replayer = lenient_replayer();
+  const std::string create =
+      "CREATE TABLE t (a int, b int, CONSTRAINT t_a_b_unique UNIQUE (a, b), "
+      "CONSTRAINT t_a_positive CHECK (a > 0));\n";
+  std::vector<ReplayedStatement> statements =
+      replay(replayer, create + "DROP TABLE t CASCADE;\n" + create, "0000_again.sql");
+  ASSERT_EQ(statements.size(), 3u);
+  for (const ReplayedStatement& statement : statements) {
+    EXPECT_EQ(statement.error, "") << statement.index;
+  }
+  // Without the DROP, the second CREATE TABLE is the error PostgreSQL gives, not a constraint's.
+  Replayer other = lenient_replayer();
+  statements = replay(other, create + create, "0000_twice.sql");
+  ASSERT_EQ(statements.size(), 2u);
+  EXPECT_NE(statements[1].error.find("table \"public\".\"t\" is already defined"),
+            std::string::npos)
+      << statements[1].error;
+}
+
 // Comments on views, types and routines follow their objects' renames and go with their drops.
 TEST(Interpreter, ObjectCommentsFollowRenamesAndDrops) {
   Replayer replayer = lenient_replayer();
