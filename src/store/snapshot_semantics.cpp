@@ -4,6 +4,7 @@ namespace flick::store {
 namespace {
 
 bool has_comments(const model::Catalog& catalog) {
+  if (!catalog.comments.empty()) return true;
   for (const model::Table& table : catalog.tables) {
     if (table.comment) return true;
     for (const model::Column& column : table.columns) {
@@ -27,6 +28,7 @@ void reconcile_with_drizzle_snapshot(model::Catalog& snapshot, model::Catalog& o
     other.functions.clear();
     other.grants.clear();
     other.default_privileges.clear();
+    other.comments.clear();  // kept in the objects file
     for (model::Table& table : other.tables) {
       table.triggers.clear();
       table.unlogged = false;
@@ -41,6 +43,7 @@ void reconcile_with_drizzle_snapshot(model::Catalog& snapshot, model::Catalog& o
     model::strip_privileges(other);
   }
   if (has_comments(snapshot)) return;
+  other.comments.clear();
   for (model::Table& table : other.tables) {
     table.comment.reset();
     for (model::Column& column : table.columns) column.comment.reset();

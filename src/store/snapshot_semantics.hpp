@@ -13,7 +13,8 @@ namespace flick::store {
 // - a snapshot without any comment cannot hold comments (drizzle-kit's PostgreSQL snapshots have
 //   no place for them), so `other`'s comments are no difference;
 // - a snapshot whose objects were not recorded (a drizzle-kit snapshot: no objects file beside
-//   it) says nothing about extensions, functions and triggers, so `other`'s are no difference.
+//   it) says nothing about extensions, functions, triggers and comments on objects other than
+//   tables and columns, so `other`'s are no difference.
 void reconcile_with_drizzle_snapshot(model::Catalog& snapshot, model::Catalog& other,
                                      bool objects_recorded = false);
 

@@ -271,7 +271,9 @@ TEST(SnapshotSemantics, PoliciesImplyRlsAndCommentlessSnapshotsIgnoreComments) {
   column.comment = "a column";
   commented.columns.push_back(column);
   other.tables.push_back(commented);
+  other.comments.push_back({"view", "public", "v", "", "a view"});
   reconcile_with_drizzle_snapshot(snapshot, other);
+  EXPECT_TRUE(other.comments.empty()) << "a snapshot without comments holds none of any kind";
   EXPECT_TRUE(snapshot.tables[0].rls_enabled);
   EXPECT_FALSE(other.tables[0].comment.has_value());
   EXPECT_FALSE(other.tables[0].columns[0].comment.has_value());
@@ -283,6 +285,18 @@ TEST(SnapshotSemantics, PoliciesImplyRlsAndCommentlessSnapshotsIgnoreComments) {
   reconcile_with_drizzle_snapshot(with_comment, other_again);
   EXPECT_EQ(other_again.tables[0].comment, "a table")
       << "a snapshot that holds comments compares them";
+
+  // A drizzle-kit snapshot (no objects file) holds table comments but no others.
+  other_again.comments.push_back({"routine", "public", "f", "", "a function"});
+  reconcile_with_drizzle_snapshot(with_comment, other_again, false);
+  EXPECT_TRUE(other_again.comments.empty());
+  model::Catalog recorded = with_comment;
+  recorded.comments.push_back({"routine", "public", "f", "", "a function"});
+  model::Catalog replayed = other_again;
+  replayed.comments.push_back({"routine", "public", "f", "", "another text"});
+  reconcile_with_drizzle_snapshot(recorded, replayed, true);
+  ASSERT_EQ(replayed.comments.size(), 1u) << "a snapshot with an objects file compares them";
+  EXPECT_EQ(replayed.comments[0].text, "another text");
 }
 
 }  // namespace flick::store
