@@ -376,7 +376,15 @@ void replay_one(Node* statement, const Source& source, ReplayState& state) {
         case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE:
         case PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE:
         case PG_QUERY__OBJECT_TYPE__OBJECT_AGGREGATE:
-          return transform_comment(*statement->comment_stmt, source, state.builder);
+          // The object may have been made in a way the replay does not follow (a DO block's
+          // EXECUTE, a statement it could not read): not understood rather than an error.
+          try {
+            return transform_comment(*statement->comment_stmt, source, state.builder);
+          } catch (const UnsupportedStatement&) {
+            throw;
+          } catch (const UserError& error) {
+            throw UnsupportedStatement(error.what());
+          }
         default:
           state.skipped = true;  // comments on what the model does not hold comments for
           return;
