@@ -225,6 +225,9 @@ void prune_grants(model::Catalog& catalog);
 void rename_in_grants(model::Catalog& catalog, const PgQuery__RenameStmt& statement,
                       const Source& source);
 
+// Whether `schema` is public or created by the catalog's CREATE SCHEMA.
+bool schema_exists(const model::Catalog& catalog, const std::string& schema);
+
 // The routine an ObjectWithArgs names (GRANT ON FUNCTION, COMMENT ON FUNCTION): by its name alone
 // when no argument types are given and the name is unique. A UserError when there is none.
 const model::Function& resolve_routine(const model::Catalog& catalog,

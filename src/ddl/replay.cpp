@@ -289,19 +289,15 @@ void replay_privileges_and_objects(Node* statement, const Source& source, Replay
 }  // namespace
 
 void replay_statement(Node* statement, const Source& source, ReplayState& state) {
-  model::Catalog& catalog = state.builder.catalog();
-  if (!catalog.comments.empty()) {
-    // Comments follow their objects' renames and go with them.
-    if (statement->node_case == PG_QUERY__NODE__NODE_RENAME_STMT) {
-      rename_in_comments(catalog, *statement->rename_stmt, source);
-    }
-    if (statement->node_case == PG_QUERY__NODE__NODE_DROP_STMT) {
-      replay_privileges_and_objects(statement, source, state);
-      prune_comments(state.builder.catalog());
-      return;
-    }
+  // Comments follow their objects' renames and go with their drops.
+  bool comments = !state.builder.catalog().comments.empty();
+  if (comments && statement->node_case == PG_QUERY__NODE__NODE_RENAME_STMT) {
+    rename_in_comments(state.builder.catalog(), *statement->rename_stmt, source);
   }
   replay_privileges_and_objects(statement, source, state);
+  if (comments && statement->node_case == PG_QUERY__NODE__NODE_DROP_STMT) {
+    prune_comments(state.builder.catalog());
+  }
 }
 
 namespace {

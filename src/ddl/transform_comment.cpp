@@ -23,18 +23,13 @@ QualifiedName object_name(const PgQuery__CommentStmt& statement, const Source& s
   source.fail(-1, "COMMENT ON names an object Flick cannot read");
 }
 
-bool schema_defined(const model::Catalog& catalog, const std::string& schema) {
-  return schema == model::kDefaultSchema ||
-         std::find(catalog.schemas.begin(), catalog.schemas.end(), schema) != catalog.schemas.end();
-}
-
 // The Comment (without its text) COMMENT ON's object is, checked to exist.
 model::Comment commented_object(const PgQuery__CommentStmt& statement, const Source& source,
                                 const model::Catalog& catalog) {
   switch (statement.objtype) {
     case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA: {
       std::string schema = sqlparse::string_value(statement.object);
-      if (!schema_defined(catalog, schema)) {
+      if (!schema_exists(catalog, schema)) {
         source.fail(-1, fmt::format("schema \"{}\" is not defined", schema));
       }
       return {"schema", schema, "", "", ""};
@@ -111,7 +106,7 @@ void set_comment(model::Catalog& catalog, model::Comment comment) {
 
 bool object_exists(const model::Catalog& catalog, const model::Comment& comment) {
   const std::string& kind = comment.object_kind;
-  if (kind == "schema") return schema_defined(catalog, comment.schema);
+  if (kind == "schema") return schema_exists(catalog, comment.schema);
   if (kind == "view" || kind == "materialized view") {
     const model::View* view = catalog.find_view(comment.schema, comment.name);
     return view != nullptr && view->materialized == (kind == "materialized view");

@@ -154,11 +154,6 @@ bool is_implicit_sequence(const model::Catalog& catalog, const std::string& sche
   return false;
 }
 
-bool schema_exists(const model::Catalog& catalog, const std::string& schema) {
-  return schema == model::kDefaultSchema ||
-         std::find(catalog.schemas.begin(), catalog.schemas.end(), schema) != catalog.schemas.end();
-}
-
 std::vector<const model::Function*> routines_named(const model::Catalog& catalog,
                                                    const std::string& schema,
                                                    const std::string& name) {
@@ -526,6 +521,11 @@ void grant_defaults(model::Catalog& catalog, const std::string& kind, const std:
 }
 
 }  // namespace
+
+bool schema_exists(const model::Catalog& catalog, const std::string& schema) {
+  return schema == model::kDefaultSchema ||
+         std::find(catalog.schemas.begin(), catalog.schemas.end(), schema) != catalog.schemas.end();
+}
 
 const model::Function& resolve_routine(const model::Catalog& catalog,
                                        const PgQuery__ObjectWithArgs& routine,

@@ -12,11 +12,8 @@
 #include "diff/context.hpp"
 
 namespace flick::diff {
-namespace {}  // namespace
-
 std::optional<ObjectKey> carried_object(const Context& context, const ObjectKey& object) {
-  model::Grant grant;
-  std::tie(grant.object_kind, grant.schema, grant.name, grant.arguments) = object;
+  const auto& [kind, old_schema, old_name, old_arguments] = object;
   const model::Catalog& from = context.from;
   const model::Catalog& to = context.to;
   auto matched = [](const Matching& matching, std::size_t old_index) -> std::optional<std::size_t> {
@@ -25,9 +22,8 @@ std::optional<ObjectKey> carried_object(const Context& context, const ObjectKey&
     }
     return std::nullopt;
   };
-  const std::string& kind = grant.object_kind;
   if (kind == "schema") {
-    std::string schema = context.mapped_schema(grant.schema);
+    std::string schema = context.mapped_schema(old_schema);
     bool exists = schema == model::kDefaultSchema ||
                   std::find(to.schemas.begin(), to.schemas.end(), schema) != to.schemas.end();
     if (!exists) return std::nullopt;
@@ -35,13 +31,13 @@ std::optional<ObjectKey> carried_object(const Context& context, const ObjectKey&
   }
   if (kind == "table") {
     for (std::size_t i = 0; i < from.tables.size(); ++i) {
-      if (from.tables[i].schema != grant.schema || from.tables[i].name != grant.name) continue;
+      if (from.tables[i].schema != old_schema || from.tables[i].name != old_name) continue;
       std::optional<std::size_t> n = matched(context.tables, i);
       if (!n) return std::nullopt;
       return ObjectKey{kind, to.tables[*n].schema, to.tables[*n].name, ""};
     }
     for (std::size_t i = 0; i < from.views.size(); ++i) {
-      if (from.views[i].schema != grant.schema || from.views[i].name != grant.name) continue;
+      if (from.views[i].schema != old_schema || from.views[i].name != old_name) continue;
       std::optional<std::size_t> n = matched(context.views, i);
       if (!n) return std::nullopt;
       return ObjectKey{kind, to.views[*n].schema, to.views[*n].name, ""};
@@ -50,7 +46,7 @@ std::optional<ObjectKey> carried_object(const Context& context, const ObjectKey&
   }
   if (kind == "sequence") {
     for (std::size_t i = 0; i < from.sequences.size(); ++i) {
-      if (from.sequences[i].schema != grant.schema || from.sequences[i].name != grant.name) {
+      if (from.sequences[i].schema != old_schema || from.sequences[i].name != old_name) {
         continue;
       }
       std::optional<std::size_t> n = matched(context.sequences, i);
@@ -58,8 +54,8 @@ std::optional<ObjectKey> carried_object(const Context& context, const ObjectKey&
       return ObjectKey{kind, to.sequences[*n].schema, to.sequences[*n].name, ""};
     }
     // A serial or identity column's sequence: it follows the renames this diff makes of it.
-    std::string schema = context.mapped_schema(grant.schema);
-    std::string name = grant.name;
+    std::string schema = context.mapped_schema(old_schema);
+    std::string name = old_name;
     for (const auto& phase : context.phases) {
       for (const Change& change : phase) {
         if (const auto* moved = std::get_if<MoveSequence>(&change)) {
@@ -72,22 +68,21 @@ std::optional<ObjectKey> carried_object(const Context& context, const ObjectKey&
     return ObjectKey{kind, schema, name, ""};
   }
   if (kind == "type") {
-    auto renamed = context.enum_renames.find(table_key(grant.schema, grant.name));
+    auto renamed = context.enum_renames.find(table_key(old_schema, old_name));
     if (renamed != context.enum_renames.end()) {
       return ObjectKey{kind, renamed->second.schema, renamed->second.name, ""};
     }
-    std::string schema = context.mapped_schema(grant.schema);
-    if (to.find_enum(schema, grant.name) == nullptr &&
-        to.find_domain(schema, grant.name) == nullptr &&
-        to.find_composite_type(schema, grant.name) == nullptr) {
+    std::string schema = context.mapped_schema(old_schema);
+    if (to.find_enum(schema, old_name) == nullptr && to.find_domain(schema, old_name) == nullptr &&
+        to.find_composite_type(schema, old_name) == nullptr) {
       return std::nullopt;
     }
-    return ObjectKey{kind, schema, grant.name, ""};
+    return ObjectKey{kind, schema, old_name, ""};
   }
   if (kind == "routine") {
-    std::string schema = context.mapped_schema(grant.schema);
-    if (to.find_function(schema, grant.name, grant.arguments) == nullptr) return std::nullopt;
-    return ObjectKey{kind, schema, grant.name, grant.arguments};
+    std::string schema = context.mapped_schema(old_schema);
+    if (to.find_function(schema, old_name, old_arguments) == nullptr) return std::nullopt;
+    return ObjectKey{kind, schema, old_name, old_arguments};
   }
   return std::nullopt;
 }
