@@ -174,9 +174,13 @@ struct Trigger {
   // Comparison key: the statement deparsed with the table and function names qualified and the
   // trigger's own name and table left out (so a renamed table keeps equal triggers).
   std::string canonical;
+  // When it fires (pg_trigger.tgenabled, set by ALTER TABLE ... ENABLE / DISABLE TRIGGER): 'O'
+  // in origin and local sessions (the default), 'D' never, 'R' in replica sessions only, 'A'
+  // always.
+  char enabled = 'O';
 
   bool operator==(const Trigger& other) const {
-    return name == other.name && canonical == other.canonical;
+    return name == other.name && canonical == other.canonical && enabled == other.enabled;
   }
 };
 
@@ -255,6 +259,42 @@ struct CompositeType {
 
   bool operator==(const CompositeType&) const = default;
 };
+
+// CREATE TYPE ... AS RANGE: a range type and the multirange type PostgreSQL makes with it.
+struct RangeType {
+  std::string schema = kDefaultSchema;
+  std::string name;
+  std::string subtype;          // canonical; a user type with its schema ("public.mood")
+  std::string subtype_opclass;  // qualified operator class; "" = the subtype's default b-tree one
+  std::string collation;        // COLLATE as SQL ("C" quoted); "" = the subtype's default
+  std::string canonical_function;  // qualified function name; "" for none
+  std::string subtype_diff;        // qualified function name; "" for none
+  // The multirange type's name (in the range's schema); "" = PostgreSQL's default for the name
+  // ("range" in it becomes "multirange", else "_multirange" appended), which normalise() sets.
+  std::string multirange_type_name;
+
+  bool operator==(const RangeType&) const = default;
+};
+
+// The multirange type name PostgreSQL gives range type `name` when none is written.
+std::string default_multirange_name(const std::string& name);
+
+// CREATE COLLATION with its provider and locale (FROM an existing collation is written out as
+// the provider and locale it copies).
+struct Collation {
+  std::string schema = kDefaultSchema;
+  std::string name;
+  std::string provider = "libc";  // "libc" | "icu"
+  std::string lc_collate;         // ICU: the locale, in both
+  std::string lc_ctype;
+  bool deterministic = true;
+
+  bool operator==(const Collation&) const = default;
+};
+
+// True when `reference` (a COLLATE as the model spells it: `"ci"`, `public."ci"`, `app.ci`)
+// names `collation`; an unqualified name is looked up in the default schema.
+bool names_collation(const std::string& reference, const Collation& collation);
 
 // CREATE EXTENSION. Compared by name only: where it was installed and its version are what the
 // server chose unless the schema file says.
@@ -398,10 +438,12 @@ struct Comment {
 struct Catalog {
   std::vector<std::string> schemas;  // explicitly created schemas; never "public"
   std::vector<Extension> extensions;
+  std::vector<Collation> collations;
   std::vector<Function> functions;
   std::vector<Enum> enums;
   std::vector<Domain> domains;
   std::vector<CompositeType> composite_types;
+  std::vector<RangeType> range_types;
   std::vector<Sequence> sequences;
   std::vector<Table> tables;
   std::vector<View> views;
@@ -420,6 +462,16 @@ struct Catalog {
   const Domain* find_domain(const std::string& schema, const std::string& name) const;
   const CompositeType* find_composite_type(const std::string& schema,
                                            const std::string& name) const;
+  const RangeType* find_range_type(const std::string& schema, const std::string& name) const;
+  // The range type whose multirange type has this name.
+  const RangeType* find_multirange_type(const std::string& schema, const std::string& name) const;
+  const Collation* find_collation(const std::string& schema, const std::string& name) const;
+  // True when an enum, domain, composite, range or multirange type has this name.
+  bool has_user_type(const std::string& schema, const std::string& name) const;
+  // True for "public" and the schemas the catalog creates.
+  bool has_schema(const std::string& schema) const;
+  // True when the object `comment` is on is in the catalog, of the kind it names.
+  bool has_commented_object(const Comment& comment) const;
   const Sequence* find_sequence(const std::string& schema, const std::string& name) const;
   const View* find_view(const std::string& schema, const std::string& name) const;
   // The function or procedure with these identity argument types ("integer, text").
@@ -434,7 +486,9 @@ void strip_privileges(Catalog& catalog);
 // Column lookup by name; nullptr when absent.
 const Column* find_column(const Table& table, const std::string& name);
 
-// Fills every implicit default (sequence options for the type, index NULLS ordering, ...) and
+// Fills every implicit default (sequence options for the type, index NULLS ordering, a COLLATE
+// naming a collation of the default schema unqualified gets the schema as the database spells
+// it, ...) and
 // truncates constraint and index names to PostgreSQL's 63 bytes, so that two catalogs
 // describing the same database compare equal. Idempotent.
 void normalise(Catalog& catalog);

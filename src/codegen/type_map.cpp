@@ -45,17 +45,16 @@ std::string builtin_type(const std::string& type) {
 }
 
 // Splits a type spelled with its schema ("public.mood", "public.citext", "integer", no "[]") into
-// the column form: the bare name and, for an enum, domain or composite type of the catalog, its
-// schema ("" otherwise). An extension's type in its schema ("public.citext") maps like the type
-// itself.
+// the column form: the bare name and, for an enum, domain, composite, range or multirange type
+// of the catalog, its schema ("" otherwise). An extension's type in its schema ("public.citext")
+// maps like the type itself.
 void split_qualified(const model::Catalog& catalog, std::string& type, std::string& type_schema) {
   type_schema.clear();
   std::size_t dot = type.find('.');
   if (dot == std::string::npos) return;
   std::string schema = type.substr(0, dot);
   std::string name = type.substr(dot + 1);
-  if (catalog.find_enum(schema, name) || catalog.find_domain(schema, name) ||
-      catalog.find_composite_type(schema, name)) {
+  if (catalog.has_user_type(schema, name)) {
     type_schema = schema;
     type = name;
   } else if (!builtin_type(name).empty()) {
@@ -111,6 +110,9 @@ std::string value_type(const model::Catalog& catalog, std::string type, std::str
             depth + 1);
       }
       value = cpp_type_name(composite->schema, composite->name);
+    } else if (catalog.find_range_type(type_schema, type) != nullptr ||
+               catalog.find_multirange_type(type_schema, type) != nullptr) {
+      value = "std::string";  // a range in its text form, as the built-in range types
     } else {
       throw fail(fmt::format("type {}.{} is not an enum, domain or composite type of the schema",
                              type_schema, type));

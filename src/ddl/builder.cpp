@@ -142,7 +142,9 @@ void CatalogBuilder::resolve_user_type(const DeferredType& deferred) {
   std::string base = column->type.substr(0, column->type.find('['));
   std::string schema = column->type_schema.empty() ? model::kDefaultSchema : column->type_schema;
   if (catalog_.find_domain(schema, base) != nullptr ||
-      catalog_.find_composite_type(schema, base) != nullptr) {
+      catalog_.find_composite_type(schema, base) != nullptr ||
+      catalog_.find_range_type(schema, base) != nullptr ||
+      catalog_.find_multirange_type(schema, base) != nullptr) {
     column->type_schema = schema;  // as PostgreSQL reports it
     return;
   }
@@ -223,6 +225,8 @@ bool CatalogBuilder::accepts_other_type(const std::string& schema, const std::st
   if (!catalog_.extensions.empty()) return true;  // a type an extension may bring
   if (catalog_.find_domain(schema, name) != nullptr) return true;
   if (catalog_.find_composite_type(schema, name) != nullptr) return true;
+  if (catalog_.find_range_type(schema, name) != nullptr) return true;
+  if (catalog_.find_multirange_type(schema, name) != nullptr) return true;
   return other_types_allowed_ && other_objects_.count("type " + schema + "." + name) != 0;
 }
 

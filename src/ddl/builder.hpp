@@ -225,9 +225,6 @@ void prune_grants(model::Catalog& catalog);
 void rename_in_grants(model::Catalog& catalog, const PgQuery__RenameStmt& statement,
                       const Source& source);
 
-// Whether `schema` is public or created by the catalog's CREATE SCHEMA.
-bool schema_exists(const model::Catalog& catalog, const std::string& schema);
-
 // The routine an ObjectWithArgs names (GRANT ON FUNCTION, COMMENT ON FUNCTION): by its name alone
 // when no argument types are given and the name is unique. A UserError when there is none.
 const model::Function& resolve_routine(const model::Catalog& catalog,
@@ -304,10 +301,33 @@ model::Trigger trigger_of(PgQuery__CreateTrigStmt& statement, const Source& sour
 // CREATE AGGREGATE (the new-style form with an argument list; not ordered-set aggregates) as a
 // model::Function with `aggregate` set, without adding it anywhere.
 model::Function aggregate_of(PgQuery__DefineStmt& statement, const Source& source);
-// CREATE AGGREGATE into the catalog (as transform_create_function); the other CREATE statements
-// of this form (operators, collations, text search objects) are refused as unsupported.
+// CREATE AGGREGATE into the catalog (as transform_create_function), CREATE COLLATION (as
+// transform_create_collation); the other CREATE statements of this form (operators, base types,
+// text search objects) are refused as unsupported.
 void transform_define(PgQuery__DefineStmt& statement, const Source& source,
                       CatalogBuilder& builder);
+// A function named by an option (an aggregate's SFUNC, a range type's SUBTYPE_DIFF) as canonical
+// forms name it: the schema left out when it is `default_schema` or pg_catalog, so
+// "public._concat" (as introspection spells it) and "_concat" (as a schema file may) agree.
+std::string support_function(const Node* value, const std::string& default_schema);
+// ALTER TABLE ... ENABLE [REPLICA | ALWAYS] / DISABLE TRIGGER name | ALL | USER on `table`'s
+// triggers (other subcommands are left alone). ALL and USER set every trigger of the model;
+// DISABLE TRIGGER ALL, which also stops foreign keys' internal triggers the model does not hold,
+// is refused as unsupported when `refuse_disable_all` (schema files). An unknown trigger name is
+// a UserError.
+void set_trigger_state(model::Table& table, const PgQuery__AlterTableCmd& command,
+                       const Source& source, bool refuse_disable_all);
+// CREATE TYPE ... AS RANGE and CREATE COLLATION (transform_range_and_collation.cpp): the model's
+// object without adding it anywhere, and into the catalog (a name taken is an error). A
+// collation FROM another copies it: "C", "POSIX" and "ucs_basic", or one of `catalog`; any other
+// is refused, naming the options to write instead.
+model::RangeType range_type_of(PgQuery__CreateRangeStmt& statement, const Source& source);
+void transform_create_range(PgQuery__CreateRangeStmt& statement, const Source& source,
+                            CatalogBuilder& builder);
+model::Collation collation_of(PgQuery__DefineStmt& statement, const Source& source,
+                              const model::Catalog& catalog);
+void transform_create_collation(PgQuery__DefineStmt& statement, const Source& source,
+                                CatalogBuilder& builder);
 // An argument or result type of a routine as its identity spells it: drizzle's spelling, a user
 // type with its schema ("public.mood"). Function keys and model::Function::arguments join these
 // with ", ".

@@ -30,5 +30,7 @@ model::Function read_function(std::string_view sql, const std::string& context);
 model::Function read_aggregate(std::string_view sql, const std::string& context);
 model::Trigger read_trigger(std::string_view sql, const std::string& context);
 model::CompositeType read_composite_type(std::string_view sql, const std::string& context);
+// One CREATE TYPE ... AS RANGE statement (what introspection builds from pg_range).
+model::RangeType read_range_type(std::string_view sql, const std::string& context);
 
 }  // namespace flick::ddl

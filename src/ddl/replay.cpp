@@ -414,8 +414,9 @@ void replay_one(Node* statement, const Source& source, ReplayState& state) {
     case PG_QUERY__NODE__NODE_CREATE_RANGE_STMT:
       return replay_create_other(statement, source, state);
     case PG_QUERY__NODE__NODE_DEFINE_STMT:
-      if (statement->define_stmt->kind != PG_QUERY__OBJECT_TYPE__OBJECT_AGGREGATE) {
-        state.skipped = true;  // operators, collations, text search: not in the model
+      if (statement->define_stmt->kind != PG_QUERY__OBJECT_TYPE__OBJECT_AGGREGATE &&
+          statement->define_stmt->kind != PG_QUERY__OBJECT_TYPE__OBJECT_COLLATION) {
+        state.skipped = true;  // operators, base types, text search: not in the model
         return;
       }
       return replay_create_other(statement, source, state);

@@ -436,6 +436,8 @@ void replay_alter_table(PgQuery__AlterTableStmt& statement, const Source& source
       case PG_QUERY__ALTER_TABLE_TYPE__AT_DisableTrigAll:
       case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableTrigUser:
       case PG_QUERY__ALTER_TABLE_TYPE__AT_DisableTrigUser:
+        set_trigger_state(table, command, source, false);
+        break;
       case PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner:
       case PG_QUERY__ALTER_TABLE_TYPE__AT_ReplicaIdentity:
       case PG_QUERY__ALTER_TABLE_TYPE__AT_SetStatistics:
@@ -446,7 +448,7 @@ void replay_alter_table(PgQuery__AlterTableStmt& statement, const Source& source
       case PG_QUERY__ALTER_TABLE_TYPE__AT_ResetRelOptions:
       case PG_QUERY__ALTER_TABLE_TYPE__AT_ClusterOn:
       case PG_QUERY__ALTER_TABLE_TYPE__AT_DropCluster:
-        break;  // triggers, ownership, storage and statistics: not in the model
+        break;  // ownership, storage and statistics: not in the model
       default:
         source.unsupported(
             -1, "unsupported clause in ALTER TABLE: " + subcommand_name(command.subtype));

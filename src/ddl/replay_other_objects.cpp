@@ -1,5 +1,5 @@
-// Objects the model does not hold yet (functions, procedures, triggers, extensions, domains,
-// composite and range types), followed by kind and name so that a history that creates,
+// Functions, procedures, aggregates, triggers, extensions, domains, composite and range types
+// and collations, followed by kind and name so that a history that creates,
 // replaces and drops them replays like PostgreSQL runs it.
 
 #include <fmt/format.h>
@@ -30,6 +30,22 @@ void follow_in_model(CatalogBuilder& builder, const std::string& key, const std:
   std::string name = key.substr(key.find(' ') + 1);
   if (kind == "extension") {
     std::erase_if(catalog.extensions, [&](const model::Extension& e) { return e.name == name; });
+  } else if (kind == "collation") {
+    std::string schema = name.substr(0, name.find('.'));
+    std::string collation = name.substr(name.find('.') + 1);
+    for (model::Collation& existing : catalog.collations) {
+      if (existing.schema != schema || existing.name != collation) continue;
+      if (to.empty()) {
+        std::erase_if(catalog.collations, [&](const model::Collation& c) {
+          return c.schema == schema && c.name == collation;
+        });
+      } else {
+        std::string renamed = to.substr(to.find(' ') + 1);
+        existing.schema = renamed.substr(0, renamed.find('.'));
+        existing.name = renamed.substr(renamed.find('.') + 1);
+      }
+      return;
+    }
   } else if (kind == "type") {
     std::string schema = name.substr(0, name.find('.'));
     std::string type = name.substr(name.find('.') + 1);
@@ -43,6 +59,19 @@ void follow_in_model(CatalogBuilder& builder, const std::string& key, const std:
         std::string renamed = to.substr(to.find(' ') + 1);
         composite.schema = renamed.substr(0, renamed.find('.'));
         composite.name = renamed.substr(renamed.find('.') + 1);
+      }
+      return;
+    }
+    for (model::RangeType& range : catalog.range_types) {
+      if (range.schema != schema || range.name != type) continue;
+      if (to.empty()) {
+        std::erase_if(catalog.range_types, [&](const model::RangeType& r) {
+          return r.schema == schema && r.name == type;
+        });
+      } else {
+        std::string renamed = to.substr(to.find(' ') + 1);
+        range.schema = renamed.substr(0, renamed.find('.'));
+        range.name = renamed.substr(renamed.find('.') + 1);
       }
       return;
     }
@@ -139,7 +168,23 @@ void define_in_model(Node* statement, const Source& source, CatalogBuilder& buil
     case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT: {
       return replace_routine(catalog, function_of(*statement->create_function_stmt, source));
     }
+    case PG_QUERY__NODE__NODE_CREATE_RANGE_STMT: {
+      model::RangeType range = range_type_of(*statement->create_range_stmt, source);
+      std::erase_if(catalog.range_types, [&](const model::RangeType& r) {
+        return r.schema == range.schema && r.name == range.name;
+      });
+      catalog.range_types.push_back(std::move(range));
+      return;
+    }
     case PG_QUERY__NODE__NODE_DEFINE_STMT: {
+      if (statement->define_stmt->kind == PG_QUERY__OBJECT_TYPE__OBJECT_COLLATION) {
+        model::Collation collation = collation_of(*statement->define_stmt, source, catalog);
+        std::erase_if(catalog.collations, [&](const model::Collation& c) {
+          return c.schema == collation.schema && c.name == collation.name;
+        });
+        catalog.collations.push_back(std::move(collation));
+        return;
+      }
       return replace_routine(catalog, aggregate_of(*statement->define_stmt, source));
     }
     case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT: {
@@ -198,6 +243,7 @@ bool replay_drop_other(Node* statement, const Source& source, ReplayState& state
     case PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE:
     case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER:
     case PG_QUERY__OBJECT_TYPE__OBJECT_EXTENSION:
+    case PG_QUERY__OBJECT_TYPE__OBJECT_COLLATION:
       break;
     default:
       return false;

@@ -99,6 +99,8 @@ const char* dropped_kind(PgQuery__ObjectType type) {
       return "trigger";
     case PG_QUERY__OBJECT_TYPE__OBJECT_POLICY:
       return "policy";
+    case PG_QUERY__OBJECT_TYPE__OBJECT_COLLATION:
+      return "collation";
     default:
       return nullptr;
   }
@@ -138,6 +140,17 @@ void alter_table_effects(const PgQuery__AlterTableStmt& alter, EffectList& effec
       case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
         effects.add(Action::kDropped, "column " + table + "." + command->name, owner,
                     command->missing_ok);
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableTrig:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableAlwaysTrig:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableReplicaTrig:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DisableTrig:
+        effects.add(Action::kAltered, "trigger " + table + "." + command->name, owner);
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableTrigAll:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DisableTrigAll:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableTrigUser:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DisableTrigUser:
         break;
       default:
         if (is_set(command->name)) {
@@ -290,6 +303,12 @@ std::vector<Effect> statement_effects(const Node* node, const std::string& defau
     }
     case PG_QUERY__NODE__NODE_DEFINE_STMT: {
       const auto* define = node->define_stmt;
+      if (define->kind == PG_QUERY__OBJECT_TYPE__OBJECT_COLLATION) {
+        effects.add(Action::kCreated,
+                    "collation " + effects.names(define->defnames, define->n_defnames), "",
+                    define->if_not_exists);
+        break;
+      }
       if (define->kind != PG_QUERY__OBJECT_TYPE__OBJECT_AGGREGATE || define->n_args < 1 ||
           define->args[0]->node_case != PG_QUERY__NODE__NODE_LIST) {
         break;

@@ -101,6 +101,16 @@ void transform_alter_table(PgQuery__AlterTableStmt& statement, const Source& sou
         apply_identity(column_of(table, command, source), *command.def->constraint, name, source,
                        builder);
         break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableTrig:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableAlwaysTrig:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableReplicaTrig:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DisableTrig:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableTrigAll:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DisableTrigAll:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableTrigUser:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DisableTrigUser:
+        set_trigger_state(table, command, source, true);
+        break;
       default:
         source.unsupported(
             -1, "unsupported clause in ALTER TABLE: " + subcommand_name(command.subtype));

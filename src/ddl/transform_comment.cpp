@@ -29,7 +29,7 @@ model::Comment commented_object(const PgQuery__CommentStmt& statement, const Sou
   switch (statement.objtype) {
     case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA: {
       std::string schema = sqlparse::string_value(statement.object);
-      if (!schema_exists(catalog, schema)) {
+      if (!catalog.has_schema(schema)) {
         source.fail(-1, fmt::format("schema \"{}\" is not defined", schema));
       }
       return {"schema", schema, "", "", ""};
@@ -61,9 +61,7 @@ model::Comment commented_object(const PgQuery__CommentStmt& statement, const Sou
     case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
     case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN: {
       QualifiedName name = object_name(statement, source);
-      if (catalog.find_enum(name.schema, name.name) == nullptr &&
-          catalog.find_domain(name.schema, name.name) == nullptr &&
-          catalog.find_composite_type(name.schema, name.name) == nullptr) {
+      if (!catalog.has_user_type(name.schema, name.name)) {
         source.fail(-1, fmt::format("type \"{}\".\"{}\" is not defined", name.schema, name.name));
       }
       return {"type", name.schema, name.name, "", ""};
@@ -102,25 +100,6 @@ void set_comment(model::Catalog& catalog, model::Comment comment) {
   }
   auto at = std::lower_bound(catalog.comments.begin(), catalog.comments.end(), comment);
   catalog.comments.insert(at, std::move(comment));
-}
-
-bool object_exists(const model::Catalog& catalog, const model::Comment& comment) {
-  const std::string& kind = comment.object_kind;
-  if (kind == "schema") return schema_exists(catalog, comment.schema);
-  if (kind == "view" || kind == "materialized view") {
-    const model::View* view = catalog.find_view(comment.schema, comment.name);
-    return view != nullptr && view->materialized == (kind == "materialized view");
-  }
-  if (kind == "sequence") return catalog.find_sequence(comment.schema, comment.name) != nullptr;
-  if (kind == "type") {
-    return catalog.find_enum(comment.schema, comment.name) != nullptr ||
-           catalog.find_domain(comment.schema, comment.name) != nullptr ||
-           catalog.find_composite_type(comment.schema, comment.name) != nullptr;
-  }
-  if (kind == "routine") {
-    return catalog.find_function(comment.schema, comment.name, comment.arguments) != nullptr;
-  }
-  return false;
 }
 
 }  // namespace
@@ -166,8 +145,9 @@ void transform_comment(PgQuery__CommentStmt& statement, const Source& source,
 }
 
 void prune_comments(model::Catalog& catalog) {
-  std::erase_if(catalog.comments,
-                [&](const model::Comment& comment) { return !object_exists(catalog, comment); });
+  std::erase_if(catalog.comments, [&](const model::Comment& comment) {
+    return !catalog.has_commented_object(comment);
+  });
 }
 
 void rename_in_comments(model::Catalog& catalog, const PgQuery__RenameStmt& statement,

@@ -171,7 +171,7 @@ std::vector<Target> targets_of(const PgQuery__GrantStmt& statement, const char* 
   if (statement.targtype == PG_QUERY__GRANT_TARGET_TYPE__ACL_TARGET_ALL_IN_SCHEMA) {
     for (std::size_t i = 0; i < statement.n_objects; ++i) {
       std::string schema = sqlparse::string_value(statement.objects[i]);
-      if (!schema_exists(catalog, schema)) {
+      if (!catalog.has_schema(schema)) {
         source.fail(-1, fmt::format("schema \"{}\" does not exist", schema));
       }
       if (grant_kind == "table") {
@@ -218,7 +218,7 @@ std::vector<Target> targets_of(const PgQuery__GrantStmt& statement, const char* 
       targets.push_back({sequence ? "sequence" : "table", name.schema, name.name, "", {}});
     } else if (grant_kind == "schema") {
       std::string schema = sqlparse::string_value(object);
-      if (!schema_exists(catalog, schema)) {
+      if (!catalog.has_schema(schema)) {
         source.fail(-1, fmt::format("schema \"{}\" does not exist", schema));
       }
       targets.push_back({"schema", schema, "", "", {}});
@@ -235,9 +235,7 @@ std::vector<Target> targets_of(const PgQuery__GrantStmt& statement, const char* 
       } else {
         continue;
       }
-      if (catalog.find_enum(name.schema, name.name) == nullptr &&
-          catalog.find_domain(name.schema, name.name) == nullptr &&
-          catalog.find_composite_type(name.schema, name.name) == nullptr) {
+      if (!catalog.has_user_type(name.schema, name.name)) {
         source.fail(-1, fmt::format("type \"{}.{}\" does not exist", name.schema, name.name));
       }
       targets.push_back({"type", name.schema, name.name, "", {}});
@@ -378,7 +376,7 @@ void transform_alter_default_privileges(PgQuery__AlterDefaultPrivilegesStmt& sta
     source.unsupported(-1, "unsupported object kind in ALTER DEFAULT PRIVILEGES");
   model::Catalog& catalog = builder.catalog();
   for (const std::string& schema : schemas) {
-    if (!schema.empty() && !schema_exists(catalog, schema)) {
+    if (!schema.empty() && !catalog.has_schema(schema)) {
       source.fail(-1, fmt::format("schema \"{}\" does not exist", schema));
     }
   }
@@ -522,11 +520,6 @@ void grant_defaults(model::Catalog& catalog, const std::string& kind, const std:
 
 }  // namespace
 
-bool schema_exists(const model::Catalog& catalog, const std::string& schema) {
-  return schema == model::kDefaultSchema ||
-         std::find(catalog.schemas.begin(), catalog.schemas.end(), schema) != catalog.schemas.end();
-}
-
 const model::Function& resolve_routine(const model::Catalog& catalog,
                                        const PgQuery__ObjectWithArgs& routine,
                                        const Source& source) {
@@ -615,7 +608,7 @@ namespace flick::ddl {
 void prune_grants(model::Catalog& catalog) {
   std::erase_if(catalog.grants, [&](const model::Grant& grant) {
     const std::string& kind = grant.object_kind;
-    if (kind == "schema") return !schema_exists(catalog, grant.schema);
+    if (kind == "schema") return !catalog.has_schema(grant.schema);
     if (kind == "table") {
       if (!grant.column.empty()) {
         const model::Table* table = catalog.find_table(grant.schema, grant.name);
@@ -631,9 +624,7 @@ void prune_grants(model::Catalog& catalog) {
       return catalog.find_function(grant.schema, grant.name, grant.arguments) == nullptr;
     }
     if (kind == "type") {
-      return catalog.find_enum(grant.schema, grant.name) == nullptr &&
-             catalog.find_domain(grant.schema, grant.name) == nullptr &&
-             catalog.find_composite_type(grant.schema, grant.name) == nullptr;
+      return !catalog.has_user_type(grant.schema, grant.name);
     }
     return true;
   });

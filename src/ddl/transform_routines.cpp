@@ -266,11 +266,6 @@ model::Function function_of(PgQuery__CreateFunctionStmt& statement, const Source
   return function;
 }
 
-namespace {
-
-// An aggregate's support function as its canonical form names it: the schema left out when it is
-// the default one or pg_catalog, so "public._concat" (as introspection spells it) and "_concat"
-// (as a schema file may) agree.
 std::string support_function(const Node* value, const std::string& default_schema) {
   if (value == nullptr) return "";
   std::vector<std::string> names;
@@ -289,13 +284,13 @@ std::string support_function(const Node* value, const std::string& default_schem
   return text;
 }
 
+namespace {
+
 // What a CREATE statement of the DefineStmt form creates, as its SQL spells it.
 std::string define_kind(PgQuery__ObjectType kind) {
   switch (kind) {
     case PG_QUERY__OBJECT_TYPE__OBJECT_OPERATOR:
       return "CREATE OPERATOR";
-    case PG_QUERY__OBJECT_TYPE__OBJECT_COLLATION:
-      return "CREATE COLLATION";
     case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
       return "CREATE TYPE (a base type)";
     case PG_QUERY__OBJECT_TYPE__OBJECT_TSPARSER:
@@ -525,9 +520,7 @@ void transform_create_composite_type(PgQuery__CompositeTypeStmt& statement, cons
                                      CatalogBuilder& builder) {
   model::CompositeType type = composite_type_of(statement, source);
   model::Catalog& catalog = builder.catalog();
-  if (catalog.find_composite_type(type.schema, type.name) != nullptr ||
-      catalog.find_domain(type.schema, type.name) != nullptr ||
-      catalog.find_enum(type.schema, type.name) != nullptr) {
+  if (catalog.has_user_type(type.schema, type.name)) {
     source.fail(-1, fmt::format("type \"{}\".\"{}\" is created twice", type.schema, type.name));
   }
   refuse_type_name_clash(builder, type.schema, type.name, "composite type", source, -1);
@@ -583,8 +576,60 @@ void transform_create_trigger(PgQuery__CreateTrigStmt& statement, const Source& 
   table.triggers.push_back(std::move(trigger));
 }
 
+void set_trigger_state(model::Table& table, const PgQuery__AlterTableCmd& command,
+                       const Source& source, bool refuse_disable_all) {
+  char state = 'O';
+  bool every_trigger = false;
+  switch (command.subtype) {
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableTrig:
+      break;
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableAlwaysTrig:
+      state = 'A';
+      break;
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableReplicaTrig:
+      state = 'R';
+      break;
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_DisableTrig:
+      state = 'D';
+      break;
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableTrigAll:
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableTrigUser:
+      every_trigger = true;
+      break;
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_DisableTrigAll:
+      if (refuse_disable_all) {
+        source.unsupported(-1, fmt::format("ALTER TABLE \"{}\" DISABLE TRIGGER ALL also disables "
+                                           "the internal triggers of foreign keys, which a schema "
+                                           "file does not describe: disable the triggers by name "
+                                           "(or DISABLE TRIGGER USER)",
+                                           table.name));
+      }
+      [[fallthrough]];
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_DisableTrigUser:
+      state = 'D';
+      every_trigger = true;
+      break;
+    default:
+      return;
+  }
+  if (every_trigger) {
+    for (model::Trigger& trigger : table.triggers) trigger.enabled = state;
+    return;
+  }
+  auto trigger = std::find_if(table.triggers.begin(), table.triggers.end(),
+                              [&](const model::Trigger& t) { return t.name == command.name; });
+  if (trigger == table.triggers.end()) {
+    source.fail(-1, fmt::format("trigger \"{}\" for table \"{}\" does not exist", command.name,
+                                table.name));
+  }
+  trigger->enabled = state;
+}
+
 void transform_define(PgQuery__DefineStmt& statement, const Source& source,
                       CatalogBuilder& builder) {
+  if (statement.kind == PG_QUERY__OBJECT_TYPE__OBJECT_COLLATION) {
+    return transform_create_collation(statement, source, builder);
+  }
   if (statement.kind != PG_QUERY__OBJECT_TYPE__OBJECT_AGGREGATE) {
     source.unsupported(-1, "unsupported statement " + define_kind(statement.kind));
   }

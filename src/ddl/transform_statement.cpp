@@ -31,6 +31,8 @@ void transform_one(Node* statement, const Source& source, CatalogBuilder& builde
       return transform_comment(*statement->comment_stmt, source, builder);
     case PG_QUERY__NODE__NODE_COMPOSITE_TYPE_STMT:
       return transform_create_composite_type(*statement->composite_type_stmt, source, builder);
+    case PG_QUERY__NODE__NODE_CREATE_RANGE_STMT:
+      return transform_create_range(*statement->create_range_stmt, source, builder);
     case PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT:
       return transform_create_domain(*statement->create_domain_stmt, source, builder);
     case PG_QUERY__NODE__NODE_CREATE_EXTENSION_STMT:

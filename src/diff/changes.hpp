@@ -291,6 +291,21 @@ struct DropCompositeType {
 struct DropDomain {
   QualifiedName name;
 };
+// Range types are created and dropped, never altered (PostgreSQL has no ALTER for their
+// definition): a changed one is dropped and created again when no column stores it.
+struct CreateRangeType {
+  model::RangeType type;
+};
+struct DropRangeType {
+  QualifiedName name;
+};
+// Collations likewise: a changed one is dropped and created again when nothing uses it.
+struct CreateCollation {
+  model::Collation collation;
+};
+struct DropCollation {
+  QualifiedName name;
+};
 
 // Extensions, functions and procedures, triggers.
 struct CreateExtension {
@@ -323,6 +338,12 @@ struct CreateTrigger {
 struct DropTrigger {
   QualifiedName table;
   std::string name;
+};
+// ALTER TABLE ... ENABLE [REPLICA | ALWAYS] / DISABLE TRIGGER: `enabled` as model::Trigger's.
+struct SetTriggerState {
+  QualifiedName table;
+  std::string name;
+  char enabled = 'O';
 };
 
 // COMMENT ON a schema, view, sequence, type or routine; an empty text removes the comment.
@@ -366,6 +387,9 @@ std::string privileges_text(const std::vector<model::Grant>& grants);
 // `routine "app"."f"(integer)`.
 std::string commented_object_text(const model::Comment& comment);
 std::string default_privileges_text(const std::vector<model::DefaultPrivilege>& entries);
+// A trigger state in words: "enable", "disable", "enable (replica sessions only)", "enable
+// (always)"; with `past`, "enabled", "disabled", ... .
+std::string trigger_state_words(char enabled, bool past = false);
 
 using Change = std::variant<
     CreateSchema, RenameSchema, DropSchema, CreateEnum, DropEnum, RenameEnum, MoveEnum,
@@ -379,6 +403,7 @@ using Change = std::variant<
     CreateFunction, ReplaceFunction, DropFunction, CreateTrigger, DropTrigger, CreateDomain,
     AlterDomain, DropDomain, AddExclusion, SetLogged, AttachPartition, DetachPartition,
     CreateCompositeType, AlterCompositeType, DropCompositeType, CreateRole, AlterRole, DropRole,
-    GrantPrivileges, RevokePrivileges, GrantDefaultPrivileges, RevokeDefaultPrivileges, SetComment>;
+    GrantPrivileges, RevokePrivileges, GrantDefaultPrivileges, RevokeDefaultPrivileges, SetComment,
+    CreateRangeType, DropRangeType, CreateCollation, DropCollation, SetTriggerState>;
 
 }  // namespace flick::diff

@@ -26,8 +26,8 @@ bool runs(const model::Trigger& trigger, const std::string& function) {
 }
 
 // Where a type written in a signature ("SETOF public.customer", "public.customer[]") comes
-// from: 0 a built-in or an enum (created before every function), 1 a table's row type, a domain
-// or a composite type (created with the tables), 2 a view's row type.
+// from: 0 a built-in or an enum (created before every function), 1 a table's row type, a domain,
+// a composite, range or multirange type (created with the tables), 2 a view's row type.
 int type_level(const model::Catalog& catalog, std::string type) {
   if (type.rfind("SETOF ", 0) == 0) type.erase(0, 6);
   while (type.ends_with("[]")) type.resize(type.size() - 2);
@@ -43,9 +43,8 @@ int type_level(const model::Catalog& catalog, std::string type) {
   unquote(schema);
   unquote(name);
   if (catalog.find_view(schema, name) != nullptr) return 2;
-  if (catalog.find_table(schema, name) != nullptr || catalog.find_domain(schema, name) != nullptr ||
-      catalog.find_composite_type(schema, name) != nullptr) {
-    return 1;
+  if (catalog.find_table(schema, name) != nullptr || catalog.has_user_type(schema, name)) {
+    return catalog.find_enum(schema, name) != nullptr ? 0 : 1;
   }
   return 0;
 }
@@ -84,6 +83,7 @@ std::map<std::string, int> function_levels(const model::Catalog& catalog) {
   for (const model::Table& table : catalog.tables) relation_level[table.name] = 1;
   for (const model::Domain& domain : catalog.domains) relation_level[domain.name] = 1;
   for (const model::CompositeType& type : catalog.composite_types) relation_level[type.name] = 1;
+  for (const model::RangeType& type : catalog.range_types) relation_level[type.name] = 1;
   for (const model::View& view : catalog.views) relation_level[view.name] = 2;
   std::map<std::string, int> levels;
   std::unordered_map<std::string, int> level_by_name;  // the highest level of a function name
@@ -136,6 +136,73 @@ Phase creation_phase(const std::map<std::string, int>& levels, const model::Func
   }
 }
 
+// Refuses to change type `schema`.`name` (a `kind`) that a column of `catalog` stores: PostgreSQL
+// cannot alter or drop a type in use.
+void refuse_if_stored(const model::Catalog& catalog, const std::string& schema,
+                      const std::string& name, const char* kind) {
+  for (const model::Table& table : catalog.tables) {
+    for (const model::Column& column : table.columns) {
+      std::string base = column.type.substr(0, column.type.find('['));
+      if (column.type_schema != schema || base != name) continue;
+      throw UserError(fmt::format(
+          "{} \"{}\".\"{}\" changes, but column \"{}\" of \"{}\".\"{}\" stores it and "
+          "PostgreSQL cannot alter a type in use: write this migration by hand (flick generate "
+          "--custom), e.g. a new type, a new column, copy, drop the old",
+          kind, schema, name, column.name, table.schema, table.name));
+    }
+  }
+}
+
+// Refuses to change `collation` when a column, domain, composite attribute or range type of
+// `catalog` uses it: PostgreSQL has no ALTER for its definition and cannot drop it in use.
+void refuse_if_collation_used(const model::Catalog& catalog, const model::Collation& collation) {
+  auto fail = [&](const std::string& user) {
+    throw UserError(fmt::format(
+        "collation \"{}\".\"{}\" changes, but {} uses it and PostgreSQL cannot alter a "
+        "collation or drop one in use: create a new collation, move its users to it, then drop "
+        "the old",
+        collation.schema, collation.name, user));
+  };
+  for (const model::Table& table : catalog.tables) {
+    for (const model::Column& column : table.columns) {
+      if (model::names_collation(column.collation, collation)) {
+        fail(fmt::format("column \"{}\" of \"{}\".\"{}\"", column.name, table.schema, table.name));
+      }
+    }
+  }
+  for (const model::Domain& domain : catalog.domains) {
+    if (model::names_collation(domain.collation, collation)) {
+      fail(fmt::format("domain \"{}\".\"{}\"", domain.schema, domain.name));
+    }
+  }
+  for (const model::RangeType& range : catalog.range_types) {
+    if (model::names_collation(range.collation, collation)) {
+      fail(fmt::format("range type \"{}\".\"{}\"", range.schema, range.name));
+    }
+  }
+  for (const model::CompositeType& type : catalog.composite_types) {
+    for (const model::CompositeAttribute& attribute : type.attributes) {
+      if (model::names_collation(attribute.collation, collation)) {
+        fail(fmt::format("attribute \"{}\" of type \"{}\".\"{}\"", attribute.name, type.schema,
+                         type.name));
+      }
+    }
+  }
+}
+
+// Triggers with the same definition, whatever their enabled state.
+bool same_definition(const model::Trigger& a, const model::Trigger& b) {
+  return a.name == b.name && a.canonical == b.canonical;
+}
+
+// CREATE TRIGGER, then its state when it is not the default one.
+void create_trigger(Context& context, const QualifiedName& table, const model::Trigger& trigger) {
+  context.add(kCreateTriggers, CreateTrigger{table, trigger});
+  if (trigger.enabled != 'O') {
+    context.add(kCreateTriggers, SetTriggerState{table, trigger.name, trigger.enabled});
+  }
+}
+
 DropFunction drop_of(const model::Function& function) {
   return DropFunction{
       {function.schema, function.name}, function.arguments, function.procedure, function.aggregate};
@@ -148,9 +215,35 @@ bool result_changes(const model::Function& from, const model::Function& to) {
          from.aggregate != to.aggregate;
 }
 
+std::string trigger_state_words(char enabled, bool past) {
+  std::string words = enabled == 'D' ? "disable" : "enable";
+  if (past) words += "d";
+  if (enabled == 'R') words += " (replica sessions only)";
+  if (enabled == 'A') words += " (always, replica sessions too)";
+  return words;
+}
+
 void diff_routines(Context& context) {
   const model::Catalog& from = context.from;
   const model::Catalog& to = context.to;
+
+  // Collations: created with the extensions, before any type or table uses them; dropped once
+  // nothing does.
+  for (const model::Collation& collation : to.collations) {
+    const model::Collation* old = from.find_collation(collation.schema, collation.name);
+    if (old == nullptr) {
+      context.add(kCreateExtensions, CreateCollation{collation});
+    } else if (!(*old == collation)) {
+      refuse_if_collation_used(from, *old);
+      context.add(kCreateExtensions, DropCollation{{old->schema, old->name}});
+      context.add(kCreateExtensions, CreateCollation{collation});
+    }
+  }
+  for (const model::Collation& collation : from.collations) {
+    if (to.find_collation(collation.schema, collation.name) == nullptr) {
+      context.add(kDropExtensions, DropCollation{{collation.schema, collation.name}});
+    }
+  }
 
   std::set<std::string> old_extensions, new_extensions;
   for (const model::Extension& extension : from.extensions) old_extensions.insert(extension.name);
@@ -178,37 +271,46 @@ void diff_routines(Context& context) {
       }
     }
   }
-  for (const model::Domain& domain : from.domains) {
-    if (to.find_domain(domain.schema, domain.name) == nullptr) {
-      context.add(kDropDomains, DropDomain{{domain.schema, domain.name}});
+  // Range types after the domains their subtype may be; dropped before them.
+  for (const model::RangeType& range : to.range_types) {
+    const model::RangeType* old = from.find_range_type(range.schema, range.name);
+    if (old == nullptr) {
+      context.add(kCreateDomains, CreateRangeType{range});
+    } else if (!(*old == range)) {
+      refuse_if_stored(from, range.schema, range.name, "range type");
+      std::string multirange = old->multirange_type_name.empty()
+                                   ? model::default_multirange_name(old->name)
+                                   : old->multirange_type_name;
+      refuse_if_stored(from, range.schema, multirange, "multirange type");
+      context.add(kDropChangedFunctions, DropRangeType{{old->schema, old->name}});
+      context.add(kCreateDomains, CreateRangeType{range});
     }
   }
 
-  // Composite types, after the domains and enums their attributes may use.
+  // Composite types, after the domains, enums and range types their attributes may use.
   for (const model::CompositeType& type : to.composite_types) {
     const model::CompositeType* old = from.find_composite_type(type.schema, type.name);
     if (old == nullptr) {
       context.add(kCreateDomains, CreateCompositeType{type});
     } else if (!(*old == type)) {
-      // PostgreSQL changes no attribute of a composite type a column stores.
-      for (const model::Table& table : from.tables) {
-        for (const model::Column& column : table.columns) {
-          std::string base = column.type.substr(0, column.type.find('['));
-          if (column.type_schema != type.schema || base != type.name) continue;
-          throw UserError(fmt::format(
-              "composite type \"{}\".\"{}\" changes its attributes, but column \"{}\" of "
-              "\"{}\".\"{}\" stores it and PostgreSQL cannot alter a type in use: write this "
-              "migration by hand (flick generate --custom), e.g. a new type, a new column, copy, "
-              "drop the old",
-              type.schema, type.name, column.name, table.schema, table.name));
-        }
-      }
+      refuse_if_stored(from, type.schema, type.name, "composite type");
       context.add(kCreateDomains, AlterCompositeType{*old, type});
     }
   }
+  // Dropped in the reverse order: composite types, range types, then domains.
   for (const model::CompositeType& type : from.composite_types) {
     if (to.find_composite_type(type.schema, type.name) == nullptr) {
       context.add(kDropDomains, DropCompositeType{{type.schema, type.name}});
+    }
+  }
+  for (const model::RangeType& range : from.range_types) {
+    if (to.find_range_type(range.schema, range.name) == nullptr) {
+      context.add(kDropDomains, DropRangeType{{range.schema, range.name}});
+    }
+  }
+  for (const model::Domain& domain : from.domains) {
+    if (to.find_domain(domain.schema, domain.name) == nullptr) {
+      context.add(kDropDomains, DropDomain{{domain.schema, domain.name}});
     }
   }
 
@@ -269,22 +371,26 @@ void diff_routines(Context& context) {
     for (const model::Trigger& trigger : old_table.triggers) {
       auto same = std::find_if(new_table.triggers.begin(), new_table.triggers.end(),
                                [&](const model::Trigger& t) { return t.name == trigger.name; });
-      if (same == new_table.triggers.end() || !(*same == trigger) || runs_recreated(trigger)) {
+      if (same == new_table.triggers.end() || !same_definition(*same, trigger) ||
+          runs_recreated(trigger)) {
         context.add(kDropTriggers, DropTrigger{pair.carried, trigger.name});
       }
     }
     for (const model::Trigger& trigger : new_table.triggers) {
       auto same = std::find_if(old_table.triggers.begin(), old_table.triggers.end(),
                                [&](const model::Trigger& t) { return t.name == trigger.name; });
-      if (same == old_table.triggers.end() || !(*same == trigger) || runs_recreated(trigger)) {
-        context.add(kCreateTriggers, CreateTrigger{pair.target, trigger});
+      if (same == old_table.triggers.end() || !same_definition(*same, trigger) ||
+          runs_recreated(trigger)) {
+        create_trigger(context, pair.target, trigger);
+      } else if (same->enabled != trigger.enabled) {
+        context.add(kCreateTriggers, SetTriggerState{pair.target, trigger.name, trigger.enabled});
       }
     }
   }
   for (std::size_t n : context.tables.created) {
     const model::Table& table = to.tables[n];
     for (const model::Trigger& trigger : table.triggers) {
-      context.add(kCreateTriggers, CreateTrigger{{table.schema, table.name}, trigger});
+      create_trigger(context, {table.schema, table.name}, trigger);
     }
   }
 }

@@ -39,6 +39,9 @@ std::vector<Page> build_pages(const Sources& sources) {
   for (const model::CompositeType* type : context.composite_types) {
     pages.push_back(composite_type_page(context, *type));
   }
+  for (const model::RangeType& range : sources.schema.range_types) {
+    pages.push_back(range_type_page(context, range));
+  }
   for (const model::Function* function : context.functions) {
     pages.push_back(function_page(context, *function));
   }

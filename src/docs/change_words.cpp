@@ -2,6 +2,7 @@
 
 #include <fmt/core.h>
 
+#include <cctype>
 #include <type_traits>
 
 #include "docs/markdown.hpp"
@@ -332,6 +333,26 @@ struct Describer {
   }
   std::string operator()(const diff::DropDomain& c) const {
     return fmt::format("Dropped domain {}.", name_of(c.name));
+  }
+  std::string operator()(const diff::CreateRangeType& c) const {
+    return fmt::format("Created range type {} over {}.", name_of({c.type.schema, c.type.name}),
+                       code(c.type.subtype));
+  }
+  std::string operator()(const diff::DropRangeType& c) const {
+    return fmt::format("Dropped range type {}.", name_of(c.name));
+  }
+  std::string operator()(const diff::CreateCollation& c) const {
+    return fmt::format("Created collation {} ({} {}).",
+                       name_of({c.collation.schema, c.collation.name}), c.collation.provider,
+                       code(c.collation.lc_collate));
+  }
+  std::string operator()(const diff::DropCollation& c) const {
+    return fmt::format("Dropped collation {}.", name_of(c.name));
+  }
+  std::string operator()(const diff::SetTriggerState& c) const {
+    std::string words = diff::trigger_state_words(c.enabled);
+    words[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(words[0])));
+    return fmt::format("{} trigger {} on {}.", words, code(c.name), name_of(c.table));
   }
   std::string operator()(const diff::CreateExtension& c) const {
     return fmt::format("Created extension {}.", code(c.extension.name));

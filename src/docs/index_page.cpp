@@ -35,6 +35,9 @@ std::string summary_line(const Context& context) {
   if (!context.composite_types.empty()) {
     out += ", " + count_of(context.composite_types.size(), "composite type", "composite types");
   }
+  if (!context.sources.schema.range_types.empty()) {
+    out += ", " + count_of(context.sources.schema.range_types.size(), "range type", "range types");
+  }
   if (!context.functions.empty()) {
     out += ", " + count_of(context.functions.size(), "function", "functions");
   }
@@ -119,6 +122,21 @@ std::string composite_types_section(const Context& context) {
   return "## Composite types\n\n" + rows.str() + "\n";
 }
 
+std::string range_types_section(const Context& context) {
+  const std::vector<model::RangeType>& ranges = context.sources.schema.range_types;
+  if (ranges.empty()) return "";
+  MarkdownTable rows({"Range type", "Subtype", "Multirange type"});
+  for (const model::RangeType& range : ranges) {
+    rows.add_row(
+        {link(code(display_name(range.schema, range.name)),
+              type_page_path(range.schema, range.name)),
+         base_type_cell(context, range.subtype),
+         code(range.multirange_type_name.empty() ? model::default_multirange_name(range.name)
+                                                 : range.multirange_type_name)});
+  }
+  return "## Range types\n\n" + rows.str() + "\n";
+}
+
 // Functions, procedures and aggregates; overloads get a row (and a page) each.
 std::string functions_section(const Context& context) {
   if (context.functions.empty()) return "";
@@ -177,6 +195,7 @@ Page index_page(const Context& context) {
   out += enums_section(context);
   out += domains_section(context);
   out += composite_types_section(context);
+  out += range_types_section(context);
   out += functions_section(context);
   out += views_section(context.sources.schema);
   out += sequences_section(context.sources.schema);
@@ -193,6 +212,9 @@ Page index_page(const Context& context) {
   }
   for (const model::CompositeType* type : context.composite_types) {
     terms.push_back({"composite type", display_name(type->schema, type->name)});
+  }
+  for (const model::RangeType& range : context.sources.schema.range_types) {
+    terms.push_back({"range type", display_name(range.schema, range.name)});
   }
   for (const model::Sequence& sequence : context.sources.schema.sequences) {
     terms.push_back({"sequence", display_name(sequence.schema, sequence.name)});

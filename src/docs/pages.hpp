@@ -26,6 +26,8 @@ Page table_page(const Context& context, const model::Table& table);
 Page enum_page(const Context& context, const model::Enum& enum_type);
 Page domain_page(const Context& context, const model::Domain& domain);
 Page composite_type_page(const Context& context, const model::CompositeType& type);
+// A range type's page, also the page of its multirange type.
+Page range_type_page(const Context& context, const model::RangeType& range);
 // Functions, procedures and aggregates alike.
 Page function_page(const Context& context, const model::Function& function);
 

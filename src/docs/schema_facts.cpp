@@ -182,8 +182,12 @@ std::string user_type_page(const model::Catalog& catalog, const std::string& sch
   if (schema.empty()) return "";
   std::string name = without_array(type);
   if (catalog.find_enum(schema, name)) return enum_page_path(schema, name);
-  if (catalog.find_domain(schema, name) || catalog.find_composite_type(schema, name)) {
+  if (catalog.find_domain(schema, name) || catalog.find_composite_type(schema, name) ||
+      catalog.find_range_type(schema, name)) {
     return type_page_path(schema, name);
+  }
+  if (const model::RangeType* range = catalog.find_multirange_type(schema, name)) {
+    return type_page_path(range->schema, range->name);
   }
   return "";
 }

@@ -69,7 +69,8 @@ TypeUses type_uses(const model::Catalog& catalog, const std::string& schema,
                    const std::string& name);
 
 // The page of a user type of the catalog: `schema` and `type` as a column holds them (type may end
-// in "[]"); the enum's page, or the domain's or composite type's; "" when it is none of them.
+// in "[]"); the enum's page, or the domain's, composite or range type's (a multirange type's is its
+// range type's); "" when it is none of them.
 std::string user_type_page(const model::Catalog& catalog, const std::string& schema,
                            const std::string& type);
 

@@ -3,6 +3,7 @@
 
 #include <fmt/core.h>
 
+#include "diff/changes.hpp"
 #include "docs/markdown.hpp"
 #include "docs/page_paths.hpp"
 #include "docs/pages.hpp"
@@ -195,6 +196,9 @@ class TablePageWriter {
       std::string timing = facts.timing;
       if (facts.constraint) timing += " (constraint trigger)";
       if (!facts.options.empty()) timing += " " + escape_text(facts.options);
+      if (trigger.enabled != 'O') {
+        timing += " (" + diff::trigger_state_words(trigger.enabled, true) + ")";
+      }
       std::string level = facts.for_each_row ? "row" : "statement";
       if (!facts.referencing.empty()) level += ", referencing " + code(facts.referencing);
       rows.add_row({code(trigger.name), timing, escape_text(facts.events), level,

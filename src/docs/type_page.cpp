@@ -1,4 +1,4 @@
-// The pages of domains and composite types ("types/"), and the "Used by" section every user
+// The pages of domains, composite and range types ("types/"), and the "Used by" section every user
 // type's page (enums too) ends with.
 
 #include <fmt/core.h>
@@ -120,6 +120,29 @@ Page composite_type_page(const Context& context, const model::CompositeType& typ
     out += rows.str() + "\n";
   }
   out += type_uses_section(context, path, type.schema, type.name, "composite type");
+  return Page{path, name, out, terms};
+}
+
+Page range_type_page(const Context& context, const model::RangeType& range) {
+  std::string path = type_page_path(range.schema, range.name);
+  std::string name = display_name(range.schema, range.name);
+  std::vector<SearchTerm> terms;
+  std::string out = fmt::format("# Range type {}\n\n", code(name));
+  out += header_line(path, range.schema);
+  out += comment_paragraph(context, "type", range.schema, range.name);
+  std::string multirange = range.multirange_type_name.empty()
+                               ? model::default_multirange_name(range.name)
+                               : range.multirange_type_name;
+  terms.push_back({"multirange type", display_name(range.schema, multirange)});
+  MarkdownTable facts({"Subtype", "Multirange type", "Operator class", "Collation",
+                       "Subtype difference", "Canonical function"});
+  facts.add_row({type_link(context, path, range.subtype), code(multirange),
+                 range.subtype_opclass.empty() ? "" : code(range.subtype_opclass),
+                 range.collation.empty() ? "" : code(range.collation),
+                 range.subtype_diff.empty() ? "" : code(range.subtype_diff),
+                 range.canonical_function.empty() ? "" : code(range.canonical_function)});
+  out += facts.str() + "\n";
+  out += type_uses_section(context, path, range.schema, range.name, "range type");
   return Page{path, name, out, terms};
 }
 

@@ -7,6 +7,7 @@
 
 #include "emit/sql_text.hpp"
 #include "emit/writers.hpp"
+#include "sqlparse/sqlparse.hpp"
 
 namespace flick::emit {
 
@@ -116,6 +117,41 @@ void write(const diff::DropCompositeType& change, Statements& out) {
   out.push_back("DROP TYPE " + qualified_name(change.name) + ";");
 }
 
+void write(const diff::CreateRangeType& change, Statements& out) {
+  const model::RangeType& range = change.type;
+  std::string options = "SUBTYPE = " + type_sql(range.subtype);
+  if (!range.subtype_opclass.empty()) options += ", SUBTYPE_OPCLASS = " + range.subtype_opclass;
+  if (!range.collation.empty()) options += ", COLLATION = " + range.collation;
+  if (!range.canonical_function.empty()) options += ", CANONICAL = " + range.canonical_function;
+  if (!range.subtype_diff.empty()) options += ", SUBTYPE_DIFF = " + range.subtype_diff;
+  if (!range.multirange_type_name.empty()) {
+    options +=
+        ", MULTIRANGE_TYPE_NAME = " + qualified_name({range.schema, range.multirange_type_name});
+  }
+  out.push_back("CREATE TYPE " + qualified_name({range.schema, range.name}) + " AS RANGE (" +
+                options + ");");
+}
+void write(const diff::DropRangeType& change, Statements& out) {
+  out.push_back("DROP TYPE " + qualified_name(change.name) + ";");
+}
+
+void write(const diff::CreateCollation& change, Statements& out) {
+  const model::Collation& collation = change.collation;
+  std::string options = "provider = " + collation.provider;
+  if (collation.lc_collate == collation.lc_ctype) {
+    options += ", locale = " + sqlparse::quote_literal(collation.lc_collate);
+  } else {
+    options += ", lc_collate = " + sqlparse::quote_literal(collation.lc_collate) +
+               ", lc_ctype = " + sqlparse::quote_literal(collation.lc_ctype);
+  }
+  if (!collation.deterministic) options += ", deterministic = false";
+  out.push_back("CREATE COLLATION " + qualified_name({collation.schema, collation.name}) + " (" +
+                options + ");");
+}
+void write(const diff::DropCollation& change, Statements& out) {
+  out.push_back("DROP COLLATION " + qualified_name(change.name) + ";");
+}
+
 void write(const diff::CreateExtension& change, Statements& out) {
   std::string text = "CREATE EXTENSION IF NOT EXISTS " + quoted(change.extension.name);
   if (!change.extension.schema.empty()) text += " SCHEMA " + quoted(change.extension.schema);
@@ -140,6 +176,14 @@ void write(const diff::DropFunction& change, Statements& out) {
 }
 void write(const diff::CreateTrigger& change, Statements& out) {
   out.push_back(change.trigger.definition + ";");
+}
+void write(const diff::SetTriggerState& change, Statements& out) {
+  const char* action = change.enabled == 'D'   ? "DISABLE TRIGGER"
+                       : change.enabled == 'R' ? "ENABLE REPLICA TRIGGER"
+                       : change.enabled == 'A' ? "ENABLE ALWAYS TRIGGER"
+                                               : "ENABLE TRIGGER";
+  out.push_back(
+      fmt::format("ALTER TABLE {} {} {};", table_name(change.table), action, quoted(change.name)));
 }
 void write(const diff::DropTrigger& change, Statements& out) {
   out.push_back(

@@ -45,12 +45,17 @@ void write(const diff::DropDomain&, Statements& out);
 void write(const diff::CreateCompositeType&, Statements& out);
 void write(const diff::AlterCompositeType&, Statements& out);
 void write(const diff::DropCompositeType&, Statements& out);
+void write(const diff::CreateRangeType&, Statements& out);
+void write(const diff::DropRangeType&, Statements& out);
+void write(const diff::CreateCollation&, Statements& out);
+void write(const diff::DropCollation&, Statements& out);
 void write(const diff::CreateExtension&, Statements& out);
 void write(const diff::DropExtension&, Statements& out);
 void write(const diff::CreateFunction&, Statements& out);
 void write(const diff::ReplaceFunction&, Statements& out);
 void write(const diff::DropFunction&, Statements& out);
 void write(const diff::CreateTrigger&, Statements& out);
+void write(const diff::SetTriggerState&, Statements& out);
 void write(const diff::DropTrigger&, Statements& out);
 
 // privilege_writers.cpp

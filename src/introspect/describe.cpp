@@ -201,6 +201,18 @@ struct Describer {
   std::string operator()(const diff::DropCompositeType& c) {
     return "drop composite type " + name(c.name);
   }
+  std::string operator()(const diff::CreateRangeType& c) {
+    return "create range type " + name(c.type.schema, c.type.name);
+  }
+  std::string operator()(const diff::DropRangeType& c) { return "drop range type " + name(c.name); }
+  std::string operator()(const diff::CreateCollation& c) {
+    return "create collation " + name(c.collation.schema, c.collation.name);
+  }
+  std::string operator()(const diff::DropCollation& c) { return "drop collation " + name(c.name); }
+  std::string operator()(const diff::SetTriggerState& c) {
+    return fmt::format("{} trigger \"{}\" on {}", diff::trigger_state_words(c.enabled), c.name,
+                       name(c.table));
+  }
   std::string operator()(const diff::CreateExtension& c) {
     return fmt::format("create extension \"{}\"", c.extension.name);
   }

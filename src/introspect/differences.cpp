@@ -452,6 +452,34 @@ struct Difference {
   std::string operator()(const diff::DropCompositeType& c) const {
     return fmt::format("composite type {} is in the database, not in the schema", name(c.name));
   }
+  std::string operator()(const diff::CreateRangeType& c) const {
+    if (database.find_range_type(c.type.schema, c.type.name) != nullptr) {
+      return fmt::format("range type {} is defined differently in the database and in the schema",
+                         name(c.type.schema, c.type.name));
+    }
+    return fmt::format("range type {} is in the schema, not in the database",
+                       name(c.type.schema, c.type.name));
+  }
+  std::string operator()(const diff::DropRangeType& c) const {
+    if (schema.find_range_type(c.name.schema, c.name.name) != nullptr) return "";
+    return fmt::format("range type {} is in the database, not in the schema", name(c.name));
+  }
+  std::string operator()(const diff::CreateCollation& c) const {
+    if (database.find_collation(c.collation.schema, c.collation.name) != nullptr) {
+      return fmt::format("collation {} is defined differently in the database and in the schema",
+                         name(c.collation.schema, c.collation.name));
+    }
+    return fmt::format("collation {} is in the schema, not in the database",
+                       name(c.collation.schema, c.collation.name));
+  }
+  std::string operator()(const diff::DropCollation& c) const {
+    if (schema.find_collation(c.name.schema, c.name.name) != nullptr) return "";
+    return fmt::format("collation {} is in the database, not in the schema", name(c.name));
+  }
+  std::string operator()(const diff::SetTriggerState& c) const {
+    return fmt::format("trigger \"{}\" on {} is {} in the schema, not in the database", c.name,
+                       name(c.table), diff::trigger_state_words(c.enabled, true));
+  }
   std::string operator()(const diff::CreateExtension& c) const {
     return fmt::format("extension \"{}\" is in the schema, not in the database", c.extension.name);
   }

@@ -92,6 +92,8 @@ model::Catalog read_catalog(pg::Connection& connection, const Filters& filters,
     ReadTransaction transaction(connection);
     read_schemas(state);
     read_enums(state);
+    read_collations(state);
+    read_range_types(state);
     read_relations(state);
     read_columns(state);
     read_sequences(state);

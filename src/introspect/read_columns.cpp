@@ -29,8 +29,7 @@ enum Column {
   kOwnCollation,
 };
 
-void set_type(ReaderState& state, model::Column& column, const pg::Result& result, int row,
-              const std::string& qualified) {
+void set_type(model::Column& column, const pg::Result& result, int row) {
   std::string base_kind = result.value(row, kBaseKind);
   int dimensions = std::max(1, std::stoi(result.value(row, kDimensions)));
   bool is_array = result.value(row, kIsArray) == "t";
@@ -41,9 +40,6 @@ void set_type(ReaderState& state, model::Column& column, const pg::Result& resul
     if (result.value(row, kBaseSchema) != "pg_catalog") {
       column.type = result.value(row, kBaseName) + suffix;
       column.type_schema = result.value(row, kBaseSchema);
-      if (base_kind != "e" && base_kind != "d" && base_kind != "c") {
-        state.not_covered_item("column of a non-enum user type", qualified + "." + column.name);
-      }
       return;
     }
   }
@@ -83,7 +79,7 @@ void read_columns(ReaderState& state) {
     column.name = result.value(row, kName);
     table_it->second.columns_by_number[std::stoi(result.value(row, kNumber))] = column.name;
     column.not_null = result.value(row, kNotNull) == "t";
-    set_type(state, column, result, row, qualified);
+    set_type(column, result, row);
     std::string context = qualified + "." + column.name;
     if (!result.is_null(row, kDefault)) {
       if (result.value(row, kGenerated) == "s") {

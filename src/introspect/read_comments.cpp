@@ -49,28 +49,13 @@ ORDER BY 1, 2, 3)",
     }
     // Only objects of the catalog: not an extension's, not a serial column's sequence.
     const std::string& kind = comment.object_kind;
-    bool known = false;
-    if (kind == "schema") {
-      known = comment.schema == model::kDefaultSchema ||
-              std::find(catalog.schemas.begin(), catalog.schemas.end(), comment.schema) !=
-                  catalog.schemas.end();
-      comment.name.clear();
-    } else if (kind == "view" || kind == "materialized view") {
-      known = catalog.find_view(comment.schema, comment.name) != nullptr;
-    } else if (kind == "sequence") {
-      known = catalog.find_sequence(comment.schema, comment.name) != nullptr;
-    } else if (kind == "type") {
-      known = catalog.find_enum(comment.schema, comment.name) != nullptr ||
-              catalog.find_domain(comment.schema, comment.name) != nullptr ||
-              catalog.find_composite_type(comment.schema, comment.name) != nullptr;
-    } else if (kind == "routine") {
+    if (kind == "schema") comment.name.clear();
+    if (kind == "routine") {
       const model::Function* routine =
           find_routine(catalog, comment.schema, comment.name, json_strings(rows, row, 3));
-      if (routine != nullptr) {
-        known = true;
-        comment.arguments = routine->arguments;
-      }
+      if (routine != nullptr) comment.arguments = routine->arguments;
     }
+    bool known = catalog.has_commented_object(comment);
     if (known) {
       state.catalog.comments.push_back(std::move(comment));
     } else if (kind == "index" || kind == "sequence") {

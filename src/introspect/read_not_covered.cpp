@@ -1,5 +1,5 @@
 // Objects the model has no place for: ordered-set aggregates and window functions, triggers on
-// views, range types, rules. Listed, never silently dropped.
+// views, rules. Listed, never silently dropped.
 
 #include <fmt/format.h>
 
@@ -22,17 +22,11 @@ void read_not_covered(ReaderState& state) {
       "FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
       "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT t.tgisinternal AND {0} "
       "AND c.relkind NOT IN ('r', 'p') "
-      "UNION ALL SELECT CASE t.typtype WHEN 'd' THEN 'domain' WHEN 'r' THEN 'range type' "
-      "WHEN 'm' THEN 'multirange type' ELSE 'composite type' END, n.nspname, t.typname, "
-      "NULL, t.oid FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace "
-      "LEFT JOIN pg_class c ON c.oid = t.typrelid "
-      "WHERE t.typtype = 'r' AND {0} AND {2} "
       "UNION ALL SELECT 'rule', n.nspname, c.relname || '.' || r.rulename, c.oid, r.oid "
       "FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class "
       "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE r.rulename <> '_RETURN' AND {0} "
       ") items ORDER BY kind, schema, name",
-      user_schema_condition("n"), not_extension_member("pg_proc", "p.oid"),
-      not_extension_member("pg_type", "t.oid")));
+      user_schema_condition("n"), not_extension_member("pg_proc", "p.oid")));
   for (int row = 0; row < result.rows(); ++row) {
     const std::string& schema = result.value(row, 1);
     if (state.schemas_in_scope.count(schema) == 0) continue;

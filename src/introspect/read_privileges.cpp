@@ -51,9 +51,7 @@ bool in_model(const ReaderState& state, const std::string& kind, const std::stri
             state.owned_sequences.count(schema + "." + name) != 0);
   }
   if (kind == "type") {
-    return catalog.find_enum(schema, name) != nullptr ||
-           catalog.find_domain(schema, name) != nullptr ||
-           catalog.find_composite_type(schema, name) != nullptr;
+    return catalog.has_user_type(schema, name);
   }
   return false;
 }

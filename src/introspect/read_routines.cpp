@@ -82,12 +82,14 @@ void read_routines(ReaderState& state) {
   }
 
   // Plain functions and procedures (window functions are not modelled), not created by an
-  // extension.
-  pg::Result functions = state.connection.exec(
-      fmt::format("SELECT n.nspname, p.proname, pg_get_functiondef(p.oid) FROM pg_proc p "
-                  "JOIN pg_namespace n ON n.oid = p.pronamespace "
-                  "WHERE p.prokind IN ('f', 'p') AND {} AND {} ORDER BY 1, 2, p.oid",
-                  user_schema_condition("n"), not_extension_member("pg_proc", "p.oid")));
+  // extension nor with a type (the constructors of a range and its multirange type).
+  pg::Result functions = state.connection.exec(fmt::format(
+      "SELECT n.nspname, p.proname, pg_get_functiondef(p.oid) FROM pg_proc p "
+      "JOIN pg_namespace n ON n.oid = p.pronamespace "
+      "WHERE p.prokind IN ('f', 'p') AND {} AND {} AND NOT EXISTS (SELECT 1 FROM pg_depend d "
+      "WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'i') "
+      "ORDER BY 1, 2, p.oid",
+      user_schema_condition("n"), not_extension_member("pg_proc", "p.oid")));
   for (int row = 0; row < functions.rows(); ++row) {
     if (state.schemas_in_scope.count(functions.value(row, 0)) == 0) continue;
     std::string context = fmt::format("the definition of function \"{}\".\"{}\" in the database",
@@ -145,7 +147,7 @@ void read_routines(ReaderState& state) {
     state.catalog.functions.push_back(ddl::read_aggregate(aggregates.value(row, 2), context));
   }
   pg::Result triggers = state.connection.exec(fmt::format(
-      "SELECT c.oid, t.tgname, pg_get_triggerdef(t.oid) FROM pg_trigger t "
+      "SELECT c.oid, t.tgname, pg_get_triggerdef(t.oid), t.tgenabled FROM pg_trigger t "
       "JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
       "WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND {} ORDER BY c.oid, t.tgname",
       user_schema_condition("n")));
@@ -156,6 +158,8 @@ void read_routines(ReaderState& state) {
     std::string context = fmt::format("the definition of trigger \"{}\" on \"{}\".\"{}\"",
                                       triggers.value(row, 1), owner.schema, owner.name);
     owner.triggers.push_back(ddl::read_trigger(triggers.value(row, 2), context));
+    owner.triggers.back().enabled =
+        triggers.value(row, 3).empty() ? 'O' : triggers.value(row, 3)[0];
   }
 }
 

@@ -61,7 +61,9 @@ const model::Function* find_routine(const model::Catalog& catalog, const std::st
 // One reader per object kind, called in this order by read_catalog.
 void read_schemas(ReaderState& state);
 void read_enums(ReaderState& state);
-void read_relations(ReaderState& state);  // tables and views in scope
+void read_collations(ReaderState& state);   // libc and ICU collations of the user's schemas
+void read_range_types(ReaderState& state);  // range types, through the schema reader
+void read_relations(ReaderState& state);    // tables and views in scope
 void read_columns(ReaderState& state);
 void read_sequences(ReaderState& state);  // also identity and serial columns
 void read_routines(ReaderState& state);   // extensions, functions, procedures, triggers

@@ -54,6 +54,87 @@ const CompositeType* Catalog::find_composite_type(const std::string& schema,
                                                   const std::string& name) const {
   return find_named(composite_types, schema, name);
 }
+const RangeType* Catalog::find_range_type(const std::string& schema,
+                                          const std::string& name) const {
+  return find_named(range_types, schema, name);
+}
+const Collation* Catalog::find_collation(const std::string& schema, const std::string& name) const {
+  return find_named(collations, schema, name);
+}
+bool Catalog::has_user_type(const std::string& schema, const std::string& name) const {
+  return find_enum(schema, name) != nullptr || find_domain(schema, name) != nullptr ||
+         find_composite_type(schema, name) != nullptr || find_range_type(schema, name) != nullptr ||
+         find_multirange_type(schema, name) != nullptr;
+}
+const RangeType* Catalog::find_multirange_type(const std::string& schema,
+                                               const std::string& name) const {
+  for (const RangeType& range : range_types) {
+    if (range.schema != schema) continue;
+    const std::string& multirange = range.multirange_type_name.empty()
+                                        ? default_multirange_name(range.name)
+                                        : range.multirange_type_name;
+    if (multirange == name) return &range;
+  }
+  return nullptr;
+}
+bool Catalog::has_schema(const std::string& schema) const {
+  return schema == kDefaultSchema ||
+         std::find(schemas.begin(), schemas.end(), schema) != schemas.end();
+}
+bool Catalog::has_commented_object(const Comment& comment) const {
+  const std::string& kind = comment.object_kind;
+  if (kind == "schema") return has_schema(comment.schema);
+  if (kind == "view" || kind == "materialized view") {
+    const View* view = find_view(comment.schema, comment.name);
+    return view != nullptr && view->materialized == (kind == "materialized view");
+  }
+  if (kind == "sequence") return find_sequence(comment.schema, comment.name) != nullptr;
+  if (kind == "type") return has_user_type(comment.schema, comment.name);
+  if (kind == "routine") {
+    return find_function(comment.schema, comment.name, comment.arguments) != nullptr;
+  }
+  return false;
+}
+
+namespace {
+
+// The schema and name of a COLLATE reference, quotes removed ("" schema when unqualified).
+std::pair<std::string, std::string> split_reference(const std::string& reference) {
+  std::vector<std::string> parts(1);
+  bool quoted = false;
+  for (std::size_t i = 0; i < reference.size(); ++i) {
+    char c = reference[i];
+    if (c == '"') {
+      if (quoted && i + 1 < reference.size() && reference[i + 1] == '"') {
+        parts.back() += '"';
+        ++i;
+      } else {
+        quoted = !quoted;
+      }
+    } else if (c == '.' && !quoted) {
+      parts.emplace_back();
+    } else {
+      parts.back() += c;
+    }
+  }
+  if (parts.size() == 1) return {"", parts[0]};
+  return {parts[parts.size() - 2], parts.back()};
+}
+
+}  // namespace
+
+bool names_collation(const std::string& reference, const Collation& collation) {
+  if (reference.empty()) return false;
+  auto [schema, name] = split_reference(reference);
+  return name == collation.name && (schema.empty() ? kDefaultSchema : schema) == collation.schema;
+}
+
+std::string default_multirange_name(const std::string& name) {
+  std::size_t at = name.find("range");
+  if (at == std::string::npos) return name + "_multirange";
+  return name.substr(0, at) + "multi" + name.substr(at);
+}
+
 const Sequence* Catalog::find_sequence(const std::string& schema, const std::string& name) const {
   return find_named(sequences, schema, name);
 }
@@ -221,6 +302,50 @@ void normalise(Catalog& catalog) {
   std::sort(catalog.domains.begin(), catalog.domains.end(), [](const Domain& a, const Domain& b) {
     return std::tie(a.schema, a.name) < std::tie(b.schema, b.name);
   });
+  // COLLATE spelled as the database reader spells it: a schema-qualified reference with the
+  // schema as quote_ident writes it, and a collation of the default schema written unqualified
+  // in a schema file qualified so.
+  auto canonical_collation = [&](std::string& reference) {
+    if (reference.empty()) return;
+    auto [schema, name] = split_reference(reference);
+    if (schema.empty()) {
+      for (const Collation& collation : catalog.collations) {
+        if (collation.schema == kDefaultSchema && collation.name == name) schema = kDefaultSchema;
+      }
+      if (schema.empty()) return;
+    }
+    bool plain = !schema.empty() && !std::isdigit(static_cast<unsigned char>(schema[0]));
+    for (char c : schema) {
+      plain = plain && (std::islower(static_cast<unsigned char>(c)) ||
+                        std::isdigit(static_cast<unsigned char>(c)) || c == '_');
+    }
+    auto quoted = [](const std::string& part) {
+      std::string out = "\"";
+      for (char c : part) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+      return out + "\"";
+    };
+    reference = (plain ? schema : quoted(schema)) + "." + quoted(name);
+  };
+  for (Table& table : catalog.tables) {
+    for (Column& column : table.columns) canonical_collation(column.collation);
+  }
+  for (CompositeType& type : catalog.composite_types) {
+    for (CompositeAttribute& attribute : type.attributes) canonical_collation(attribute.collation);
+  }
+  for (RangeType& range : catalog.range_types) canonical_collation(range.collation);
+  for (RangeType& range : catalog.range_types) {
+    if (range.multirange_type_name == default_multirange_name(range.name)) {
+      range.multirange_type_name.clear();
+    }
+  }
+  std::sort(catalog.range_types.begin(), catalog.range_types.end(),
+            [](const RangeType& a, const RangeType& b) {
+              return std::tie(a.schema, a.name) < std::tie(b.schema, b.name);
+            });
+  std::sort(catalog.collations.begin(), catalog.collations.end(),
+            [](const Collation& a, const Collation& b) {
+              return std::tie(a.schema, a.name) < std::tie(b.schema, b.name);
+            });
   std::sort(catalog.extensions.begin(), catalog.extensions.end(),
             [](const Extension& a, const Extension& b) { return a.name < b.name; });
   std::sort(

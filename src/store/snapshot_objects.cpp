@@ -84,7 +84,8 @@ model::Index index_of(const nlohmann::json& item) {
 
 bool has_objects(const model::Catalog& catalog) {
   if (!catalog.extensions.empty() || !catalog.functions.empty() || !catalog.domains.empty() ||
-      !catalog.composite_types.empty() || !catalog.grants.empty() || !catalog.comments.empty() ||
+      !catalog.composite_types.empty() || !catalog.range_types.empty() ||
+      !catalog.collations.empty() || !catalog.grants.empty() || !catalog.comments.empty() ||
       !catalog.default_privileges.empty()) {
     return true;
   }
@@ -131,6 +132,32 @@ std::string objects_json(const model::Catalog& catalog) {
     out["compositeTypes"].push_back(
         {{"schema", type.schema}, {"name", type.name}, {"attributes", attributes}});
   }
+  // Range types and collations: written only when there are some, so older folders keep their
+  // bytes.
+  if (!catalog.range_types.empty()) {
+    out["rangeTypes"] = nlohmann::ordered_json::array();
+    for (const model::RangeType& range : catalog.range_types) {
+      out["rangeTypes"].push_back({{"schema", range.schema},
+                                   {"name", range.name},
+                                   {"subtype", range.subtype},
+                                   {"subtypeOpclass", range.subtype_opclass},
+                                   {"collation", range.collation},
+                                   {"canonical", range.canonical_function},
+                                   {"subtypeDiff", range.subtype_diff},
+                                   {"multirangeTypeName", range.multirange_type_name}});
+    }
+  }
+  if (!catalog.collations.empty()) {
+    out["collations"] = nlohmann::ordered_json::array();
+    for (const model::Collation& collation : catalog.collations) {
+      out["collations"].push_back({{"schema", collation.schema},
+                                   {"name", collation.name},
+                                   {"provider", collation.provider},
+                                   {"lcCollate", collation.lc_collate},
+                                   {"lcCtype", collation.lc_ctype},
+                                   {"deterministic", collation.deterministic}});
+    }
+  }
   out["functions"] = nlohmann::ordered_json::array();
   for (const model::Function& function : catalog.functions) {
     out["functions"].push_back({{"schema", function.schema},
@@ -145,11 +172,14 @@ std::string objects_json(const model::Catalog& catalog) {
   out["triggers"] = nlohmann::ordered_json::array();
   for (const model::Table& table : catalog.tables) {
     for (const model::Trigger& trigger : table.triggers) {
-      out["triggers"].push_back({{"schema", table.schema},
-                                 {"table", table.name},
-                                 {"name", trigger.name},
-                                 {"definition", trigger.definition},
-                                 {"canonical", trigger.canonical}});
+      nlohmann::ordered_json entry = {{"schema", table.schema},
+                                      {"table", table.name},
+                                      {"name", trigger.name},
+                                      {"definition", trigger.definition},
+                                      {"canonical", trigger.canonical}};
+      // Only a trigger not in the default state says so: older folders keep their bytes.
+      if (trigger.enabled != 'O') entry["enabled"] = std::string(1, trigger.enabled);
+      out["triggers"].push_back(std::move(entry));
     }
   }
   out["tables"] = nlohmann::ordered_json::array();
@@ -334,6 +364,23 @@ void read_objects(const fs::path& path, model::Catalog& catalog) {
       }
       catalog.composite_types.push_back(std::move(type));
     }
+    for (const auto& item : json.value("rangeTypes", nlohmann::json::array())) {
+      catalog.range_types.push_back({text(item, "schema"), text(item, "name"),
+                                     text(item, "subtype"), text(item, "subtypeOpclass"),
+                                     text(item, "collation"), text(item, "canonical"),
+                                     text(item, "subtypeDiff"), text(item, "multirangeTypeName")});
+    }
+    for (const auto& item : json.value("collations", nlohmann::json::array())) {
+      catalog.collations.push_back({text(item, "schema"), text(item, "name"),
+                                    text(item, "provider"), text(item, "lcCollate"),
+                                    text(item, "lcCtype"), flag(item, "deterministic")});
+      if (catalog.collations.back().provider != "libc" &&
+          catalog.collations.back().provider != "icu") {
+        throw UserError(fmt::format("{}: collation \"{}\" has unknown provider \"{}\"", file,
+                                    catalog.collations.back().name,
+                                    catalog.collations.back().provider));
+      }
+    }
     for (const auto& item : json.value("functions", nlohmann::json::array())) {
       model::Function function;
       function.schema = text(item, "schema");
@@ -355,8 +402,13 @@ void read_objects(const fs::path& path, model::Catalog& catalog) {
                         "snapshot does not have",
                         file, text(item, "name"), text(item, "schema"), text(item, "table")));
       }
+      std::string enabled = item.value("enabled", std::string("O"));
+      if (enabled != "O" && enabled != "D" && enabled != "R" && enabled != "A") {
+        throw UserError(fmt::format("{}: trigger \"{}\" has unknown state \"{}\" (O, D, R or A)",
+                                    file, text(item, "name"), enabled));
+      }
       table->triggers.push_back(
-          {text(item, "name"), text(item, "definition"), text(item, "canonical")});
+          {text(item, "name"), text(item, "definition"), text(item, "canonical"), enabled[0]});
     }
     for (const auto& item : json.value("tables", nlohmann::json::array())) {
       model::Table* table = catalog.find_table(text(item, "schema"), text(item, "name"));

@@ -25,6 +25,8 @@ void reconcile_with_drizzle_snapshot(model::Catalog& snapshot, model::Catalog& o
     other.extensions.clear();
     other.domains.clear();
     other.composite_types.clear();
+    other.range_types.clear();
+    other.collations.clear();
     other.functions.clear();
     other.grants.clear();
     other.default_privileges.clear();

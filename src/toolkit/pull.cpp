@@ -48,6 +48,12 @@ struct PlaceOf {
   Place operator()(const diff::CreateCompositeType& change) const {
     return {change.type.schema, "_types"};
   }
+  Place operator()(const diff::CreateRangeType& change) const {
+    return {change.type.schema, "_types"};
+  }
+  Place operator()(const diff::CreateCollation& change) const {
+    return {change.collation.schema, "_types"};
+  }
   // Extensions come first: "_extensions" sorts before every schema's file.
   Place operator()(const diff::CreateExtension&) const { return {"_extensions", "_extensions"}; }
   // A SQL-language body reads tables when it is created: with the views (and aggregates with

@@ -127,7 +127,7 @@ TEST_F(CliGenerate, SyntaxErrorExitsTwoNamingFileLineColumnAndWritesNothing) {
 }
 
 TEST_F(CliGenerate, UnsupportedStatementExitsTwoNamingFileLineColumnAndWritesNothing) {
-  write_schema(std::string(kUsers) + "CREATE TYPE pair AS RANGE (subtype = int4);\n");
+  write_schema(std::string(kUsers) + "CREATE PUBLICATION everything FOR ALL TABLES;\n");
   RunResult result = generate();
   EXPECT_EQ(result.exit_code, 2) << result.out << result.err;
   EXPECT_NE(result.err.find("schema.sql:5:1"), std::string::npos) << result.err;

@@ -13,8 +13,8 @@ TEST(Errors, SyntaxError) {
 }
 
 TEST(Errors, UnsupportedStatementsNameTheirKind) {
-  EXPECT_EQ(read_error("CREATE TABLE a (id int);\n  CREATE TYPE r AS RANGE (subtype = int);"),
-            "schema.sql:2:3: unsupported statement CreateRangeStmt");
+  EXPECT_EQ(read_error("CREATE TABLE a (id int);\n  CREATE PUBLICATION p FOR ALL TABLES;"),
+            "schema.sql:2:3: unsupported statement CreatePublicationStmt");
   EXPECT_EQ(read_error("SELECT 1;"), "schema.sql:1:1: unsupported statement SelectStmt");
   EXPECT_EQ(read_error("SELECT set_config('search_path', current_user, false);"),
             "schema.sql:1:1: unsupported statement SELECT set_config(...) with computed values");

@@ -728,3 +728,91 @@ TEST(Interpreter, TemporaryTableAsIsScratchSpace) {
 }
 
 }  // namespace
+
+namespace {
+
+// A replayer's catalog, normalised as the schema reader's is.
+flick::model::Catalog normalised(const Replayer& replayer) {
+  flick::model::Catalog catalog = replayer.catalog();
+  flick::model::normalise(catalog);
+  return catalog;
+}
+
+}  // namespace
+
+// Range types, their multiranges and collations are followed like domains: created, used by
+// columns, dropped; a drop of what does not exist is an error.
+TEST(Interpreter, RangeTypesAndCollationsAreFollowed) {
+  Replayer replayer;  // strict
+  std::vector<ReplayedStatement> created;
+  ASSERT_NO_THROW(created = replay(replayer,
+                                   "CREATE COLLATION ci (provider = icu, locale = "
+                                   "'und-u-ks-level2', deterministic = false);\n"
+                                   "CREATE TYPE floatrange AS RANGE (subtype = float8, "
+                                   "subtype_diff = float8mi);\n"
+                                   "CREATE TABLE t (id int, r floatrange, m floatmultirange, "
+                                   "name text COLLATE ci);\n",
+                                   "0000_t.sql"));
+  ASSERT_EQ(created.size(), 3u);
+  const Effect* collation = find_effect(created[0], "collation public.ci");
+  ASSERT_NE(collation, nullptr);
+  EXPECT_EQ(collation->action, Action::kCreated);
+  EXPECT_EQ(created[0].not_understood, "");
+  {
+    flick::model::Catalog catalog = normalised(replayer);
+    ASSERT_EQ(catalog.range_types.size(), 1u);
+    EXPECT_EQ(catalog.range_types[0].subtype, "double precision");
+    EXPECT_EQ(catalog.range_types[0].subtype_diff, "float8mi");
+    ASSERT_EQ(catalog.collations.size(), 1u);
+    EXPECT_EQ(catalog.collations[0].provider, "icu");
+    EXPECT_EQ(catalog.collations[0].lc_collate, "und-u-ks-level2");
+    EXPECT_FALSE(catalog.collations[0].deterministic);
+    const flick::model::Table* t = catalog.find_table("public", "t");
+    ASSERT_NE(t, nullptr);
+    EXPECT_EQ(flick::model::find_column(*t, "m")->type_schema, "public");
+    EXPECT_EQ(flick::model::find_column(*t, "name")->collation, "public.\"ci\"");
+  }
+  EXPECT_NO_THROW(replay(replayer,
+                         "ALTER TABLE t DROP COLUMN r;\nALTER TABLE t DROP COLUMN m;\n"
+                         "DROP TYPE floatrange;\nALTER TABLE t DROP COLUMN name;\n"
+                         "DROP COLLATION ci;\n",
+                         "0001_drop.sql"));
+  flick::model::Catalog catalog = replayer.catalog();
+  EXPECT_TRUE(catalog.range_types.empty());
+  EXPECT_TRUE(catalog.collations.empty());
+  EXPECT_TRUE(contains(apply_error(replayer, "DROP COLLATION ci;"), "does not exist"));
+  std::string gone = apply_error(replayer, "ALTER TABLE t ADD COLUMN r floatrange;");
+  EXPECT_TRUE(contains(gone, "type \"public\".\"floatrange\" of column \"t\".\"r\" is neither"))
+      << gone;
+}
+
+// ENABLE / DISABLE TRIGGER set the trigger's state in the model; an unknown trigger is an error.
+TEST(Interpreter, TriggerStateIsFollowed) {
+  Replayer replayer;  // strict
+  ASSERT_NO_THROW(replay(replayer,
+                         "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS "
+                         "$$ BEGIN RETURN NEW; END $$;\n"
+                         "CREATE TABLE t (id int);\n"
+                         "CREATE TRIGGER a BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION f();\n"
+                         "CREATE TRIGGER b BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION f();\n"
+                         "ALTER TABLE t DISABLE TRIGGER a;\n"
+                         "ALTER TABLE t ENABLE REPLICA TRIGGER b;\n",
+                         "0000_t.sql"));
+  auto state_of = [&](const std::string& name) {
+    flick::model::Catalog catalog = normalised(replayer);
+    for (const flick::model::Trigger& trigger : catalog.find_table("public", "t")->triggers) {
+      if (trigger.name == name) return trigger.enabled;
+    }
+    return '?';
+  };
+  EXPECT_EQ(state_of("a"), 'D');
+  EXPECT_EQ(state_of("b"), 'R');
+  // DISABLE TRIGGER ALL is followed in a history (the foreign keys' triggers are the server's).
+  ASSERT_NO_THROW(replay(replayer, "ALTER TABLE t DISABLE TRIGGER ALL;\n", "0001_all.sql"));
+  EXPECT_EQ(state_of("b"), 'D');
+  ASSERT_NO_THROW(replay(replayer, "ALTER TABLE t ENABLE ALWAYS TRIGGER b;\n", "0002_b.sql"));
+  EXPECT_EQ(state_of("a"), 'D');
+  EXPECT_EQ(state_of("b"), 'A');
+  EXPECT_TRUE(contains(apply_error(replayer, "ALTER TABLE t ENABLE TRIGGER missing;"),
+                       "trigger \"missing\" for table \"t\" does not exist"));
+}

@@ -247,3 +247,89 @@ TEST(Routines, DomainsWithPostgresImplicitCheckNames) {
 
 }  // namespace
 }  // namespace flick::ddl
+
+namespace flick::ddl {
+namespace {
+
+// Range types in canonical spellings: pg_catalog and the default schema left out of functions
+// and operator classes, PostgreSQL's default multirange name as none.
+TEST(Routines, RangeTypesInCanonicalForm) {
+  model::Catalog catalog = read_schema_sql(
+      "CREATE TYPE textrange AS RANGE (subtype = pg_catalog.text, subtype_opclass = "
+      "pg_catalog.text_pattern_ops, collation = \"C\", subtype_diff = public.text_diff, "
+      "multirange_type_name = textmultirange);\n"
+      "CREATE TYPE span AS RANGE (subtype = int4, multirange_type_name = spans);",
+      "schema.sql");
+  ASSERT_EQ(catalog.range_types.size(), 2u);
+  const model::RangeType& span = catalog.range_types[0];
+  EXPECT_EQ(span.name, "span");
+  EXPECT_EQ(span.subtype, "integer");
+  EXPECT_EQ(span.multirange_type_name, "spans");
+  const model::RangeType& text = catalog.range_types[1];
+  EXPECT_EQ(text.subtype, "text");
+  EXPECT_EQ(text.subtype_opclass, "text_pattern_ops");
+  EXPECT_EQ(text.collation, "\"C\"");
+  EXPECT_EQ(text.subtype_diff, "text_diff");
+  EXPECT_EQ(text.multirange_type_name, "") << "the default name";
+  EXPECT_EQ(model::default_multirange_name("floatrange"), "floatmultirange");
+  EXPECT_EQ(model::default_multirange_name("period"), "period_multirange");
+}
+
+TEST(Routines, RangeTypeAndCollationErrorsNameTheObject) {
+  EXPECT_EQ(read_error("CREATE TYPE r AS RANGE (subtype_diff = float8mi);"),
+            "schema.sql:1:1: range type \"r\" must specify a subtype");
+  EXPECT_EQ(read_error("CREATE TYPE r AS RANGE (subtype = int, colour = red);"),
+            "schema.sql:1:40: range type \"r\": unknown option \"colour\"");
+  EXPECT_EQ(read_error("CREATE TYPE r AS RANGE (subtype = int);\n"
+                       "CREATE TYPE r AS RANGE (subtype = int);"),
+            "schema.sql:2:1: type \"public\".\"r\" is created twice");
+  // The multirange type's name is taken too.
+  std::string clash =
+      read_error("CREATE TYPE r_multirange AS (a int);\nCREATE TYPE r AS RANGE (subtype = int);");
+  EXPECT_NE(clash.find("schema.sql:2:1: multirange type of range type \"r\""), std::string::npos)
+      << clash;
+  EXPECT_EQ(read_error("CREATE COLLATION c (provider = icu);"),
+            "schema.sql:1:1: collation \"c\": an ICU collation needs a locale");
+  EXPECT_EQ(read_error("CREATE COLLATION c (provider = libc, locale = 'C', deterministic = "
+                       "false);"),
+            "schema.sql:1:1: collation \"c\": nondeterministic collations are only supported by "
+            "the icu provider");
+  EXPECT_EQ(read_error("CREATE COLLATION c (provider = mine, locale = 'x');"),
+            "schema.sql:1:21: collation \"c\": unknown provider \"mine\" (libc or icu)");
+  std::string from = read_error("CREATE COLLATION c FROM \"de_DE\";");
+  EXPECT_NE(from.find("schema.sql:1:25: CREATE COLLATION \"c\" FROM \"de_DE\": Flick cannot know"),
+            std::string::npos)
+      << from;
+  EXPECT_EQ(read_error("CREATE COLLATION c (locale = 'C');\nCREATE COLLATION c (locale = 'C');"),
+            "schema.sql:2:1: collation \"public\".\"c\" is created twice");
+  // FROM a collation of the file copies it; FROM "C" is libc's C.
+  model::Catalog catalog = read_schema_sql(
+      "CREATE COLLATION ci (provider = icu, locale = 'und-u-ks-level2', deterministic = false);\n"
+      "CREATE COLLATION ci2 FROM ci;\nCREATE COLLATION plain FROM \"C\";",
+      "schema.sql");
+  ASSERT_EQ(catalog.collations.size(), 3u);
+  EXPECT_EQ(catalog.collations[1].name, "ci2");
+  EXPECT_EQ(catalog.collations[1].provider, "icu");
+  EXPECT_FALSE(catalog.collations[1].deterministic);
+  EXPECT_EQ(catalog.collations[2].lc_ctype, "C");
+}
+
+TEST(Routines, TriggerStateInSchemaFiles) {
+  const std::string setup =
+      "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;\n"
+      "CREATE TABLE t (id int);\n"
+      "CREATE TRIGGER a BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION f();\n";
+  model::Catalog catalog =
+      read_schema_sql(setup + "ALTER TABLE t DISABLE TRIGGER a;", "schema.sql");
+  ASSERT_EQ(catalog.tables[0].triggers.size(), 1u);
+  EXPECT_EQ(catalog.tables[0].triggers[0].enabled, 'D');
+  EXPECT_EQ(read_error(setup + "ALTER TABLE t ENABLE TRIGGER b;"),
+            "schema.sql:4:1: trigger \"b\" for table \"t\" does not exist");
+  std::string all = read_error(setup + "ALTER TABLE t DISABLE TRIGGER ALL;");
+  EXPECT_NE(all.find("schema.sql:4:1: ALTER TABLE \"t\" DISABLE TRIGGER ALL also disables"),
+            std::string::npos)
+      << all;
+}
+
+}  // namespace
+}  // namespace flick::ddl

@@ -267,6 +267,41 @@ TEST(ObjectPages, CompositeTypePages) {
           "| [`audit.place\\|pin`](types/audit.place~7cpin.md) | `label`, `home`, `tags` |"));
 }
 
+// A range type has a page like a composite type; its columns (and its multirange's) link to it;
+// a disabled trigger says so on its table's page.
+TEST(ObjectPages, RangeTypePagesAndTriggerState) {
+  std::map<std::string, Page> pages = pages_of(
+      "CREATE TYPE floatrange AS RANGE (subtype = float8, subtype_diff = float8mi);\n"
+      "CREATE TABLE slots (id integer PRIMARY KEY, span floatrange, spans floatmultirange);\n"
+      "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;\n"
+      "CREATE TRIGGER slots_f BEFORE INSERT ON slots FOR EACH ROW EXECUTE FUNCTION f();\n"
+      "ALTER TABLE slots DISABLE TRIGGER slots_f;\n");
+  ASSERT_TRUE(pages.count("types/public.floatrange.md"));
+  EXPECT_EQ(pages.at("types/public.floatrange.md").markdown,
+            "# Range type `floatrange`\n\n"
+            "[Index](../index.md) · schema `public`\n\n"
+            "| Subtype | Multirange type | Operator class | Collation | Subtype difference | "
+            "Canonical function |\n"
+            "| --- | --- | --- | --- | --- | --- |\n"
+            "| `double precision` | `floatmultirange` |  |  | `float8mi` |  |\n\n"
+            "## Used by\n\n"
+            "| Table | Column | Type | Default |\n"
+            "| --- | --- | --- | --- |\n"
+            "| [`slots`](../tables/public.slots.md) | `span` | `floatrange` |  |\n");
+  const std::string& slots = pages.at("tables/public.slots.md").markdown;
+  EXPECT_TRUE(has(slots, "| `span` | [`floatrange`](../types/public.floatrange.md) | yes |"))
+      << slots;
+  EXPECT_TRUE(has(slots, "| `spans` | [`floatmultirange`](../types/public.floatrange.md) | yes |"))
+      << slots;
+  EXPECT_TRUE(has(slots, "| `slots_f` | BEFORE (disabled) | INSERT | row |")) << slots;
+  const std::string& index = pages.at("index.md").markdown;
+  EXPECT_TRUE(has(index, "1 table, 0 enums, 1 range type, 1 function.")) << index;
+  EXPECT_TRUE(has(index,
+                  "| [`floatrange`](types/public.floatrange.md) | `double precision` | "
+                  "`floatmultirange` |"))
+      << index;
+}
+
 // Every [label](target) on every page names a page that exists.
 TEST(ObjectPages, EveryLinkResolvesToAPage) {
   std::regex target(R"~(\]\(([^)\s]+)\))~");

@@ -164,7 +164,8 @@ std::string app_privileges(const std::string& url) {
       "JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = 'app' AND t.typtype <> 'c' "
       "UNION ALL SELECT 'schema app ' || coalesce(nspacl::text, '-') FROM pg_namespace "
       "WHERE nspname = 'app' "
-      "UNION ALL SELECT 'default ' || defaclobjtype::text || ' ' || defaclacl::text FROM pg_default_acl "
+      "UNION ALL SELECT 'default ' || defaclobjtype::text || ' ' || defaclacl::text FROM "
+      "pg_default_acl "
       "ORDER BY 1");
   std::string text;
   for (int row = 0; row < result.rows(); ++row) text += result.value(row, 0) + "\n";
@@ -310,19 +311,37 @@ TEST(Pull, ListsWhatIsNotCovered) {
             "CREATE TRIGGER notes_touch BEFORE UPDATE ON notes FOR EACH ROW EXECUTE FUNCTION "
             "touch();"
             "CREATE TYPE pair AS (a integer, b integer);"
-            "CREATE TYPE floatrange AS RANGE (subtype = float8);");
+            "CREATE TYPE floatrange AS RANGE (subtype = float8);"
+            "CREATE COLLATION ci (provider = icu, locale = 'und-u-ks-level2', "
+            "deterministic = false);"
+            "ALTER TABLE notes DISABLE TRIGGER notes_touch;"
+            "CREATE RULE notes_keep AS ON DELETE TO notes DO INSTEAD NOTHING;");
   fs::path project = make_temp_dir("pull_not_covered");
   FlickRun pull =
       run_flick({"pull", "--url", url, "--no-baseline", "--out", (project / "drizzle").string(),
                  "--out-schema", (project / "schema").string()});
   ASSERT_EQ(pull.exit_code, 0) << describe(pull);
-  // The function, the trigger and the composite type are pulled now; a range type is listed.
+  // The function, the trigger (disabled), the composite and range types and the collation are
+  // pulled now (the range type's constructor functions are the type's, not pulled); a rule is
+  // listed.
   EXPECT_EQ(pull.err.find("function public.touch()"), std::string::npos) << pull.err;
   EXPECT_EQ(pull.err.find("trigger public.notes.notes_touch"), std::string::npos) << pull.err;
   EXPECT_EQ(pull.err.find("composite type public.pair"), std::string::npos) << pull.err;
-  EXPECT_NE(pull.err.find("range type public.floatrange"), std::string::npos) << pull.err;
+  EXPECT_EQ(pull.err.find("range type public.floatrange"), std::string::npos) << pull.err;
+  EXPECT_NE(pull.err.find("rule public.notes.notes_keep"), std::string::npos) << pull.err;
   std::string file = read_text(project / "schema" / "public.sql");
-  EXPECT_NE(file.find("--   range type public.floatrange"), std::string::npos) << file;
+  EXPECT_NE(file.find("--   rule public.notes.notes_keep"), std::string::npos) << file;
+  EXPECT_NE(file.find("CREATE TYPE \"public\".\"floatrange\" AS RANGE (SUBTYPE = double "
+                      "precision);"),
+            std::string::npos)
+      << file;
+  EXPECT_EQ(file.find("FUNCTION public.floatrange"), std::string::npos) << file;
+  EXPECT_NE(file.find("CREATE COLLATION \"public\".\"ci\" (provider = icu, locale = "
+                      "'und-u-ks-level2', deterministic = false);"),
+            std::string::npos)
+      << file;
+  EXPECT_NE(file.find("ALTER TABLE \"notes\" DISABLE TRIGGER \"notes_touch\";"), std::string::npos)
+      << file;
   EXPECT_NE(file.find("CREATE TYPE \"public\".\"pair\" AS (\"a\" integer, \"b\" integer);"),
             std::string::npos)
       << file;

@@ -4,8 +4,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <fstream>
 #include <regex>
 
+#include "flick/error.hpp"
 #include "store/folder.hpp"
 #include "store/snapshot.hpp"
 #include "test_files.hpp"
@@ -84,6 +86,71 @@ TEST(SnapshotRoundTrip, ANewSnapshotInheritingDetailsChangesOnlyItsIds) {
   expected.replace(expected.find(previous.prev_id), previous.prev_id.size(), previous.id);
   expected.replace(expected.find(previous.id), previous.id.size(), next.id);
   EXPECT_EQ(snapshot_json(next), expected);
+}
+
+}  // namespace
+}  // namespace flick::store
+
+namespace flick::store {
+namespace {
+
+// Range types, collations and trigger states survive the objects file; a trigger in its default
+// state and a catalog without range types or collations write no key for them (older folders
+// keep their bytes).
+TEST(ObjectsFile, RangeTypesCollationsAndTriggerStatesRoundTrip) {
+  model::Catalog catalog;
+  catalog.range_types.push_back(
+      {"public", "timerange", "time", "", "\"C\"", "", "time_subtype_diff", "time_ranges"});
+  catalog.collations.push_back({"app", "ci", "icu", "und-u-ks-level2", "und-u-ks-level2", false});
+  model::Table table;
+  table.name = "notes";
+  table.triggers.push_back({"a", "CREATE TRIGGER a ...", "TRIGGER a", 'O'});
+  table.triggers.push_back({"b", "CREATE TRIGGER b ...", "TRIGGER b", 'R'});
+  catalog.tables.push_back(table);
+  ASSERT_TRUE(has_objects(catalog));
+  std::string json = objects_json(catalog);
+  EXPECT_NE(json.find("\"enabled\": \"R\""), std::string::npos) << json;
+  EXPECT_EQ(json.find("\"enabled\": \"O\""), std::string::npos) << json;
+  fs::path path = fs::temp_directory_path() / "flick-objects-roundtrip.json";
+  {
+    std::ofstream out(path);
+    out << json;
+  }
+  model::Catalog read;
+  read.tables.push_back(model::Table{});
+  read.tables[0].name = "notes";
+  read_objects(path, read);
+  EXPECT_EQ(read.range_types, catalog.range_types);
+  EXPECT_EQ(read.collations, catalog.collations);
+  EXPECT_EQ(read.tables[0].triggers, catalog.tables[0].triggers);
+
+  model::Catalog plain;
+  plain.tables.push_back(table);
+  plain.tables[0].triggers.pop_back();
+  std::string plain_json = objects_json(plain);
+  EXPECT_EQ(plain_json.find("rangeTypes"), std::string::npos) << plain_json;
+  EXPECT_EQ(plain_json.find("collations\": ["), std::string::npos) << plain_json;
+  EXPECT_EQ(plain_json.find("enabled"), std::string::npos) << plain_json;
+
+  // An unknown trigger state is an error naming the file and the trigger.
+  std::string bad = json;
+  bad.replace(bad.find("\"enabled\": \"R\""), 14, "\"enabled\": \"X\"");
+  {
+    std::ofstream out(path);
+    out << bad;
+  }
+  model::Catalog again;
+  again.tables.push_back(model::Table{});
+  again.tables[0].name = "notes";
+  try {
+    read_objects(path, again);
+    ADD_FAILURE() << "an unknown trigger state was read";
+  } catch (const UserError& error) {
+    EXPECT_NE(std::string(error.what()).find("trigger \"b\" has unknown state \"X\""),
+              std::string::npos)
+        << error.what();
+  }
+  fs::remove(path);
 }
 
 }  // namespace
