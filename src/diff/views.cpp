@@ -1,8 +1,12 @@
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <functional>
 #include <unordered_set>
 
 #include "diff/context.hpp"
 #include "diff/references.hpp"
+#include "flick/error.hpp"
 
 namespace flick::diff {
 namespace {
@@ -71,23 +75,84 @@ void diff_indexes(Context& context, const model::View& from, const model::View& 
   }
 }
 
+// `views` with each after the views of the list it reads (by name in its query), otherwise in
+// the order given. A cycle is a UserError naming its views.
+std::vector<const model::View*> dependency_order(const std::vector<const model::View*>& views) {
+  std::vector<std::vector<std::size_t>> reads(views.size());
+  for (std::size_t i = 0; i < views.size(); ++i) {
+    std::unordered_set<std::string> names = referenced_identifiers(views[i]->definition);
+    for (std::size_t j = 0; j < views.size(); ++j) {
+      if (i != j && names.count(views[j]->name)) reads[i].push_back(j);
+    }
+  }
+  std::vector<const model::View*> ordered;
+  std::vector<int> state(views.size(), 0);  // 0 not yet, 1 being placed, 2 placed
+  std::vector<std::size_t> path;
+  std::function<void(std::size_t)> place = [&](std::size_t i) {
+    if (state[i] == 2) return;
+    if (state[i] == 1) {
+      std::string cycle;
+      auto from = std::find(path.begin(), path.end(), i);
+      for (auto it = from; it != path.end(); ++it) {
+        cycle += fmt::format("\"{}\".\"{}\" -> ", views[*it]->schema, views[*it]->name);
+      }
+      cycle += fmt::format("\"{}\".\"{}\"", views[i]->schema, views[i]->name);
+      throw UserError("views read each other in a cycle, PostgreSQL cannot create them: " + cycle);
+    }
+    state[i] = 1;
+    path.push_back(i);
+    for (std::size_t j : reads[i]) place(j);
+    path.pop_back();
+    state[i] = 2;
+    ordered.push_back(views[i]);
+  };
+  for (std::size_t i = 0; i < views.size(); ++i) place(i);
+  return ordered;
+}
+
 }  // namespace
 
 void diff_views(Context& context) {
   const auto& olds = context.from.views;
   const auto& news = context.to.views;
   std::unordered_set<std::string> recreated = recreated_functions(context);
-  for (const auto& [o, n] : context.views.pairs) {
+  // Which kept views go and come back: a changed one, and then every view reading one that goes
+  // (PostgreSQL drops no view another reads).
+  std::vector<bool> recreate(context.views.pairs.size(), false);
+  std::unordered_set<std::string> going;  // names of the old views dropped
+  for (std::size_t o : context.views.dropped) going.insert(olds[o].name);
+  for (std::size_t i = 0; i < context.views.pairs.size(); ++i) {
+    const auto& [o, n] = context.views.pairs[i];
+    recreate[i] = !same_definition(olds[o], news[n]) || reads_changing_table(context, olds[o]) ||
+                  calls_recreated_function(olds[o], recreated);
+    if (recreate[i]) going.insert(olds[o].name);
+  }
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (std::size_t i = 0; i < context.views.pairs.size(); ++i) {
+      if (recreate[i]) continue;
+      const model::View& from = olds[context.views.pairs[i].first];
+      for (const std::string& name : referenced_identifiers(from.definition)) {
+        if (name != from.name && going.count(name)) {
+          recreate[i] = changed = true;
+          going.insert(from.name);
+          break;
+        }
+      }
+    }
+  }
+
+  std::vector<const model::View*> drops, creates;
+  for (std::size_t i = 0; i < context.views.pairs.size(); ++i) {
+    const auto& [o, n] = context.views.pairs[i];
     const model::View& from = olds[o];
     const model::View& to = news[n];
-    QualifiedName carried{context.mapped_schema(from.schema), from.name};
-    if (!same_definition(from, to) || reads_changing_table(context, from) ||
-        calls_recreated_function(from, recreated)) {
-      context.add(kDropViews, DropView{carried, from.materialized});
-      context.add(kCreateViews, CreateView{to});
-      create_indexes(context, to);
+    if (recreate[i]) {
+      drops.push_back(&from);
+      creates.push_back(&to);
       continue;
     }
+    QualifiedName carried{context.mapped_schema(from.schema), from.name};
     diff_indexes(context, from, to);
     if (carried.schema != to.schema) {
       context.add(kRenameViews, MoveView{carried, to.schema, to.materialized});
@@ -96,13 +161,19 @@ void diff_views(Context& context) {
       context.add(kRenameViews, RenameView{{to.schema, from.name}, to.name, to.materialized});
     }
   }
-  for (std::size_t o : context.views.dropped) {
-    context.add(kDropViews, DropView{{context.mapped_schema(olds[o].schema), olds[o].name},
-                                     olds[o].materialized});
+  for (std::size_t o : context.views.dropped) drops.push_back(&olds[o]);
+  for (std::size_t n : context.views.created) creates.push_back(&news[n]);
+  // Dropped readers first; created after what they read; otherwise in catalog order.
+  std::reverse(drops.begin(), drops.end());
+  std::vector<const model::View*> drop_order = dependency_order(drops);
+  for (auto it = drop_order.rbegin(); it != drop_order.rend(); ++it) {
+    const model::View& view = **it;
+    context.add(kDropViews,
+                DropView{{context.mapped_schema(view.schema), view.name}, view.materialized});
   }
-  for (std::size_t n : context.views.created) {
-    context.add(kCreateViews, CreateView{news[n]});
-    create_indexes(context, news[n]);
+  for (const model::View* view : dependency_order(creates)) {
+    context.add(kCreateViews, CreateView{*view});
+    create_indexes(context, *view);
   }
 }
 

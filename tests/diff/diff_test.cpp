@@ -134,3 +134,55 @@ TEST(Diff, EnumsBeforeTablesAndDroppedAfter) {
 
 }  // namespace
 }  // namespace flick::diff
+
+namespace flick::diff {
+namespace {
+
+// Views that read each other cannot be created in any order: generate says which, by name.
+TEST(Diff, ViewsReadingEachOtherAreACycleNamedInOrder) {
+  model::Catalog to;
+  model::View a;
+  a.name = "a";
+  a.definition = "SELECT x FROM b";
+  model::View b;
+  b.name = "b";
+  b.definition = "SELECT x FROM c";
+  model::View c;
+  c.name = "c";
+  c.definition = "SELECT x FROM a";
+  to.views = {a, b, c};
+  try {
+    diff(model::Catalog{}, to, {});
+    FAIL() << "expected UserError";
+  } catch (const UserError& error) {
+    EXPECT_EQ(std::string(error.what()),
+              "views read each other in a cycle, PostgreSQL cannot create them: "
+              "\"public\".\"a\" -> \"public\".\"b\" -> \"public\".\"c\" -> \"public\".\"a\"");
+  }
+}
+
+}  // namespace
+}  // namespace flick::diff
+
+namespace flick::diff {
+namespace {
+
+// A view is created after the views it reads whatever order the catalog holds them in (a schema
+// file may declare a reader first).
+TEST(Diff, ViewsAreCreatedAfterTheViewsTheyRead) {
+  model::Catalog to;
+  model::View reader;
+  reader.name = "huge_order_ids";
+  reader.definition = "SELECT id FROM huge_orders";
+  model::View read;
+  read.name = "huge_orders";
+  read.definition = "SELECT id FROM orders";
+  to.views = {reader, read};
+  ChangeSet changes = diff(model::Catalog{}, to, {});
+  ASSERT_EQ(changes.changes.size(), 2u);
+  EXPECT_EQ(std::get<CreateView>(changes.changes[0]).view.name, "huge_orders");
+  EXPECT_EQ(std::get<CreateView>(changes.changes[1]).view.name, "huge_order_ids");
+}
+
+}  // namespace
+}  // namespace flick::diff
