@@ -423,8 +423,8 @@ struct Comment {
   // PostgreSQL's own comment on schema public: the model holds it as no comment.
   static constexpr const char* kPublicSchemaDefault = "standard public schema";
 
-  // "schema", "view", "materialized view", "sequence", "type" (an enum, domain or composite
-  // type) or "routine" (a function, procedure or aggregate)
+  // "schema", "view", "materialized view", "sequence", "type" (an enum, domain, composite or
+  // range type), "collation" or "routine" (a function, procedure or aggregate)
   std::string object_kind;
   std::string schema;     // the object's schema; for a schema's comment, the schema itself
   std::string name;       // "" for a schema

@@ -368,6 +368,7 @@ void replay_one(Node* statement, const Source& source, ReplayState& state) {
         case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE:
         case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
         case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_COLLATION:
         case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
         case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE:
         case PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE:

@@ -66,6 +66,14 @@ model::Comment commented_object(const PgQuery__CommentStmt& statement, const Sou
       }
       return {"type", name.schema, name.name, "", ""};
     }
+    case PG_QUERY__OBJECT_TYPE__OBJECT_COLLATION: {
+      QualifiedName name = object_name(statement, source);
+      if (catalog.find_collation(name.schema, name.name) == nullptr) {
+        source.fail(-1,
+                    fmt::format("collation \"{}\".\"{}\" is not defined", name.schema, name.name));
+      }
+      return {"collation", name.schema, name.name, "", ""};
+    }
     case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
     case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE:
     case PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE:
@@ -80,7 +88,7 @@ model::Comment commented_object(const PgQuery__CommentStmt& statement, const Sou
     default:
       source.unsupported(-1,
                          "unsupported statement COMMENT (on tables, columns, schemas, views, "
-                         "sequences, types, domains and routines)");
+                         "sequences, types, domains, collations and routines)");
   }
 }
 

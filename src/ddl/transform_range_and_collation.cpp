@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 
 #include "ddl/builder.hpp"
 #include "ddl/ddl.hpp"
@@ -66,6 +67,37 @@ std::string collation_reference(const std::vector<std::string>& names) {
   return out;
 }
 
+// The default b-tree operator class of a built-in range subtype (as routine_type spells it),
+// which PostgreSQL does not record as chosen: written out, it is no choice either. "" when
+// unknown.
+std::string default_operator_class(const std::string& subtype) {
+  static const std::map<std::string, std::string> kDefaults = {
+      {"smallint", "int2_ops"},
+      {"integer", "int4_ops"},
+      {"bigint", "int8_ops"},
+      {"real", "float4_ops"},
+      {"double precision", "float8_ops"},
+      {"numeric", "numeric_ops"},
+      {"text", "text_ops"},
+      {"varchar", "text_ops"},
+      {"char", "bpchar_ops"},
+      {"date", "date_ops"},
+      {"time", "time_ops"},
+      {"time with time zone", "timetz_ops"},
+      {"timestamp", "timestamp_ops"},
+      {"timestamp with time zone", "timestamptz_ops"},
+      {"interval", "interval_ops"},
+      {"boolean", "bool_ops"},
+      {"bytea", "bytea_ops"},
+      {"uuid", "uuid_ops"},
+      {"inet", "inet_ops"},
+      {"money", "money_ops"},
+      {"oid", "oid_ops"},
+  };
+  auto found = kDefaults.find(subtype);
+  return found == kDefaults.end() ? "" : found->second;
+}
+
 bool is_true(const std::string& word) {
   return word == "true" || word == "on" || word == "1" || word == "yes";
 }
@@ -113,6 +145,10 @@ model::RangeType range_type_of(PgQuery__CreateRangeStmt& statement, const Source
   }
   if (!has_subtype) {
     source.fail(-1, fmt::format("range type \"{}\" must specify a subtype", range.name));
+  }
+  if (!range.subtype_opclass.empty() &&
+      range.subtype_opclass == default_operator_class(range.subtype)) {
+    range.subtype_opclass.clear();
   }
   return range;
 }

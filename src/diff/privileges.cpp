@@ -73,10 +73,12 @@ std::optional<ObjectKey> carried_object(const Context& context, const ObjectKey&
       return ObjectKey{kind, renamed->second.schema, renamed->second.name, ""};
     }
     std::string schema = context.mapped_schema(old_schema);
-    if (to.find_enum(schema, old_name) == nullptr && to.find_domain(schema, old_name) == nullptr &&
-        to.find_composite_type(schema, old_name) == nullptr) {
-      return std::nullopt;
-    }
+    if (!to.has_user_type(schema, old_name)) return std::nullopt;
+    return ObjectKey{kind, schema, old_name, ""};
+  }
+  if (kind == "collation") {
+    std::string schema = context.mapped_schema(old_schema);
+    if (to.find_collation(schema, old_name) == nullptr) return std::nullopt;
     return ObjectKey{kind, schema, old_name, ""};
   }
   if (kind == "routine") {
@@ -109,6 +111,10 @@ std::set<ObjectKey> created_objects(const Context& context) {
         created.insert({"type", c->domain.schema, c->domain.name, ""});
       } else if (const auto* c = std::get_if<CreateCompositeType>(&change)) {
         created.insert({"type", c->type.schema, c->type.name, ""});
+      } else if (const auto* c = std::get_if<CreateRangeType>(&change)) {
+        created.insert({"type", c->type.schema, c->type.name, ""});
+      } else if (const auto* c = std::get_if<CreateCollation>(&change)) {
+        created.insert({"collation", c->collation.schema, c->collation.name, ""});
       }
     }
   }

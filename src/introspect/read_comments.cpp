@@ -1,6 +1,6 @@
-// Comments on schemas, views, materialized views, sequences, types and routines of the catalog
-// read so far (tables' and columns' comments are read with them); a comment on an index or on a
-// serial / identity column's sequence is listed as not covered.
+// Comments on schemas, views, materialized views, sequences, types, collations and routines of the
+// catalog read so far (tables' and columns' comments are read with them); a comment on an index or
+// on a serial / identity column's sequence is listed as not covered.
 
 #include <fmt/format.h>
 
@@ -27,7 +27,12 @@ UNION ALL
 SELECT 'type', n.nspname, t.typname, NULL::json, d.description
   FROM pg_description d JOIN pg_type t ON t.oid = d.objoid
   JOIN pg_namespace n ON n.oid = t.typnamespace
- WHERE d.classoid = 'pg_type'::regclass AND t.typtype IN ('e', 'd', 'c') AND {user_schema}
+ WHERE d.classoid = 'pg_type'::regclass AND t.typtype IN ('e', 'd', 'c', 'r') AND {user_schema}
+UNION ALL
+SELECT 'collation', n.nspname, co.collname, NULL::json, d.description
+  FROM pg_description d JOIN pg_collation co ON co.oid = d.objoid
+  JOIN pg_namespace n ON n.oid = co.collnamespace
+ WHERE d.classoid = 'pg_collation'::regclass AND {user_schema}
 UNION ALL
 SELECT 'routine', n.nspname, p.proname,
        (SELECT json_agg(format_type(a.t, NULL) ORDER BY a.o)

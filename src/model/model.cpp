@@ -90,6 +90,7 @@ bool Catalog::has_commented_object(const Comment& comment) const {
   }
   if (kind == "sequence") return find_sequence(comment.schema, comment.name) != nullptr;
   if (kind == "type") return has_user_type(comment.schema, comment.name);
+  if (kind == "collation") return find_collation(comment.schema, comment.name) != nullptr;
   if (kind == "routine") {
     return find_function(comment.schema, comment.name, comment.arguments) != nullptr;
   }

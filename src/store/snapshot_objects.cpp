@@ -318,8 +318,8 @@ void read_objects(const fs::path& path, model::Catalog& catalog) {
     for (const auto& item : json.value("comments", nlohmann::json::array())) {
       catalog.comments.push_back({text(item, "kind"), text(item, "schema"), text(item, "name"),
                                   text(item, "arguments"), text(item, "comment")});
-      static const std::set<std::string> kKinds = {"schema",   "view", "materialized view",
-                                                   "sequence", "type", "routine"};
+      static const std::set<std::string> kKinds = {
+          "schema", "view", "materialized view", "sequence", "type", "collation", "routine"};
       if (kKinds.count(catalog.comments.back().object_kind) == 0) {
         throw UserError(fmt::format("{}: a comment on an object of unknown kind \"{}\"", file,
                                     catalog.comments.back().object_kind));

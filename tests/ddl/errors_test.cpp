@@ -30,7 +30,7 @@ TEST(Errors, UnsupportedStatementsNameTheirKind) {
             "schema.sql:2:1: unsupported statement RenameStmt");
   EXPECT_EQ(read_error("CREATE TABLE t (id int);\nCOMMENT ON INDEX i IS 'x';"),
             "schema.sql:2:1: unsupported statement COMMENT (on tables, columns, schemas, views, "
-            "sequences, types, domains and routines)");
+            "sequences, types, domains, collations and routines)");
   EXPECT_EQ(read_error("CREATE TABLE t (id int);\nCOMMENT ON VIEW t IS 'x';"),
             "schema.sql:2:1: view \"public\".\"t\" is not defined");
   EXPECT_EQ(read_error("CREATE VIEW v AS SELECT 1 AS one;\nCOMMENT ON MATERIALIZED VIEW v IS 'x';"),

@@ -7,4 +7,5 @@ CREATE DOMAIN "public"."handle" AS text COLLATE "case_insensitive";--> statement
 ALTER TABLE "people" ALTER COLUMN "name" SET DATA TYPE text COLLATE public."case_insensitive";--> statement-breakpoint
 ALTER TABLE "people" ADD COLUMN "code" text COLLATE public."plain";--> statement-breakpoint
 ALTER TABLE "people" ADD COLUMN "nickname" "handle";--> statement-breakpoint
+COMMENT ON COLLATION "public"."case_insensitive" IS 'Compares without case';--> statement-breakpoint
 DROP COLLATION "public"."retired";

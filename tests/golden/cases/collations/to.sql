@@ -9,3 +9,4 @@ CREATE TABLE people (
 	"code" text COLLATE plain,
 	"nickname" handle
 );
+COMMENT ON COLLATION case_insensitive IS 'Compares without case';

@@ -7,4 +7,5 @@ CREATE TYPE "public"."timerange" AS RANGE (SUBTYPE = time, SUBTYPE_DIFF = time_s
 ALTER TABLE "shifts" ADD COLUMN "hours" "timerange" NOT NULL;--> statement-breakpoint
 ALTER TABLE "shifts" ADD COLUMN "history" "floatmultirange";--> statement-breakpoint
 ALTER TABLE "shifts" ADD COLUMN "names" "textrange"[];--> statement-breakpoint
+COMMENT ON TYPE "public"."floatrange" IS 'An interval of floats';--> statement-breakpoint
 DROP TYPE "public"."retired_range";

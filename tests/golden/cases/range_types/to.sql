@@ -11,3 +11,4 @@ CREATE TABLE shifts (
 	"history" floatmultirange,
 	"names" textrange[]
 );
+COMMENT ON TYPE floatrange IS 'An interval of floats';
