@@ -137,6 +137,21 @@ std::string range_types_section(const Context& context) {
   return "## Range types\n\n" + rows.str() + "\n";
 }
 
+std::string collations_section(const Context& context) {
+  const std::vector<model::Collation>& collations = context.sources.schema.collations;
+  if (collations.empty()) return "";
+  MarkdownTable rows({"Collation", "Provider", "Locale", "Deterministic"});
+  for (const model::Collation& collation : collations) {
+    std::string locale =
+        collation.lc_collate == collation.lc_ctype
+            ? code(collation.lc_collate)
+            : "collate " + code(collation.lc_collate) + ", ctype " + code(collation.lc_ctype);
+    rows.add_row({code(display_name(collation.schema, collation.name)), collation.provider, locale,
+                  collation.deterministic ? "yes" : "no"});
+  }
+  return "## Collations\n\n" + rows.str() + "\n";
+}
+
 // Functions, procedures and aggregates; overloads get a row (and a page) each.
 std::string functions_section(const Context& context) {
   if (context.functions.empty()) return "";
@@ -196,6 +211,7 @@ Page index_page(const Context& context) {
   out += domains_section(context);
   out += composite_types_section(context);
   out += range_types_section(context);
+  out += collations_section(context);
   out += functions_section(context);
   out += views_section(context.sources.schema);
   out += sequences_section(context.sources.schema);
@@ -215,6 +231,9 @@ Page index_page(const Context& context) {
   }
   for (const model::RangeType& range : context.sources.schema.range_types) {
     terms.push_back({"range type", display_name(range.schema, range.name)});
+  }
+  for (const model::Collation& collation : context.sources.schema.collations) {
+    terms.push_back({"collation", display_name(collation.schema, collation.name)});
   }
   for (const model::Sequence& sequence : context.sources.schema.sequences) {
     terms.push_back({"sequence", display_name(sequence.schema, sequence.name)});

@@ -86,6 +86,18 @@ TEST(Codegen, DomainsAndRangesMapToTheirClientTypes) {
   }
 }
 
+// A range type of the schema and its multirange travel as text, like the built-in ranges.
+TEST(Codegen, UserRangeTypesMapToText) {
+  std::string header = generate(
+      "CREATE TYPE floatrange AS RANGE (subtype = float8);\n"
+      "CREATE TABLE t (id integer PRIMARY KEY, span floatrange NOT NULL, spans floatmultirange, "
+      "history floatrange[]);");
+  EXPECT_NE(header.find("std::string span{};"), std::string::npos) << header;
+  EXPECT_NE(header.find("std::optional<std::string> spans{};"), std::string::npos) << header;
+  EXPECT_NE(header.find("std::optional<std::vector<std::string>> history{};"), std::string::npos)
+      << header;
+}
+
 // Composite types become structs (attributes in order, all optional) before the tables that use
 // them, each after the composite types it holds whatever the catalog's order; a domain over one
 // is that struct. The golden header shows the full text and the ValueTraits.

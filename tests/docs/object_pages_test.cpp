@@ -268,10 +268,11 @@ TEST(ObjectPages, CompositeTypePages) {
 }
 
 // A range type has a page like a composite type; its columns (and its multirange's) link to it;
-// a disabled trigger says so on its table's page.
+// a disabled trigger says so on its table's page; collations are listed on the index.
 TEST(ObjectPages, RangeTypePagesAndTriggerState) {
   std::map<std::string, Page> pages = pages_of(
       "CREATE TYPE floatrange AS RANGE (subtype = float8, subtype_diff = float8mi);\n"
+      "CREATE COLLATION ci (provider = icu, locale = 'und-u-ks-level2', deterministic = false);\n"
       "CREATE TABLE slots (id integer PRIMARY KEY, span floatrange, spans floatmultirange);\n"
       "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;\n"
       "CREATE TRIGGER slots_f BEFORE INSERT ON slots FOR EACH ROW EXECUTE FUNCTION f();\n"
