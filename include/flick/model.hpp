@@ -278,6 +278,8 @@ struct RangeType {
 
 // The multirange type name PostgreSQL gives range type `name` when none is written.
 std::string default_multirange_name(const std::string& name);
+// The name of `range`'s multirange type: the one written, else PostgreSQL's default.
+std::string multirange_name(const RangeType& range);
 
 // CREATE COLLATION with its provider and locale (FROM an existing collation is written out as
 // the provider and locale it copies).

@@ -22,6 +22,36 @@ std::set<std::string>::iterator find_other(std::set<std::string>& objects, const
   return objects.end();
 }
 
+// The object of `objects` named `qualified` ("schema.name"), removed (`to` empty) or renamed to
+// the key `to` ("kind schema.name"). False when `objects` has none of that name.
+template <typename Named>
+bool follow_named(std::vector<Named>& objects, const std::string& qualified,
+                  const std::string& to) {
+  std::string schema = qualified.substr(0, qualified.find('.'));
+  std::string name = qualified.substr(qualified.find('.') + 1);
+  auto found = std::find_if(objects.begin(), objects.end(), [&](const Named& object) {
+    return object.schema == schema && object.name == name;
+  });
+  if (found == objects.end()) return false;
+  if (to.empty()) {
+    objects.erase(found);
+  } else {
+    std::string renamed = to.substr(to.find(' ') + 1);
+    found->schema = renamed.substr(0, renamed.find('.'));
+    found->name = renamed.substr(renamed.find('.') + 1);
+  }
+  return true;
+}
+
+// `object` into `objects`, in place of an earlier one of the same schema and name.
+template <typename Named>
+void replace_named(std::vector<Named>& objects, Named object) {
+  std::erase_if(objects, [&](const Named& existing) {
+    return existing.schema == object.schema && existing.name == object.name;
+  });
+  objects.push_back(std::move(object));
+}
+
 // The model's side of a key: the function, trigger or extension it names is removed (`to`
 // empty) or renamed to the key `to`.
 void follow_in_model(CatalogBuilder& builder, const std::string& key, const std::string& to) {
@@ -31,62 +61,11 @@ void follow_in_model(CatalogBuilder& builder, const std::string& key, const std:
   if (kind == "extension") {
     std::erase_if(catalog.extensions, [&](const model::Extension& e) { return e.name == name; });
   } else if (kind == "collation") {
-    std::string schema = name.substr(0, name.find('.'));
-    std::string collation = name.substr(name.find('.') + 1);
-    for (model::Collation& existing : catalog.collations) {
-      if (existing.schema != schema || existing.name != collation) continue;
-      if (to.empty()) {
-        std::erase_if(catalog.collations, [&](const model::Collation& c) {
-          return c.schema == schema && c.name == collation;
-        });
-      } else {
-        std::string renamed = to.substr(to.find(' ') + 1);
-        existing.schema = renamed.substr(0, renamed.find('.'));
-        existing.name = renamed.substr(renamed.find('.') + 1);
-      }
-      return;
-    }
+    follow_named(catalog.collations, name, to);
   } else if (kind == "type") {
-    std::string schema = name.substr(0, name.find('.'));
-    std::string type = name.substr(name.find('.') + 1);
-    for (model::CompositeType& composite : catalog.composite_types) {
-      if (composite.schema != schema || composite.name != type) continue;
-      if (to.empty()) {
-        std::erase_if(catalog.composite_types, [&](const model::CompositeType& c) {
-          return c.schema == schema && c.name == type;
-        });
-      } else {
-        std::string renamed = to.substr(to.find(' ') + 1);
-        composite.schema = renamed.substr(0, renamed.find('.'));
-        composite.name = renamed.substr(renamed.find('.') + 1);
-      }
-      return;
-    }
-    for (model::RangeType& range : catalog.range_types) {
-      if (range.schema != schema || range.name != type) continue;
-      if (to.empty()) {
-        std::erase_if(catalog.range_types, [&](const model::RangeType& r) {
-          return r.schema == schema && r.name == type;
-        });
-      } else {
-        std::string renamed = to.substr(to.find(' ') + 1);
-        range.schema = renamed.substr(0, renamed.find('.'));
-        range.name = renamed.substr(renamed.find('.') + 1);
-      }
-      return;
-    }
-    for (model::Domain& domain : catalog.domains) {
-      if (domain.schema != schema || domain.name != type) continue;
-      if (to.empty()) {
-        std::erase_if(catalog.domains,
-                      [&](const model::Domain& d) { return d.schema == schema && d.name == type; });
-      } else {
-        std::string renamed = to.substr(to.find(' ') + 1);
-        domain.schema = renamed.substr(0, renamed.find('.'));
-        domain.name = renamed.substr(renamed.find('.') + 1);
-      }
-      return;
-    }
+    // Enums are the model's own; a type key names one of these.
+    follow_named(catalog.composite_types, name, to) ||
+        follow_named(catalog.range_types, name, to) || follow_named(catalog.domains, name, to);
   } else if (kind == "function" || kind == "procedure" || kind == "aggregate") {
     for (auto it = catalog.functions.begin(); it != catalog.functions.end(); ++it) {
       std::string function_key = fmt::format("{} {}.{}({})",
@@ -142,20 +121,11 @@ void define_in_model(Node* statement, const Source& source, CatalogBuilder& buil
   model::Catalog& catalog = builder.catalog();
   switch (statement->node_case) {
     case PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT: {
-      model::Domain domain = domain_of(*statement->create_domain_stmt, source);
-      std::erase_if(catalog.domains, [&](const model::Domain& d) {
-        return d.schema == domain.schema && d.name == domain.name;
-      });
-      catalog.domains.push_back(std::move(domain));
-      return;
+      return replace_named(catalog.domains, domain_of(*statement->create_domain_stmt, source));
     }
     case PG_QUERY__NODE__NODE_COMPOSITE_TYPE_STMT: {
-      model::CompositeType type = composite_type_of(*statement->composite_type_stmt, source);
-      std::erase_if(catalog.composite_types, [&](const model::CompositeType& c) {
-        return c.schema == type.schema && c.name == type.name;
-      });
-      catalog.composite_types.push_back(std::move(type));
-      return;
+      return replace_named(catalog.composite_types,
+                           composite_type_of(*statement->composite_type_stmt, source));
     }
     case PG_QUERY__NODE__NODE_CREATE_EXTENSION_STMT: {
       std::string name = statement->create_extension_stmt->extname;
@@ -169,21 +139,13 @@ void define_in_model(Node* statement, const Source& source, CatalogBuilder& buil
       return replace_routine(catalog, function_of(*statement->create_function_stmt, source));
     }
     case PG_QUERY__NODE__NODE_CREATE_RANGE_STMT: {
-      model::RangeType range = range_type_of(*statement->create_range_stmt, source);
-      std::erase_if(catalog.range_types, [&](const model::RangeType& r) {
-        return r.schema == range.schema && r.name == range.name;
-      });
-      catalog.range_types.push_back(std::move(range));
-      return;
+      return replace_named(catalog.range_types,
+                           range_type_of(*statement->create_range_stmt, source));
     }
     case PG_QUERY__NODE__NODE_DEFINE_STMT: {
       if (statement->define_stmt->kind == PG_QUERY__OBJECT_TYPE__OBJECT_COLLATION) {
-        model::Collation collation = collation_of(*statement->define_stmt, source, catalog);
-        std::erase_if(catalog.collations, [&](const model::Collation& c) {
-          return c.schema == collation.schema && c.name == collation.name;
-        });
-        catalog.collations.push_back(std::move(collation));
-        return;
+        return replace_named(catalog.collations,
+                             collation_of(*statement->define_stmt, source, catalog));
       }
       return replace_routine(catalog, aggregate_of(*statement->define_stmt, source));
     }

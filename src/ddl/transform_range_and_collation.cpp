@@ -161,9 +161,7 @@ void transform_create_range(PgQuery__CreateRangeStmt& statement, const Source& s
     source.fail(-1, fmt::format("type \"{}\".\"{}\" is created twice", range.schema, range.name));
   }
   refuse_type_name_clash(builder, range.schema, range.name, "range type", source, -1);
-  std::string multirange = range.multirange_type_name.empty()
-                               ? model::default_multirange_name(range.name)
-                               : range.multirange_type_name;
+  std::string multirange = model::multirange_name(range);
   refuse_type_name_clash(builder, range.schema, multirange,
                          ("multirange type of range type \"" + range.name + "\"").c_str(), source,
                          -1);

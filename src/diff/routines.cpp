@@ -278,9 +278,7 @@ void diff_routines(Context& context) {
       context.add(kCreateDomains, CreateRangeType{range});
     } else if (!(*old == range)) {
       refuse_if_stored(from, range.schema, range.name, "range type");
-      std::string multirange = old->multirange_type_name.empty()
-                                   ? model::default_multirange_name(old->name)
-                                   : old->multirange_type_name;
+      std::string multirange = model::multirange_name(*old);
       refuse_if_stored(from, range.schema, multirange, "multirange type");
       context.add(kDropChangedFunctions, DropRangeType{{old->schema, old->name}});
       context.add(kCreateDomains, CreateRangeType{range});

@@ -127,7 +127,7 @@ void diff_views(Context& context) {
                   calls_recreated_function(olds[o], recreated);
     if (recreate[i]) going.insert(olds[o].name);
   }
-  for (bool changed = true; changed;) {
+  for (bool changed = !going.empty(); changed;) {
     changed = false;
     for (std::size_t i = 0; i < context.views.pairs.size(); ++i) {
       if (recreate[i]) continue;

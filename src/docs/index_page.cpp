@@ -127,12 +127,9 @@ std::string range_types_section(const Context& context) {
   if (ranges.empty()) return "";
   MarkdownTable rows({"Range type", "Subtype", "Multirange type"});
   for (const model::RangeType& range : ranges) {
-    rows.add_row(
-        {link(code(display_name(range.schema, range.name)),
-              type_page_path(range.schema, range.name)),
-         base_type_cell(context, range.subtype),
-         code(range.multirange_type_name.empty() ? model::default_multirange_name(range.name)
-                                                 : range.multirange_type_name)});
+    rows.add_row({link(code(display_name(range.schema, range.name)),
+                       type_page_path(range.schema, range.name)),
+                  base_type_cell(context, range.subtype), code(model::multirange_name(range))});
   }
   return "## Range types\n\n" + rows.str() + "\n";
 }

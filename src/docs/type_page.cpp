@@ -130,9 +130,7 @@ Page range_type_page(const Context& context, const model::RangeType& range) {
   std::string out = fmt::format("# Range type {}\n\n", code(name));
   out += header_line(path, range.schema);
   out += comment_paragraph(context, "type", range.schema, range.name);
-  std::string multirange = range.multirange_type_name.empty()
-                               ? model::default_multirange_name(range.name)
-                               : range.multirange_type_name;
+  std::string multirange = model::multirange_name(range);
   terms.push_back({"multirange type", display_name(range.schema, multirange)});
   MarkdownTable facts({"Subtype", "Multirange type", "Operator class", "Collation",
                        "Subtype difference", "Canonical function"});

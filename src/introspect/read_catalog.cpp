@@ -16,6 +16,12 @@ std::string not_extension_member(const std::string& catalog, const std::string& 
          "'::regclass AND d.objid = " + oid + " AND d.deptype = 'e')";
 }
 
+std::string qualified_function_sql(const std::string& oid) {
+  return "(SELECT quote_ident(fn.nspname) || '.' || quote_ident(fp.proname) FROM pg_proc fp "
+         "JOIN pg_namespace fn ON fn.oid = fp.pronamespace WHERE fp.oid = " +
+         oid + ")";
+}
+
 std::vector<std::string> json_strings(const pg::Result& result, int row, int column) {
   std::vector<std::string> values;
   if (result.is_null(row, column)) return values;

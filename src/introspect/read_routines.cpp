@@ -100,10 +100,7 @@ void read_routines(ReaderState& state) {
   // Aggregates (normal ones; ordered-set aggregates stay not covered), written back as the
   // CREATE OR REPLACE AGGREGATE statement a schema file would hold and read by the same reader.
   auto function_of = [](const char* column) {
-    return fmt::format(
-        "(SELECT quote_ident(fn.nspname) || '.' || quote_ident(fp.proname) FROM pg_proc fp "
-        "JOIN pg_namespace fn ON fn.oid = fp.pronamespace WHERE fp.oid = a.{})",
-        column);
+    return qualified_function_sql(std::string("a.") + column);
   };
   pg::Result aggregates = state.connection.exec(fmt::format(
       "SELECT n.nspname, p.proname, 'CREATE OR REPLACE AGGREGATE ' || quote_ident(n.nspname) || "

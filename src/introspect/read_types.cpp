@@ -76,11 +76,8 @@ void read_range_types(ReaderState& state) {
   auto qualified = [](const char* schema, const char* name) {
     return fmt::format("quote_ident({}) || '.' || quote_ident({})", schema, name);
   };
-  auto function_of = [&](const char* column) {
-    return fmt::format(
-        "(SELECT {} FROM pg_proc fp JOIN pg_namespace fn ON fn.oid = fp.pronamespace "
-        "WHERE fp.oid = r.{})",
-        qualified("fn.nspname", "fp.proname"), column);
+  auto function_of = [](const char* column) {
+    return qualified_function_sql(std::string("r.") + column);
   };
   // Written back as the CREATE TYPE ... AS RANGE a schema file would hold, read by the same
   // reader; options at their defaults left out.

@@ -46,6 +46,10 @@ std::string user_schema_condition(const std::string& alias);
 // The SQL condition "object <oid> of system catalog <catalog> was not created by an extension".
 std::string not_extension_member(const std::string& catalog, const std::string& oid);
 
+// A SQL expression naming function <oid> (a regproc column, e.g. "a.aggtransfn") as
+// schema.name, each quoted as needed; NULL when the oid is 0.
+std::string qualified_function_sql(const std::string& oid);
+
 // "key=value" storage parameters (reloptions) as a map.
 std::map<std::string, std::string> storage_parameters(const std::vector<std::string>& options);
 

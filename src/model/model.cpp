@@ -70,10 +70,7 @@ const RangeType* Catalog::find_multirange_type(const std::string& schema,
                                                const std::string& name) const {
   for (const RangeType& range : range_types) {
     if (range.schema != schema) continue;
-    const std::string& multirange = range.multirange_type_name.empty()
-                                        ? default_multirange_name(range.name)
-                                        : range.multirange_type_name;
-    if (multirange == name) return &range;
+    if (multirange_name(range) == name) return &range;
   }
   return nullptr;
 }
@@ -128,6 +125,11 @@ bool names_collation(const std::string& reference, const Collation& collation) {
   if (reference.empty()) return false;
   auto [schema, name] = split_reference(reference);
   return name == collation.name && (schema.empty() ? kDefaultSchema : schema) == collation.schema;
+}
+
+std::string multirange_name(const RangeType& range) {
+  return range.multirange_type_name.empty() ? default_multirange_name(range.name)
+                                            : range.multirange_type_name;
 }
 
 std::string default_multirange_name(const std::string& name) {
