@@ -77,6 +77,10 @@ struct Column {
   // COLLATE as SQL: a quoted name ("C", "en-x-icu"), schema-qualified outside pg_catalog
   // ("app"."ci"); "" = the type's default collation.
   std::string collation;
+  // The column exists only because a table in Table::inherits has it (pg_attribute.attislocal
+  // false): CREATE TABLE does not write it, and its changes are the parent's, which PostgreSQL
+  // passes down. A column declared in the child as well is the child's own (false).
+  bool inherited = false;
 
   bool operator==(const Column&) const = default;
 };
@@ -195,6 +199,14 @@ struct PartitionOf {
   bool operator==(const PartitionOf&) const = default;
 };
 
+// A table named in INHERITS (...).
+struct TableParent {
+  std::string schema;
+  std::string name;
+
+  bool operator==(const TableParent&) const = default;
+};
+
 struct Table {
   std::string schema = kDefaultSchema;
   std::string name;
@@ -214,6 +226,10 @@ struct Table {
   // A partition holds the parent's columns (as PostgreSQL gives them) and only what is its own
   // besides: keys, indexes, checks and foreign keys it has from the parent are left out.
   std::optional<PartitionOf> partition_of;
+  // INHERITS (...), in the order written (pg_inherits.inhseqno). The parents' columns come first
+  // in columns, marked inherited unless the child declares them too; the parents' CHECKs are
+  // left out (PostgreSQL gives the child copies that go with the parent's).
+  std::vector<TableParent> inherits;
   std::optional<std::string> comment;
 
   bool operator==(const Table&) const = default;
@@ -389,6 +405,22 @@ struct Grant {
   bool operator==(const Grant&) const = default;
 };
 
+// ALTER ... OWNER TO / CREATE SCHEMA ... AUTHORIZATION: the owner a schema file names for one
+// object. An object without an entry keeps whatever owner it has (normally the role that runs
+// the migrations, which created it): the entries are opinions, and a removed one changes
+// nothing. A database read holds an entry per object the role reading does not own. Managed only
+// with `[privileges] manage = true`, like grants.
+struct Owner {
+  std::string object_kind;  // one of kGrantKinds
+  std::string schema;       // the object's schema; for a schema, the schema itself
+  std::string name;         // "" for a schema
+  std::string arguments;    // a routine's identity argument types ("integer, text")
+  std::string role;
+
+  auto operator<=>(const Owner&) const = default;
+  bool operator==(const Owner&) const = default;
+};
+
 // ALTER DEFAULT PRIVILEGES: what objects of `object_kind` created later by `for_role` in `schema`
 // get. `for_role` "" is the role that runs the migrations (ALTER DEFAULT PRIVILEGES without FOR
 // ROLE); `schema` "" is every schema. `revoked` (only without a schema): a privilege PostgreSQL
@@ -453,6 +485,7 @@ struct Catalog {
   std::vector<Role> roles;
   std::vector<Grant> grants;
   std::vector<DefaultPrivilege> default_privileges;
+  std::vector<Owner> owners;  // sorted, one per object
   // Comments on schemas, views, sequences, types and routines, sorted.
   std::vector<Comment> comments;
 
@@ -481,8 +514,8 @@ struct Catalog {
                                 const std::string& arguments) const;
 };
 
-// Removes roles, grants and default privileges: what a catalog holds when privileges are not
-// managed (the default; `[privileges] manage = true` keeps them).
+// Removes roles, grants, default privileges and owners: what a catalog holds when privileges are
+// not managed (the default; `[privileges] manage = true` keeps them).
 void strip_privileges(Catalog& catalog);
 
 // Column lookup by name; nullptr when absent.
@@ -503,6 +536,17 @@ SequenceOptions default_sequence_options(const std::string& type, bool ascending
 // and a comment stay the parent's), parents of sub-partitions first. The columns of a partition
 // are its parent's whatever a schema file, a history or a database says about them.
 void copy_partition_columns(Catalog& catalog);
+
+// Gives every table with INHERITS its parents' columns as PostgreSQL does: the parents' columns
+// first (in INHERITS order, each name once), then the child's own. A column of a parent that the
+// child declares too stays the child's (NOT NULL if a parent's is, the parent's default if it has
+// none, the parent's type); one it does not is a copy marked inherited (without the parent's
+// identity, key flag or comment), keeping the NOT NULL, default, comment and primary key the
+// child gave its copy (pg_dump's `ALTER TABLE ONLY child ...`).
+// Inherited columns no parent has any more go, and so do the child's CHECKs equal to a parent's
+// (merged with it). Parents missing from the catalog leave the child as it is; grandparents are
+// settled first.
+void copy_inherited_columns(Catalog& catalog);
 
 // The serial type of an integer column type ("integer" -> "serial", "bigint" -> "bigserial",
 // "smallint" -> "smallserial"); "" for any other type.

@@ -360,6 +360,81 @@ void CatalogBuilder::detach_partition(const QualifiedName& parent, const Qualifi
   child_table->partition_of.reset();
 }
 
+void CatalogBuilder::inherit(const QualifiedName& child, const QualifiedName& parent,
+                             const std::string& position) {
+  model::Table* child_table = find_table(child.schema, child.name);
+  const model::Table* parent_table = find_table(parent.schema, parent.name);
+  if (child_table == nullptr || parent_table == nullptr) {
+    const QualifiedName& missing = child_table == nullptr ? child : parent;
+    throw UserError(fmt::format("{}: table \"{}\".\"{}\" is not created", position, missing.schema,
+                                missing.name));
+  }
+  for (const model::Table* table : {static_cast<const model::Table*>(child_table), parent_table}) {
+    if (!table->partition_by.empty() || table->partition_of) {
+      throw UserError(fmt::format(
+          "{}: \"{}\".\"{}\" is partitioned or a partition, which PostgreSQL does not let "
+          "inherit or be inherited",
+          position, table->schema, table->name));
+    }
+  }
+  model::TableParent link{parent.schema, parent.name};
+  if (std::find(child_table->inherits.begin(), child_table->inherits.end(), link) !=
+      child_table->inherits.end()) {
+    throw UserError(fmt::format("{}: \"{}\".\"{}\" already inherits from \"{}\".\"{}\"", position,
+                                child.schema, child.name, parent.schema, parent.name));
+  }
+  for (const model::Column& column : parent_table->columns) {
+    const model::Column* own = model::find_column(*child_table, column.name);
+    if (own == nullptr || own->type != column.type || own->type_schema != column.type_schema ||
+        (column.not_null && !own->not_null)) {
+      throw UserError(fmt::format(
+          "{}: \"{}\".\"{}\" cannot inherit from \"{}\".\"{}\": its column \"{}\" is {}", position,
+          child.schema, child.name, parent.schema, parent.name, column.name,
+          own == nullptr
+              ? "missing"
+              : fmt::format("not {}{}", column.type, column.not_null ? " NOT NULL" : "")));
+    }
+  }
+  child_table->inherits.push_back(std::move(link));
+  settle_inherited_columns();
+}
+
+void CatalogBuilder::no_inherit(const QualifiedName& child, const QualifiedName& parent,
+                                const std::string& position) {
+  model::Table* child_table = find_table(child.schema, child.name);
+  model::TableParent link{parent.schema, parent.name};
+  auto it = child_table == nullptr
+                ? std::vector<model::TableParent>::iterator{}
+                : std::find(child_table->inherits.begin(), child_table->inherits.end(), link);
+  if (child_table == nullptr || it == child_table->inherits.end()) {
+    throw UserError(fmt::format("{}: \"{}\".\"{}\" does not inherit from \"{}\".\"{}\"", position,
+                                child.schema, child.name, parent.schema, parent.name));
+  }
+  child_table->inherits.erase(it);
+  // The CHECKs it had from that parent are its own now.
+  if (const model::Table* parent_table = find_table(parent.schema, parent.name)) {
+    for (const model::CheckConstraint& check : parent_table->checks) {
+      bool has = std::any_of(child_table->checks.begin(), child_table->checks.end(),
+                             [&](const model::CheckConstraint& c) { return c.name == check.name; });
+      if (!has) child_table->checks.push_back(check);
+    }
+  }
+  // A column another parent still gives stays inherited; the rest are the child's own now.
+  for (model::Column& column : child_table->columns) {
+    if (!column.inherited) continue;
+    bool still_given = false;
+    for (const model::TableParent& other : child_table->inherits) {
+      const model::Table* other_table = find_table(other.schema, other.name);
+      still_given =
+          still_given || (other_table != nullptr && model::find_column(*other_table, column.name));
+    }
+    column.inherited = still_given;
+  }
+  settle_inherited_columns();
+}
+
+void CatalogBuilder::settle_inherited_columns() { model::copy_inherited_columns(catalog_); }
+
 void CatalogBuilder::attach_index(const std::string& schema, const std::string& child_index) {
   for (model::Table& table : catalog_.tables) {
     if (table.schema != schema) continue;
@@ -450,8 +525,10 @@ model::Catalog CatalogBuilder::finish() {
   for (const DeferredType& deferred : deferred_types_) resolve_user_type(deferred);
   for (const DeferredForeignKey& deferred : deferred_foreign_keys_) resolve_foreign_key(deferred);
   fold_owned_sequences();
+  prune_owners(catalog_);  // a sequence folded into its serial column follows its table's owner
   fold_partitions();
   model::copy_partition_columns(catalog_);
+  model::copy_inherited_columns(catalog_);
   model::normalise(catalog_);
   return std::move(catalog_);
 }

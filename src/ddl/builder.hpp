@@ -126,6 +126,18 @@ class CatalogBuilder {
                         const std::string& position);
   void detach_partition(const QualifiedName& parent, const QualifiedName& child,
                         const std::string& position);
+  // ALTER TABLE child INHERIT parent: the child must have each of the parent's columns already,
+  // of the same type (and NOT NULL where the parent's is); they stay the child's own. NO INHERIT
+  // parent: the columns only that parent gave, and its CHECKs, become the child's own. Throw
+  // UserError at `position` when a table is missing, partitioned, a partition, or (not) a parent
+  // already.
+  void inherit(const QualifiedName& child, const QualifiedName& parent,
+               const std::string& position);
+  void no_inherit(const QualifiedName& child, const QualifiedName& parent,
+                  const std::string& position);
+  // Gives the tables with INHERITS their parents' columns now (model::copy_inherited_columns),
+  // so that later statements can name them.
+  void settle_inherited_columns();
   // ALTER INDEX parent_index ATTACH PARTITION child_index: the child's index (or the key or
   // unique constraint behind it) is the parent's, so the child does not hold it.
   void attach_index(const std::string& schema, const std::string& child_index);
@@ -223,6 +235,22 @@ void drop_role(model::Catalog& catalog, const std::string& name);
 void prune_grants(model::Catalog& catalog);
 // ALTER ... RENAME (a table, view, sequence, column, schema or type): its grants follow it.
 void rename_in_grants(model::Catalog& catalog, const PgQuery__RenameStmt& statement,
+                      const Source& source);
+
+// Ownership (transform_owner.cpp). owner_role: the role an OWNER TO / AUTHORIZATION names, ""
+// for CURRENT_USER / CURRENT_ROLE / SESSION_USER (the role running the migrations: no opinion);
+// PUBLIC is an error. set_owner replaces the object's entry (removes it for role "").
+// set_relation_owner: ALTER TABLE / VIEW / SEQUENCE ... OWNER TO; a serial or identity column's
+// sequence follows its table and is skipped; a relation not created is an error at `location`.
+// prune_owners / rename_in_owners: entries follow DROP and ALTER ... RENAME of their objects.
+std::string owner_role(const PgQuery__RoleSpec& role, const Source& source);
+void set_owner(model::Catalog& catalog, model::Owner owner);
+void set_relation_owner(model::Catalog& catalog, const QualifiedName& name, std::string role,
+                        const Source& source, int location);
+void transform_alter_owner(PgQuery__AlterOwnerStmt& statement, const Source& source,
+                           CatalogBuilder& builder);
+void prune_owners(model::Catalog& catalog);
+void rename_in_owners(model::Catalog& catalog, const PgQuery__RenameStmt& statement,
                       const Source& source);
 
 // The routine an ObjectWithArgs names (GRANT ON FUNCTION, COMMENT ON FUNCTION): by its name alone

@@ -304,12 +304,13 @@ namespace {
 
 void replay_privileges_and_objects(Node* statement, const Source& source, ReplayState& state) {
   model::Catalog& catalog = state.builder.catalog();
-  if (catalog.default_privileges.empty() && catalog.grants.empty()) {
+  if (catalog.default_privileges.empty() && catalog.grants.empty() && catalog.owners.empty()) {
     return replay_one(statement, source, state);
   }
   CreatedCounts before = created_counts(catalog);
   if (statement->node_case == PG_QUERY__NODE__NODE_RENAME_STMT) {
     rename_in_grants(catalog, *statement->rename_stmt, source);
+    rename_in_owners(catalog, *statement->rename_stmt, source);
   }
   replay_one(statement, source, state);
   grant_defaults_to_new_objects(state.builder.catalog(), before);
@@ -317,6 +318,7 @@ void replay_privileges_and_objects(Node* statement, const Source& source, Replay
   if (statement->node_case == PG_QUERY__NODE__NODE_DROP_STMT ||
       statement->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_STMT) {
     prune_grants(state.builder.catalog());
+    prune_owners(state.builder.catalog());
   }
 }
 
@@ -438,10 +440,11 @@ void replay_one(Node* statement, const Source& source, ReplayState& state) {
     case PG_QUERY__NODE__NODE_ALTER_ROLE_STMT:
     case PG_QUERY__NODE__NODE_DROP_ROLE_STMT:
       return replay_privileges(statement, source, state);
-    // No effect on what the model holds: role settings, ownership, function attributes,
-    // extension updates, statistics, publications.
-    case PG_QUERY__NODE__NODE_ALTER_ROLE_SET_STMT:
     case PG_QUERY__NODE__NODE_ALTER_OWNER_STMT:
+      return transform_alter_owner(*statement->alter_owner_stmt, source, state.builder);
+    // No effect on what the model holds: role settings, function attributes, extension updates,
+    // statistics, publications.
+    case PG_QUERY__NODE__NODE_ALTER_ROLE_SET_STMT:
     case PG_QUERY__NODE__NODE_ALTER_FUNCTION_STMT:
     case PG_QUERY__NODE__NODE_ALTER_EXTENSION_STMT:
     case PG_QUERY__NODE__NODE_CREATE_STATS_STMT:
@@ -494,6 +497,7 @@ void Replayer::apply(std::string_view sql, const std::string& file_name, const O
       replay_statement(node, source, state);
       builder_->resolve_deferred();
       model::copy_partition_columns(builder_->catalog());
+      model::copy_inherited_columns(builder_->catalog());
     } catch (const UnsupportedStatement& error) {
       builder_->clear_deferred();
       if (!lenient_) throw;

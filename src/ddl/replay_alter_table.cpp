@@ -227,8 +227,8 @@ void add_table_constraint(model::Table& table, PgQuery__AlterTableCmd& command,
   add_constraint(table, constraint, "", source, state.builder);
 }
 
-// ALTER [MATERIALIZED] VIEW: storage parameters set and reset; ownership and the like change
-// nothing the model holds.
+// ALTER [MATERIALIZED] VIEW: storage parameters set and reset, the owner; clustering and
+// statistics change nothing the model holds.
 void alter_view(PgQuery__AlterTableStmt& statement, const Source& source, ReplayState& state) {
   QualifiedName name = qualified_name(statement.relation, source);
   auto& views = state.builder.catalog().views;
@@ -254,6 +254,9 @@ void alter_view(PgQuery__AlterTableStmt& statement, const Source& source, Replay
         }
         break;
       case PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner:
+        set_relation_owner(state.builder.catalog(), name, owner_role(*command.newowner, source),
+                           source, statement.relation->location);
+        break;
       case PG_QUERY__ALTER_TABLE_TYPE__AT_ClusterOn:
       case PG_QUERY__ALTER_TABLE_TYPE__AT_DropCluster:
       case PG_QUERY__ALTER_TABLE_TYPE__AT_SetStatistics:
@@ -413,6 +416,14 @@ void replay_alter_table(PgQuery__AlterTableStmt& statement, const Source& source
                                        source.position(detach.name->location));
         break;
       }
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_AddInherit:
+        state.builder.inherit(name, qualified_name(command.def->range_var, source),
+                              source.position(command.def->range_var->location));
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DropInherit:
+        state.builder.no_inherit(name, qualified_name(command.def->range_var, source),
+                                 source.position(command.def->range_var->location));
+        break;
       case PG_QUERY__ALTER_TABLE_TYPE__AT_SetLogged:
         table.unlogged = false;
         break;
@@ -439,6 +450,9 @@ void replay_alter_table(PgQuery__AlterTableStmt& statement, const Source& source
         set_trigger_state(table, command, source, false);
         break;
       case PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner:
+        set_relation_owner(state.builder.catalog(), name, owner_role(*command.newowner, source),
+                           source, statement.relation->location);
+        break;
       case PG_QUERY__ALTER_TABLE_TYPE__AT_ReplicaIdentity:
       case PG_QUERY__ALTER_TABLE_TYPE__AT_SetStatistics:
       case PG_QUERY__ALTER_TABLE_TYPE__AT_SetStorage:
@@ -448,7 +462,7 @@ void replay_alter_table(PgQuery__AlterTableStmt& statement, const Source& source
       case PG_QUERY__ALTER_TABLE_TYPE__AT_ResetRelOptions:
       case PG_QUERY__ALTER_TABLE_TYPE__AT_ClusterOn:
       case PG_QUERY__ALTER_TABLE_TYPE__AT_DropCluster:
-        break;  // ownership, storage and statistics: not in the model
+        break;  // storage and statistics: not in the model
       default:
         source.unsupported(
             -1, "unsupported clause in ALTER TABLE: " + subcommand_name(command.subtype));

@@ -38,14 +38,21 @@ void set_default(model::Column& column, const PgQuery__AlterTableCmd& command) {
 
 void transform_alter_table(PgQuery__AlterTableStmt& statement, const Source& source,
                            CatalogBuilder& builder) {
-  // pg_dump's `ALTER TABLE x OWNER TO role` (for views and sequences too): ownership is outside
-  // the schema model.
+  // pg_dump's `ALTER TABLE x OWNER TO role` (for views and sequences too).
   bool only_ownership = statement.n_cmds > 0;
   for (std::size_t i = 0; i < statement.n_cmds; ++i) {
     only_ownership = only_ownership && statement.cmds[i]->alter_table_cmd->subtype ==
                                            PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner;
   }
-  if (only_ownership) return;
+  if (only_ownership) {
+    QualifiedName name = qualified_name(statement.relation, source);
+    for (std::size_t i = 0; i < statement.n_cmds; ++i) {
+      const PgQuery__AlterTableCmd& command = *statement.cmds[i]->alter_table_cmd;
+      set_relation_owner(builder.catalog(), name, owner_role(*command.newowner, source), source,
+                         statement.relation->location);
+    }
+    return;
+  }
   // pg_dump's ALTER INDEX parent_index ATTACH PARTITION child_index.
   if (statement.objtype == PG_QUERY__OBJECT_TYPE__OBJECT_INDEX && statement.n_cmds == 1 &&
       statement.cmds[0]->alter_table_cmd->subtype ==
@@ -83,6 +90,8 @@ void transform_alter_table(PgQuery__AlterTableStmt& statement, const Source& sou
         column_of(table, command, source).not_null = true;
         break;
       case PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner:
+        set_relation_owner(builder.catalog(), name, owner_role(*command.newowner, source), source,
+                           statement.relation->location);
         break;
       case PG_QUERY__ALTER_TABLE_TYPE__AT_AttachPartition: {
         const PgQuery__PartitionCmd& attach = *command.def->partition_cmd;
@@ -97,6 +106,14 @@ void transform_alter_table(PgQuery__AlterTableStmt& statement, const Source& sou
                                  source.position(detach.name->location));
         break;
       }
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_AddInherit:
+        builder.inherit(name, qualified_name(command.def->range_var, source),
+                        source.position(command.def->range_var->location));
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DropInherit:
+        builder.no_inherit(name, qualified_name(command.def->range_var, source),
+                           source.position(command.def->range_var->location));
+        break;
       case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity:
         apply_identity(column_of(table, command, source), *command.def->constraint, name, source,
                        builder);

@@ -13,7 +13,6 @@ void reject_table_clauses(const PgQuery__CreateStmt& statement, const Source& so
   std::string clause;
   std::string persistence = statement.relation->relpersistence;
   if (persistence == "t") clause = "TEMPORARY";
-  if (statement.n_inh_relations != 0 && statement.partbound == nullptr) clause = "INHERITS";
   if (statement.of_typename != nullptr) clause = "OF <type>";
   if (statement.n_options != 0) clause = "WITH (...)";
   if (is_set(statement.tablespacename)) clause = "TABLESPACE";
@@ -99,6 +98,31 @@ void transform_create_table(PgQuery__CreateStmt& statement, const Source& source
     table.partition_of = model::PartitionOf{parent_name.schema, parent_name.name,
                                             sqlparse::partition_bound_text(*statement.partbound)};
   }
+  std::vector<const model::Table*> parents;
+  if (statement.partbound == nullptr) {
+    for (std::size_t i = 0; i < statement.n_inh_relations; ++i) {
+      const PgQuery__RangeVar& reference = *statement.inh_relations[i]->range_var;
+      QualifiedName parent_name = qualified_name(statement.inh_relations[i]->range_var, source);
+      const model::Table* parent = builder.find_table(parent_name.schema, parent_name.name);
+      if (parent == nullptr) {
+        source.fail(reference.location,
+                    fmt::format("INHERITS names table \"{}\".\"{}\", which is not created (yet)",
+                                parent_name.schema, parent_name.name));
+      }
+      if (!parent->partition_by.empty() || parent->partition_of || statement.partspec != nullptr) {
+        source.fail(reference.location,
+                    "PostgreSQL does not let a partitioned table or a partition inherit or be "
+                    "inherited (INHERITS with PARTITION BY / of a partitioned table)");
+      }
+      model::TableParent link{parent_name.schema, parent_name.name};
+      if (std::find(table.inherits.begin(), table.inherits.end(), link) != table.inherits.end()) {
+        source.fail(reference.location, fmt::format("INHERITS names \"{}\".\"{}\" twice",
+                                                    parent_name.schema, parent_name.name));
+      }
+      table.inherits.push_back(std::move(link));
+      parents.push_back(parent);
+    }
+  }
   std::vector<PendingConstraint> pending;
   for (std::size_t i = 0; i < statement.n_table_elts; ++i) {
     Node* element = statement.table_elts[i];
@@ -116,6 +140,18 @@ void transform_create_table(PgQuery__CreateStmt& statement, const Source& source
                       fmt::format("column \"{}\" is declared twice", definition.colname));
         }
         table.columns.push_back(transform_column(definition, name, &pending, source, builder));
+        for (const model::Table* parent : parents) {
+          const model::Column* theirs = model::find_column(*parent, definition.colname);
+          const model::Column& mine = table.columns.back();
+          if (theirs != nullptr &&
+              (theirs->type != mine.type || theirs->type_schema != mine.type_schema)) {
+            source.fail(definition.location,
+                        fmt::format("column \"{}\" is {} here but {} in \"{}\".\"{}\", which it "
+                                    "inherits from; PostgreSQL merges only columns of one type",
+                                    definition.colname, mine.type, theirs->type, parent->schema,
+                                    parent->name));
+          }
+        }
         break;
       }
       case PG_QUERY__NODE__NODE_CONSTRAINT:
@@ -173,6 +209,7 @@ void transform_create_table(PgQuery__CreateStmt& statement, const Source& source
     }
   }
   model::Table& created = builder.add_table(std::move(table));
+  if (!created.inherits.empty()) builder.settle_inherited_columns();
 
   // PostgreSQL names CHECK constraints when it creates the table, then the indexes behind
   // PRIMARY KEY / UNIQUE / EXCLUDE, then foreign keys; implicit names depend on that order.

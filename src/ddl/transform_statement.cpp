@@ -1,8 +1,59 @@
+#include <fmt/format.h>
+
 #include "ddl/builder.hpp"
 
 namespace flick::ddl {
 
 namespace {
+
+// `DROP TABLE / VIEW / SEQUENCE / TYPE / DOMAIN IF EXISTS x` before x is defined: generated
+// scripts start that way (drop, then create), and it does nothing. A schema file says what
+// exists, so any other DROP is refused: delete the definition instead.
+void transform_drop_if_exists(const PgQuery__DropStmt& statement, const Source& source,
+                              CatalogBuilder& builder) {
+  const model::Catalog& catalog = builder.catalog();
+  bool relation = false;
+  switch (statement.remove_type) {
+    case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
+    case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
+    case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
+    case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE:
+      relation = true;
+      break;
+    case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
+    case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN:
+      break;
+    default:
+      source.unsupported(-1,
+                         "unsupported statement DROP in a schema file (it says what exists: "
+                         "delete the object's definition instead)");
+  }
+  if (!statement.missing_ok) {
+    source.unsupported(-1,
+                       "unsupported statement DROP without IF EXISTS in a schema file (it says "
+                       "what exists: delete the object's definition instead)");
+  }
+  for (std::size_t i = 0; i < statement.n_objects; ++i) {
+    const Node* object = statement.objects[i];
+    QualifiedName name;
+    if (object->node_case == PG_QUERY__NODE__NODE_LIST) {
+      name = qualified_name(object->list->items, object->list->n_items, -1, source);
+    } else if (object->node_case == PG_QUERY__NODE__NODE_TYPE_NAME) {
+      name = qualified_name(object->type_name->names, object->type_name->n_names, -1, source);
+    } else {
+      source.unsupported(-1, "unsupported DROP object " + sqlparse::node_kind(object));
+    }
+    bool exists = relation ? catalog.find_table(name.schema, name.name) != nullptr ||
+                                 catalog.find_view(name.schema, name.name) != nullptr ||
+                                 catalog.find_sequence(name.schema, name.name) != nullptr
+                           : catalog.has_user_type(name.schema, name.name);
+    if (exists) {
+      source.unsupported(-1, fmt::format("DROP IF EXISTS of \"{}\".\"{}\", which the schema files "
+                                         "define before it: delete that definition instead",
+                                         name.schema, name.name));
+    }
+  }
+}
 
 void transform_one(Node* statement, const Source& source, CatalogBuilder& builder) {
   switch (statement->node_case) {
@@ -56,10 +107,10 @@ void transform_one(Node* statement, const Source& source, CatalogBuilder& builde
       return transform_create_role(*statement->create_role_stmt, source, builder);
     case PG_QUERY__NODE__NODE_ALTER_ROLE_STMT:
       return transform_alter_role(*statement->alter_role_stmt, source, builder);
-    // Outside the schema model (docs/schema-files.md): ownership (what a migration creates
-    // belongs to the role that runs it).
     case PG_QUERY__NODE__NODE_ALTER_OWNER_STMT:
-      return;
+      return transform_alter_owner(*statement->alter_owner_stmt, source, builder);
+    case PG_QUERY__NODE__NODE_DROP_STMT:
+      return transform_drop_if_exists(*statement->drop_stmt, source, builder);
     default:
       source.unsupported(-1, "unsupported statement " + sqlparse::node_kind(statement));
   }

@@ -197,6 +197,12 @@ struct AttachPartition {
 struct DetachPartition {
   QualifiedName parent, partition;
 };
+// ALTER TABLE child INHERIT parent / NO INHERIT parent: the rows and columns stay; the child's
+// columns must match the parent's before it inherits.
+struct SetInheritance {
+  QualifiedName table, parent;
+  bool inherit = true;
+};
 // ALTER TABLE ... SET UNLOGGED / SET LOGGED.
 struct SetLogged {
   QualifiedName table;
@@ -368,6 +374,15 @@ struct DropRole {
 struct GrantPrivileges {
   std::vector<model::Grant> grants;
 };
+// ALTER <sql_kind> object OWNER TO role.
+struct SetOwner {
+  std::string sql_kind;   // "TABLE", "VIEW", "MATERIALIZED VIEW", "SEQUENCE", "FUNCTION",
+                          // "PROCEDURE", "AGGREGATE", "TYPE", "DOMAIN" or "SCHEMA"
+  QualifiedName object;   // a schema: {schema, ""}
+  std::string arguments;  // a routine's identity argument types
+  std::string role;
+  std::string previous_role;  // "" when unknown (an object with no entry, or created now)
+};
 struct RevokePrivileges {
   std::vector<model::Grant> grants;
 };
@@ -387,6 +402,9 @@ std::string privileges_text(const std::vector<model::Grant>& grants);
 // `routine "app"."f"(integer)`.
 std::string commented_object_text(const model::Comment& comment);
 std::string default_privileges_text(const std::vector<model::DefaultPrivilege>& entries);
+// The object a SetOwner names, for messages: `table "public"."t"`, `function
+// "public"."f"(integer)`, `schema "app"`.
+std::string owned_object_text(const SetOwner& change);
 // A trigger state in words: "enable", "disable", "enable (replica sessions only)", "enable
 // (always)"; with `past`, "enabled", "disabled", ... .
 std::string trigger_state_words(char enabled, bool past = false);
@@ -404,6 +422,7 @@ using Change = std::variant<
     AlterDomain, DropDomain, AddExclusion, SetLogged, AttachPartition, DetachPartition,
     CreateCompositeType, AlterCompositeType, DropCompositeType, CreateRole, AlterRole, DropRole,
     GrantPrivileges, RevokePrivileges, GrantDefaultPrivileges, RevokeDefaultPrivileges, SetComment,
-    CreateRangeType, DropRangeType, CreateCollation, DropCollation, SetTriggerState>;
+    CreateRangeType, DropRangeType, CreateCollation, DropCollation, SetTriggerState, SetInheritance,
+    SetOwner>;
 
 }  // namespace flick::diff

@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <unordered_set>
 
 #include "diff/casts.hpp"
@@ -140,6 +141,50 @@ void diff_columns(Context& context, const TablePair& pair) {
   const model::Table& new_table = *pair.new_table;
   const auto& olds = old_table.columns;
   const auto& news = new_table.columns;
+  // What a parent it inherits from before and after passes down: the parent's ALTER TABLE
+  // reaches this table too (added, dropped, renamed, altered), so it is not written here.
+  std::vector<const model::Table*> kept_before, kept_after;  // the same parents, old and new
+  if (!new_table.inherits.empty()) {
+    std::vector<model::TableParent> old_parents = mapped_parents(context, old_table);
+    for (std::size_t i = 0; i < old_parents.size(); ++i) {
+      const model::TableParent& now = old_parents[i];
+      if (std::find(new_table.inherits.begin(), new_table.inherits.end(), now) ==
+          new_table.inherits.end()) {
+        continue;
+      }
+      const model::TableParent& before = old_table.inherits[i];
+      kept_before.push_back(context.from.find_table(before.schema, before.name));
+      kept_after.push_back(context.to.find_table(now.schema, now.name));
+    }
+  }
+  auto passed_down = [](const model::Column& column, const std::vector<const model::Table*>& by) {
+    return column.inherited && std::any_of(by.begin(), by.end(), [&](const model::Table* parent) {
+             return parent != nullptr && model::find_column(*parent, column.name) != nullptr;
+           });
+  };
+  // Each paired old column as PostgreSQL leaves it once the kept parents' ALTERs have reached it
+  // (their type, NOT NULL, default and generation changes pass down to the children, whose own
+  // ALTER of an inherited column's type PostgreSQL refuses).
+  std::vector<model::Column> effective(olds.begin(), olds.end());
+  std::unordered_set<std::string> from_parents;  // columns a kept parent has
+  for (std::size_t i = 0; i < kept_before.size(); ++i) {
+    if (kept_before[i] == nullptr || kept_after[i] == nullptr) continue;
+    for (model::Column& column : effective) {
+      const model::Column* was = model::find_column(*kept_before[i], column.name);
+      const model::Column* now = model::find_column(*kept_after[i], column.name);
+      if (was == nullptr || now == nullptr) continue;
+      from_parents.insert(column.name);
+      if (was->type != now->type || was->type_schema != now->type_schema ||
+          was->collation != now->collation) {
+        column.type = now->type;
+        column.type_schema = now->type_schema;
+        column.collation = now->collation;
+      }
+      if (was->not_null != now->not_null) column.not_null = now->not_null;
+      if (was->default_expr != now->default_expr) column.default_expr = now->default_expr;
+      if (was->generated != now->generated) column.generated = now->generated;
+    }
+  }
   for (const auto& [o, n] : pair.columns.pairs) {
     const model::Column& from = olds[o];
     const model::Column& to = news[n];
@@ -160,6 +205,7 @@ void diff_columns(Context& context, const TablePair& pair) {
   }
 
   std::unordered_set<std::string> regenerate = columns_to_regenerate(context, pair);
+  for (const std::string& name : from_parents) regenerate.erase(name);  // the parent's to do
   for (const auto& [o, n] : pair.columns.pairs) {
     if (regenerate.count(news[n].name)) {
       context.add(kAlterColumns, DropColumn{pair.target, news[n].name});
@@ -167,7 +213,9 @@ void diff_columns(Context& context, const TablePair& pair) {
     }
   }
   for (const auto& [o, n] : pair.columns.pairs) {
-    if (!regenerate.count(news[n].name)) diff_column(context, pair, olds[o], news[n]);
+    if (regenerate.count(news[n].name)) continue;
+    // (The original where no parent reaches it: default overrides are keyed by its address.)
+    diff_column(context, pair, from_parents.count(olds[o].name) ? effective[o] : olds[o], news[n]);
   }
   for (const auto& [o, n] : pair.columns.pairs) {
     if (regenerate.count(news[n].name)) {
@@ -176,12 +224,14 @@ void diff_columns(Context& context, const TablePair& pair) {
   }
 
   for (std::size_t n : pair.columns.created) {
+    if (passed_down(news[n], kept_after)) continue;
     context.add(kAddColumns, AddColumn{pair.target, news[n]});
     if (news[n].comment) {
       context.add(kComments, SetColumnComment{pair.target, news[n].name, news[n].comment});
     }
   }
   for (std::size_t o : pair.columns.dropped) {
+    if (passed_down(olds[o], kept_before)) continue;
     context.add(kDropColumns, DropColumn{pair.target, olds[o].name});
     context.tables_changing_shape.insert(&old_table);
   }

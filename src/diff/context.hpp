@@ -71,6 +71,7 @@ enum Phase {
   kCreateSqlFunctions,  // SQL bodies are checked against the tables and views when created
   kCreateTriggers,
   kComments,
+  kSetOwners,           // before grants: a new owner takes the old one's own privileges
   kRevokePrivileges,    // on objects that stay, and before the roles they name are dropped
   kGrantPrivileges,     // once every object exists
   kDropTypedFunctions,  // functions whose signature uses a type dropped in kDropDomains

@@ -4,6 +4,7 @@
 // away together with nothing else, need no REVOKE.
 
 #include <algorithm>
+#include <cctype>
 #include <iterator>
 #include <map>
 #include <set>
@@ -254,10 +255,65 @@ std::string default_privileges_text(const std::vector<model::DefaultPrivilege>& 
   return list + " on new " + scope + " to " + first.grantee;
 }
 
+std::string owned_object_text(const SetOwner& change) {
+  std::string kind = change.sql_kind;
+  for (char& c : kind) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (change.sql_kind == "SCHEMA") return kind + " \"" + change.object.schema + "\"";
+  std::string text = kind + " \"" + change.object.schema + "\".\"" + change.object.name + "\"";
+  bool routine = change.sql_kind == "FUNCTION" || change.sql_kind == "PROCEDURE" ||
+                 change.sql_kind == "AGGREGATE";
+  return routine ? text + "(" + change.arguments + ")" : text;
+}
+
+namespace {
+
+// The SQL keyword ALTER ... OWNER TO needs for `owner`'s object in `catalog`.
+std::string owner_sql_kind(const model::Catalog& catalog, const model::Owner& owner) {
+  if (owner.object_kind == "schema") return "SCHEMA";
+  if (owner.object_kind == "sequence") return "SEQUENCE";
+  if (owner.object_kind == "routine") {
+    const model::Function* routine =
+        catalog.find_function(owner.schema, owner.name, owner.arguments);
+    if (routine != nullptr && routine->aggregate) return "AGGREGATE";
+    return routine != nullptr && routine->procedure ? "PROCEDURE" : "FUNCTION";
+  }
+  if (owner.object_kind == "type") {
+    return catalog.find_domain(owner.schema, owner.name) != nullptr ? "DOMAIN" : "TYPE";
+  }
+  const model::View* view = catalog.find_view(owner.schema, owner.name);
+  if (view != nullptr) return view->materialized ? "MATERIALIZED VIEW" : "VIEW";
+  return "TABLE";
+}
+
+// An owner the new catalog names that the object does not have yet (it is new, created again,
+// or had another): ALTER ... OWNER TO. An entry that goes changes nothing: an owner entry is an
+// opinion, and its absence is none.
+void diff_owners(Context& context) {
+  std::set<ObjectKey> fresh = created_objects(context);
+  std::map<ObjectKey, std::string> old_roles;
+  for (const model::Owner& owner : context.from.owners) {
+    std::optional<ObjectKey> now =
+        carried_object(context, {owner.object_kind, owner.schema, owner.name, owner.arguments});
+    if (now && fresh.count(*now) == 0) old_roles[*now] = owner.role;
+  }
+  for (const model::Owner& owner : context.to.owners) {
+    auto old = old_roles.find({owner.object_kind, owner.schema, owner.name, owner.arguments});
+    if (old != old_roles.end() && old->second == owner.role) continue;
+    context.add(kSetOwners, SetOwner{owner_sql_kind(context.to, owner),
+                                     {owner.schema, owner.name},
+                                     owner.arguments,
+                                     owner.role,
+                                     old == old_roles.end() ? "" : old->second});
+  }
+}
+
+}  // namespace
+
 void diff_privileges(Context& context) {
   diff_roles(context);
   diff_default_privileges(context);
   diff_grants(context);
+  diff_owners(context);
 }
 
 }  // namespace flick::diff

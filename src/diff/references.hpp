@@ -13,4 +13,8 @@ namespace flick::diff {
 // and comments skipped.
 std::unordered_set<std::string> referenced_identifiers(std::string_view sql);
 
+// The identifiers of `sql` that are called: followed by "(" ("f(1)", "app.f (x)" gives "f").
+// Type modifiers ("varchar(20)") and keywords ("IN (", "VALUES (") are among them.
+std::unordered_set<std::string> called_identifiers(std::string_view sql);
+
 }  // namespace flick::diff

@@ -125,6 +125,61 @@ std::map<std::string, int> function_levels(const model::Catalog& catalog) {
   return levels;
 }
 
+// `catalog`'s functions in an order where a SQL-bodied function or an aggregate comes after the
+// functions it calls (PostgreSQL checks SQL bodies and an aggregate's functions when it creates
+// them), in the catalog's order otherwise. SQL bodies calling each other in a cycle cannot be
+// created at all: a UserError naming the cycle.
+std::vector<const model::Function*> creation_order(const model::Catalog& catalog) {
+  const std::vector<model::Function>& functions = catalog.functions;
+  std::unordered_map<std::string, std::vector<std::size_t>> by_name;
+  for (std::size_t i = 0; i < functions.size(); ++i) by_name[functions[i].name].push_back(i);
+  std::vector<std::vector<std::size_t>> needs(functions.size());
+  for (std::size_t i = 0; i < functions.size(); ++i) {
+    const model::Function& function = functions[i];
+    std::unordered_set<std::string> names;
+    if (function.aggregate) {
+      names = referenced_identifiers(function.definition);  // SFUNC = name, FINALFUNC = name
+    } else if (function.language == "sql") {
+      names = called_identifiers(body_of(function));
+    }
+    for (const std::string& name : names) {
+      auto found = by_name.find(name);
+      if (found == by_name.end()) continue;
+      for (std::size_t j : found->second) {
+        if (j != i) needs[i].push_back(j);
+      }
+    }
+  }
+  enum class Mark { kNew, kVisiting, kDone };
+  std::vector<Mark> marks(functions.size(), Mark::kNew);
+  std::vector<std::size_t> path;
+  std::vector<const model::Function*> order;
+  auto label = [&](std::size_t i) {
+    return fmt::format("\"{}\".\"{}\"({})", functions[i].schema, functions[i].name,
+                       functions[i].arguments);
+  };
+  auto visit = [&](auto& self, std::size_t i) -> void {
+    if (marks[i] == Mark::kDone) return;
+    if (marks[i] == Mark::kVisiting) {
+      std::string cycle;
+      auto start = std::find(path.begin(), path.end(), i);
+      for (auto at = start; at != path.end(); ++at) cycle += label(*at) + " -> ";
+      throw UserError(fmt::format(
+          "functions call each other in a cycle, PostgreSQL cannot create them (it checks a SQL "
+          "body when it creates the function): {}{}",
+          cycle, label(i)));
+    }
+    marks[i] = Mark::kVisiting;
+    path.push_back(i);
+    for (std::size_t j : needs[i]) self(self, j);
+    path.pop_back();
+    marks[i] = Mark::kDone;
+    order.push_back(&functions[i]);
+  };
+  for (std::size_t i = 0; i < functions.size(); ++i) visit(visit, i);
+  return order;
+}
+
 Phase creation_phase(const std::map<std::string, int>& levels, const model::Function& function) {
   switch (levels.at(function_key(function))) {
     case 0:
@@ -322,8 +377,10 @@ void diff_routines(Context& context) {
   std::set<std::string> kept;
   std::map<std::string, int> levels = function_levels(to);
   // Aggregates after the functions they are made of, in each phase; dropped before them.
+  std::vector<const model::Function*> order = creation_order(to);
   for (bool aggregates : {false, true}) {
-    for (const model::Function& function : to.functions) {
+    for (const model::Function* created : order) {
+      const model::Function& function = *created;
       if (function.aggregate != aggregates) continue;
       auto found = old_functions.find(function_key(function));
       Phase phase = creation_phase(levels, function);

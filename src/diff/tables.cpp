@@ -36,6 +36,70 @@ void create_table(Context& context, const model::Table& table) {
   }
 }
 
+// ALTER TABLE ... NO INHERIT for the parents the table leaves (before parents are dropped and
+// its own columns change), INHERIT for the ones it gains (once its columns are added). Returns
+// the old table as NO INHERIT and INHERIT leave it when it leaves or gains a parent with CHECKs:
+// the CHECKs of a parent it leaves are its own then, its own equal to a gained parent's are that
+// parent's.
+std::optional<model::Table> diff_inheritance(Context& context, const TablePair& pair) {
+  const model::Table& old_table = *pair.old_table;
+  const model::Table& new_table = *pair.new_table;
+  if (old_table.inherits.empty() && new_table.inherits.empty()) return std::nullopt;
+  std::vector<model::TableParent> old_parents = mapped_parents(context, old_table);
+  if (old_parents == new_table.inherits) return std::nullopt;
+  std::optional<model::Table> left;
+  for (std::size_t i = 0; i < old_parents.size(); ++i) {
+    const model::TableParent& parent = old_parents[i];
+    if (std::find(new_table.inherits.begin(), new_table.inherits.end(), parent) !=
+        new_table.inherits.end()) {
+      continue;
+    }
+    const model::TableParent& before = old_table.inherits[i];
+    context.add(
+        kDropForeignKeys,
+        SetInheritance{pair.carried, {context.mapped_schema(before.schema), before.name}, false});
+    if (const model::Table* parent = context.from.find_table(before.schema, before.name)) {
+      for (const model::CheckConstraint& check : parent->checks) {
+        if (!left) left = old_table;
+        bool has =
+            std::any_of(left->checks.begin(), left->checks.end(),
+                        [&](const model::CheckConstraint& c) { return c.name == check.name; });
+        if (!has) left->checks.push_back(check);
+      }
+    }
+  }
+  for (const model::TableParent& parent : new_table.inherits) {
+    if (std::find(old_parents.begin(), old_parents.end(), parent) != old_parents.end()) continue;
+    const model::Table* gained = context.to.find_table(parent.schema, parent.name);
+    // INHERIT merges the child's CHECKs equal to the parent's (from then on the parent's); one
+    // the child lacks makes PostgreSQL refuse it.
+    bool has_checks =
+        gained == nullptr ||
+        std::all_of(gained->checks.begin(), gained->checks.end(),
+                    [&](const model::CheckConstraint& check) {
+                      return std::find(old_table.checks.begin(), old_table.checks.end(), check) !=
+                             old_table.checks.end();
+                    });
+    if (gained != nullptr && !gained->checks.empty() && has_checks) {
+      if (!left) left = old_table;
+      std::erase_if(left->checks, [&](const model::CheckConstraint& check) {
+        return std::find(gained->checks.begin(), gained->checks.end(), check) !=
+               gained->checks.end();
+      });
+    }
+    if (!has_checks) {
+      throw UserError(fmt::format(
+          "table {} gains parent {}, which has CHECK constraints the table lacks: PostgreSQL "
+          "wants the child to have them before ALTER TABLE ... INHERIT; write this migration by "
+          "hand (flick generate --custom)",
+          meta_table_name(new_table.schema, new_table.name),
+          meta_table_name(parent.schema, parent.name)));
+    }
+    context.add(kAddConstraints, SetInheritance{pair.target, {parent.schema, parent.name}, true});
+  }
+  return left;
+}
+
 void diff_policies(Context& context, const TablePair& pair) {
   const auto& olds = pair.old_table->policies;
   const auto& news = pair.new_table->policies;
@@ -136,6 +200,7 @@ void diff_table(Context& context, const TablePair& pair) {
                                   new_table.partition_of->bound});
     }
   }
+  std::optional<model::Table> left = diff_inheritance(context, pair);
   // A partition's columns follow its parent's (PostgreSQL refuses to change them on their own);
   // a table about to be attached gets the parent's columns first.
   if (!new_table.partition_of || !old_table.partition_of) diff_columns(context, pair);
@@ -144,6 +209,10 @@ void diff_table(Context& context, const TablePair& pair) {
     model::Table detached = sqlparse::detached_partition(context.from, old_table);
     TablePair effective = pair;
     effective.old_table = &detached;
+    diff_constraints(context, effective);
+  } else if (left) {
+    TablePair effective = pair;  // NO INHERIT left it the parents' CHECKs
+    effective.old_table = &*left;
     diff_constraints(context, effective);
   } else {
     diff_constraints(context, pair);
@@ -169,8 +238,11 @@ void diff_table(Context& context, const TablePair& pair) {
 Matching match_columns(Context& context, const TablePair& pair) {
   const auto& olds = pair.old_table->columns;
   const auto& news = pair.new_table->columns;
-  if (pair.new_table->partition_of) {
-    // A partition's columns are its parent's: their renames are the parent's question.
+  if (pair.new_table->partition_of || !pair.new_table->inherits.empty() ||
+      !pair.old_table->inherits.empty()) {
+    // A partition's columns are its parent's, and so are a child's inherited ones: their renames
+    // are the parent's question. (A child's own columns pair by name too: a rename of one is a
+    // drop and an add.)
     Matching matching;
     std::vector<bool> new_paired(news.size(), false);
     for (std::size_t o = 0; o < olds.size(); ++o) {
@@ -224,6 +296,21 @@ bool same_columns(const TablePair& pair, const std::vector<std::string>& old_col
   return true;
 }
 
+std::vector<model::TableParent> mapped_parents(const Context& context,
+                                               const model::Table& old_table) {
+  std::vector<model::TableParent> parents;
+  for (const model::TableParent& parent : old_table.inherits) {
+    auto found = context.pair_by_old_table.find(table_key(parent.schema, parent.name));
+    if (found == context.pair_by_old_table.end()) {
+      parents.push_back(parent);
+    } else {
+      const QualifiedName& now = context.table_pairs[found->second].target;
+      parents.push_back({now.schema, now.name});
+    }
+  }
+  return parents;
+}
+
 void match_tables(Context& context) {
   context.table_pairs.reserve(context.tables.pairs.size());
   for (const auto& [o, n] : context.tables.pairs) {
@@ -246,12 +333,17 @@ void match_tables(Context& context) {
 
 namespace {
 
-// How many parents a table has above it (0 for a table that is no partition).
-int partition_depth(const model::Catalog& catalog, const model::Table& table) {
+// How many generations of parents (PARTITION OF, INHERITS) a table has above it: 0 for a table
+// that is no partition and inherits from none.
+int parent_depth(const model::Catalog& catalog, const model::Table& table, int limit = 32) {
+  if (limit == 0) return 0;
   int depth = 0;
-  for (const model::Table* at = &table; at != nullptr && at->partition_of && depth < 32; ++depth) {
-    at = catalog.find_table(at->partition_of->schema, at->partition_of->name);
-  }
+  auto parent_at = [&](const std::string& schema, const std::string& name) {
+    const model::Table* parent = catalog.find_table(schema, name);
+    if (parent != nullptr) depth = std::max(depth, 1 + parent_depth(catalog, *parent, limit - 1));
+  };
+  if (table.partition_of) parent_at(table.partition_of->schema, table.partition_of->name);
+  for (const model::TableParent& parent : table.inherits) parent_at(parent.schema, parent.name);
   return depth;
 }
 
@@ -260,15 +352,21 @@ int partition_depth(const model::Catalog& catalog, const model::Table& table) {
 void diff_tables(Context& context) {
   std::vector<std::size_t> created = context.tables.created;
   std::stable_sort(created.begin(), created.end(), [&](std::size_t a, std::size_t b) {
-    return partition_depth(context.to, context.to.tables[a]) <
-           partition_depth(context.to, context.to.tables[b]);
+    return parent_depth(context.to, context.to.tables[a]) <
+           parent_depth(context.to, context.to.tables[b]);
   });
   for (std::size_t n : created) create_table(context, context.to.tables[n]);
   std::unordered_set<std::string> dropped;
   for (std::size_t o : context.tables.dropped) {
     dropped.insert(table_key(context.from.tables[o].schema, context.from.tables[o].name));
   }
-  for (std::size_t o : context.tables.dropped) {
+  // Children before their parents: PostgreSQL refuses to drop a table others inherit from.
+  std::vector<std::size_t> drops = context.tables.dropped;
+  std::stable_sort(drops.begin(), drops.end(), [&](std::size_t a, std::size_t b) {
+    return parent_depth(context.from, context.from.tables[a]) >
+           parent_depth(context.from, context.from.tables[b]);
+  });
+  for (std::size_t o : drops) {
     const model::Table& table = context.from.tables[o];
     // Dropping a partitioned table drops its partitions.
     if (table.partition_of &&

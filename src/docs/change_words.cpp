@@ -252,6 +252,12 @@ struct Describer {
     return fmt::format("Detached partition {} from {} (its rows stay in it).", name_of(c.partition),
                        name_of(c.parent));
   }
+  std::string operator()(const diff::SetInheritance& c) const {
+    if (c.inherit)
+      return fmt::format("Made {} inherit from {}.", name_of(c.table), name_of(c.parent));
+    return fmt::format("{} no longer inherits from {} (it keeps the columns).", name_of(c.table),
+                       name_of(c.parent));
+  }
   std::string operator()(const diff::SetLogged& c) const {
     return fmt::format(
         "Made {} {}.", name_of(c.table),
@@ -388,6 +394,9 @@ struct Describer {
   }
   std::string operator()(const diff::DropRole& c) const {
     return fmt::format("Dropped role {}.", code(c.name));
+  }
+  std::string operator()(const diff::SetOwner& c) const {
+    return fmt::format("Made {} the owner of {}.", code(c.role), diff::owned_object_text(c));
   }
   std::string operator()(const diff::GrantPrivileges& c) const {
     return "Granted " + diff::privileges_text(c.grants) + ".";

@@ -27,6 +27,7 @@ class TablePageWriter {
         fmt::format("{} · schema {}{}\n\n", link("Index", relative_link(path_, kIndexPage)),
                     code(table_.schema), table_.rls_enabled ? " · row-level security enabled" : "");
     if (table_.comment) out += escape_text(*table_.comment) + "\n\n";
+    out += parents();
     out += columns();
     out += primary_key();
     out += uniques();
@@ -56,12 +57,25 @@ class TablePageWriter {
     return column.default_expr ? code(*column.default_expr) : "";
   }
 
+  // INHERITS: the parents, linked; their columns are marked "(inherited)" below.
+  std::string parents() {
+    if (table_.inherits.empty()) return "";
+    std::string list;
+    for (const model::TableParent& parent : table_.inherits) {
+      if (!list.empty()) list += ", ";
+      list += link(code(display_name(parent.schema, parent.name)),
+                   relative_link(path_, table_page_path(parent.schema, parent.name)));
+    }
+    return "Inherits from " + list + " (columns and CHECK constraints).\n\n";
+  }
+
   std::string columns() {
     MarkdownTable rows({"Column", "Type", "Nullable", "Default", "Comment"});
     for (const model::Column& column : table_.columns) {
       terms_.push_back({"column", column.name});
       std::string name = code(column.name);
       if (in_primary_key(table_, column.name)) name += " (PK)";
+      if (column.inherited) name += " (inherited)";
       rows.add_row({name, type_cell(column), column.not_null ? "no" : "yes", default_cell(column),
                     column.comment ? escape_text(*column.comment) : ""});
     }

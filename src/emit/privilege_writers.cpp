@@ -142,6 +142,16 @@ void write(const diff::AlterRole& change, Statements& out) {
 void write(const diff::DropRole& change, Statements& out) {
   out.push_back(fmt::format("DROP ROLE {};", quoted(change.name)));
 }
+void write(const diff::SetOwner& change, Statements& out) {
+  std::string name = quoted(change.object.schema);
+  if (change.sql_kind != "SCHEMA") name += "." + quoted(change.object.name);
+  if (change.sql_kind == "FUNCTION" || change.sql_kind == "PROCEDURE" ||
+      change.sql_kind == "AGGREGATE") {
+    name += "(" + change.arguments + ")";
+  }
+  out.push_back(
+      fmt::format("ALTER {} {} OWNER TO {};", change.sql_kind, name, quoted(change.role)));
+}
 void write(const diff::GrantPrivileges& change, Statements& out) {
   write_grants(change.grants, true, out);
 }

@@ -33,7 +33,16 @@ void write(const diff::CreateTable& change, Statements& out) {
   // A partition's columns are its parent's; only its own constraints are written.
   if (!table.partition_of) {
     for (const model::Column& column : table.columns) {
+      if (column.inherited) continue;  // the parent's, written by INHERITS
       lines.push_back(column_definition(name, column, !composite_key, true));
+    }
+  }
+  for (const model::Column& column : table.columns) {
+    // The child's own key on a column it has from a parent (not written above).
+    if (column.inherited && column.primary_key && !composite_key) {
+      lines.push_back(fmt::format("CONSTRAINT {} PRIMARY KEY({})",
+                                  quoted(implicit_or("", table.name, {}, "pkey")),
+                                  column_list({column.name})));
     }
   }
   if (composite_key) {
@@ -69,8 +78,15 @@ void write(const diff::CreateTable& change, Statements& out) {
                               table_name(parent), body.empty() ? "" : " (\n" + body + "\n)",
                               table.partition_of->bound, partitioned));
   } else {
-    out.push_back(fmt::format("CREATE {}TABLE {} (\n{}\n){};\n", table.unlogged ? "UNLOGGED " : "",
-                              table_name(name), body, partitioned));
+    std::string inherits;
+    for (const model::TableParent& parent : table.inherits) {
+      inherits += (inherits.empty() ? " INHERITS (" : ", ") +
+                  table_name(diff::QualifiedName{parent.schema, parent.name});
+    }
+    if (!inherits.empty()) inherits += ")";
+    out.push_back(fmt::format(
+        "CREATE {}TABLE {} ({}){}{};\n", table.unlogged ? "UNLOGGED " : "", table_name(name),
+        body.empty() && !inherits.empty() ? "" : "\n" + body + "\n", inherits, partitioned));
   }
   if (table.rls_enabled || !table.policies.empty()) write(diff::EnableRls{name}, out);
 }
@@ -116,6 +132,10 @@ void write(const diff::AttachPartition& change, Statements& out) {
 void write(const diff::DetachPartition& change, Statements& out) {
   out.push_back(fmt::format("ALTER TABLE {} DETACH PARTITION {};", table_name(change.parent),
                             table_name(change.partition)));
+}
+void write(const diff::SetInheritance& change, Statements& out) {
+  out.push_back(fmt::format("ALTER TABLE {} {}INHERIT {};", table_name(change.table),
+                            change.inherit ? "" : "NO ", table_name(change.parent)));
 }
 void write(const diff::SetLogged& change, Statements& out) {
   out.push_back(fmt::format("ALTER TABLE {} SET {};", table_name(change.table),

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <tuple>
 
 #include "introspect/introspect.hpp"
 #include "introspect/reader_state.hpp"
@@ -91,8 +92,49 @@ void align_table_expressions(pg::Connection& connection, model::Catalog& live,
 void align_partition_bounds(pg::Connection& connection, model::Catalog& live,
                             const model::Catalog& wanted);
 
+namespace {
+
+// Whether `catalog` holds the object an owner entry is for.
+bool holds(const model::Catalog& catalog, const model::Owner& owner) {
+  const std::string& kind = owner.object_kind;
+  if (kind == "schema") return catalog.has_schema(owner.schema);
+  if (kind == "table") {
+    return catalog.find_table(owner.schema, owner.name) != nullptr ||
+           catalog.find_view(owner.schema, owner.name) != nullptr;
+  }
+  if (kind == "sequence") return catalog.find_sequence(owner.schema, owner.name) != nullptr;
+  if (kind == "routine") {
+    return catalog.find_function(owner.schema, owner.name, owner.arguments) != nullptr;
+  }
+  return catalog.has_user_type(owner.schema, owner.name);
+}
+
+// The database read has no owner entries for what the role reading owns (what it creates is its
+// own; an entry for each would be noise). An entry of `wanted` naming that role is what the
+// database has, then.
+void align_owners(pg::Connection& connection, model::Catalog& live, const model::Catalog& wanted) {
+  if (wanted.owners.empty()) return;
+  std::string me = connection.exec("SELECT current_user").value(0, 0);
+  bool added = false;
+  for (const model::Owner& owner : wanted.owners) {
+    if (owner.role != me || !holds(live, owner)) continue;
+    bool listed = std::any_of(live.owners.begin(), live.owners.end(), [&](const model::Owner& o) {
+      return std::tie(o.object_kind, o.schema, o.name, o.arguments) ==
+             std::tie(owner.object_kind, owner.schema, owner.name, owner.arguments);
+    });
+    if (!listed) {
+      live.owners.push_back(owner);
+      added = true;
+    }
+  }
+  if (added) std::sort(live.owners.begin(), live.owners.end());
+}
+
+}  // namespace
+
 void align(pg::Connection& connection, model::Catalog& live, const model::Catalog& wanted) {
   if (live == wanted) return;
+  align_owners(connection, live, wanted);
   // Roles are the cluster's: the database read names only those it uses; the ones `wanted`
   // creates are read too, when they exist.
   std::vector<std::string> roles;

@@ -132,6 +132,10 @@ struct Describer {
   std::string operator()(const diff::DetachPartition& c) {
     return fmt::format("detach partition {} from {}", name(c.partition), name(c.parent));
   }
+  std::string operator()(const diff::SetInheritance& c) {
+    return fmt::format("make {} {}inherit from {}", name(c.table), c.inherit ? "" : "no longer ",
+                       name(c.parent));
+  }
   std::string operator()(const diff::SetLogged& c) {
     return fmt::format("make {} {}", name(c.table), c.unlogged ? "unlogged" : "logged");
   }
@@ -244,6 +248,9 @@ struct Describer {
   }
   std::string operator()(const diff::DropRole& c) {
     return fmt::format("drop role \"{}\"", c.name);
+  }
+  std::string operator()(const diff::SetOwner& c) {
+    return fmt::format("make \"{}\" the owner of {}", c.role, diff::owned_object_text(c));
   }
   std::string operator()(const diff::GrantPrivileges& c) {
     return "grant " + diff::privileges_text(c.grants);

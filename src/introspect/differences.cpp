@@ -337,6 +337,16 @@ struct Difference {
     return fmt::format("{} is a partition of {} in the database, not in the schema",
                        name(c.partition), name(c.parent));
   }
+  std::string operator()(const diff::SetInheritance& c) const {
+    if (c.inherit) {
+      return fmt::format(
+          "table {} does not inherit from {} in the database, INHERITS it in the "
+          "schema",
+          name(c.table), name(c.parent));
+    }
+    return fmt::format("table {} inherits from {} in the database, not in the schema",
+                       name(c.table), name(c.parent));
+  }
   std::string operator()(const diff::SetLogged& c) const {
     return fmt::format("{} is {} in the database, {} in the schema", name(c.table),
                        c.unlogged ? "logged" : "unlogged", c.unlogged ? "UNLOGGED" : "logged");
@@ -539,6 +549,11 @@ struct Difference {
   }
   std::string operator()(const diff::DropRole& c) const {
     return fmt::format("role \"{}\" is in the database, not in the schema", c.name);
+  }
+  std::string operator()(const diff::SetOwner& c) const {
+    return fmt::format(
+        "{} is owned by {} in the database, by \"{}\" in the schema", diff::owned_object_text(c),
+        c.previous_role.empty() ? "the connecting role" : "\"" + c.previous_role + "\"", c.role);
   }
   std::string operator()(const diff::GrantPrivileges& c) const {
     return diff::privileges_text(c.grants) + ": in the schema, not in the database";

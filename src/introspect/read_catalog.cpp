@@ -118,6 +118,7 @@ model::Catalog read_catalog(pg::Connection& connection, const Filters& filters,
                state.catalog.schemas.end();
   });
   model::copy_partition_columns(state.catalog);
+  model::copy_inherited_columns(state.catalog);
   model::normalise(state.catalog);
   if (not_covered != nullptr) {
     not_covered->insert(not_covered->end(), state.not_covered.begin(), state.not_covered.end());

@@ -27,6 +27,7 @@ enum Column {
   kGenerated,
   kComment,
   kOwnCollation,
+  kLocal,
 };
 
 void set_type(model::Column& column, const pg::Result& result, int row) {
@@ -59,7 +60,7 @@ void read_columns(ReaderState& state) {
       "CASE WHEN a.attcollation <> t.typcollation THEN (SELECT CASE WHEN cn.nspname = "
       "'pg_catalog' THEN '' ELSE quote_ident(cn.nspname) || '.' END || "
       "format('%I', co.collname) FROM pg_collation co JOIN pg_namespace cn ON cn.oid = "
-      "co.collnamespace WHERE co.oid = a.attcollation) END "
+      "co.collnamespace WHERE co.oid = a.attcollation) END, a.attislocal "
       "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
       "JOIN pg_namespace n ON n.oid = c.relnamespace "
       "JOIN pg_type t ON t.oid = a.atttypid "
@@ -108,6 +109,9 @@ void read_columns(ReaderState& state) {
       }
       column.collation = schema_part + name_part;
     }
+    // Only a partition's and an INHERITS child's columns can be other than local; a partition's
+    // are its parent's anyway (model::copy_partition_columns).
+    column.inherited = !table.inherits.empty() && result.value(row, kLocal) != "t";
     table.columns.push_back(std::move(column));
   }
 }

@@ -72,7 +72,9 @@ void read_constraints(ReaderState& state) {
       "LEFT JOIN pg_class r ON r.oid = co.confrelid "
       "LEFT JOIN pg_namespace rn ON rn.oid = r.relnamespace "
       "LEFT JOIN pg_index i ON i.indexrelid = co.conindid AND co.contype IN ('p', 'u') "
+      // A CHECK an INHERITS child has only from its parents is the parent's.
       "WHERE c.relkind IN ('r', 'p') AND co.conparentid = 0 AND {2} "
+      "AND (co.conislocal OR co.contype <> 'c' OR c.relispartition) "
       "ORDER BY co.conrelid, co.oid",
       fmt::format(fmt::runtime(names_of), "co.conkey", "co.conrelid"),
       fmt::format(fmt::runtime(names_of), "co.confkey", "co.confrelid"),

@@ -99,6 +99,35 @@ SELECT o.kind, o.schema, o.name, o.args::text, 'PUBLIC', d.privilege_type, false
 ORDER BY 1, 2, 3, 4, 5, 6
 )SQL";
 
+// Each object's owner other than the role reading (what it owns, it created) and than
+// PostgreSQL's own owner of schema public (pg_database_owner, 15 on): kind, schema, name,
+// argument types, role.
+constexpr const char* kOwners = R"SQL(
+SELECT * FROM (
+SELECT 'schema' AS kind, n.nspname AS schema, '' AS name, NULL AS args,
+       pg_get_userbyid(n.nspowner) AS role
+  FROM pg_namespace n WHERE {user_schema}
+UNION ALL
+SELECT CASE WHEN c.relkind = 'S' THEN 'sequence' ELSE 'table' END, n.nspname, c.relname, NULL,
+       pg_get_userbyid(c.relowner)
+  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+ WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S') AND {user_schema}
+UNION ALL
+SELECT 'routine', n.nspname, p.proname,
+       (SELECT json_agg(format_type(a.t, NULL) ORDER BY a.o)
+          FROM unnest(p.proargtypes) WITH ORDINALITY a(t, o))::text,
+       pg_get_userbyid(p.proowner)
+  FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE {user_schema}
+UNION ALL
+SELECT 'type', n.nspname, t.typname, NULL, pg_get_userbyid(t.typowner)
+  FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+ WHERE (t.typtype IN ('e', 'd', 'r') OR (t.typtype = 'c' AND
+        (SELECT c.relkind FROM pg_class c WHERE c.oid = t.typrelid) = 'c')) AND {user_schema}
+) o WHERE o.role <> current_user::text
+  AND NOT (o.kind = 'schema' AND o.schema = 'public' AND o.role = 'pg_database_owner')
+ORDER BY 1, 2, 3, 4
+)SQL";
+
 constexpr const char* kColumnAcls = R"SQL(
 SELECT n.nspname, c.relname, a.attname,
        CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(x.grantee) END,
@@ -202,6 +231,23 @@ void read_privileges(ReaderState& state) {
       continue;
     }
     catalog.grants.push_back(std::move(grant));
+  }
+  pg::Result owners = state.connection.exec(with_user_schema(kOwners));
+  for (int row = 0; row < owners.rows(); ++row) {
+    model::Owner owner{owners.value(row, 0), owners.value(row, 1), owners.value(row, 2), "",
+                       owners.value(row, 4)};
+    if (owner.object_kind == "routine") {
+      const model::Function* routine =
+          find_routine(catalog, owner.schema, owner.name, json_strings(owners, row, 3));
+      if (routine == nullptr) continue;  // an extension's, or out of scope
+      owner.arguments = routine->arguments;
+    } else if (owner.object_kind == "sequence") {
+      // A serial or identity column's sequence follows its table's owner.
+      if (catalog.find_sequence(owner.schema, owner.name) == nullptr) continue;
+    } else if (!in_model(state, owner.object_kind, owner.schema, owner.name)) {
+      continue;
+    }
+    catalog.owners.push_back(std::move(owner));
   }
   pg::Result columns = state.connection.exec(with_user_schema(kColumnAcls));
   for (int row = 0; row < columns.rows(); ++row) {

@@ -38,6 +38,8 @@ enum Column {
   kParentSchema,
   kParentName,
   kPartitionBound,
+  kParentSchemas,
+  kParentNames,
 };
 
 bool is_bookkeeping(const Filters& filters, const std::string& schema, const std::string& name) {
@@ -70,7 +72,13 @@ void add_table(ReaderState& state, const pg::Result& result, int row,
   if (!result.is_null(row, kOptions)) {
     state.not_covered_item("table storage parameters", qualified);
   }
-  if (result.value(row, kInherits) == "t") state.not_covered_item("table inheritance", qualified);
+  if (result.value(row, kInherits) == "t") {
+    std::vector<std::string> schemas = json_strings(result, row, kParentSchemas);
+    std::vector<std::string> names = json_strings(result, row, kParentNames);
+    for (std::size_t i = 0; i < schemas.size() && i < names.size(); ++i) {
+      table.inherits.push_back({schemas[i], names[i]});
+    }
+  }
   if (result.value(row, kTyped) == "t") state.not_covered_item("typed table", qualified);
   state.tables_by_oid[result.value(row, kOid)].index = state.catalog.tables.size();
   state.catalog.tables.push_back(std::move(table));
@@ -101,7 +109,12 @@ void read_relations(ReaderState& state) {
       "c.reloftype <> 0, "
       "CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid) END, c.relispopulated, "
       "CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END, "
-      "pn.nspname, pc.relname, pg_get_expr(c.relpartbound, c.oid) "
+      "pn.nspname, pc.relname, pg_get_expr(c.relpartbound, c.oid), "
+      "CASE WHEN NOT c.relispartition THEN (SELECT json_agg(hn.nspname ORDER BY h.inhseqno) "
+      "FROM pg_inherits h JOIN pg_class hc ON hc.oid = h.inhparent "
+      "JOIN pg_namespace hn ON hn.oid = hc.relnamespace WHERE h.inhrelid = c.oid) END, "
+      "CASE WHEN NOT c.relispartition THEN (SELECT json_agg(hc.relname ORDER BY h.inhseqno) "
+      "FROM pg_inherits h JOIN pg_class hc ON hc.oid = h.inhparent WHERE h.inhrelid = c.oid) END "
       "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
       "LEFT JOIN pg_inherits pi ON c.relispartition AND pi.inhrelid = c.oid "
       "LEFT JOIN pg_class pc ON pc.oid = pi.inhparent "

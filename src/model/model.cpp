@@ -187,6 +187,87 @@ void copy_partition_columns(Catalog& catalog) {
   }
 }
 
+namespace {
+
+// The columns a child with INHERITS has: see copy_inherited_columns.
+std::vector<Column> inherited_column_list(const Table& child,
+                                          const std::vector<const Table*>& parents) {
+  std::vector<Column> columns;
+  for (const Table* parent : parents) {
+    for (const Column& from_parent : parent->columns) {
+      auto same = std::find_if(columns.begin(), columns.end(),
+                               [&](const Column& c) { return c.name == from_parent.name; });
+      if (same != columns.end()) {  // a second parent has it too: one column, merged
+        same->not_null = same->not_null || from_parent.not_null;
+        continue;
+      }
+      const Column* own = find_column(child, from_parent.name);
+      if (own != nullptr && !own->inherited) {
+        Column merged = *own;
+        merged.type = from_parent.type;  // one type: a parent's ALTER TYPE reaches it too
+        merged.type_schema = from_parent.type_schema;
+        merged.collation = from_parent.collation;
+        merged.not_null = merged.not_null || from_parent.not_null;
+        if (!merged.default_expr && !merged.generated)
+          merged.default_expr = from_parent.default_expr;
+        columns.push_back(std::move(merged));
+        continue;
+      }
+      Column copy = from_parent;
+      copy.identity.reset();
+      copy.primary_key = false;
+      copy.comment.reset();
+      copy.inherited = true;
+      if (own != nullptr) {  // what the child set on its copy (ALTER TABLE ONLY child ...) stays
+        copy.primary_key = own->primary_key;  // the child's own key (keys are not inherited)
+        copy.not_null = copy.not_null || own->not_null;
+        if (own->default_expr) copy.default_expr = own->default_expr;
+        copy.comment = own->comment;
+      }
+      columns.push_back(std::move(copy));
+    }
+  }
+  for (const Column& column : child.columns) {
+    if (column.inherited) continue;
+    bool placed = std::any_of(columns.begin(), columns.end(),
+                              [&](const Column& c) { return c.name == column.name; });
+    if (!placed) columns.push_back(column);
+  }
+  return columns;
+}
+
+}  // namespace
+
+void copy_inherited_columns(Catalog& catalog) {
+  // Each pass settles one more generation; a deeper chain than this is not seen in practice.
+  for (int pass = 0; pass < 8; ++pass) {
+    bool changed = false;
+    for (Table& child : catalog.tables) {
+      if (child.inherits.empty()) continue;
+      std::vector<const Table*> parents;
+      for (const TableParent& parent : child.inherits) {
+        const Table* found = catalog.find_table(parent.schema, parent.name);
+        if (found != nullptr) parents.push_back(found);
+      }
+      if (parents.size() != child.inherits.size()) continue;
+      std::vector<Column> columns = inherited_column_list(child, parents);
+      if (columns != child.columns) {
+        child.columns = std::move(columns);
+        changed = true;
+      }
+      // A CHECK equal to a parent's (declared in the child too, or there before an INHERIT) is
+      // merged with it: the parent's.
+      for (const Table* parent : parents) {
+        std::erase_if(child.checks, [&](const CheckConstraint& check) {
+          return std::find(parent->checks.begin(), parent->checks.end(), check) !=
+                 parent->checks.end();
+        });
+      }
+    }
+    if (!changed) return;
+  }
+}
+
 std::string serial_type_of(const std::string& type) {
   if (type == "integer") return "serial";
   if (type == "bigint") return "bigserial";
@@ -362,6 +443,7 @@ void normalise(Catalog& catalog) {
   catalog.grants.erase(std::unique(catalog.grants.begin(), catalog.grants.end()),
                        catalog.grants.end());
   std::sort(catalog.comments.begin(), catalog.comments.end());
+  std::sort(catalog.owners.begin(), catalog.owners.end());
   std::sort(catalog.default_privileges.begin(), catalog.default_privileges.end());
   catalog.default_privileges.erase(
       std::unique(catalog.default_privileges.begin(), catalog.default_privileges.end()),
@@ -372,6 +454,7 @@ void strip_privileges(Catalog& catalog) {
   catalog.roles.clear();
   catalog.grants.clear();
   catalog.default_privileges.clear();
+  catalog.owners.clear();
 }
 
 const std::vector<std::string>& privileges_of_kind(const std::string& kind) {

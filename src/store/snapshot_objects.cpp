@@ -29,7 +29,7 @@ namespace {
 // What a drizzle table entry has no key for.
 bool has_table_extras(const model::Table& table) {
   if (table.unlogged || !table.exclusions.empty() || !table.partition_by.empty() ||
-      table.partition_of) {
+      table.partition_of || !table.inherits.empty()) {
     return true;
   }
   return std::any_of(table.columns.begin(), table.columns.end(),
@@ -86,7 +86,7 @@ bool has_objects(const model::Catalog& catalog) {
   if (!catalog.extensions.empty() || !catalog.functions.empty() || !catalog.domains.empty() ||
       !catalog.composite_types.empty() || !catalog.range_types.empty() ||
       !catalog.collations.empty() || !catalog.grants.empty() || !catalog.comments.empty() ||
-      !catalog.default_privileges.empty()) {
+      !catalog.default_privileges.empty() || !catalog.owners.empty()) {
     return true;
   }
   for (const model::View& view : catalog.views) {
@@ -204,6 +204,16 @@ std::string objects_json(const model::Catalog& catalog) {
                               {"name", table.partition_of->name},
                               {"bound", table.partition_of->bound}};
     }
+    if (!table.inherits.empty()) {
+      entry["inherits"] = nlohmann::ordered_json::array();
+      for (const model::TableParent& parent : table.inherits) {
+        entry["inherits"].push_back({{"schema", parent.schema}, {"name", parent.name}});
+      }
+      entry["inheritedColumns"] = nlohmann::ordered_json::array();
+      for (const model::Column& column : table.columns) {
+        if (column.inherited) entry["inheritedColumns"].push_back(column.name);
+      }
+    }
     out["tables"].push_back(std::move(entry));
   }
   // Indexes of materialized views (drizzle's views hold none).
@@ -240,6 +250,16 @@ std::string objects_json(const model::Catalog& catalog) {
                                {"privilege", grant.privilege},
                                {"grantOption", grant.grant_option},
                                {"revoked", grant.revoked}});
+    }
+  }
+  if (!catalog.owners.empty()) {
+    out["owners"] = nlohmann::ordered_json::array();
+    for (const model::Owner& owner : catalog.owners) {
+      out["owners"].push_back({{"kind", owner.object_kind},
+                               {"schema", owner.schema},
+                               {"name", owner.name},
+                               {"arguments", owner.arguments},
+                               {"role", owner.role}});
     }
   }
   if (!catalog.comments.empty()) {
@@ -314,6 +334,17 @@ void read_objects(const fs::path& path, model::Catalog& catalog) {
                                 text(item, "arguments"), text(item, "column"),
                                 text(item, "grantee"), text(item, "privilege"),
                                 flag(item, "grantOption"), flag(item, "revoked")});
+    }
+    for (const auto& item : json.value("owners", nlohmann::json::array())) {
+      catalog.owners.push_back({text(item, "kind"), text(item, "schema"), text(item, "name"),
+                                text(item, "arguments"), text(item, "role")});
+      const model::Owner& owner = catalog.owners.back();
+      if (std::find(std::begin(model::kGrantKinds), std::end(model::kGrantKinds),
+                    owner.object_kind) == std::end(model::kGrantKinds) ||
+          owner.role.empty()) {
+        throw UserError(fmt::format("{}: an owner entry of unknown kind \"{}\" or without a role",
+                                    file, owner.object_kind));
+      }
     }
     for (const auto& item : json.value("comments", nlohmann::json::array())) {
       catalog.comments.push_back({text(item, "kind"), text(item, "schema"), text(item, "name"),
@@ -422,6 +453,20 @@ void read_objects(const fs::path& path, model::Catalog& catalog) {
         const nlohmann::json& of = item["partitionOf"];
         table->partition_of =
             model::PartitionOf{text(of, "schema"), text(of, "name"), text(of, "bound")};
+      }
+      for (const auto& parent : item.value("inherits", nlohmann::json::array())) {
+        table->inherits.push_back({text(parent, "schema"), text(parent, "name")});
+      }
+      for (const auto& column_name : item.value("inheritedColumns", nlohmann::json::array())) {
+        auto column =
+            std::find_if(table->columns.begin(), table->columns.end(), [&](const model::Column& c) {
+              return column_name.is_string() && c.name == column_name.get<std::string>();
+            });
+        if (column == table->columns.end()) {
+          throw UserError(fmt::format("{}: inherited column {} of \"{}\": no such column", file,
+                                      column_name.dump(), table->name));
+        }
+        column->inherited = true;
       }
       for (const auto& exclusion : item.value("exclusions", nlohmann::json::array())) {
         table->exclusions.push_back({text(exclusion, "name"), text(exclusion, "definition")});

@@ -36,12 +36,17 @@ void reconcile_with_drizzle_snapshot(model::Catalog& snapshot, model::Catalog& o
       table.unlogged = false;
       table.partition_by.clear();
       table.partition_of.reset();
+      table.inherits.clear();
       table.exclusions.clear();
-      for (model::Column& column : table.columns) column.collation.clear();
+      for (model::Column& column : table.columns) {
+        column.collation.clear();
+        column.inherited = false;
+      }
     }
   }
   // A snapshot written while privileges were not managed says nothing about them.
-  if (snapshot.roles.empty() && snapshot.grants.empty() && snapshot.default_privileges.empty()) {
+  if (snapshot.roles.empty() && snapshot.grants.empty() && snapshot.default_privileges.empty() &&
+      snapshot.owners.empty()) {
     model::strip_privileges(other);
   }
   if (has_comments(snapshot)) return;

@@ -110,14 +110,55 @@ void write_file(const fs::path& path, const std::string& text) {
   if (!out) throw UserError(fmt::format("{}: cannot write", path.string()));
 }
 
+// A table with parents (INHERITS, PARTITION OF) whose file would be read before its first
+// ancestor's is written in that ancestor's file, with everything of its own: the schema reader
+// reads files in name order and needs a parent before its children ("garbage.users INHERITS
+// source.users" in garbage.sql would come first).
+std::map<std::pair<std::string, std::string>, Place> places_of_children(
+    const std::vector<diff::Change>& changes, bool split) {
+  std::map<std::pair<std::string, std::string>, const model::Table*> tables;
+  for (const diff::Change& change : changes) {
+    if (const auto* create = std::get_if<diff::CreateTable>(&change)) {
+      tables[{create->table.schema, create->table.name}] = &create->table;
+    }
+  }
+  std::map<std::pair<std::string, std::string>, Place> places;
+  for (const auto& [key, table] : tables) {
+    const model::Table* root = table;
+    for (int depth = 0; depth < 32; ++depth) {
+      std::pair<std::string, std::string> parent;
+      if (root->partition_of) {
+        parent = {root->partition_of->schema, root->partition_of->name};
+      } else if (!root->inherits.empty()) {
+        parent = {root->inherits.front().schema, root->inherits.front().name};
+      } else {
+        break;
+      }
+      auto found = tables.find(parent);
+      if (found == tables.end()) break;
+      root = found->second;
+    }
+    auto path = [&](const model::Table& t) {
+      return split ? t.schema + "/" + t.name + ".sql" : t.schema + ".sql";
+    };
+    if (root != table && path(*table) < path(*root)) places[key] = Place{root->schema, root->name};
+  }
+  return places;
+}
+
 // Writes the schema files; returns their paths in order.
 std::vector<fs::path> write_schema_files(const std::vector<diff::Change>& changes,
                                          const std::vector<introspect::NotCovered>& not_covered,
                                          const fs::path& dir, bool split) {
+  std::map<std::pair<std::string, std::string>, Place> children =
+      places_of_children(changes, split);
   // file key -> statements, in the order of the whole migration
   std::map<std::pair<std::string, std::string>, std::string> files;
   for (const diff::Change& change : changes) {
     Place place = std::visit(PlaceOf{}, change);
+    if (auto child = children.find({place.schema, place.file}); child != children.end()) {
+      place = child->second;
+    }
     diff::ChangeSet one;
     one.changes.push_back(change);
     std::string& text = files[{place.schema, split ? place.file : ""}];

@@ -45,8 +45,6 @@ TEST(Errors, UnsupportedStatementsNameTheirKind) {
 }
 
 TEST(Errors, UnsupportedTableClauses) {
-  EXPECT_EQ(read_error("CREATE TABLE p (id int);\nCREATE TABLE c (x int) INHERITS (p);"),
-            "schema.sql:2:14: unsupported clause INHERITS in CREATE TABLE");
   EXPECT_EQ(read_error("CREATE TABLE m (at date) PARTITION BY RANGE (day);"),
             "schema.sql:1:46: PARTITION BY names column \"day\", which table \"m\" does not have");
   EXPECT_EQ(read_error("CREATE TABLE p (id int);\nCREATE TABLE c PARTITION OF p DEFAULT;"),
@@ -75,6 +73,50 @@ TEST(Errors, UnsupportedTableClauses) {
             "schema.sql:2:1: unsupported clause in ALTER TABLE: AddColumn");
   EXPECT_EQ(read_error("CREATE SEQUENCE s OWNED BY NONE;"),
             "schema.sql:1:19: unsupported sequence option owned_by");
+}
+
+TEST(Errors, InheritanceMistakesNameTheTablesAndColumn) {
+  EXPECT_EQ(read_error("CREATE TABLE c (x int) INHERITS (p);"),
+            "schema.sql:1:34: INHERITS names table \"public\".\"p\", which is not created (yet)");
+  EXPECT_EQ(read_error("CREATE TABLE p (a int);\nCREATE TABLE c (a text) INHERITS (p);"),
+            "schema.sql:2:17: column \"a\" is text here but integer in \"public\".\"p\", which it "
+            "inherits from; PostgreSQL merges only columns of one type");
+  EXPECT_EQ(read_error("CREATE TABLE p (a int) PARTITION BY LIST (a);\n"
+                       "CREATE TABLE c (b int) INHERITS (p);"),
+            "schema.sql:2:34: PostgreSQL does not let a partitioned table or a partition inherit "
+            "or be inherited (INHERITS with PARTITION BY / of a partitioned table)");
+  EXPECT_EQ(read_error("CREATE TABLE p (a int);\nCREATE TABLE c (b int) INHERITS (p, p);"),
+            "schema.sql:2:37: INHERITS names \"public\".\"p\" twice");
+  EXPECT_EQ(read_error("CREATE TABLE p (a int NOT NULL);\nCREATE TABLE c (b int);\n"
+                       "ALTER TABLE c INHERIT p;"),
+            "schema.sql:3:23: \"public\".\"c\" cannot inherit from \"public\".\"p\": its column "
+            "\"a\" is missing");
+  EXPECT_EQ(read_error("CREATE TABLE p (a int NOT NULL);\nCREATE TABLE c (a int);\n"
+                       "ALTER TABLE c INHERIT p;"),
+            "schema.sql:3:23: \"public\".\"c\" cannot inherit from \"public\".\"p\": its column "
+            "\"a\" is not integer NOT NULL");
+  EXPECT_EQ(read_error("CREATE TABLE p (a int);\nCREATE TABLE c (a int);\n"
+                       "ALTER TABLE c NO INHERIT p;"),
+            "schema.sql:3:26: \"public\".\"c\" does not inherit from \"public\".\"p\"");
+}
+
+// Generated scripts drop before they create: DROP ... IF EXISTS of what is not defined yet does
+// nothing; any other DROP is refused, naming what to do.
+TEST(Errors, DropInASchemaFileOnlyBeforeTheDefinition) {
+  model::Catalog catalog = read_schema_sql(
+      "DROP TABLE IF EXISTS source.users CASCADE;\nCREATE SCHEMA source;\n"
+      "DROP TYPE IF EXISTS mood;\nCREATE TABLE source.users (id int);",
+      "schema.sql");
+  EXPECT_NE(catalog.find_table("source", "users"), nullptr);
+  EXPECT_EQ(read_error("CREATE TABLE t (id int);\nDROP TABLE IF EXISTS t;"),
+            "schema.sql:2:1: DROP IF EXISTS of \"public\".\"t\", which the schema files define "
+            "before it: delete that definition instead");
+  EXPECT_EQ(read_error("DROP TABLE t;"),
+            "schema.sql:1:1: unsupported statement DROP without IF EXISTS in a schema file (it "
+            "says what exists: delete the object's definition instead)");
+  EXPECT_EQ(read_error("DROP INDEX IF EXISTS i;"),
+            "schema.sql:1:1: unsupported statement DROP in a schema file (it says what exists: "
+            "delete the object's definition instead)");
 }
 
 TEST(Errors, UnknownTypeNamesTheColumnAndItsPosition) {

@@ -5,6 +5,7 @@
 
 #include "catalog_text.hpp"
 #include "ddl/ddl.hpp"
+#include "test_util.hpp"
 
 namespace flick::ddl {
 namespace {
@@ -36,8 +37,9 @@ TEST(AllFeatures, ReadingIsDeterministicAndNormalised) {
 }
 
 // What a pg_dump --schema-only file wraps its DDL in is read: psql's \restrict lines, session
-// settings (search_path moves unqualified names), ownership and privileges (outside the model),
-// and a sequence OWNED BY the integer column whose default is its nextval is that column's serial.
+// settings (search_path moves unqualified names), ownership and privileges (kept as entries that
+// count when privileges are managed; a serial's sequence follows its table's owner), and a
+// sequence OWNED BY the integer column whose default is its nextval is that column's serial.
 TEST(DumpFiles, SessionSettingsOwnershipAndOwnedSequences) {
   model::Catalog catalog = read_schema_sql(
       "\\restrict AbC123\n"
@@ -51,6 +53,7 @@ TEST(DumpFiles, SessionSettingsOwnershipAndOwnedSequences) {
       "CREATE TABLE u (id integer);\n"
       "CREATE SEQUENCE app.t_id_seq AS integer START WITH 1 INCREMENT BY 1 NO MINVALUE NO "
       "MAXVALUE CACHE 1;\n"
+      "ALTER SEQUENCE app.t_id_seq OWNER TO someone;\n"
       "ALTER SEQUENCE app.t_id_seq OWNED BY app.t.id;\n"
       "ALTER TABLE ONLY app.t ALTER COLUMN id SET DEFAULT nextval('app.t_id_seq'::regclass);\n"
       "CREATE SEQUENCE app.kept START 5;\n"
@@ -71,6 +74,54 @@ TEST(DumpFiles, SessionSettingsOwnershipAndOwnedSequences) {
   ASSERT_EQ(catalog.sequences.size(), 1u);
   EXPECT_EQ(catalog.sequences[0].name, "kept");
   EXPECT_EQ(catalog.sequences[0].options.start_with, "5");
+  std::vector<model::Owner> owners = {{"schema", "app", "", "", "someone"},
+                                      {"sequence", "app", "kept", "", "someone"},
+                                      {"table", "app", "t", "", "someone"}};
+  EXPECT_EQ(catalog.owners, owners) << "no entry for app.t_id_seq: it follows app.t";
+}
+
+// ALTER ... OWNER TO of every kind the model holds, CREATE SCHEMA ... AUTHORIZATION, the last
+// entry winning, CURRENT_USER as no opinion; mistakes name the object.
+TEST(DumpFiles, OwnersOfEveryKind) {
+  model::Catalog catalog = read_schema_sql(
+      "CREATE SCHEMA AUTHORIZATION app_owner;\n"
+      "CREATE SCHEMA billing AUTHORIZATION finance;\n"
+      "CREATE TYPE app_owner.mood AS ENUM ('a');\n"
+      "CREATE DOMAIN app_owner.email AS text;\n"
+      "CREATE TABLE app_owner.t (id integer);\n"
+      "CREATE VIEW app_owner.v AS SELECT id FROM app_owner.t;\n"
+      "CREATE MATERIALIZED VIEW app_owner.m AS SELECT id FROM app_owner.t;\n"
+      "CREATE FUNCTION app_owner.f(x integer) RETURNS integer LANGUAGE sql AS 'SELECT x';\n"
+      "CREATE AGGREGATE app_owner.total(integer) (SFUNC = int4pl, STYPE = integer);\n"
+      "ALTER TYPE app_owner.mood OWNER TO finance;\n"
+      "ALTER DOMAIN app_owner.email OWNER TO finance;\n"
+      "ALTER VIEW app_owner.v OWNER TO finance;\n"
+      "ALTER MATERIALIZED VIEW app_owner.m OWNER TO finance;\n"
+      "ALTER FUNCTION app_owner.f(integer) OWNER TO finance;\n"
+      "ALTER AGGREGATE app_owner.total(integer) OWNER TO finance;\n"
+      "ALTER TABLE app_owner.t OWNER TO finance;\n"
+      "ALTER TABLE app_owner.t OWNER TO reporting;\n"
+      "ALTER SCHEMA billing OWNER TO CURRENT_USER;\n"
+      "ALTER COLLATION \"C\" OWNER TO finance;\n",
+      "schema.sql");
+  std::vector<model::Owner> owners = {
+      {"routine", "app_owner", "f", "integer", "finance"},
+      {"routine", "app_owner", "total", "integer", "finance"},
+      {"schema", "app_owner", "", "", "app_owner"},
+      {"table", "app_owner", "m", "", "finance"},
+      {"table", "app_owner", "t", "", "reporting"},
+      {"table", "app_owner", "v", "", "finance"},
+      {"type", "app_owner", "email", "", "finance"},
+      {"type", "app_owner", "mood", "", "finance"},
+  };
+  EXPECT_EQ(catalog.owners, owners);
+  EXPECT_EQ(testing::read_error("CREATE TABLE t (id int);\nALTER TABLE t OWNER TO PUBLIC;"),
+            "schema.sql:2:24: PUBLIC cannot own an object: name a role");
+  EXPECT_EQ(testing::read_error("ALTER TABLE nope OWNER TO x;"),
+            "schema.sql:1:13: OWNER TO names relation \"public\".\"nope\", which is not created "
+            "(yet)");
+  EXPECT_EQ(testing::read_error("ALTER TYPE nope OWNER TO x;"),
+            "schema.sql:1:1: OWNER TO names type \"public\".\"nope\", which is not created (yet)");
 }
 
 }  // namespace

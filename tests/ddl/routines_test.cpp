@@ -278,6 +278,52 @@ TEST(Routines, RangeTypesInCanonicalForm) {
   EXPECT_EQ(model::default_multirange_name("period"), "period_multirange");
 }
 
+// INHERITS: the parents' columns first (in INHERITS order, each name once), marked inherited
+// unless the child declares them too; NOT NULL and defaults merge as PostgreSQL merges them; the
+// parents' CHECKs stay the parents'. pg_dump's ALTER TABLE ONLY on an inherited column keeps.
+TEST(Routines, InheritsGivesTheParentsColumnsFirst) {
+  model::Catalog catalog = read_schema_sql(
+      "CREATE TABLE items (id integer NOT NULL, title text DEFAULT 'x', "
+      "CONSTRAINT items_id CHECK (id > 0));\n"
+      "CREATE TABLE tagged (tags text[], title text NOT NULL);\n"
+      "CREATE TABLE books (isbn text, title text, note text) INHERITS (items, tagged);\n"
+      "CREATE TABLE ebooks (url text) INHERITS (books);\n"
+      "ALTER TABLE ONLY ebooks ALTER COLUMN isbn SET NOT NULL;\n"
+      "CREATE INDEX ebooks_id ON ebooks (id);",
+      "schema.sql");
+  const model::Table& books = testing::table_of(catalog, "books");
+  std::vector<std::string> names;
+  for (const model::Column& column : books.columns) {
+    names.push_back(column.name + (column.inherited ? " (inherited)" : ""));
+  }
+  EXPECT_EQ(names, (std::vector<std::string>{"id (inherited)", "title", "tags (inherited)", "isbn",
+                                             "note"}));
+  const model::Column& title = testing::column_of(books, "title");
+  EXPECT_TRUE(title.not_null) << "tagged's NOT NULL";
+  EXPECT_EQ(title.default_expr, "'x'") << "items' default, books declares none";
+  EXPECT_TRUE(testing::column_of(books, "id").not_null);
+  EXPECT_TRUE(books.checks.empty()) << "items_id stays items'";
+  ASSERT_EQ(books.inherits.size(), 2u);
+  EXPECT_EQ(books.inherits[1].name, "tagged");
+  const model::Table& ebooks = testing::table_of(catalog, "ebooks");
+  ASSERT_EQ(ebooks.columns.size(), 6u);
+  EXPECT_EQ(ebooks.columns.back().name, "url");
+  EXPECT_FALSE(ebooks.columns.back().inherited);
+  EXPECT_TRUE(testing::column_of(ebooks, "isbn").inherited);
+  EXPECT_TRUE(testing::column_of(ebooks, "isbn").not_null) << "ALTER TABLE ONLY ebooks";
+  EXPECT_FALSE(testing::column_of(books, "isbn").not_null);
+  EXPECT_EQ(ebooks.indexes.size(), 1u);
+  // NO INHERIT: what only that parent gave becomes the child's own.
+  model::Catalog left = read_schema_sql(
+      "CREATE TABLE items (id integer);\nCREATE TABLE books (isbn text) INHERITS (items);\n"
+      "ALTER TABLE books NO INHERIT items;",
+      "schema.sql");
+  const model::Table& alone = testing::table_of(left, "books");
+  EXPECT_TRUE(alone.inherits.empty());
+  ASSERT_EQ(alone.columns.size(), 2u);
+  EXPECT_FALSE(alone.columns[0].inherited);
+}
+
 TEST(Routines, RangeTypeAndCollationErrorsNameTheObject) {
   EXPECT_EQ(read_error("CREATE TYPE r AS RANGE (subtype_diff = float8mi);"),
             "schema.sql:1:1: range type \"r\" must specify a subtype");

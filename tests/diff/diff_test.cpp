@@ -36,6 +36,33 @@ TEST(Diff, IdenticalCatalogsGiveNoChanges) {
   EXPECT_TRUE(diff(catalog, catalog, {}).empty());
 }
 
+// An owner entry is an opinion: one that goes changes nothing, one that comes or changes is an
+// ALTER ... OWNER TO; a renamed table's entry follows it.
+TEST(Diff, OwnerEntriesAreOpinions) {
+  model::Catalog with_owner = catalog_with(accounts_with("created"));
+  with_owner.owners.push_back({"table", "public", "accounts", "", "finance"});
+  model::Catalog without = catalog_with(accounts_with("created"));
+  EXPECT_TRUE(diff(with_owner, without, {}).empty());
+  EXPECT_EQ(
+      emit::sql_statements(diff(without, with_owner, {})),
+      (std::vector<std::string>{"ALTER TABLE \"public\".\"accounts\" OWNER TO \"finance\";"}));
+  model::Catalog other = with_owner;
+  other.owners[0].role = "reporting";
+  EXPECT_EQ(
+      emit::sql_statements(diff(with_owner, other, {})),
+      (std::vector<std::string>{"ALTER TABLE \"public\".\"accounts\" OWNER TO \"reporting\";"}));
+  model::Catalog renamed = with_owner;
+  renamed.tables[0].name = "ledger";
+  renamed.owners[0].name = "ledger";
+  Options options;
+  options.renames.push_back(parse_rename_hint("table:accounts=ledger"));
+  EXPECT_EQ(emit::sql_statements(diff(with_owner, renamed, options)),
+            (std::vector<std::string>{
+                "ALTER TABLE \"accounts\" RENAME TO \"ledger\";",
+                "ALTER TABLE \"ledger\" RENAME CONSTRAINT \"accounts_pkey\" TO \"ledger_pkey\";"}))
+      << "no OWNER TO: the entry followed the table";
+}
+
 TEST(Diff, AmbiguityWithoutAskNamesBothFlags) {
   try {
     diff(catalog_with(accounts_with("created")), catalog_with(accounts_with("created_at")), {});

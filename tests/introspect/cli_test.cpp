@@ -89,6 +89,15 @@ void expect_pull_then_no_changes(const std::string& name, const std::vector<fs::
   fs::remove_all(project);
 }
 
+// Children in schemas read before their parent's (soft deletion across schemas, a grandchild):
+// pull writes them where the parent is, so the files read back; both layouts.
+TEST(Pull, InheritanceAcrossSchemasThenGenerateHasNoChanges) {
+  expect_pull_then_no_changes("pull_inheritance",
+                              {kSource / "tests/data/inheritance/logical_delete.sql"}, false);
+  expect_pull_then_no_changes("pull_inheritance_split",
+                              {kSource / "tests/data/inheritance/logical_delete.sql"}, true);
+}
+
 TEST(Pull, FlickSchemaThenGenerateHasNoChanges) {
   expect_pull_then_no_changes("pull_flick", sql_files(kSource / "examples/flick/schema"), false);
 }
@@ -113,6 +122,53 @@ TEST(Pull, RoutinesThenGenerateHasNoChanges) {
   // applied after the table files, not in name order).
   expect_pull_then_no_changes("pull_routines_split", {kSource / "tests/data/routines/split.sql"},
                               true);
+}
+
+// Table inheritance, a disabled trigger, a collation and a range type: read back equal (no
+// drift), then each changed by hand is named, and drift's SQL puts them back.
+TEST(Drift, NamesInheritanceTriggerStateCollationAndRangeTypeChangedByHand) {
+  fs::path project = make_temp_dir("drift_kinds");
+  write_text(project / "schema.sql",
+             "CREATE COLLATION ci (provider = icu, locale = 'und-u-ks-level2', "
+             "deterministic = false);\n"
+             "CREATE TYPE price_band AS RANGE (subtype = numeric);\n"
+             "CREATE TABLE parent_t (id integer NOT NULL, CONSTRAINT parent_t_id CHECK (id > 0));\n"
+             "CREATE TABLE child_t (note text COLLATE ci, band price_band) INHERITS (parent_t);\n"
+             "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS "
+             "$$ BEGIN RETURN NEW; END $$;\n"
+             "CREATE TRIGGER child_touch BEFORE UPDATE ON child_t FOR EACH ROW "
+             "EXECUTE FUNCTION touch();\n");
+  std::string schema = (project / "schema.sql").string();
+  std::string url = create_database("drift_kinds");
+  apply_files(url, {project / "schema.sql"});
+  FlickRun clean = run_flick({"drift", "--url", url, "--schema", schema});
+  ASSERT_EQ(clean.exit_code, 0) << describe(clean);
+  apply_sql(url,
+            "ALTER TABLE child_t DISABLE TRIGGER child_touch;"
+            "ALTER TABLE child_t NO INHERIT parent_t;"
+            "CREATE COLLATION stray_ci (provider = icu, locale = 'und', deterministic = false);"
+            "CREATE TYPE stray_range AS RANGE (subtype = integer);");
+  FlickRun drift = run_flick({"drift", "--url", url, "--schema", schema, "--json"});
+  ASSERT_EQ(drift.exit_code, 1) << describe(drift);
+  nlohmann::json report = nlohmann::json::parse(drift.out);
+  std::vector<std::string> lines = report["differences"];
+  std::sort(lines.begin(), lines.end());
+  std::vector<std::string> expected = {
+      "collation \"stray_ci\" is in the database, not in the schema",
+      "range type \"stray_range\" is in the database, not in the schema",
+      "table \"child_t\" does not inherit from \"parent_t\" in the database, INHERITS it in the "
+      "schema",
+      "trigger \"child_touch\" on \"child_t\" is enabled in the schema, not in the database",
+  };
+  EXPECT_EQ(lines, expected) << drift.out;
+  std::string sql;
+  for (const auto& statement : report["sql"]) sql += statement.get<std::string>() + "\n";
+  apply_sql(url, sql);
+  FlickRun after = run_flick({"drift", "--url", url, "--schema", schema});
+  EXPECT_EQ(after.exit_code, 0) << describe(after);
+  EXPECT_EQ(scalar(url, "SELECT tgenabled FROM pg_trigger WHERE tgname = 'child_touch'"), "O");
+  EXPECT_EQ(scalar(url, "SELECT count(*) FROM pg_inherits"), "1");
+  fs::remove_all(project);
 }
 
 // A function body and a trigger changed by hand are named by drift; its SQL puts them back.

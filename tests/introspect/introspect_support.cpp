@@ -65,8 +65,8 @@ model::Catalog live_catalog(const std::string& url, const model::Catalog& wanted
   pg::Connection connection(url);
   // Privileges are read as a project managing them would, when the files have some.
   introspect::Filters filters;
-  filters.privileges =
-      !wanted.roles.empty() || !wanted.grants.empty() || !wanted.default_privileges.empty();
+  filters.privileges = !wanted.roles.empty() || !wanted.grants.empty() ||
+                       !wanted.default_privileges.empty() || !wanted.owners.empty();
   model::Catalog live = introspect::read_catalog(connection, filters, not_covered);
   introspect::align(connection, live, wanted);
   return live;

@@ -207,6 +207,58 @@ TEST_F(ToolkitDatabaseTest, DocsWithNothingToDocumentIsAUserError) {
   EXPECT_THROW(docs(project), UserError);
 }
 
+// [privileges] manage = true: OWNER TO goes through generate, migrate, drift and pull; an owner
+// the schema names and the database does not have is drift; an object the schema names no owner
+// for keeps whatever owner it has.
+TEST_F(ToolkitDatabaseTest, ManagedOwnersConvergeAndOnlyNamedOwnersAreDrift) {
+  std::string url = create_database("tk_owners");
+  write("db/schema.sql",
+        "CREATE ROLE tk_own_app NOLOGIN;\n"
+        "CREATE SCHEMA own;\n"
+        "CREATE TABLE own.items (id serial PRIMARY KEY);\n"
+        "CREATE TABLE own.notes (id integer);\n"
+        "CREATE FUNCTION own.f() RETURNS integer LANGUAGE sql AS 'SELECT 1';\n"
+        "ALTER TABLE own.items OWNER TO tk_own_app;\n"
+        "ALTER FUNCTION own.f() OWNER TO tk_own_app;\n");
+  write("flick.toml", "schema = \"db/*.sql\"\nout = \"drizzle\"\n[privileges]\nmanage = true\n");
+  Project project = Project::load({.config = (dir_ / "flick.toml").string(), .url = url});
+  GenerateReport generated = generate(project);
+  ASSERT_EQ(generated.written.size(), 1u);
+  std::string sql = read(generated.written[0].sql_path);
+  EXPECT_NE(sql.find("ALTER TABLE \"own\".\"items\" OWNER TO \"tk_own_app\";"), std::string::npos)
+      << sql;
+  EXPECT_NE(sql.find("ALTER FUNCTION \"own\".\"f\"() OWNER TO \"tk_own_app\";"), std::string::npos)
+      << sql;
+  EXPECT_EQ(sql.find("\"notes\" OWNER"), std::string::npos) << sql;
+  ASSERT_TRUE(migrate(project).ok());
+  EXPECT_EQ(value(url, "SELECT tableowner FROM pg_tables WHERE tablename = 'items'"), "tk_own_app");
+  EXPECT_EQ(value(url,
+                  "SELECT pg_get_userbyid(relowner) FROM pg_class WHERE relname = "
+                  "'items_id_seq'"),
+            "tk_own_app")
+      << "the serial's sequence moves with its table";
+  EXPECT_EQ(value(url,
+                  "SELECT tableowner = current_user FROM pg_tables WHERE tablename = "
+                  "'notes'"),
+            "t");
+  EXPECT_TRUE(generate(project).written.empty());
+  EXPECT_FALSE(drift(project).drifted());
+
+  // notes has no owner in the schema: giving it one by hand is not drift. items losing its
+  // owner is.
+  {
+    pg::Connection connection(url);
+    connection.exec("ALTER TABLE own.notes OWNER TO tk_own_app");
+    connection.exec("ALTER TABLE own.items OWNER TO CURRENT_USER");
+  }
+  DriftReport drifted = drift(project);
+  ASSERT_TRUE(drifted.drifted());
+  ASSERT_EQ(drifted.differences.size(), 1u);
+  EXPECT_EQ(drifted.differences[0],
+            "table \"own\".\"items\" is owned by the connecting role in the database, by "
+            "\"tk_own_app\" in the schema");
+}
+
 // [privileges] manage = true: roles, grants and default privileges go through generate, migrate,
 // drift and pull; a grant made by hand is drift; without the option the same schema file's
 // grants are left out of the migration altogether.

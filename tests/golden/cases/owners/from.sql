@@ -1,0 +1,10 @@
+CREATE ROLE golden_own_a NOLOGIN;
+CREATE ROLE golden_own_b NOLOGIN;
+CREATE SCHEMA own;
+CREATE TABLE own.t (id serial PRIMARY KEY);
+CREATE VIEW own.v AS SELECT id FROM own.t;
+CREATE FUNCTION own.f(x integer) RETURNS integer LANGUAGE sql AS $$ SELECT x $$;
+CREATE TYPE own.mood AS ENUM ('a');
+CREATE DOMAIN own.email AS text;
+ALTER TABLE own.t OWNER TO golden_own_a;
+ALTER TYPE own.mood OWNER TO golden_own_a;
