@@ -39,6 +39,20 @@ QualifiedName qualified_name(Node** names, std::size_t count, int location, cons
   source.fail(location, "database-qualified names are not supported");
 }
 
+QualifiedName object_name(const Node* object, const Source& source) {
+  switch (object->node_case) {
+    case PG_QUERY__NODE__NODE_LIST:
+      return qualified_name(object->list->items, object->list->n_items, -1, source);
+    case PG_QUERY__NODE__NODE_TYPE_NAME:
+      return qualified_name(object->type_name->names, object->type_name->n_names,
+                            object->type_name->location, source);
+    case PG_QUERY__NODE__NODE_STRING:
+      return {"", sqlparse::string_value(object)};
+    default:
+      source.unsupported(-1, "unsupported object name " + sqlparse::node_kind(object));
+  }
+}
+
 std::vector<std::string> string_list(Node** items, std::size_t count) {
   std::vector<std::string> strings;
   strings.reserve(count);

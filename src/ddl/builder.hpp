@@ -64,6 +64,9 @@ struct QualifiedName {
 };
 QualifiedName qualified_name(const PgQuery__RangeVar* range, const Source& source);
 QualifiedName qualified_name(Node** names, std::size_t count, int location, const Source& source);
+// The name of the object node of a DROP, RENAME, COMMENT ON, GRANT or ALTER ... OWNER TO: a List
+// of name parts, a TypeName, or a String (a bare name: schema ""). Unsupported for other nodes.
+QualifiedName object_name(const Node* object, const Source& source);
 
 // Names of the columns in a list of String nodes (keys of a constraint, INCLUDE lists, ...).
 std::vector<std::string> string_list(Node** items, std::size_t count);

@@ -33,21 +33,6 @@ typename std::vector<T>::iterator find_named(std::vector<T>& items, const Qualif
   });
 }
 
-// The qualified name of a DROP / RENAME object node: a List of names, a TypeName or a String.
-QualifiedName object_name(const Node* object, const Source& source) {
-  switch (object->node_case) {
-    case PG_QUERY__NODE__NODE_LIST:
-      return qualified_name(object->list->items, object->list->n_items, -1, source);
-    case PG_QUERY__NODE__NODE_TYPE_NAME:
-      return qualified_name(object->type_name->names, object->type_name->n_names,
-                            object->type_name->location, source);
-    case PG_QUERY__NODE__NODE_STRING:
-      return {"", sqlparse::string_value(object)};
-    default:
-      source.unsupported(-1, "unsupported object name " + sqlparse::node_kind(object));
-  }
-}
-
 // Columns whose type is the enum `from` take the enum's new schema and name.
 void retarget_enum_columns(model::Catalog& catalog, const QualifiedName& from,
                            const QualifiedName& to) {

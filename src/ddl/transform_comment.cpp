@@ -10,19 +10,6 @@
 namespace flick::ddl {
 namespace {
 
-// The names of COMMENT ON's object: a list of name parts ("s", "v"), a single name (a schema),
-// or a type name.
-QualifiedName object_name(const PgQuery__CommentStmt& statement, const Source& source) {
-  const Node* object = statement.object;
-  if (object->node_case == PG_QUERY__NODE__NODE_LIST) {
-    return qualified_name(object->list->items, object->list->n_items, -1, source);
-  }
-  if (object->node_case == PG_QUERY__NODE__NODE_TYPE_NAME) {
-    return qualified_name(object->type_name->names, object->type_name->n_names, -1, source);
-  }
-  source.fail(-1, "COMMENT ON names an object Flick cannot read");
-}
-
 // The Comment (without its text) COMMENT ON's object is, checked to exist.
 model::Comment commented_object(const PgQuery__CommentStmt& statement, const Source& source,
                                 const model::Catalog& catalog) {
@@ -37,7 +24,7 @@ model::Comment commented_object(const PgQuery__CommentStmt& statement, const Sou
     case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
     case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW: {
       bool materialized = statement.objtype == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW;
-      QualifiedName name = object_name(statement, source);
+      QualifiedName name = object_name(statement.object, source);
       const model::View* view = catalog.find_view(name.schema, name.name);
       if (view == nullptr || view->materialized != materialized) {
         source.fail(-1, fmt::format("{}view \"{}\".\"{}\" is not defined",
@@ -46,7 +33,7 @@ model::Comment commented_object(const PgQuery__CommentStmt& statement, const Sou
       return {materialized ? "materialized view" : "view", name.schema, name.name, "", ""};
     }
     case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: {
-      QualifiedName name = object_name(statement, source);
+      QualifiedName name = object_name(statement.object, source);
       if (catalog.find_sequence(name.schema, name.name) == nullptr) {
         // Perhaps the sequence of a serial or identity column, which the model does not hold
         // as a sequence of its own.
@@ -60,14 +47,14 @@ model::Comment commented_object(const PgQuery__CommentStmt& statement, const Sou
     }
     case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
     case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN: {
-      QualifiedName name = object_name(statement, source);
+      QualifiedName name = object_name(statement.object, source);
       if (!catalog.has_user_type(name.schema, name.name)) {
         source.fail(-1, fmt::format("type \"{}\".\"{}\" is not defined", name.schema, name.name));
       }
       return {"type", name.schema, name.name, "", ""};
     }
     case PG_QUERY__OBJECT_TYPE__OBJECT_COLLATION: {
-      QualifiedName name = object_name(statement, source);
+      QualifiedName name = object_name(statement.object, source);
       if (catalog.find_collation(name.schema, name.name) == nullptr) {
         source.fail(-1,
                     fmt::format("collation \"{}\".\"{}\" is not defined", name.schema, name.name));

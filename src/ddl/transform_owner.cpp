@@ -36,16 +36,6 @@ bool same_object(const model::Owner& a, const model::Owner& b) {
          std::tie(b.object_kind, b.schema, b.name, b.arguments);
 }
 
-QualifiedName type_name_of(const Node* object, const Source& source) {
-  if (object != nullptr && object->node_case == PG_QUERY__NODE__NODE_LIST) {
-    return qualified_name(object->list->items, object->list->n_items, -1, source);
-  }
-  if (object != nullptr && object->node_case == PG_QUERY__NODE__NODE_TYPE_NAME) {
-    return qualified_name(object->type_name->names, object->type_name->n_names, -1, source);
-  }
-  source.fail(-1, "expected a type name");
-}
-
 }  // namespace
 
 std::string owner_role(const PgQuery__RoleSpec& role, const Source& source) {
@@ -102,7 +92,7 @@ void transform_alter_owner(PgQuery__AlterOwnerStmt& statement, const Source& sou
     }
     case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
     case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN: {
-      QualifiedName name = type_name_of(statement.object, source);
+      QualifiedName name = object_name(statement.object, source);
       if (!catalog.has_user_type(name.schema, name.name)) {
         source.fail(-1, fmt::format("OWNER TO names type \"{}\".\"{}\", which is not created (yet)",
                                     name.schema, name.name));
@@ -161,7 +151,7 @@ void rename_in_owners(model::Catalog& catalog, const PgQuery__RenameStmt& statem
       return;
     case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
     case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN:
-      if (statement.object != nullptr) rename({"type"}, type_name_of(statement.object, source));
+      if (statement.object != nullptr) rename({"type"}, object_name(statement.object, source));
       return;
     case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA:
       if (!sqlparse::is_set(statement.subname)) return;

@@ -227,14 +227,11 @@ std::vector<Target> targets_of(const PgQuery__GrantStmt& statement, const char* 
       const model::Function& found = resolve_routine(catalog, *object->object_with_args, source);
       targets.push_back({"routine", found.schema, found.name, found.arguments, {}});
     } else if (grant_kind == "type") {
-      QualifiedName name;
-      if (object->node_case == PG_QUERY__NODE__NODE_LIST) {
-        name = qualified_name(object->list->items, object->list->n_items, -1, source);
-      } else if (object->node_case == PG_QUERY__NODE__NODE_TYPE_NAME) {
-        name = qualified_name(object->type_name->names, object->type_name->n_names, -1, source);
-      } else {
+      if (object->node_case != PG_QUERY__NODE__NODE_LIST &&
+          object->node_case != PG_QUERY__NODE__NODE_TYPE_NAME) {
         continue;
       }
+      QualifiedName name = object_name(object, source);
       if (!catalog.has_user_type(name.schema, name.name)) {
         source.fail(-1, fmt::format("type \"{}.{}\" does not exist", name.schema, name.name));
       }

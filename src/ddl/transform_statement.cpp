@@ -34,15 +34,7 @@ void transform_drop_if_exists(const PgQuery__DropStmt& statement, const Source& 
                        "what exists: delete the object's definition instead)");
   }
   for (std::size_t i = 0; i < statement.n_objects; ++i) {
-    const Node* object = statement.objects[i];
-    QualifiedName name;
-    if (object->node_case == PG_QUERY__NODE__NODE_LIST) {
-      name = qualified_name(object->list->items, object->list->n_items, -1, source);
-    } else if (object->node_case == PG_QUERY__NODE__NODE_TYPE_NAME) {
-      name = qualified_name(object->type_name->names, object->type_name->n_names, -1, source);
-    } else {
-      source.unsupported(-1, "unsupported DROP object " + sqlparse::node_kind(object));
-    }
+    QualifiedName name = object_name(statement.objects[i], source);
     bool exists = relation ? catalog.find_table(name.schema, name.name) != nullptr ||
                                  catalog.find_view(name.schema, name.name) != nullptr ||
                                  catalog.find_sequence(name.schema, name.name) != nullptr
