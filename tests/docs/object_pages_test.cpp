@@ -196,6 +196,24 @@ TEST(ObjectPages, TablePagesListTriggersLinkedToTheirFunctions) {
   EXPECT_TRUE(found) << "the viewer's search finds triggers";
 }
 
+// INHERITS: the child's page links its parents and marks the columns it has from them; its own
+// columns (one declared in the parent too included) are not marked.
+TEST(ObjectPages, TablePagesLinkTheirParentsAndMarkInheritedColumns) {
+  std::map<std::string, Page> pages = pages_of(
+      "CREATE SCHEMA source;\n"
+      "CREATE TABLE source.items (id integer NOT NULL, title text);\n"
+      "CREATE TABLE books (isbn text, title text) INHERITS (source.items);\n");
+  const std::string& books = pages.at("tables/public.books.md").markdown;
+  EXPECT_TRUE(has(books,
+                  "Inherits from [`source.items`](source.items.md) (columns and CHECK "
+                  "constraints).\n"))
+      << books;
+  EXPECT_TRUE(has(books, "| `id` (inherited) | `integer` | no |")) << books;
+  EXPECT_TRUE(has(books, "| `title` | `text` | yes |")) << books;
+  EXPECT_TRUE(has(books, "| `isbn` | `text` | yes |")) << books;
+  EXPECT_FALSE(has(pages.at("tables/source.items.md").markdown, "Inherits from"));
+}
+
 TEST(ObjectPages, TriggerFunctionPageListsItsTriggersAndOptions) {
   const std::string& touch = page(kTouch);
   EXPECT_TRUE(has(touch, "| Security | definer |\n")) << touch;
