@@ -278,6 +278,85 @@ std::string trigger_state_words(char enabled, bool past) {
   return words;
 }
 
+namespace {
+
+// A function created after the views (its SQL body reads one) that a created view calls cannot
+// wait for them: such functions move among the views, each after the views and functions it
+// reads and before the views calling it (one dependency order over both; a cycle is refused by
+// name). Nothing moves when no created view calls such a function.
+void interleave_view_functions(Context& context) {
+  std::vector<Change>& views = context.phases[kCreateViews];
+  std::vector<Change>& late = context.phases[kCreateSqlFunctions];
+  std::unordered_set<std::string> called;
+  for (const Change& change : views) {
+    if (const auto* view = std::get_if<CreateView>(&change)) {
+      for (const std::string& name : called_identifiers(view->view.definition)) {
+        called.insert(name);
+      }
+    }
+  }
+  std::vector<Change> moved;
+  for (auto it = late.begin(); it != late.end();) {
+    const auto* create = std::get_if<CreateFunction>(&*it);
+    if (create != nullptr && called.count(create->function.name) != 0) {
+      moved.push_back(std::move(*it));
+      it = late.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  if (moved.empty()) return;
+  std::vector<Change> nodes = std::move(views);
+  views.clear();
+  for (Change& change : moved) nodes.push_back(std::move(change));
+  // The name each node is known by, the names it mentions (views it reads) and calls.
+  std::vector<std::string> names(nodes.size());
+  std::vector<bool> is_view(nodes.size(), false);
+  std::vector<std::unordered_set<std::string>> mentions(nodes.size()), calls(nodes.size());
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    std::string sql;
+    if (const auto* view = std::get_if<CreateView>(&nodes[i])) {
+      names[i] = view->view.name;
+      is_view[i] = true;
+      sql = view->view.definition;
+    } else if (const auto* create = std::get_if<CreateFunction>(&nodes[i])) {
+      names[i] = create->function.name;
+      sql = body_of(create->function);
+    }
+    mentions[i] = referenced_identifiers(sql);
+    calls[i] = called_identifiers(sql);
+  }
+  std::vector<int> state(nodes.size(), 0);  // 0 not yet, 1 being placed, 2 placed
+  std::vector<std::size_t> path;
+  std::vector<Change> ordered;
+  auto place = [&](auto& self, std::size_t i) -> void {
+    if (state[i] == 2) return;
+    if (state[i] == 1) {
+      std::string cycle;
+      for (auto at = std::find(path.begin(), path.end(), i); at != path.end(); ++at) {
+        cycle += "\"" + names[*at] + "\" -> ";
+      }
+      throw UserError(
+          "views and the functions they call read each other in a cycle, PostgreSQL cannot "
+          "create them: " +
+          cycle + "\"" + names[i] + "\"");
+    }
+    state[i] = 1;
+    path.push_back(i);
+    for (std::size_t j = 0; j < nodes.size(); ++j) {
+      const auto& uses = is_view[j] ? mentions[i] : calls[i];
+      if (j != i && !names[j].empty() && uses.count(names[j]) != 0) self(self, j);
+    }
+    path.pop_back();
+    state[i] = 2;
+    ordered.push_back(std::move(nodes[i]));
+  };
+  for (std::size_t i = 0; i < nodes.size(); ++i) place(place, i);
+  views = std::move(ordered);
+}
+
+}  // namespace
+
 void diff_routines(Context& context) {
   const model::Catalog& from = context.from;
   const model::Catalog& to = context.to;
@@ -448,6 +527,7 @@ void diff_routines(Context& context) {
       create_trigger(context, {table.schema, table.name}, trigger);
     }
   }
+  interleave_view_functions(context);
 }
 
 }  // namespace flick::diff
