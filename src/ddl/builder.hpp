@@ -256,6 +256,11 @@ void prune_owners(model::Catalog& catalog);
 void rename_in_owners(model::Catalog& catalog, const PgQuery__RenameStmt& statement,
                       const Source& source);
 
+// Whether `name` may be a sequence PostgreSQL made for a serial or identity column
+// ("<table>_<column>_seq" when created): a table of the schema has such a column.
+bool is_implicit_sequence(const model::Catalog& catalog, const std::string& schema,
+                          const std::string& name);
+
 // The routine an ObjectWithArgs names (GRANT ON FUNCTION, COMMENT ON FUNCTION): by its name alone
 // when no argument types are given and the name is unique. A UserError when there is none.
 const model::Function& resolve_routine(const model::Catalog& catalog,

@@ -15,22 +15,6 @@
 namespace flick::ddl {
 namespace {
 
-// Whether `name` is a sequence PostgreSQL made for a serial or identity column: it follows its
-// table's owner, so an OWNER TO of it says nothing of its own.
-bool is_column_sequence(const model::Catalog& catalog, const std::string& schema,
-                        const std::string& name) {
-  if (catalog.find_sequence(schema, name) != nullptr) return false;
-  for (const model::Table& table : catalog.tables) {
-    if (table.schema != schema) continue;
-    for (const model::Column& column : table.columns) {
-      bool serial = column.identity.has_value() || column.type.ends_with("serial") ||
-                    !model::serial_type_of(column.type).empty();
-      if (serial && name.ends_with("_seq")) return true;
-    }
-  }
-  return false;
-}
-
 bool same_object(const model::Owner& a, const model::Owner& b) {
   return std::tie(a.object_kind, a.schema, a.name, a.arguments) ==
          std::tie(b.object_kind, b.schema, b.name, b.arguments);
@@ -56,7 +40,11 @@ void set_owner(model::Catalog& catalog, model::Owner owner) {
 
 void set_relation_owner(model::Catalog& catalog, const QualifiedName& name, std::string role,
                         const Source& source, int location) {
-  if (is_column_sequence(catalog, name.schema, name.name)) return;
+  // A serial's or identity's sequence follows its table's owner: nothing of its own.
+  if (catalog.find_sequence(name.schema, name.name) == nullptr &&
+      is_implicit_sequence(catalog, name.schema, name.name)) {
+    return;
+  }
   const char* kind = nullptr;
   if (catalog.find_sequence(name.schema, name.name) != nullptr) {
     kind = "sequence";

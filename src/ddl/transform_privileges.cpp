@@ -138,22 +138,6 @@ bool is_relation_of_table_kind(const model::Catalog& catalog, const std::string&
   return catalog.find_table(schema, name) != nullptr || catalog.find_view(schema, name) != nullptr;
 }
 
-// Whether `name` may be a sequence PostgreSQL made for a serial or identity column
-// ("<table>_<column>_seq" when created): a table of the schema has such a column.
-bool is_implicit_sequence(const model::Catalog& catalog, const std::string& schema,
-                          const std::string& name) {
-  for (const model::Table& table : catalog.tables) {
-    if (table.schema != schema) continue;
-    for (const model::Column& column : table.columns) {
-      bool serial = column.identity.has_value() || !model::serial_type_of(column.type).empty() ||
-                    column.type.ends_with("serial");
-      // Its name was chosen when it was created; the table may have been renamed since.
-      if (serial && name.ends_with("_seq")) return true;
-    }
-  }
-  return false;
-}
-
 std::vector<const model::Function*> routines_named(const model::Catalog& catalog,
                                                    const std::string& schema,
                                                    const std::string& name) {
@@ -548,6 +532,20 @@ const model::Function& resolve_routine(const model::Catalog& catalog,
     source.fail(-1, fmt::format("function {}.{} does not exist", name.schema, name.name));
   }
   return *found;
+}
+
+bool is_implicit_sequence(const model::Catalog& catalog, const std::string& schema,
+                          const std::string& name) {
+  for (const model::Table& table : catalog.tables) {
+    if (table.schema != schema) continue;
+    for (const model::Column& column : table.columns) {
+      bool serial = column.identity.has_value() || !model::serial_type_of(column.type).empty() ||
+                    column.type.ends_with("serial");
+      // Its name was chosen when it was created; the table may have been renamed since.
+      if (serial && name.ends_with("_seq")) return true;
+    }
+  }
+  return false;
 }
 
 CreatedCounts created_counts(const model::Catalog& catalog) {
