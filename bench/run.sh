@@ -8,7 +8,7 @@
 # unreachable the suites run flick's side alone and the page marks the peer "peer unavailable".
 #
 # Environment: BENCH_REPEAT (repetitions per measurement, default 3), BENCH_SUITES (default
-# "generate migrate check pull client"), BENCH_DOCS (where the page goes, default docs/).
+# "generate migrate check pull client fleet"), BENCH_DOCS (where the page goes, default docs/).
 set -euo pipefail
 if [[ $# -ne 1 ]]; then
   echo "usage: $0 BUILD_DIR" >&2
@@ -17,7 +17,7 @@ fi
 repo_dir=$(cd "$(dirname "$0")/.." && pwd)
 build_dir=$(cd "$1" && pwd)
 docs_dir=${BENCH_DOCS:-"$repo_dir/docs"}
-suites=${BENCH_SUITES:-"generate migrate check pull client"}
+suites=${BENCH_SUITES:-"generate migrate check pull client fleet"}
 export BENCH_REPEAT=${BENCH_REPEAT:-3}
 export BENCH_RESULTS="$build_dir/bench-results.tsv"
 info="$build_dir/bench-info.txt"
@@ -34,10 +34,12 @@ suite_script() {
     check) echo "$repo_dir/bench/check/check_bench.sh" ;;
     pull) echo "$repo_dir/bench/pull/pull_bench.sh" ;;
     client) echo "$repo_dir/bench/client/client_bench.sh" ;;
+    fleet) echo "$repo_dir/bench/fleet/fleet_bench.sh" ;;
     *) return 1 ;;
   esac
 }
 
+rm -f "$build_dir/bench-fleet.md"  # written by this run's fleet suite, or not at all
 failed=0
 for suite in $suites; do
   script=$(suite_script "$suite") || { log "unknown suite '$suite'"; exit 2; }
@@ -67,7 +69,10 @@ npm_version() {
   echo "pg (node-postgres): $(npm_version pg)"
   echo "repetitions per measurement: $BENCH_REPEAT (medians)"
 } >"$info"
+# Sections a suite writes whole (the fleet's table has columns of its own), appended to the page.
+sections=()
+[[ " $suites " == *" fleet "* && -f "$build_dir/bench-fleet.md" ]] && sections+=(--append "$build_dir/bench-fleet.md")
 "$build_dir/bench/report/flick_bench_report" --results "$BENCH_RESULTS" --info "$info" \
-  --out "$docs_dir/benchmarks.md" --plot "$docs_dir/benchmarks.svg"
+  --out "$docs_dir/benchmarks.md" --plot "$docs_dir/benchmarks.svg" "${sections[@]}"
 log "wrote $docs_dir/benchmarks.md and $docs_dir/benchmarks.svg"
 exit "$failed"

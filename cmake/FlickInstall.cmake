@@ -6,7 +6,7 @@ include(CMakePackageConfigHelpers)
 
 # The toolkit and every module it links, in link order (each before what it uses).
 set(flick_toolkit_modules
-  toolkit docs check diagnostics lint introspect migrate codegen localdb emit diff ddl store sqlparse files model pg)
+  toolkit docs check diagnostics lint introspect migrate fleet codegen localdb emit diff ddl store sqlparse files model pg)
 set(flick_installed_targets flick flick_client pg_query_external)
 foreach(module ${flick_toolkit_modules})
   list(APPEND flick_installed_targets flick_${module})

@@ -28,7 +28,7 @@ AdvisoryLock::AdvisoryLock(pg::Connection& connection, const std::string& name,
       return;
     }
     if (std::chrono::steady_clock::now() >= deadline) {
-      throw UserError(fmt::format(
+      throw LockTimeout(fmt::format(
           "another migrate run holds the migration lock ({}) after waiting {} ms; raise "
           "--lock-timeout or find the other run in pg_locks (objid = {})",
           name, wait.count(), static_cast<std::uint32_t>(key_)));

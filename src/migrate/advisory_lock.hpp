@@ -7,14 +7,22 @@
 #include <cstdint>
 #include <string>
 
+#include "flick/error.hpp"
 #include "pg/pg.hpp"
 
 namespace flick::migrate {
 
+// Another session still held the lock after the wait (a flick::UserError: exit 2 in the CLI;
+// fleet runs report it per target).
+class LockTimeout : public UserError {
+ public:
+  using UserError::UserError;
+};
+
 class AdvisoryLock {
  public:
-  // Waits up to `wait` for the lock keyed by `name`. Throws flick::UserError when it is still
-  // held by another session after that.
+  // Waits up to `wait` for the lock keyed by `name`. Throws LockTimeout when it is still held by
+  // another session after that.
   AdvisoryLock(pg::Connection& connection, const std::string& name, std::chrono::milliseconds wait);
   ~AdvisoryLock();
   AdvisoryLock(const AdvisoryLock&) = delete;

@@ -128,7 +128,8 @@ std::string redact_userinfo_in_words(std::string text) {
     std::size_t at = word.rfind('@');
     if (at != std::string_view::npos) {
       std::size_t colon = word.rfind(':', at);
-      if (colon != std::string_view::npos && colon + 1 < at &&
+      // A ':' followed by "//" ends a scheme ("postgresql://user@host"): no password.
+      if (colon != std::string_view::npos && colon + 1 < at && word.substr(colon + 1, 2) != "//" &&
           word.substr(colon + 1, at - colon - 1) != kMask) {
         text.replace(start + colon + 1, at - colon - 1, kMask);
         end = start + colon + 1 + kMask.size() + (word.size() - at);
@@ -145,6 +146,7 @@ std::string password_in(std::string_view url_or_conninfo) {
   if (at == std::string_view::npos) return "";
   std::size_t colon = url_or_conninfo.rfind(':', at);
   if (colon == std::string_view::npos || colon + 1 >= at) return "";
+  if (url_or_conninfo.substr(colon + 1, 2) == "//") return "";  // the scheme's ':', no password
   return std::string(url_or_conninfo.substr(colon + 1, at - colon - 1));
 }
 

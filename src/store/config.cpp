@@ -53,6 +53,16 @@ class TomlReader {
     return out;
   }
 
+  // An integer in [low, high].
+  int integer(const toml::node& node, const std::string& key, int low, int high) const {
+    const auto* value = node.as_integer();
+    if (!value) fail(node, key, fmt::format("expected an integer, found {}", type_of(node)));
+    if (value->get() < low || value->get() > high) {
+      fail(node, key, fmt::format("{} is out of range ({}..{})", value->get(), low, high));
+    }
+    return static_cast<int>(value->get());
+  }
+
   const toml::table& table(const toml::node& node, const std::string& key) const {
     const auto* value = node.as_table();
     if (!value) fail(node, key, fmt::format("expected a table, found {}", type_of(node)));
@@ -87,6 +97,69 @@ class TomlReader {
   std::string file_;
   const Environment& env_;
 };
+
+// One entry of [fleet] targets: a URL, or { name, url, schemas }.
+FleetTargetConfig read_fleet_target(const TomlReader& reader, const toml::node& node,
+                                    const std::string& key) {
+  FleetTargetConfig target;
+  if (node.is_string()) {
+    target.url = reader.string(node, key);
+    return target;
+  }
+  if (!node.is_table()) {
+    reader.fail(node, key, "expected a URL or a table { name, url, schemas }");
+  }
+  for (const auto& [inner_key, inner] : reader.table(node, key)) {
+    std::string name = key + "." + std::string(inner_key.str());
+    if (inner_key.str() == "name") {
+      target.name = reader.string(inner, name);
+      if (target.name.empty()) reader.fail(inner, name, "a target's name cannot be empty");
+    } else if (inner_key.str() == "url") {
+      target.url = reader.string(inner, name);
+    } else if (inner_key.str() == "schemas") {
+      target.schemas = reader.string(inner, name);
+    } else {
+      reader.unknown(inner, name, "name, url, schemas");
+    }
+  }
+  if (target.url.empty()) reader.fail(node, key, "a target needs a url");
+  return target;
+}
+
+void read_fleet(const TomlReader& reader, const toml::node& node, FleetConfig& fleet) {
+  const toml::node* query_node = nullptr;
+  for (const auto& [inner_key, inner] : reader.table(node, "fleet")) {
+    std::string name = "fleet." + std::string(inner_key.str());
+    if (inner_key.str() == "targets") {
+      if (inner.is_string()) {
+        fleet.targets.push_back(read_fleet_target(reader, inner, name));
+        continue;
+      }
+      const auto* array = inner.as_array();
+      if (!array) reader.fail(inner, name, "expected an array of URLs or { name, url } tables");
+      for (const toml::node& element : *array) {
+        fleet.targets.push_back(read_fleet_target(reader, element, name));
+      }
+    } else if (inner_key.str() == "targetsQuery") {
+      fleet.targets_query = reader.string(inner, name);
+      query_node = &inner;
+    } else if (inner_key.str() == "controlUrl") {
+      fleet.control_url = reader.string(inner, name);
+    } else if (inner_key.str() == "schemas") {
+      fleet.schemas = reader.string(inner, name);
+    } else if (inner_key.str() == "parallel") {
+      fleet.parallel = reader.integer(inner, name, 1, 256);
+    } else if (inner_key.str() == "canary") {
+      fleet.canary = reader.integer(inner, name, 0, 1000000);
+    } else {
+      reader.unknown(inner, name, "targets, targetsQuery, controlUrl, schemas, parallel, canary");
+    }
+  }
+  if (query_node && fleet.control_url.empty()) {
+    reader.fail(*query_node, "fleet.targetsQuery",
+                "needs fleet.controlUrl, the database the query runs on");
+  }
+}
 
 void read_file(const fs::path& path, const Environment& env, Config& config) {
   toml::table root;
@@ -182,10 +255,13 @@ void read_file(const fs::path& path, const Environment& env, Config& config) {
         if (inner_key.str() != "manage") reader.unknown(inner, name, "manage");
         config.manage_privileges = reader.boolean(inner, name);
       }
+    } else if (key == "fleet") {
+      read_fleet(reader, node, config.fleet);
     } else {
       reader.unknown(node, key,
                      "out, schema, dialect, verbose, strict, breakpoints, schemaFilter, "
-                     "tablesFilter, dbCredentials, migrations, lint, generate, docs, privileges");
+                     "tablesFilter, dbCredentials, migrations, lint, generate, docs, privileges, "
+                     "fleet");
     }
   }
 }

@@ -25,6 +25,13 @@
 //   out = "docs"                         # where flick docs writes the schema wiki
 //   [privileges]
 //   manage = false                       # roles, GRANT / REVOKE, default privileges
+//   [fleet]                              # flick migrate / status / drift --fleet
+//   targets = ["${EU_URL}", { name = "us", url = "...", schemas = "tenant_*" }]
+//   targetsQuery = "SELECT url, name FROM tenants WHERE active"
+//   controlUrl = "${CONTROL_URL}"        # where targetsQuery runs
+//   schemas = "tenant_*"                 # one target per matching schema of each database
+//   parallel = 4                         # connections open at once
+//   canary = 0                           # targets run first; the rest only if they converge
 
 #include <filesystem>
 #include <map>
@@ -46,6 +53,27 @@ struct MigrationsConfig {
   // The schema unqualified names in migration files resolve to (the first schema of the
   // search_path they were written for); check's replay starts from it.
   std::string search_path = "public";
+};
+
+// One database of a fleet ([fleet] targets).
+struct FleetTargetConfig {
+  std::string name{};     // "" = derived from the URL (host:port/database)
+  std::string url{};      // may hold a password: never printed
+  std::string schemas{};  // schema-name glob ("tenant_*"); "" = the fleet's `schemas`
+};
+
+// [fleet]: the databases (and schemas) `--fleet` commands work on.
+struct FleetConfig {
+  std::vector<FleetTargetConfig> targets;
+  // A query run on control_url whose rows are targets: the column "url" (else the first) and,
+  // when present, "name" (else the second column, when there is one).
+  std::string targets_query;
+  std::string control_url;
+  // Schema-per-tenant: every database target without its own pattern becomes one target per
+  // schema whose name matches this glob ("*" and "?"). "" = whole databases.
+  std::string schemas;
+  int parallel = 4;  // at most this many targets (connections) at once, 1..256
+  int canary = 0;    // the first `canary` targets run first; the rest only when they converge
 };
 
 struct Config {
@@ -81,6 +109,7 @@ struct Config {
   // the schema files, migrations and the database, diffed and migrated). Off: they are read and
   // left out everywhere (model::strip_privileges), as teams that grant elsewhere expect.
   bool manage_privileges = false;
+  FleetConfig fleet;
 };
 
 // Command-line values; each one set wins over flick.toml.

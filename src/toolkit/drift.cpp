@@ -13,16 +13,7 @@
 
 namespace flick::toolkit {
 
-namespace {
-
-struct Expected {
-  model::Catalog catalog;
-  std::string source;
-  bool from_snapshot = false;
-  bool objects_recorded = false;  // the snapshot has its objects file
-};
-
-Expected expected_catalog(const Project& project, bool against_schema) {
+DriftExpected drift_expected(const Project& project, bool against_schema) {
   const store::Config& config = config_of(project);
   if (against_schema) return {project.read_schema(), "the schema files"};
   store::MigrationFolder folder(config.out);
@@ -39,12 +30,14 @@ Expected expected_catalog(const Project& project, bool against_schema) {
           snapshot->objects_recorded};
 }
 
-}  // namespace
-
 DriftReport drift(const Project& project, const DriftOptions& options) {
-  const store::Config& config = config_of(project);
-  Expected expected = expected_catalog(project, options.against_schema);
+  DriftExpected expected = drift_expected(project, options.against_schema);
   pg::Connection connection = connect_database(project, options.url);
+  return drift_on(config_of(project), std::move(expected), connection);
+}
+
+DriftReport drift_on(const store::Config& config, DriftExpected expected,
+                     pg::Connection& connection) {
   introspect::Filters filters = database_filters(config);
   std::vector<introspect::NotCovered> not_covered;
   model::Catalog live = introspect::read_catalog(connection, filters, &not_covered);

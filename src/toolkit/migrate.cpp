@@ -32,6 +32,8 @@ PlannedStatement planned(const migrate::PlannedStatement& statement) {
           .outside_transaction = statement.outside_transaction};
 }
 
+}  // namespace
+
 PlannedMigration planned(const migrate::PendingMigration& migration) {
   PlannedMigration result{.tag = migration.status.entry.tag,
                           .out_of_order = migration.status.out_of_order};
@@ -40,6 +42,8 @@ PlannedMigration planned(const migrate::PendingMigration& migration) {
   }
   return result;
 }
+
+namespace {
 
 EntryState entry_state(migrate::EntryState state) {
   switch (state) {
@@ -69,8 +73,7 @@ migrate::MigrateOptions bookkeeping_options(const store::Config& config) {
   return options;
 }
 
-MigrateReport migrate(const Project& project, const MigrateOptions& options) {
-  const store::Config& config = config_of(project);
+migrate::MigrateOptions run_options(const store::Config& config, const MigrateOptions& options) {
   migrate::MigrateOptions migrate_options = bookkeeping_options(config);
   migrate_options.transactions = transaction_mode(options.transactions);
   migrate_options.strict = migrate_options.strict || options.strict;
@@ -82,6 +85,49 @@ MigrateReport migrate(const Project& project, const MigrateOptions& options) {
   if (!options.statement_timeout.empty()) {
     migrate_options.statement_timeout = options.statement_timeout;
   }
+  return migrate_options;
+}
+
+MigrateReport to_report(migrate::MigrateResult result) {
+  MigrateReport report;
+  for (const migrate::PendingMigration& migration : result.planned) {
+    report.planned.push_back(planned(migration));
+  }
+  report.applied = std::move(result.applied);
+  report.warnings = std::move(result.warnings);
+  if (result.failure) {
+    const migrate::MigrationFailure& failure = *result.failure;
+    report.failure = MigrationFailure{.file = failure.file,
+                                      .statement = planned(failure.statement),
+                                      .severity = failure.error.severity,
+                                      .sqlstate = failure.error.sqlstate,
+                                      .message = failure.error.message_primary,
+                                      .detail = failure.error.detail,
+                                      .hint = failure.error.hint,
+                                      .advice = failure.advice,
+                                      .committed_statements = failure.committed_statements};
+  }
+  return report;
+}
+
+StatusReport to_report(const migrate::FolderStatus& status) {
+  StatusReport report;
+  for (const migrate::EntryStatus& entry : status.entries) {
+    report.entries.push_back({.tag = entry.entry.tag,
+                              .state = entry_state(entry.state),
+                              .out_of_order = entry.out_of_order,
+                              .recorded = entry.row.has_value(),
+                              .applied_at = entry.row ? entry.row->applied_at : std::nullopt});
+  }
+  for (const migrate::AppliedRow& row : status.unknown_rows) {
+    report.unknown_rows.push_back({.id = row.id, .hash = row.hash, .created_at = row.created_at});
+  }
+  return report;
+}
+
+MigrateReport migrate(const Project& project, const MigrateOptions& options) {
+  const store::Config& config = config_of(project);
+  migrate::MigrateOptions migrate_options = run_options(config, options);
   migrate::MigrateObserver observer;
   observer.on_warning = options.on_warning;
   // The migration running now, converted once for on_start and on_applied.
@@ -109,27 +155,7 @@ MigrateReport migrate(const Project& project, const MigrateOptions& options) {
   }
   store::MigrationFolder folder(config.out);
   pg::Connection connection = connect_database(project, options.url);
-  migrate::MigrateResult result =
-      migrate::run_migrations(connection, folder, migrate_options, observer);
-  MigrateReport report;
-  for (const migrate::PendingMigration& migration : result.planned) {
-    report.planned.push_back(planned(migration));
-  }
-  report.applied = std::move(result.applied);
-  report.warnings = std::move(result.warnings);
-  if (result.failure) {
-    const migrate::MigrationFailure& failure = *result.failure;
-    report.failure = MigrationFailure{.file = failure.file,
-                                      .statement = planned(failure.statement),
-                                      .severity = failure.error.severity,
-                                      .sqlstate = failure.error.sqlstate,
-                                      .message = failure.error.message_primary,
-                                      .detail = failure.error.detail,
-                                      .hint = failure.error.hint,
-                                      .advice = failure.advice,
-                                      .committed_statements = failure.committed_statements};
-  }
-  return report;
+  return to_report(migrate::run_migrations(connection, folder, migrate_options, observer));
 }
 
 namespace {
@@ -211,20 +237,7 @@ StatusReport status(const Project& project, const std::string& url) {
   const store::Config& config = config_of(project);
   store::MigrationFolder folder(config.out);
   pg::Connection connection = connect_database(project, url);
-  migrate::FolderStatus status =
-      migrate::read_status(connection, folder, bookkeeping_options(config));
-  StatusReport report;
-  for (const migrate::EntryStatus& entry : status.entries) {
-    report.entries.push_back({.tag = entry.entry.tag,
-                              .state = entry_state(entry.state),
-                              .out_of_order = entry.out_of_order,
-                              .recorded = entry.row.has_value(),
-                              .applied_at = entry.row ? entry.row->applied_at : std::nullopt});
-  }
-  for (const migrate::AppliedRow& row : status.unknown_rows) {
-    report.unknown_rows.push_back({.id = row.id, .hash = row.hash, .created_at = row.created_at});
-  }
-  return report;
+  return to_report(migrate::read_status(connection, folder, bookkeeping_options(config)));
 }
 
 }  // namespace flick::toolkit

@@ -33,6 +33,32 @@ diff::Options rename_options(const std::vector<std::string>& renames,
 // The bookkeeping table, strictness and statement timeouts of the project's [migrations].
 migrate::MigrateOptions bookkeeping_options(const store::Config& config);
 
+// The migrator's options for `options` on a project of `config` (bookkeeping, strictness,
+// timeouts; the flags' values over the file's).
+migrate::MigrateOptions run_options(const store::Config& config, const MigrateOptions& options);
+
+// The migrator's result and status as the toolkit reports them.
+MigrateReport to_report(migrate::MigrateResult result);
+StatusReport to_report(const migrate::FolderStatus& status);
+
+// A pending migration as the toolkit reports it.
+PlannedMigration planned(const migrate::PendingMigration& migration);
+
+// What drift compares a database with: the last snapshot or the schema files, read once.
+struct DriftExpected {
+  model::Catalog catalog;
+  std::string source;
+  bool from_snapshot = false;
+  bool objects_recorded = false;  // the snapshot has its objects file
+};
+
+// Throws flick::UserError when there is no snapshot (or no schema file) to compare with.
+DriftExpected drift_expected(const Project& project, bool against_schema);
+
+// drift on an open connection, against `expected` (consumed: the comparison adjusts it).
+DriftReport drift_on(const store::Config& config, DriftExpected expected,
+                     pg::Connection& connection);
+
 // A project around an already loaded configuration (the CLI's flags applied).
 Project project_from_config(store::Config config);
 

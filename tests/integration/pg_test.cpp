@@ -158,6 +158,11 @@ TEST(RedactText, HidesPasswordsOfUrlsThatAreNotUrls) {
   EXPECT_EQ(redact_text("arguments were not expected: --url=password=S3cret host=h"),
             "arguments were not expected: --url=password=*** host=h");
   EXPECT_EQ(redact_text("see file.sql:12:3 and a@b.c"), "see file.sql:12:3 and a@b.c");
+  // A URL with a user and no password keeps its user (the scheme's ':' is no password's).
+  EXPECT_EQ(redact_text("could not connect to postgresql://postgres@localhost:5/db: refused"),
+            "could not connect to postgresql://postgres@localhost:5/db: refused");
+  EXPECT_EQ(redact_secret_of("postgresql://postgres@h/db failed", "postgresql://postgres@h/db"),
+            "postgresql://postgres@h/db failed");
   EXPECT_EQ(redact_secret_of("invalid percent-encoded token: \"S3cret%zz\"",
                              "postgresql://u:S3cret%zz@h/db"),
             "invalid percent-encoded token: \"***\"");

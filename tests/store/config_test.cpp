@@ -260,3 +260,59 @@ TEST_F(ConfigTest, MissingConfigFileAndBadFlagsAreErrors) {
 
 }  // namespace
 }  // namespace flick::store
+
+namespace flick::store {
+namespace {
+
+TEST_F(ConfigTest, ReadsTheFleet) {
+  setenv("FLICK_FLEET_TEST_URL", "postgresql://app:pw@eu.example.com/app", 1);
+  Config config = load(R"(
+schema = "schema/*.sql"
+[fleet]
+targets = ["${FLICK_FLEET_TEST_URL}", { name = "us", url = "postgresql://us/app", schemas = "t_*" }]
+targetsQuery = "SELECT url, name FROM tenants"
+controlUrl = "postgresql://control/db"
+schemas = "tenant_*"
+parallel = 16
+canary = 3
+)");
+  ASSERT_EQ(config.fleet.targets.size(), 2u);
+  EXPECT_EQ(config.fleet.targets[0].url, "postgresql://app:pw@eu.example.com/app");
+  EXPECT_EQ(config.fleet.targets[0].name, "");
+  EXPECT_EQ(config.fleet.targets[0].schemas, "");
+  EXPECT_EQ(config.fleet.targets[1].name, "us");
+  EXPECT_EQ(config.fleet.targets[1].schemas, "t_*");
+  EXPECT_EQ(config.fleet.targets_query, "SELECT url, name FROM tenants");
+  EXPECT_EQ(config.fleet.control_url, "postgresql://control/db");
+  EXPECT_EQ(config.fleet.schemas, "tenant_*");
+  EXPECT_EQ(config.fleet.parallel, 16);
+  EXPECT_EQ(config.fleet.canary, 3);
+  Config defaults = load("schema = \"schema/*.sql\"\n");
+  EXPECT_TRUE(defaults.fleet.targets.empty());
+  EXPECT_EQ(defaults.fleet.parallel, 4);
+  EXPECT_EQ(defaults.fleet.canary, 0);
+}
+
+TEST_F(ConfigTest, FleetMistakesNameTheKeyAndLine) {
+  std::string base = "schema = \"schema/*.sql\"\n[fleet]\n";
+  EXPECT_NE(error_of(base + "parallel = 0\n")
+                .find("flick.toml:3: fleet.parallel: 0 is out of range (1..256)"),
+            std::string::npos);
+  EXPECT_NE(error_of(base + "parallel = \"4\"\n").find("fleet.parallel: expected an integer"),
+            std::string::npos);
+  EXPECT_NE(error_of(base + "targetsQuery = \"SELECT url FROM t\"\n")
+                .find("flick.toml:3: fleet.targetsQuery: needs fleet.controlUrl"),
+            std::string::npos);
+  EXPECT_NE(
+      error_of(base + "targets = [{ name = \"x\" }]\n").find("fleet.targets: a target needs a url"),
+      std::string::npos);
+  EXPECT_NE(error_of(base + "targets = [{ url = \"postgresql://h/d\", port = 5 }]\n")
+                .find("fleet.targets.port: unknown key (expected one of: name, url, schemas)"),
+            std::string::npos);
+  EXPECT_NE(error_of(base + "targets = [3]\n").find("fleet.targets: expected a URL or a table"),
+            std::string::npos);
+  EXPECT_NE(error_of(base + "tenants = 3\n").find("fleet.tenants: unknown key"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace flick::store

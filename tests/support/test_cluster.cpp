@@ -22,8 +22,9 @@ namespace fs = std::filesystem;
 
 constexpr const char* kDirPrefix = "flick-test-pg-";
 
-std::unique_ptr<localdb::LocalCluster> cluster;
-volatile sig_atomic_t postmaster_pid = 0;
+constexpr int kMaxClusters = 4;
+std::unique_ptr<localdb::LocalCluster> clusters[kMaxClusters];
+volatile sig_atomic_t postmaster_pids[kMaxClusters] = {};
 
 bool process_alive(pid_t pid) { return pid > 0 && (kill(pid, 0) == 0 || errno == EPERM); }
 
@@ -37,7 +38,9 @@ pid_t read_first_int(const fs::path& file) {
 // Shuts the server down at once (SIGQUIT is PostgreSQL's immediate shutdown) and lets the
 // signal take its default course.
 void on_fatal_signal(int signal_number) {
-  if (postmaster_pid > 0) kill(postmaster_pid, SIGQUIT);
+  for (int i = 0; i < kMaxClusters; ++i) {
+    if (postmaster_pids[i] > 0) kill(postmaster_pids[i], SIGQUIT);
+  }
   ::signal(signal_number, SIG_DFL);
   raise(signal_number);
 }
@@ -63,16 +66,17 @@ void remove_orphaned_clusters(const fs::path& temp) {
   }
 }
 
-void stop_and_delete() {
+void stop_and_delete(int index) {
+  std::unique_ptr<localdb::LocalCluster>& cluster = clusters[index];
   if (!cluster) return;
   fs::path dir = cluster->dir();
   try {
     cluster->stop();
   } catch (const std::exception& error) {
     fmt::print(stderr, "stopping the test cluster failed: {}\n", error.what());
-    if (postmaster_pid > 0) kill(postmaster_pid, SIGQUIT);
+    if (postmaster_pids[index] > 0) kill(postmaster_pids[index], SIGQUIT);
   }
-  postmaster_pid = 0;
+  postmaster_pids[index] = 0;
   cluster.reset();
   std::error_code ignored;
   fs::remove_all(dir, ignored);
@@ -80,7 +84,9 @@ void stop_and_delete() {
 
 class ClusterEnvironment : public ::testing::Environment {
  public:
-  void TearDown() override { stop_and_delete(); }
+  void TearDown() override {
+    for (int i = 0; i < kMaxClusters; ++i) stop_and_delete(i);
+  }
 };
 
 [[maybe_unused]] ::testing::Environment* const environment =
@@ -88,10 +94,14 @@ class ClusterEnvironment : public ::testing::Environment {
 
 }  // namespace
 
-localdb::LocalCluster& test_cluster() {
+localdb::LocalCluster& test_cluster(int index) {
+  if (index < 0 || index >= kMaxClusters) {
+    throw std::invalid_argument(fmt::format("test cluster {}: there are {}", index, kMaxClusters));
+  }
+  std::unique_ptr<localdb::LocalCluster>& cluster = clusters[index];
   if (cluster) return *cluster;
   fs::path temp = fs::temp_directory_path();
-  remove_orphaned_clusters(temp);
+  if (index == 0) remove_orphaned_clusters(temp);
   std::string pattern = (temp / (std::string(kDirPrefix) + "XXXXXX")).string();
   if (mkdtemp(pattern.data()) == nullptr) {
     throw std::runtime_error(fmt::format("mkdtemp {} failed", pattern));
@@ -107,11 +117,16 @@ localdb::LocalCluster& test_cluster() {
   try {
     cluster->start();
   } catch (...) {
-    stop_and_delete();
+    stop_and_delete(index);
     throw;
   }
-  postmaster_pid = read_first_int(cluster->data_dir() / "postmaster.pid");
+  postmaster_pids[index] = read_first_int(cluster->data_dir() / "postmaster.pid");
   return *cluster;
+}
+
+void note_restarted(int index) {
+  if (index < 0 || index >= kMaxClusters || !clusters[index]) return;
+  postmaster_pids[index] = read_first_int(clusters[index]->data_dir() / "postmaster.pid");
 }
 
 std::string create_database(const std::string& name) {

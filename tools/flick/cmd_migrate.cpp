@@ -8,7 +8,10 @@
 
 #include "commands.hpp"
 #include "diagnostics/diagnostics.hpp"
+#include "fleet_options.hpp"
+#include "fleet_progress.hpp"
 #include "flick/error.hpp"
+#include "flick/fleet.hpp"
 #include "migrate_options.hpp"
 #include "toolkit/project_state.hpp"
 
@@ -23,6 +26,7 @@ struct MigrateCommandOptions {
   bool dry_run = false;
   std::string to;
   bool json = false;
+  FleetFlags fleet;
 };
 
 toolkit::Transactions parse_tx(const std::string& text) {
@@ -78,7 +82,31 @@ nlohmann::ordered_json result_json(const toolkit::MigrateReport& result, bool dr
   return out;
 }
 
+// migrate --fleet: the folder on every target; exit 0 all converged, 1 some did not, 3 only
+// unreachable ones.
+int run_fleet_migrate(store::Config config, toolkit::FleetMigrateOptions fleet, bool json) {
+  FleetProgress::Mode mode = json                    ? FleetProgress::Mode::kJson
+                             : isatty(STDOUT_FILENO) ? FleetProgress::Mode::kTerminal
+                                                     : FleetProgress::Mode::kLines;
+  auto progress = std::make_shared<FleetProgress>(mode);
+  fleet.on_targets = [progress](const std::vector<toolkit::FleetTarget>& targets) {
+    progress->targets(targets.size());
+  };
+  fleet.on_target_start = [progress](const toolkit::FleetTarget&) { progress->started(); };
+  fleet.on_migration_applied = [progress](const toolkit::FleetTarget&,
+                                          const toolkit::PlannedMigration&,
+                                          std::int64_t) { progress->migration_applied(); };
+  fleet.on_target_done = [progress](const toolkit::FleetMigrateResult& result) {
+    progress->done(result);
+  };
+  toolkit::FleetMigrateReport report =
+      toolkit::fleet_migrate(toolkit::project_from_config(std::move(config)), fleet);
+  progress->finish(report);
+  return report.exit_code();
+}
+
 int run_migrate(const MigrateCommandOptions& options) {
+  toolkit::FleetOptions fleet_flags = fleet_options(options.fleet);
   store::Config config = load_project(options.database.project, /*resolve_schema=*/false);
   // The flags' and the file's durations, checked (bad ones are input errors before anything).
   migrate::MigrateOptions durations = migrate_options(config, options.database);
@@ -91,6 +119,10 @@ int run_migrate(const MigrateCommandOptions& options) {
   migrate.lock_wait = durations.lock_wait;
   migrate.lock_timeout = durations.lock_timeout.value_or("");
   migrate.statement_timeout = durations.statement_timeout.value_or("");
+  if (options.fleet.fleet) {
+    return run_fleet_migrate(std::move(config), {.fleet = fleet_flags, .migrate = migrate},
+                             options.json);
+  }
 
   bool progress = !options.json && isatty(STDOUT_FILENO);
   // Under --tx all nothing is applied until the last migration commits: a migration that ran is
@@ -156,7 +188,9 @@ void setup_migrate(CLI::App& app, ExitStatus& status) {
                     "record the new hash of an edited applied migration instead of refusing");
   command->add_flag("--dry-run", options->dry_run, "print what would run, run nothing");
   command->add_option("--to", options->to, "stop after this migration tag");
-  command->add_flag("--json", options->json, "print the result as JSON");
+  command->add_flag("--json", options->json,
+                    "print the result as JSON (with --fleet: one object per line)");
+  add_fleet_options(*command, options->fleet, /*with_failure_policy=*/true);
   command->callback([options, &status] { status.code = run_migrate(*options); });
 }
 
