@@ -54,7 +54,7 @@ version_of() { "$@" 2>/dev/null | head -1 || echo unavailable; }
 drizzle_bin="$repo_dir/bench/.drizzle/node_modules/.bin/drizzle-kit"
 npm_version() {
   local f="$repo_dir/bench/.drizzle/node_modules/$1/package.json"
-  [[ -f $f ]] && sed -n 's/^ *"version": "\(.*\)",*$/\1/p' "$f" | head -1 || echo "peer unavailable"
+  [[ -f $f ]] && sed -n 's/^[[:space:]]*"version": "\(.*\)",*$/\1/p' "$f" | head -1 || echo "peer unavailable"
 }
 {
   echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"

@@ -75,6 +75,9 @@ struct FleetMigrateResult {
 struct FleetMigrateReport {
   std::vector<FleetMigrateResult> targets{};  // target order
   bool canary_stopped = false;                // a canary did not converge: the rest did not run
+  // About the run as a whole, before it started: e.g. migrations naming the search-path schema
+  // ("public"."users") while schema targets run (the name still means public, not the tenant's).
+  std::vector<std::string> warnings{};
   std::size_t count(FleetOutcome outcome) const;
   // 0 every target converged; 1 some failed, were refused, timed out on the lock or did not run;
   // 3 the only problem is unreachable targets.
@@ -126,6 +129,17 @@ struct FleetStatusReport {
 };
 
 FleetStatusReport fleet_status(const Project& project, const FleetOptions& options = {});
+
+// ---- check --fleet -----------------------------------------------------------------------------
+
+// What a fleet's bookkeeping says about the folder, one finding per group of targets:
+//   error "fleet-edited"        targets applied a migration whose file has changed since
+//   error "fleet-unknown-rows"  targets recorded migrations the journal does not list
+//   error "fleet-unreachable"   targets that could not be read
+//   warning "fleet-out-of-order" targets with a migration pending before an applied one
+//   warning "fleet-diverged"    targets at different positions (the furthest is named)
+// Targets in step with each other and the folder give none.
+std::vector<Diagnostic> fleet_findings(const FleetStatusReport& report);
 
 // ---- drift --fleet -----------------------------------------------------------------------------
 

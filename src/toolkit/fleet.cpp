@@ -5,7 +5,9 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
+#include <filesystem>
 #include <map>
 #include <mutex>
 
@@ -13,6 +15,7 @@
 #include "fleet/targets.hpp"
 #include "migrate/advisory_lock.hpp"
 #include "store/folder.hpp"
+#include "store/json_access.hpp"
 #include "toolkit/project_state.hpp"
 
 namespace flick::toolkit {
@@ -88,6 +91,34 @@ std::string skip_reason(fleet::Skip skip) {
                                             : "--fail-fast: another target did not converge";
 }
 
+// Where the folder's migrations name `schema` explicitly ("public"."users", public.users), as
+// "file:line" (at most `limit`): on schema targets those names reach outside the tenant.
+std::vector<std::string> qualified_names(const store::MigrationFolder& folder,
+                                         const std::string& schema, std::size_t limit) {
+  std::vector<std::string> found;
+  std::string quoted = "\"" + schema + "\".";
+  for (const store::JournalEntry& entry : folder.journal().entries) {
+    std::filesystem::path path = folder.sql_path(entry);
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(path, error)) continue;
+    std::string text = store::read_text_file(path.string());
+    int line = 1;
+    for (std::size_t i = 0; i < text.size() && found.size() < limit; ++i) {
+      if (text[i] == '\n') ++line;
+      bool unquoted_start = i == 0 || !(std::isalnum(static_cast<unsigned char>(text[i - 1])) ||
+                                        text[i - 1] == '_' || text[i - 1] == '"');
+      if (text.compare(i, quoted.size(), quoted) == 0 ||
+          (unquoted_start && text.compare(i, schema.size() + 1, schema + ".") == 0)) {
+        found.push_back(fmt::format("{}:{}", path.filename().string(), line));
+        // One per line.
+        while (i < text.size() && text[i] != '\n') ++i;
+        if (i < text.size()) ++line;
+      }
+    }
+  }
+  return found;
+}
+
 }  // namespace
 
 const char* to_string(FleetOutcome outcome) {
@@ -151,6 +182,23 @@ FleetMigrateReport fleet_migrate(const Project& project, const FleetMigrateOptio
 
   FleetMigrateReport report;
   report.targets.resize(targets.size());
+  bool schema_targets =
+      std::any_of(targets.begin(), targets.end(),
+                  [](const fleet::Target& target) { return !target.schema.empty(); });
+  if (schema_targets) {
+    const std::string& schema = config.migrations.search_path;
+    std::vector<std::string> places = qualified_names(folder, schema, 6);
+    if (!places.empty()) {
+      std::string list;
+      for (std::size_t i = 0; i < places.size() && i < 5; ++i) list += (i ? ", " : "") + places[i];
+      if (places.size() > 5) list += ", ...";
+      report.warnings.push_back(fmt::format(
+          "the migrations name schema \"{}\" explicitly ({}): on tenant schemas those names "
+          "still mean \"{}\", not the tenant's own objects; leave names unqualified for "
+          "schema-per-tenant",
+          schema, list, schema));
+    }
+  }
   std::mutex callbacks;
   if (options.on_targets) {
     std::vector<FleetTarget> listed;
@@ -307,6 +355,91 @@ FleetStatusReport fleet_status(const Project& project, const FleetOptions& optio
   }
   for (auto& [key, position] : groups) report.positions.push_back(std::move(position));
   return report;
+}
+
+namespace {
+
+// "3 targets (a, b, c)".
+std::string targets_text(const std::vector<std::string>& names) {
+  std::string list;
+  for (std::size_t i = 0; i < names.size() && i < 5; ++i) list += (i > 0 ? ", " : "") + names[i];
+  if (names.size() > 5) list += fmt::format(" and {} more", names.size() - 5);
+  return fmt::format("{} target{} ({})", names.size(), names.size() == 1 ? "" : "s", list);
+}
+
+}  // namespace
+
+std::vector<Diagnostic> fleet_findings(const FleetStatusReport& report) {
+  std::vector<Diagnostic> findings;
+  auto add = [&](Severity severity, std::string rule, std::string message, std::string why,
+                 std::string fix) {
+    findings.push_back({.severity = severity,
+                        .rule = std::move(rule),
+                        .message = std::move(message),
+                        .why = std::move(why),
+                        .fix = std::move(fix)});
+  };
+  // Per migration tag: the targets where it is edited / out of order.
+  std::map<std::string, std::vector<std::string>> edited;
+  std::map<std::string, std::vector<std::string>> out_of_order;
+  std::vector<std::string> unknown;
+  std::map<std::string, std::vector<std::string>> unreachable;  // error -> targets
+  for (const FleetStatusResult& result : report.targets) {
+    if (!result.status) {
+      unreachable[result.error].push_back(result.target.name);
+      continue;
+    }
+    for (const EntryStatus& entry : result.status->entries) {
+      if (entry.state == EntryState::kEdited) edited[entry.tag].push_back(result.target.name);
+      if (entry.out_of_order) out_of_order[entry.tag].push_back(result.target.name);
+    }
+    if (!result.status->unknown_rows.empty()) unknown.push_back(result.target.name);
+  }
+  for (const auto& [tag, names] : edited) {
+    add(Severity::kError, "fleet-edited",
+        fmt::format("{}.sql changed after {} applied it", tag, targets_text(names)),
+        "their schema was built by the old file; the new one never ran there",
+        "restore the file as it was, or, when the change is only cosmetic, `flick migrate "
+        "--fleet --accept-edited` records the new hash");
+  }
+  if (!unknown.empty()) {
+    add(Severity::kError, "fleet-unknown-rows",
+        fmt::format("{} recorded migrations the journal does not list", targets_text(unknown)),
+        "they were migrated from another folder or branch; the folder does not describe them",
+        "`flick status --url URL` on one of them lists the rows; bring the migrations into the "
+        "folder or remove the rows");
+  }
+  for (const auto& [tag, names] : out_of_order) {
+    add(Severity::kWarning, "fleet-out-of-order",
+        fmt::format("{} pending on {} although later migrations are applied", tag,
+                    targets_text(names)),
+        "drizzle-orm's migrator would skip it there for good; flick migrate applies it",
+        "check it does not depend on what the later migrations changed; `--strict` refuses it");
+  }
+  for (const auto& [error, names] : unreachable) {
+    add(Severity::kError, "fleet-unreachable",
+        fmt::format("{} could not be read: {}", targets_text(names), error), "", "");
+  }
+  std::size_t read_positions = 0;
+  for (const FleetPosition& position : report.positions) read_positions += position.error.empty();
+  if (read_positions > 1) {
+    const FleetPosition& furthest = report.positions.front();
+    std::string behind;
+    for (const FleetPosition& position : report.positions) {
+      if (&position == &furthest || !position.error.empty()) continue;
+      behind +=
+          fmt::format("; {} at {}", targets_text(position.targets),
+                      position.last_applied.empty() ? "nothing applied" : position.last_applied);
+    }
+    add(Severity::kWarning, "fleet-diverged",
+        fmt::format("targets are at {} positions: {} at {}{}", read_positions,
+                    targets_text(furthest.targets),
+                    furthest.last_applied.empty() ? "nothing applied" : furthest.last_applied,
+                    behind),
+        "code deployed against the furthest schema may fail on the others",
+        "`flick migrate --fleet` brings every target to the folder's last migration");
+  }
+  return findings;
 }
 
 bool FleetDriftReport::any_drifted() const {

@@ -9,6 +9,8 @@
 #include <signal.h>
 
 #include <chrono>
+#include <cstdio>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <thread>
@@ -151,6 +153,7 @@ TEST_F(FleetTest, EveryTargetConvergesAndTheFailingOneIsReportedWithFileAndSqlst
   EXPECT_TRUE(contains(run.out, "c3/a_39: applied 20 migrations"));
   EXPECT_TRUE(contains(run.out, "tenants/tenant_49: applied 20 migrations"));
   EXPECT_FALSE(contains(run.out, "tenants/other")) << "only schemas matching tenant_*";
+  EXPECT_FALSE(contains(run.err, "warning")) << run.err;
 
   for (const FleetDatabase& database : databases) {
     if (database.url == failing_url) continue;
@@ -387,6 +390,115 @@ TEST_F(FleetTest, DriftGroupsTargetsByTheirDifferences) {
   pg::Connection(databases[1].url).exec("ALTER TABLE notes DROP COLUMN extra");
   FlickRun clean = run_flick({"drift", "--fleet", "--config", config});
   EXPECT_EQ(clean.exit_code, 0) << clean.out;
+}
+
+TEST_F(FleetTest, MigrationsNamingPublicOnTenantSchemasAreWarnedAbout) {
+  // drizzle-kit writes "public"."owners" in foreign keys: on a tenant schema it still means public.
+  std::string tenants = create_tenant_database("w_tenants", 2);
+  pg::Connection(tenants).exec("CREATE TABLE public.owners (id int PRIMARY KEY)");
+  write_folder(dir_ / "drizzle",
+               {{"0000_items",
+                 "CREATE TABLE \"items\" (\"id\" serial PRIMARY KEY, \"owner\" int);\n"
+                 "--> statement-breakpoint\n"
+                 "ALTER TABLE \"items\" ADD CONSTRAINT \"items_owner_fk\" FOREIGN KEY (\"owner\") "
+                 "REFERENCES \"public\".\"owners\"(\"id\");\n",
+                 0}});
+  write_config({}, tenants);
+  FlickRun run = flick("migrate");
+  EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
+  EXPECT_TRUE(contains(run.err,
+                       "warning: the migrations name schema \"public\" explicitly "
+                       "(0000_items.sql:3): on tenant schemas those names still mean "
+                       "\"public\""))
+      << run.err;
+  EXPECT_EQ(query_value(tenants,
+                        "SELECT confrelid::regclass::text FROM pg_constraint WHERE "
+                        "conname = 'items_owner_fk' AND connamespace = 'tenant_01'::regnamespace"),
+            "owners");
+  EXPECT_TRUE(relation_exists(tenants, "tenant_01.items"));
+  FlickRun json = flick("migrate", {"--json"});
+  EXPECT_TRUE(contains(json.out, "\"warnings\":[\"the migrations name schema")) << json.out;
+}
+
+// The output of `command` run on a pseudo-terminal (util-linux script), as a terminal shows it.
+std::string run_on_terminal(const std::string& command) {
+  std::string shell = "script -qec '" + command + "' /dev/null";
+  FILE* pipe = popen(shell.c_str(), "r");
+  if (pipe == nullptr) return "";
+  std::string out;
+  char buffer[4096];
+  for (std::size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;) out.append(buffer, n);
+  pclose(pipe);
+  return out;
+}
+
+TEST_F(FleetTest, OnATerminalALiveLineCountsTargetsAndProblemsArePrintedAboveIt) {
+  std::vector<FleetDatabase> databases = create_databases("p", 3, 1);
+  pg::Connection(databases[1].url).exec("CREATE TABLE t0004 (x int)");
+  write_config(databases);
+  std::string out = run_on_terminal(flick_binary() + " migrate --fleet --config " +
+                                    (dir_ / "flick.toml").string());
+  EXPECT_TRUE(contains(out, "\r\033[K")) << out;
+  EXPECT_TRUE(contains(out, "\r\033[Kc1/p_01: failed at 0004_step.sql")) << out;
+  EXPECT_TRUE(contains(out, "\r\033[K3/3 targets · 1 not converged · 0 running · ")) << out;
+  EXPECT_TRUE(contains(out, " migrations/s")) << out;
+  EXPECT_TRUE(contains(out, "fleet: 3 targets: 2 converged (2 applied, 0 up to date), 1 failed"))
+      << out;
+  EXPECT_FALSE(contains(out, "c1/p_00: applied")) << "converged targets only count on a terminal";
+}
+
+TEST_F(FleetTest, CheckFleetNamesEditedFilesUnknownRowsOutOfOrderAndDivergence) {
+  std::vector<FleetDatabase> databases = create_databases("h", 4, 1);
+  write_config(databases);
+  // Snapshots, so the folder itself checks clean and what remains is the fleet's.
+  FlickRun fix = run_flick({"check", "--fix", "--config", (dir_ / "flick.toml").string()});
+  ASSERT_EQ(fix.exit_code, 0) << fix.out << fix.err;
+  ASSERT_EQ(flick("migrate", {"--to", "0009_step"}).exit_code, 0);
+  FlickRun one =
+      run_flick({"migrate", "--out", (dir_ / "drizzle").string(), "--url", databases[0].url});
+  ASSERT_EQ(one.exit_code, 0) << one.out << one.err;
+  FlickRun diverged = flick("check");
+  EXPECT_EQ(diverged.exit_code, 0) << "divergence is a warning\n" << diverged.out << diverged.err;
+  EXPECT_TRUE(contains(diverged.out,
+                       "targets are at 2 positions: 1 target (c1/h_00) at 0019_step; "
+                       "3 targets (c1/h_01, c1/h_02, c1/h_03) at 0009_step"))
+      << diverged.out;
+
+  // An unknown row on h_01, 0005 forgotten on h_02, 0003 edited after everyone applied it.
+  pg::Connection(databases[1].url)
+      .exec("INSERT INTO drizzle.__drizzle_migrations (hash, created_at) VALUES ('feed', 1)");
+  pg::Connection(databases[2].url)
+      .exec("DELETE FROM drizzle.__drizzle_migrations WHERE created_at = 1700000005000");
+  write_text(dir_ / "drizzle" / "0003_step.sql",
+             read_text(dir_ / "drizzle" / "0003_step.sql") + "\n-- edited\n");
+  FlickRun check = flick("check", {"--json"});
+  EXPECT_EQ(check.exit_code, 1) << check.out << check.err;
+  nlohmann::json report = nlohmann::json::parse(check.out);
+  std::map<std::string, std::string> messages;
+  for (const nlohmann::json& finding : report["findings"]) {
+    messages[finding["rule"].get<std::string>()] = finding["message"].get<std::string>();
+  }
+  EXPECT_EQ(
+      messages["fleet-edited"],
+      "0003_step.sql changed after 4 targets (c1/h_00, c1/h_01, c1/h_02, c1/h_03) applied it");
+  EXPECT_EQ(messages["fleet-unknown-rows"],
+            "1 target (c1/h_01) recorded migrations the journal does not list");
+  EXPECT_EQ(messages["fleet-out-of-order"],
+            "0005_step pending on 1 target (c1/h_02) although later migrations are applied");
+  EXPECT_TRUE(messages.count("fleet-diverged"));
+  EXPECT_FALSE(messages.count("fleet-unreachable"));
+
+  // Targets in step with the folder give no finding; an unreachable one is exit 3.
+  write_text(dir_ / "drizzle" / "0003_step.sql",
+             read_text(dir_ / "drizzle" / "0003_step.sql")
+                 .substr(0, read_text(dir_ / "drizzle" / "0003_step.sql").size() - 11));
+  FlickRun clean = flick("check", {"--target", "a=" + databases[3].url, "--json"});
+  EXPECT_EQ(clean.exit_code, 0) << clean.out << clean.err;
+  EXPECT_FALSE(contains(clean.out, "\"fleet-")) << clean.out;
+  FlickRun gone = flick("check", {"--target", "gone=postgresql://u:S3cretPw@127.0.0.1:1/db"});
+  EXPECT_EQ(gone.exit_code, 3) << gone.out << gone.err;
+  EXPECT_TRUE(contains(gone.out, "1 target (gone) could not be read: ")) << gone.out;
+  EXPECT_FALSE(contains(gone.out + gone.err, "S3cretPw"));
 }
 
 // Last: it stops cluster 3 (and starts it again at the end).

@@ -8,7 +8,9 @@
 
 #include "commands.hpp"
 #include "diagnostics/diagnostics.hpp"
+#include "fleet_options.hpp"
 #include "flick/error.hpp"
+#include "flick/fleet.hpp"
 #include "project_options.hpp"
 #include "store/folder.hpp"
 #include "toolkit/project_state.hpp"
@@ -22,6 +24,7 @@ struct CheckOptions {
   bool fix = false;
   bool replay = false;
   bool dry_run = false;
+  FleetFlags fleet;
 };
 
 void print_json(const std::vector<Diagnostic>& report) {
@@ -43,6 +46,7 @@ void print_text(const store::MigrationFolder& folder, const std::vector<Diagnost
 }
 
 int run_check(const CheckOptions& options) {
+  toolkit::FleetOptions fleet_flags = fleet_options(options.fleet);
   toolkit::Project project =
       toolkit::project_from_config(load_project(options.project, /*resolve_schema=*/true));
   if (options.fix) {
@@ -54,12 +58,28 @@ int run_check(const CheckOptions& options) {
     if (options.dry_run && !changes.empty()) fmt::print("dry run: nothing was written\n");
   }
   toolkit::CheckReport report = toolkit::check(project, {.replay = options.replay});
+  // --fleet: what every target's bookkeeping says about the folder, after the folder's findings.
+  bool unreachable = false;
+  if (options.fleet.fleet) {
+    toolkit::FleetStatusReport fleet = toolkit::fleet_status(project, fleet_flags);
+    unreachable = fleet.any_unreachable();
+    for (Diagnostic& finding : toolkit::fleet_findings(fleet)) {
+      report.findings.push_back(std::move(finding));
+    }
+  }
   if (options.json) {
     print_json(report.findings);
   } else {
     print_text(store::MigrationFolder(project.migrations_folder()), report.findings);
   }
-  return report.ok() ? 0 : 1;
+  // Unreachable targets alone are the environment's problem (3); any other error is a finding.
+  std::size_t errors = diagnostics::count(report.findings, Severity::kError);
+  std::size_t unreachable_errors = 0;
+  for (const Diagnostic& finding : report.findings) {
+    unreachable_errors += finding.rule == "fleet-unreachable";
+  }
+  if (errors > unreachable_errors) return 1;
+  return unreachable ? 3 : 0;
 }
 
 }  // namespace
@@ -78,6 +98,7 @@ void setup_check(CLI::App& app, ExitStatus& status) {
       "folder to a scratch database (the configured URL's server, else the "
       "embedded PostgreSQL) comparing each snapshot with it");
   command->add_flag("--dry-run", options->dry_run, "with --fix: print the changes, write nothing");
+  add_fleet_options(*command, options->fleet, /*with_failure_policy=*/false);
   command->callback([options, &status] { status.code = run_check(*options); });
 }
 

@@ -127,6 +127,7 @@ void FleetProgress::finish(const toolkit::FleetMigrateReport& report) {
                                       {"unreachable", report.count(FleetOutcome::kUnreachable)},
                                       {"notRun", report.count(FleetOutcome::kNotRun)},
                                       {"canaryStopped", report.canary_stopped},
+                                      {"warnings", report.warnings},
                                       {"exitCode", report.exit_code()}};
     fmt::print("{}\n", summary.dump());
     return;
@@ -136,6 +137,7 @@ void FleetProgress::finish(const toolkit::FleetMigrateReport& report) {
     redraw();
     fmt::print("\n");
   }
+  for (const std::string& warning : report.warnings) fmt::print(stderr, "warning: {}\n", warning);
   std::string line = fmt::format("fleet: {} target{}: {} converged ({} applied, {} up to date)",
                                  report.targets.size(), report.targets.size() == 1 ? "" : "s",
                                  applied + up_to_date, applied, up_to_date);
