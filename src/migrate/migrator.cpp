@@ -225,6 +225,12 @@ std::vector<PendingMigration> plan(const store::MigrationFolder& folder, const F
       }
       PendingMigration migration{entry, file, {}};
       migration.statements = plan_statements(*files.texts[i], file, newer_grammar);
+      if (options.move_schema) {
+        for (PlannedStatement& statement : migration.statements) {
+          statement.text =
+              move_schema(statement.text, options.move_schema->first, options.move_schema->second);
+        }
+      }
       for (const PlannedStatement& statement : migration.statements) {
         if (!statement.unparsed) continue;
         result.warnings.push_back(fmt::format(

@@ -8,6 +8,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "migrate/statements.hpp"
@@ -34,6 +35,9 @@ struct MigrateOptions {
   std::chrono::milliseconds lock_wait{60000};
   std::optional<std::string> lock_timeout;       // PostgreSQL lock_timeout, e.g. "5s"
   std::optional<std::string> statement_timeout;  // PostgreSQL statement_timeout
+  // A folder applied to a tenant's schema: names qualified with `first` are run as qualified
+  // with `second` (see move_schema); the files, and so their hashes, are unchanged.
+  std::optional<std::pair<std::string, std::string>> move_schema;
 };
 
 // A pending migration ready to run.

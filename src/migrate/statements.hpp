@@ -42,4 +42,10 @@ struct PlannedStatement {
 std::vector<PlannedStatement> plan_statements(std::string_view sql, const std::string& file_name,
                                               bool newer_grammar = false);
 
+// `statement` with every schema qualifier naming `from` (`"public".x`, `public.x`; also inside
+// dollar-quoted bodies such as DO blocks) written as the quoted `to`, for a folder applied to a
+// tenant's schema. String literals, comments and other names are left as they are; `from` not
+// followed by '.' (CREATE SCHEMA public, ON SCHEMA public) too.
+std::string move_schema(std::string_view statement, const std::string& from, const std::string& to);
+
 }  // namespace flick::migrate

@@ -147,12 +147,18 @@ void read_fleet(const TomlReader& reader, const toml::node& node, FleetConfig& f
       fleet.control_url = reader.string(inner, name);
     } else if (inner_key.str() == "schemas") {
       fleet.schemas = reader.string(inner, name);
+    } else if (inner_key.str() == "sharedSchemas") {
+      fleet.shared_schemas = reader.strings(inner, name);
+    } else if (inner_key.str() == "moveQualifiedNames") {
+      fleet.move_qualified_names = reader.boolean(inner, name);
     } else if (inner_key.str() == "parallel") {
       fleet.parallel = reader.integer(inner, name, 1, 256);
     } else if (inner_key.str() == "canary") {
       fleet.canary = reader.integer(inner, name, 0, 1000000);
     } else {
-      reader.unknown(inner, name, "targets, targetsQuery, controlUrl, schemas, parallel, canary");
+      reader.unknown(inner, name,
+                     "targets, targetsQuery, controlUrl, schemas, moveQualifiedNames, "
+                     "sharedSchemas, parallel, canary");
     }
   }
   if (query_node && fleet.control_url.empty()) {

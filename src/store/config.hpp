@@ -30,6 +30,8 @@
 //   targetsQuery = "SELECT url, name FROM tenants WHERE active"
 //   controlUrl = "${CONTROL_URL}"        # where targetsQuery runs
 //   schemas = "tenant_*"                 # one target per matching schema of each database
+//   moveQualifiedNames = true            # "public"."x" in the files means the tenant's x
+//   sharedSchemas = ["extensions"]       # searched after the tenant's schema
 //   parallel = 4                         # connections open at once
 //   canary = 0                           # targets run first; the rest only if they converge
 
@@ -72,6 +74,13 @@ struct FleetConfig {
   // Schema-per-tenant: every database target without its own pattern becomes one target per
   // schema whose name matches this glob ("*" and "?"). "" = whole databases.
   std::string schemas;
+  // Schema targets: names the migrations qualify with [migrations] searchPath ("public"."users",
+  // as drizzle-kit writes enums and foreign keys) are run as the tenant's ("tenant_7"."users").
+  // false: they keep meaning that schema.
+  bool move_qualified_names = true;
+  // Schema targets: schemas searched after the tenant's (search_path = tenant, these), for what
+  // all tenants share, such as extensions installed in public. Nothing is created in them.
+  std::vector<std::string> shared_schemas;
   int parallel = 4;  // at most this many targets (connections) at once, 1..256
   int canary = 0;    // the first `canary` targets run first; the rest only when they converge
 };

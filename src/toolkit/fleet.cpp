@@ -5,7 +5,6 @@
 #include <fmt/core.h>
 
 #include <algorithm>
-#include <cctype>
 #include <chrono>
 #include <filesystem>
 #include <map>
@@ -14,6 +13,7 @@
 #include "fleet/scheduler.hpp"
 #include "fleet/targets.hpp"
 #include "migrate/advisory_lock.hpp"
+#include "migrate/statements.hpp"
 #include "store/folder.hpp"
 #include "store/json_access.hpp"
 #include "toolkit/project_state.hpp"
@@ -59,11 +59,14 @@ FleetTarget public_target(const fleet::Target& target) {
   return {.name = target.name, .url = target.url, .schema = target.schema};
 }
 
-// Opens a target's connection: search_path set to its schema for a schema target.
-pg::Connection open_target(const fleet::Target& target) {
+// Opens a target's connection: for a schema target, search_path set to its schema, then the
+// shared schemas.
+pg::Connection open_target(const fleet::Target& target, const std::vector<std::string>& shared) {
   pg::Connection connection(target.url, {.application_name = "flick fleet"});
   if (!target.schema.empty()) {
-    connection.exec("SET search_path TO " + connection.quote_identifier(target.schema));
+    std::string path = connection.quote_identifier(target.schema);
+    for (const std::string& schema : shared) path += ", " + connection.quote_identifier(schema);
+    connection.exec("SET search_path TO " + path);
   }
   return connection;
 }
@@ -91,28 +94,26 @@ std::string skip_reason(fleet::Skip skip) {
                                             : "--fail-fast: another target did not converge";
 }
 
-// Where the folder's migrations name `schema` explicitly ("public"."users", public.users), as
-// "file:line" (at most `limit`): on schema targets those names reach outside the tenant.
+// Where the folder's migrations qualify names with `schema` ("public"."users", public.users), as
+// "file:line" (at most `limit`): what migrate::move_schema moves on tenant schemas.
 std::vector<std::string> qualified_names(const store::MigrationFolder& folder,
                                          const std::string& schema, std::size_t limit) {
   std::vector<std::string> found;
-  std::string quoted = "\"" + schema + "\".";
+  const std::string marker = "\x01";
   for (const store::JournalEntry& entry : folder.journal().entries) {
     std::filesystem::path path = folder.sql_path(entry);
     std::error_code error;
     if (!std::filesystem::is_regular_file(path, error)) continue;
-    std::string text = store::read_text_file(path.string());
+    // Moved to a marker schema: each marker is one qualifier (the replacement holds no newline,
+    // so lines stay where they were).
+    std::string moved = migrate::move_schema(store::read_text_file(path.string()), schema, marker);
     int line = 1;
-    for (std::size_t i = 0; i < text.size() && found.size() < limit; ++i) {
-      if (text[i] == '\n') ++line;
-      bool unquoted_start = i == 0 || !(std::isalnum(static_cast<unsigned char>(text[i - 1])) ||
-                                        text[i - 1] == '_' || text[i - 1] == '"');
-      if (text.compare(i, quoted.size(), quoted) == 0 ||
-          (unquoted_start && text.compare(i, schema.size() + 1, schema + ".") == 0)) {
+    int last_reported = 0;
+    for (std::size_t i = 0; i < moved.size() && found.size() < limit; ++i) {
+      if (moved[i] == '\n') ++line;
+      if (moved.compare(i, marker.size() + 2, "\"" + marker + "\"") == 0 && line != last_reported) {
         found.push_back(fmt::format("{}:{}", path.filename().string(), line));
-        // One per line.
-        while (i < text.size() && text[i] != '\n') ++i;
-        if (i < text.size()) ++line;
+        last_reported = line;
       }
     }
   }
@@ -185,18 +186,23 @@ FleetMigrateReport fleet_migrate(const Project& project, const FleetMigrateOptio
   bool schema_targets =
       std::any_of(targets.begin(), targets.end(),
                   [](const fleet::Target& target) { return !target.schema.empty(); });
+  const std::string& home = config.migrations.search_path;
+  bool move = config.fleet.move_qualified_names;
   if (schema_targets) {
-    const std::string& schema = config.migrations.search_path;
-    std::vector<std::string> places = qualified_names(folder, schema, 6);
+    std::vector<std::string> places = qualified_names(folder, home, 6);
     if (!places.empty()) {
       std::string list;
       for (std::size_t i = 0; i < places.size() && i < 5; ++i) list += (i ? ", " : "") + places[i];
       if (places.size() > 5) list += ", ...";
-      report.warnings.push_back(fmt::format(
-          "the migrations name schema \"{}\" explicitly ({}): on tenant schemas those names "
-          "still mean \"{}\", not the tenant's own objects; leave names unqualified for "
-          "schema-per-tenant",
-          schema, list, schema));
+      report.warnings.push_back(
+          move ? fmt::format("the migrations qualify names with \"{}\" ({}): on tenant schemas "
+                             "they run qualified with the tenant's schema instead ([fleet] "
+                             "moveQualifiedNames = false keeps \"{}\")",
+                             home, list, home)
+               : fmt::format("the migrations name schema \"{}\" explicitly ({}): on tenant "
+                             "schemas those names still mean \"{}\", not the tenant's own "
+                             "objects (moveQualifiedNames = false)",
+                             home, list, home));
     }
   }
   std::mutex callbacks;
@@ -226,9 +232,12 @@ FleetMigrateReport fleet_migrate(const Project& project, const FleetMigrateOptio
     }
     auto started = Clock::now();
     try {
-      pg::Connection connection = open_target(target);
+      pg::Connection connection = open_target(target, config.fleet.shared_schemas);
       migrate::MigrateOptions run = base;
-      if (!target.schema.empty()) run.schema = target.schema;  // bookkeeping per tenant
+      if (!target.schema.empty()) {
+        run.schema = target.schema;  // bookkeeping per tenant
+        if (move) run.move_schema = std::make_pair(home, target.schema);
+      }
       migrate::MigrateObserver observer;
       if (options.on_migration_applied) {
         observer.on_applied = [&](const migrate::PendingMigration& migration, std::int64_t ms) {
@@ -305,7 +314,7 @@ FleetStatusReport fleet_status(const Project& project, const FleetOptions& optio
       return fleet::Verdict::kUnreachable;
     }
     try {
-      pg::Connection connection = open_target(target);
+      pg::Connection connection = open_target(target, config.fleet.shared_schemas);
       migrate::MigrateOptions read = base;
       if (!target.schema.empty()) read.schema = target.schema;
       result.status = to_report(migrate::read_status(connection, folder, read));
@@ -477,7 +486,7 @@ FleetDriftReport fleet_drift(const Project& project, const FleetOptions& options
       return fleet::Verdict::kConverged;
     }
     try {
-      pg::Connection connection = open_target(target);
+      pg::Connection connection = open_target(target, config.fleet.shared_schemas);
       result.drift = drift_on(config, expected, connection);
       return fleet::Verdict::kConverged;
     } catch (const pg::PgError& error) {

@@ -392,32 +392,102 @@ TEST_F(FleetTest, DriftGroupsTargetsByTheirDifferences) {
   EXPECT_EQ(clean.exit_code, 0) << clean.out;
 }
 
-TEST_F(FleetTest, MigrationsNamingPublicOnTenantSchemasAreWarnedAbout) {
-  // drizzle-kit writes "public"."owners" in foreign keys: on a tenant schema it still means public.
+// drizzle-kit qualifies enums and foreign keys with "public" (CREATE TYPE "public"."kind" in a DO
+// block, REFERENCES "public"."owners"), then uses the type unqualified: found applying a public
+// project's folder to tenant schemas, where the type went to public and the table could not find
+// it. On tenant schemas those names are moved into the tenant's schema (and reported), unless
+// [fleet] moveQualifiedNames = false.
+TEST_F(FleetTest, NamesQualifiedWithPublicRunInEachTenantsSchema) {
   std::string tenants = create_tenant_database("w_tenants", 2);
-  pg::Connection(tenants).exec("CREATE TABLE public.owners (id int PRIMARY KEY)");
-  write_folder(dir_ / "drizzle",
-               {{"0000_items",
-                 "CREATE TABLE \"items\" (\"id\" serial PRIMARY KEY, \"owner\" int);\n"
-                 "--> statement-breakpoint\n"
-                 "ALTER TABLE \"items\" ADD CONSTRAINT \"items_owner_fk\" FOREIGN KEY (\"owner\") "
-                 "REFERENCES \"public\".\"owners\"(\"id\");\n",
-                 0}});
+  pg::Connection(tenants).exec("CREATE TABLE public.owners (id int PRIMARY KEY, public_only int)");
+  std::vector<TestMigration> folder = {
+      {"0000_kinds",
+       "DO $$ BEGIN\n CREATE TYPE \"public\".\"kind\" AS ENUM('a', 'b');\nEXCEPTION\n WHEN "
+       "duplicate_object THEN null;\nEND $$;\n--> statement-breakpoint\n"
+       "CREATE TABLE \"owners\" (\"id\" serial PRIMARY KEY);\n--> statement-breakpoint\n"
+       "CREATE TABLE \"items\" (\"id\" serial PRIMARY KEY, \"kind\" \"kind\", \"owner\" int);\n"
+       "--> statement-breakpoint\n"
+       "ALTER TABLE \"items\" ADD CONSTRAINT \"items_owner_fk\" FOREIGN KEY (\"owner\") "
+       "REFERENCES \"public\".\"owners\"(\"id\");\n--> statement-breakpoint\n"
+       "COMMENT ON TABLE \"items\" IS 'copied from \"public\".items';\n",
+       0}};
+  write_folder(dir_ / "drizzle", folder);
   write_config({}, tenants);
   FlickRun run = flick("migrate");
   EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
   EXPECT_TRUE(contains(run.err,
-                       "warning: the migrations name schema \"public\" explicitly "
-                       "(0000_items.sql:3): on tenant schemas those names still mean "
-                       "\"public\""))
+                       "warning: the migrations qualify names with \"public\" "
+                       "(0000_kinds.sql:2, 0000_kinds.sql:11): on tenant "
+                       "schemas they run qualified with the tenant's schema instead"))
       << run.err;
+  for (const char* schema : {"tenant_00", "tenant_01"}) {
+    EXPECT_EQ(
+        query_value(tenants, fmt::format("SELECT confrelid::regclass::text FROM pg_constraint "
+                                         "WHERE conname = 'items_owner_fk' AND connamespace "
+                                         "= '{}'::regnamespace",
+                                         schema)),
+        fmt::format("{}.owners", schema));
+    EXPECT_EQ(query_value(tenants, fmt::format("SELECT format_type(atttypid, NULL) FROM "
+                                               "pg_attribute WHERE attrelid = '{}.items'::regclass "
+                                               "AND attname = 'kind'",
+                                               schema)),
+              fmt::format("{}.kind", schema));
+    EXPECT_EQ(
+        query_value(tenants, fmt::format("SELECT obj_description('{}.items'::regclass)", schema)),
+        "copied from \"public\".items")
+        << "string literals are left as written";
+  }
   EXPECT_EQ(query_value(tenants,
-                        "SELECT confrelid::regclass::text FROM pg_constraint WHERE "
-                        "conname = 'items_owner_fk' AND connamespace = 'tenant_01'::regnamespace"),
-            "owners");
-  EXPECT_TRUE(relation_exists(tenants, "tenant_01.items"));
+                        "SELECT count(*) FROM pg_type WHERE typname = 'kind' AND "
+                        "typnamespace = 'public'::regnamespace"),
+            "0");
+  // The bookkeeping holds the files' hashes: a plain migrate of the same folder on a database
+  // agrees with it, and a second fleet run finds nothing to do.
+  EXPECT_EQ(query_value(tenants, "SELECT hash FROM tenant_00.__drizzle_migrations"),
+            file_sha256(dir_ / "drizzle" / "0000_kinds.sql"));
+  FlickRun again = flick("migrate");
+  EXPECT_TRUE(contains(again.out, "2 converged (0 applied, 2 up to date)")) << again.out;
+
+  // moveQualifiedNames = false: "public" keeps meaning public, and the warning says so; this
+  // folder then fails as it did before the move existed (its type lands in public, its table,
+  // looking in the tenant's schema, does not find it).
+  std::string kept = create_tenant_database("w_kept", 1);
+  write_config({}, kept, "moveQualifiedNames = false\n");
+  FlickRun keep = flick("migrate");
+  EXPECT_EQ(keep.exit_code, 1) << keep.out << keep.err;
+  EXPECT_TRUE(contains(keep.err, "on tenant schemas those names still mean \"public\""))
+      << keep.err;
+  EXPECT_TRUE(contains(keep.out,
+                       "tenants/tenant_00: failed at 0000_kinds.sql statement 3 (line 9): "
+                       "type \"kind\" does not exist (SQLSTATE 42704)"))
+      << keep.out;
   FlickRun json = flick("migrate", {"--json"});
   EXPECT_TRUE(contains(json.out, "\"warnings\":[\"the migrations name schema")) << json.out;
+}
+
+// Found applying a public project's folder to tenant schemas: a function installed once in public
+// (an extension's, here PostgreSQL 16's any_value added for 15) is not found from a tenant's
+// schema; [fleet] sharedSchemas puts public after it in search_path.
+TEST_F(FleetTest, SharedSchemasAreSearchedAfterTheTenantsSchema) {
+  std::string tenants = create_tenant_database("v_tenants", 2);
+  pg::Connection(tenants).exec(
+      "CREATE FUNCTION public.shared_default() RETURNS int LANGUAGE sql AS 'SELECT 7'");
+  write_folder(dir_ / "drizzle",
+               {{"0000_items",
+                 "CREATE TABLE \"items\" (\"id\" serial PRIMARY KEY, \"n\" int DEFAULT "
+                 "shared_default());\n",
+                 0}});
+  write_config({}, tenants);
+  FlickRun alone = flick("migrate");
+  EXPECT_EQ(alone.exit_code, 1) << alone.out << alone.err;
+  EXPECT_TRUE(contains(alone.out, "function shared_default() does not exist (SQLSTATE 42883)"))
+      << alone.out;
+  write_config({}, tenants, "sharedSchemas = [\"public\"]\n");
+  FlickRun shared = flick("migrate");
+  EXPECT_EQ(shared.exit_code, 0) << shared.out << shared.err;
+  EXPECT_TRUE(relation_exists(tenants, "tenant_01.items"));
+  EXPECT_FALSE(relation_exists(tenants, "public.items")) << "created in the tenant's schema";
+  EXPECT_EQ(query_value(tenants, "INSERT INTO tenant_00.items DEFAULT VALUES RETURNING n"), "7");
 }
 
 // The output of `command` run on a pseudo-terminal (util-linux script), as a terminal shows it.

@@ -98,3 +98,37 @@ TEST(PlanStatements, ChunkTheGrammarCannotReadIsRefusedUnlessTheServerIsNewer) {
 
 }  // namespace
 }  // namespace flick::migrate
+
+namespace flick::migrate {
+namespace {
+
+TEST(MoveSchema, QualifiersOfTheSchemaMoveEverythingElseStays) {
+  EXPECT_EQ(
+      move_schema("ALTER TABLE \"items\" ADD CONSTRAINT \"fk\" FOREIGN KEY (\"o\") REFERENCES "
+                  "\"public\".\"owners\"(\"id\")",
+                  "public", "tenant_7"),
+      "ALTER TABLE \"items\" ADD CONSTRAINT \"fk\" FOREIGN KEY (\"o\") REFERENCES "
+      "\"tenant_7\".\"owners\"(\"id\")");
+  // Inside a DO block's dollar quotes too; unquoted and spaced qualifiers; case folds.
+  EXPECT_EQ(
+      move_schema("DO $$ BEGIN CREATE TYPE \"public\".\"k\" AS ENUM('a'); END $$", "public", "t"),
+      "DO $$ BEGIN CREATE TYPE \"t\".\"k\" AS ENUM('a'); END $$");
+  EXPECT_EQ(move_schema("SELECT * FROM public.a JOIN PUBLIC . b ON true", "public", "t"),
+            "SELECT * FROM \"t\".a JOIN \"t\" . b ON true");
+  // Not qualifiers: the schema itself, other schemas ending or starting alike, a column named
+  // public, a name after a dot, string literals, comments.
+  for (const char* unchanged :
+       {"CREATE SCHEMA IF NOT EXISTS \"public\"", "GRANT USAGE ON SCHEMA public TO app",
+        "SELECT * FROM my_public.a, \"public_x\".b, publicx.c", "SELECT t.public FROM t",
+        "SELECT db.public.a FROM x", "COMMENT ON TABLE a IS 'see \"public\".a and public.b'",
+        "SELECT E'it\\'s public.a'", "SELECT 1 -- public.a\n", "SELECT /* \"public\".a */ 1",
+        "SELECT \"Public\".a FROM b"}) {
+    EXPECT_EQ(move_schema(unchanged, "public", "t"), unchanged) << unchanged;
+  }
+  // A tenant name that needs quoting is quoted.
+  EXPECT_EQ(move_schema("SELECT public.a", "public", "Tenant \"7\""),
+            "SELECT \"Tenant \"\"7\"\"\".a");
+}
+
+}  // namespace
+}  // namespace flick::migrate

@@ -273,6 +273,8 @@ targets = ["${FLICK_FLEET_TEST_URL}", { name = "us", url = "postgresql://us/app"
 targetsQuery = "SELECT url, name FROM tenants"
 controlUrl = "postgresql://control/db"
 schemas = "tenant_*"
+sharedSchemas = ["public", "extensions"]
+moveQualifiedNames = false
 parallel = 16
 canary = 3
 )");
@@ -285,12 +287,16 @@ canary = 3
   EXPECT_EQ(config.fleet.targets_query, "SELECT url, name FROM tenants");
   EXPECT_EQ(config.fleet.control_url, "postgresql://control/db");
   EXPECT_EQ(config.fleet.schemas, "tenant_*");
+  EXPECT_EQ(config.fleet.shared_schemas, (std::vector<std::string>{"public", "extensions"}));
+  EXPECT_FALSE(config.fleet.move_qualified_names);
   EXPECT_EQ(config.fleet.parallel, 16);
   EXPECT_EQ(config.fleet.canary, 3);
   Config defaults = load("schema = \"schema/*.sql\"\n");
   EXPECT_TRUE(defaults.fleet.targets.empty());
   EXPECT_EQ(defaults.fleet.parallel, 4);
   EXPECT_EQ(defaults.fleet.canary, 0);
+  EXPECT_TRUE(defaults.fleet.move_qualified_names);
+  EXPECT_TRUE(defaults.fleet.shared_schemas.empty());
 }
 
 TEST_F(ConfigTest, FleetMistakesNameTheKeyAndLine) {
