@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <mutex>
 
@@ -118,6 +119,48 @@ std::vector<std::string> qualified_names(const store::MigrationFolder& folder,
     }
   }
   return found;
+}
+
+// Reads every target, at most `parallel` at once (no canary, no fail-fast): `read` fills a
+// result from the target's connection. An unresolved target, or an error connecting or reading,
+// sets the result's `error` (and `unreachable`) instead; `skip`, when it gives a reason, leaves a
+// target unread with that reason as its `error`. Results are in target order.
+template <typename Result>
+std::vector<Result> read_targets(
+    const store::Config& config, const FleetOptions& options,
+    const std::function<void(const fleet::Target&, pg::Connection&, Result&)>& read,
+    const std::function<std::string(const fleet::Target&)>& skip = {}) {
+  fleet::Policy policy = policy_of(config, options);
+  policy.canary = 0;
+  policy.fail_fast = false;
+  std::vector<fleet::Target> targets = resolve(config, options);
+  std::vector<Result> results(targets.size());
+  fleet::run_targets(targets.size(), policy, [&](std::size_t index) {
+    const fleet::Target& target = targets[index];
+    Result& result = results[index];
+    result.target = public_target(target);
+    if (!target.unresolved.empty()) {
+      result.error = one_line(target.unresolved);
+      result.unreachable = true;
+      return fleet::Verdict::kUnreachable;
+    }
+    if (skip) {
+      result.error = skip(target);
+      if (!result.error.empty()) return fleet::Verdict::kConverged;
+    }
+    try {
+      pg::Connection connection = open_target(target, config.fleet.shared_schemas);
+      read(target, connection, result);
+      return fleet::Verdict::kConverged;
+    } catch (const pg::PgError& error) {
+      result.error = redacted(error, target);
+      result.unreachable = pg::is_environment_sqlstate(error.sqlstate());
+    } catch (const std::exception& error) {
+      result.error = redacted(error, target);
+    }
+    return result.unreachable ? fleet::Verdict::kUnreachable : fleet::Verdict::kFailed;
+  });
+  return results;
 }
 
 }  // namespace
@@ -296,37 +339,16 @@ bool FleetStatusReport::any_unreachable() const {
 
 FleetStatusReport fleet_status(const Project& project, const FleetOptions& options) {
   const store::Config& config = config_of(project);
-  fleet::Policy policy = policy_of(config, options);
-  policy.canary = 0;
-  policy.fail_fast = false;
   store::MigrationFolder folder(config.out);
   migrate::MigrateOptions base = bookkeeping_options(config);
-  std::vector<fleet::Target> targets = resolve(config, options);
   FleetStatusReport report;
-  report.targets.resize(targets.size());
-  fleet::run_targets(targets.size(), policy, [&](std::size_t index) {
-    const fleet::Target& target = targets[index];
-    FleetStatusResult& result = report.targets[index];
-    result.target = public_target(target);
-    if (!target.unresolved.empty()) {
-      result.error = one_line(target.unresolved);
-      result.unreachable = true;
-      return fleet::Verdict::kUnreachable;
-    }
-    try {
-      pg::Connection connection = open_target(target, config.fleet.shared_schemas);
-      migrate::MigrateOptions read = base;
-      if (!target.schema.empty()) read.schema = target.schema;
-      result.status = to_report(migrate::read_status(connection, folder, read));
-      return fleet::Verdict::kConverged;
-    } catch (const pg::PgError& error) {
-      result.error = redacted(error, target);
-      result.unreachable = pg::is_environment_sqlstate(error.sqlstate());
-    } catch (const std::exception& error) {
-      result.error = redacted(error, target);
-    }
-    return result.unreachable ? fleet::Verdict::kUnreachable : fleet::Verdict::kFailed;
-  });
+  report.targets = read_targets<FleetStatusResult>(
+      config, options,
+      [&](const fleet::Target& target, pg::Connection& connection, FleetStatusResult& result) {
+        migrate::MigrateOptions read = base;
+        if (!target.schema.empty()) read.schema = target.schema;
+        result.status = to_report(migrate::read_status(connection, folder, read));
+      });
   // Group by position; the furthest position (latest journal entry applied) first.
   std::map<std::string, std::size_t> journal_index;
   for (std::size_t i = 0; i < folder.journal().entries.size(); ++i) {
@@ -465,38 +487,17 @@ bool FleetDriftReport::any_unreachable() const {
 FleetDriftReport fleet_drift(const Project& project, const FleetOptions& options,
                              const DriftOptions& drift) {
   const store::Config& config = config_of(project);
-  fleet::Policy policy = policy_of(config, options);
-  policy.canary = 0;
-  policy.fail_fast = false;
   DriftExpected expected = drift_expected(project, drift.against_schema);
-  std::vector<fleet::Target> targets = resolve(config, options);
   FleetDriftReport report;
-  report.targets.resize(targets.size());
-  fleet::run_targets(targets.size(), policy, [&](std::size_t index) {
-    const fleet::Target& target = targets[index];
-    FleetDriftResult& result = report.targets[index];
-    result.target = public_target(target);
-    if (!target.unresolved.empty()) {
-      result.error = one_line(target.unresolved);
-      result.unreachable = true;
-      return fleet::Verdict::kUnreachable;
-    }
-    if (!target.schema.empty()) {
-      result.error = "drift reads whole databases, not one tenant schema";
-      return fleet::Verdict::kConverged;
-    }
-    try {
-      pg::Connection connection = open_target(target, config.fleet.shared_schemas);
-      result.drift = drift_on(config, expected, connection);
-      return fleet::Verdict::kConverged;
-    } catch (const pg::PgError& error) {
-      result.error = redacted(error, target);
-      result.unreachable = pg::is_environment_sqlstate(error.sqlstate());
-    } catch (const std::exception& error) {
-      result.error = redacted(error, target);
-    }
-    return result.unreachable ? fleet::Verdict::kUnreachable : fleet::Verdict::kFailed;
-  });
+  report.targets = read_targets<FleetDriftResult>(
+      config, options,
+      [&](const fleet::Target&, pg::Connection& connection, FleetDriftResult& result) {
+        result.drift = drift_on(config, expected, connection);
+      },
+      [](const fleet::Target& target) {
+        return target.schema.empty() ? std::string()
+                                     : "drift reads whole databases, not one tenant schema";
+      });
   std::map<std::pair<std::vector<std::string>, std::string>, FleetDriftGroup> groups;
   for (const FleetDriftResult& result : report.targets) {
     FleetDriftGroup group;
