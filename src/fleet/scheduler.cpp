@@ -9,14 +9,13 @@ namespace flick::fleet {
 namespace {
 
 // Runs job(i) for i in [begin, end) on up to `parallel` threads. Returns whether every job
-// converged. With `fail_fast`, stops handing out indices after the first failure; indices never
-// handed out are marked in `skipped`.
+// converged. With `fail_fast`, stops handing out indices after the first job that did not
+// converge; indices never handed out are marked in `skipped`.
 bool run_range(std::size_t begin, std::size_t end, int parallel, bool fail_fast,
                const std::function<Verdict(std::size_t)>& job, std::vector<Skip>& skipped) {
   if (begin >= end) return true;
   std::atomic<std::size_t> next{begin};
-  std::atomic<bool> failed{false};
-  std::atomic<bool> all_converged{true};
+  std::atomic<bool> failed{false};  // a job did not converge
   auto worker = [&] {
     for (;;) {
       if (fail_fast && failed.load()) return;
@@ -28,10 +27,7 @@ bool run_range(std::size_t begin, std::size_t end, int parallel, bool fail_fast,
       } catch (...) {
         verdict = Verdict::kFailed;
       }
-      if (verdict != Verdict::kConverged) {
-        all_converged = false;
-        failed = true;
-      }
+      if (verdict != Verdict::kConverged) failed = true;
     }
   };
   std::size_t threads =
@@ -43,7 +39,7 @@ bool run_range(std::size_t begin, std::size_t end, int parallel, bool fail_fast,
   for (std::size_t index = std::min(next.load(), end); index < end; ++index) {
     skipped[index] = Skip::kFailFast;
   }
-  return all_converged;
+  return !failed;
 }
 
 }  // namespace
