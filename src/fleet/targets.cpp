@@ -3,66 +3,23 @@
 #include <fmt/core.h>
 #include <fnmatch.h>
 
-#include <cctype>
-#include <map>
+#include <optional>
 #include <set>
 
 #include "flick/error.hpp"
+#include "pg/conninfo.hpp"
 #include "pg/pg.hpp"
 
 namespace flick::fleet {
 namespace {
 
-bool is_url(const std::string& text) {
-  return text.starts_with("postgresql://") || text.starts_with("postgres://");
-}
-
-// The value of `key` in a URL's query string ("" when absent).
-std::string url_parameter(const std::string& url, const std::string& key) {
-  std::size_t query = url.find('?');
-  while (query != std::string::npos) {
-    std::size_t start = query + 1;
-    std::size_t end = url.find('&', start);
-    std::string pair =
-        url.substr(start, end == std::string::npos ? std::string::npos : end - start);
-    if (pair.starts_with(key + "=")) return pair.substr(key.size() + 1);
-    query = end;
-  }
-  return "";
-}
-
-// key=value pairs of a conninfo string (values may be single-quoted).
-std::map<std::string, std::string> conninfo_pairs(const std::string& text) {
-  std::map<std::string, std::string> pairs;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
-    std::size_t equals = text.find('=', i);
-    if (equals == std::string::npos) break;
-    std::string key = text.substr(i, equals - i);
-    while (!key.empty() && std::isspace(static_cast<unsigned char>(key.back()))) key.pop_back();
-    i = equals + 1;
-    while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
-    std::string value;
-    if (i < text.size() && text[i] == '\'') {
-      for (++i; i < text.size() && text[i] != '\''; ++i) {
-        if (text[i] == '\\' && i + 1 < text.size()) ++i;
-        value += text[i];
-      }
-      ++i;
-    } else {
-      while (i < text.size() && !std::isspace(static_cast<unsigned char>(text[i]))) {
-        value += text[i++];
-      }
-    }
-    pairs[key] = value;
-  }
-  return pairs;
-}
-
 std::string host_port_database(std::string host, const std::string& port,
                                const std::string& database) {
   if (host.empty() || host.starts_with('/')) host = "localhost";
+  // An IPv6 address is written as in a URL, so the port stays apart from it.
+  if (host.find(':') != std::string::npos && host.find(',') == std::string::npos) {
+    host = "[" + host + "]";
+  }
   std::string name = host;
   if (!port.empty()) name += ":" + port;
   return name + "/" + (database.empty() ? "(default)" : database);
@@ -123,33 +80,9 @@ std::vector<std::string> matching_schemas(const std::string& url, const std::str
 }  // namespace
 
 std::string name_from_url(const std::string& url) {
-  if (!is_url(url)) {
-    std::map<std::string, std::string> pairs = conninfo_pairs(url);
-    std::string host = pairs.count("host") ? pairs["host"] : pairs["hostaddr"];
-    return host_port_database(host, pairs["port"], pairs["dbname"]);
-  }
-  std::size_t authority = url.find("://") + 3;
-  std::size_t authority_end = url.find_first_of("/?#", authority);
-  if (authority_end == std::string::npos) authority_end = url.size();
-  std::size_t at = url.rfind('@', authority_end);
-  std::size_t host_start = (at == std::string::npos || at < authority) ? authority : at + 1;
-  std::string host_port = url.substr(host_start, authority_end - host_start);
-  std::string database;
-  if (authority_end < url.size() && url[authority_end] == '/') {
-    std::size_t end = url.find_first_of("?#", authority_end + 1);
-    database = url.substr(authority_end + 1,
-                          end == std::string::npos ? std::string::npos : end - authority_end - 1);
-  }
-  if (database.empty()) database = url_parameter(url, "dbname");
-  std::string port;
-  std::size_t colon = host_port.rfind(':');
-  if (colon != std::string::npos && host_port.find(']', colon) == std::string::npos) {
-    port = host_port.substr(colon + 1);
-    host_port.resize(colon);
-  }
-  if (host_port.empty()) host_port = url_parameter(url, "host");
-  if (port.empty()) port = url_parameter(url, "port");
-  return host_port_database(host_port, port, database);
+  std::optional<pg::ConnectionTarget> target = pg::connection_target(url);
+  if (!target) return "(unreadable URL)";
+  return host_port_database(target->host, target->port, target->dbname);
 }
 
 bool matches_glob(const std::string& pattern, const std::string& name) {
@@ -166,7 +99,7 @@ store::FleetTargetConfig parse_target_flag(const std::string& value) {
   bool plain = name.find_first_not_of(
                    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.:-") ==
                std::string::npos;
-  if (plain && is_url(rest)) {
+  if (plain && (rest.starts_with("postgresql://") || rest.starts_with("postgres://"))) {
     target.name = name;
     target.url = rest;
   }

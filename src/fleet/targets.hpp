@@ -39,7 +39,7 @@ struct TargetSources {
 std::vector<Target> resolve_targets(const TargetSources& sources);
 
 // "host:port/database" of a URL or conninfo string (no user, no password, no parameters);
-// "host" and "database" fall back to libpq's defaults' names ("localhost", "(default)").
+// read by libpq; a socket directory or no host is "localhost", no database "(default)".
 std::string name_from_url(const std::string& url_or_conninfo);
 
 // Whether `name` matches `pattern` ("*" any run of characters, "?" one character).
