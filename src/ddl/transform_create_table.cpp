@@ -124,6 +124,7 @@ void transform_create_table(PgQuery__CreateStmt& statement, const Source& source
     }
   }
   std::vector<PendingConstraint> pending;
+  table.columns.reserve(table.columns.size() + statement.n_table_elts);
   for (std::size_t i = 0; i < statement.n_table_elts; ++i) {
     Node* element = statement.table_elts[i];
     switch (element->node_case) {

@@ -329,7 +329,9 @@ class SnapshotReader {
     table_ = &table;
     std::string where = location::table(table.schema, table.name);
     pending_uniques_.clear();
-    for (const auto& [key, value] : reader_.object(json, path, "columns").items()) {
+    const Json& columns = reader_.object(json, path, "columns");
+    table.columns.reserve(columns.size());
+    for (const auto& [key, value] : columns.items()) {
       table.columns.push_back(read_column(value, path + ".columns." + key, where, table));
     }
     for (const auto& [key, value] : reader_.object(json, path, "indexes").items()) {

@@ -60,10 +60,12 @@ GenerateReport generate(const Project& project, const GenerateOptions& options) 
   const store::Config& config = config_of(project);
   store::MigrationFolder folder(config.out);
   std::optional<store::Snapshot> previous = folder.latest_snapshot();
-  model::Catalog from = previous ? previous->catalog : model::Catalog{};
+  model::Catalog from = previous ? std::move(previous->catalog) : model::Catalog{};
   model::normalise(from);
 
   store::NewMigration migration;
+  // The id latest_snapshot() read and checked: write_migration need not read that file again.
+  if (previous) migration.snapshot.prev_id = previous->id;
   migration.name = options.name;
   migration.prefix = config.migrations.prefix;
   migration.breakpoints = config.breakpoints;

@@ -92,7 +92,8 @@ std::string Project::database_url() const { return toolkit::database_url(state_-
 
 model::Catalog Project::read_schema() const {
   model::Catalog catalog = ddl::read_schema_files(schema_files());
-  return as_compared(state_->config, catalog);
+  as_compared(state_->config, catalog);
+  return catalog;
 }
 
 introspect::Filters database_filters(const store::Config& config) {
