@@ -16,7 +16,7 @@ constexpr int kTabWidth = 2;  // biome's and prettier's default indent width
 
 bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
 
-void append_string(std::string& out, const std::string& text) {
+void append_string(std::string& out, std::string_view text) {
   out += '"';
   // Copy runs of plain characters at once; escape the rest one by one.
   std::size_t run = 0;
@@ -202,6 +202,115 @@ std::string format_json(const Json& value, JsonLayout layout) {
       break;
   }
   return out;
+}
+
+namespace {
+
+const char* indent_unit(JsonLayout layout) {
+  switch (layout) {
+    case JsonLayout::kDrizzleKit:
+      return "  ";
+    case JsonLayout::kTabbed:
+      return "\t";
+    case JsonLayout::kCompact:
+      break;
+  }
+  return "";
+}
+
+}  // namespace
+
+JsonStreamWriter::JsonStreamWriter(JsonLayout layout) : layout_(layout) { out_.reserve(1 << 16); }
+
+void JsonStreamWriter::start_element() {
+  if (frames_.empty()) return;  // the top-level value
+  if (pending_) resolve_pending(true);
+  Frame& frame = frames_.back();
+  if (!frame.empty) out_ += ',';
+  frame.empty = false;
+  if (layout_ == JsonLayout::kCompact) return;
+  out_ += '\n';
+  for (std::size_t i = 0; i < frames_.size(); ++i) out_ += indent_unit(layout_);
+  line_start_ = out_.size();
+}
+
+void JsonStreamWriter::resolve_pending(bool followed) {
+  Json value = std::move(*pending_);
+  pending_.reset();
+  write_tabbed(out_, value, static_cast<int>(frames_.size()), pending_used_, followed ? 1 : 0);
+}
+
+void JsonStreamWriter::key(std::string_view name) {
+  if (frames_.empty() || !frames_.back().object) {
+    throw std::logic_error("JsonStreamWriter::key outside an object");
+  }
+  start_element();
+  std::uint64_t hash = std::hash<std::string_view>{}(name);
+  for (std::size_t i = frames_.back().first_key; i < key_hashes_.size(); ++i) {
+    if (key_hashes_[i] == hash) repeated_key_ = true;
+  }
+  key_hashes_.push_back(hash);
+  append_string(out_, name);
+  out_ += layout_ == JsonLayout::kCompact ? ":" : ": ";
+}
+
+void JsonStreamWriter::value(const Json& value) {
+  bool in_array = !frames_.empty() && !frames_.back().object;
+  if (in_array) start_element();
+  int depth = static_cast<int>(frames_.size());
+  if (layout_ != JsonLayout::kTabbed) {
+    write_stringify(out_, value, indent_unit(layout_), depth);
+    return;
+  }
+  // Width already taken on this line: the indent (tabs count kTabWidth) and the key.
+  int used = depth * kTabWidth + display_width(std::string_view(out_).substr(line_start_));
+  if (frames_.empty()) used = 0;
+  if (value.is_array() && !value.empty() && may_inline(value)) {
+    pending_ = value;  // on one line or not depends on the comma a sibling would add
+    pending_used_ = used;
+    return;
+  }
+  write_tabbed(out_, value, depth, used, 0);
+}
+
+void JsonStreamWriter::value(std::string_view text) { value(Json(std::string(text))); }
+
+void JsonStreamWriter::value(bool flag) { value(Json(flag)); }
+
+void JsonStreamWriter::begin_object() {
+  if (!frames_.empty() && !frames_.back().object) start_element();
+  out_ += '{';
+  frames_.push_back({true, true, key_hashes_.size()});
+}
+
+void JsonStreamWriter::begin_array() {
+  if (!frames_.empty() && !frames_.back().object) start_element();
+  out_ += '[';
+  frames_.push_back({false, true, key_hashes_.size()});
+}
+
+void JsonStreamWriter::close(char bracket) {
+  if (pending_) resolve_pending(false);
+  Frame frame = frames_.back();
+  frames_.pop_back();
+  key_hashes_.resize(frame.first_key);
+  if (!frame.empty && layout_ != JsonLayout::kCompact) {
+    out_ += '\n';
+    for (std::size_t i = 0; i < frames_.size(); ++i) out_ += indent_unit(layout_);
+  }
+  out_ += bracket;
+}
+
+void JsonStreamWriter::end_object() { close('}'); }
+
+void JsonStreamWriter::end_array() { close(']'); }
+
+std::string JsonStreamWriter::finish() {
+  if (pending_) resolve_pending(false);
+  if (layout_ == JsonLayout::kTabbed) out_ += '\n';
+  frames_.clear();
+  key_hashes_.clear();
+  return std::move(out_);
 }
 
 std::string js_number(double value) {

@@ -2,9 +2,12 @@
 
 // Writing JSON exactly as the files of a drizzle migration folder are laid out.
 
+#include <cstdint>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace flick::store {
 
@@ -23,6 +26,54 @@ JsonLayout detect_json_layout(std::string_view text);
 
 // Serialises `value` byte-for-byte as the layout's writer does. Object keys keep their order.
 std::string format_json(const nlohmann::ordered_json& value, JsonLayout layout);
+
+// Writes JSON text in a layout as it is produced, without building a tree: the bytes are those
+// format_json gives for the tree the same calls would build. Calls nest as JSON does (a key, then
+// its value, inside an object; values inside an array). In the tabbed layout an array written
+// element by element is always broken over lines, which is what format_json does with arrays of
+// objects; arrays of scalars are handed over whole, as a Json value, so the writer can put them
+// on one line when they fit. Keys are written as given: repeated_key() reports an object that
+// got the same key twice (where a tree keeps the first position and the last value).
+class JsonStreamWriter {
+ public:
+  explicit JsonStreamWriter(JsonLayout layout);
+
+  void begin_object();
+  void end_object();
+  void begin_array();
+  void end_array();
+  void key(std::string_view name);
+  void value(const nlohmann::ordered_json& value);  // any value, laid out as format_json would
+  void value(std::string_view text);
+  void value(const char* text) { value(std::string_view(text)); }
+  void value(const std::string& text) { value(std::string_view(text)); }
+  void value(bool flag);
+
+  // Some object got a key twice (or two keys of the same hash: then true although they differ).
+  bool repeated_key() const { return repeated_key_; }
+  // The text, with the layout's final newline; the writer is empty afterwards.
+  std::string finish();
+
+ private:
+  struct Frame {
+    bool object = false;
+    bool empty = true;
+    std::size_t first_key = 0;  // where this object's key hashes start in key_hashes_
+  };
+  void start_element();  // a separator and the indent before a new element of the open container
+  void resolve_pending(bool followed);
+  void close(char bracket);
+
+  JsonLayout layout_;
+  std::string out_;
+  std::vector<Frame> frames_;
+  std::vector<std::uint64_t> key_hashes_;
+  bool repeated_key_ = false;
+  std::size_t line_start_ = 0;  // where the current element's line starts (tabbed widths)
+  // Tabbed layout: a whole array value whose layout waits for whether a sibling follows it.
+  std::optional<nlohmann::ordered_json> pending_;
+  int pending_used_ = 0;
+};
 
 // A number as JavaScript's Number.prototype.toString writes it (1e+21, 0.000001, 1e-7).
 std::string js_number(double value);

@@ -20,269 +20,349 @@ Json string_array(const std::vector<std::string>& items) {
   return out;
 }
 
+// Writes a snapshot straight to text in drizzle-kit's key order; every object member is written
+// once, in the order drizzle-kit 0.31's generate builds it.
 class SnapshotWriter {
  public:
-  explicit SnapshotWriter(const Snapshot& snapshot) : snapshot_(snapshot) {}
+  SnapshotWriter(const Snapshot& snapshot, JsonStreamWriter& out)
+      : snapshot_(snapshot), out_(out) {}
 
-  Json write() const {
-    Json out = Json::object();
-    out["id"] = snapshot_.id;
-    out["prevId"] = snapshot_.prev_id;
-    out["version"] = "7";
-    out["dialect"] = "postgresql";
+  void write() {
     const model::Catalog& catalog = snapshot_.catalog;
-    // Table keys are unique: append without ordered_json's linear duplicate search.
-    Json tables = Json::object();
-    auto& table_items = static_cast<Json::object_t::Container&>(tables.get_ref<Json::object_t&>());
-    table_items.reserve(catalog.tables.size());
+    out_.begin_object();
+    member("id", snapshot_.id);
+    member("prevId", snapshot_.prev_id);
+    member("version", "7");
+    member("dialect", "postgresql");
+    out_.key("tables");
+    out_.begin_object();
     for (const model::Table& table : catalog.tables) {
-      table_items.emplace_back(table.schema + "." + table.name, write_table(table));
+      out_.key(table.schema + "." + table.name);
+      write_table(table);
     }
-    out["tables"] = std::move(tables);
-    out["enums"] = Json::object();
+    out_.end_object();
+    out_.key("enums");
+    out_.begin_object();
     for (const model::Enum& item : catalog.enums) {
-      out["enums"][item.schema + "." + item.name] =
-          Json{{"name", item.name}, {"schema", item.schema}, {"values", string_array(item.values)}};
+      out_.key(item.schema + "." + item.name);
+      out_.begin_object();
+      member("name", item.name);
+      member("schema", item.schema);
+      member("values", string_array(item.values));
+      out_.end_object();
     }
-    out["schemas"] = Json::object();
-    for (const std::string& schema : catalog.schemas) out["schemas"][schema] = schema;
-    out["sequences"] = Json::object();
+    out_.end_object();
+    out_.key("schemas");
+    out_.begin_object();
+    for (const std::string& schema : catalog.schemas) member(schema, schema);
+    out_.end_object();
+    out_.key("sequences");
+    out_.begin_object();
     for (const model::Sequence& sequence : catalog.sequences) {
-      Json json = {{"name", sequence.name}, {"schema", sequence.schema}};
-      add_sequence_options(json, sequence.options);
-      out["sequences"][sequence.schema + "." + sequence.name] = std::move(json);
+      out_.key(sequence.schema + "." + sequence.name);
+      out_.begin_object();
+      member("name", sequence.name);
+      member("schema", sequence.schema);
+      write_sequence_options(sequence.options);
+      out_.end_object();
     }
-    out["roles"] = Json::object();
+    out_.end_object();
+    out_.key("roles");
+    out_.begin_object();
     for (const model::Role& role : catalog.roles) {
-      out["roles"][role.name] = Json{{"name", role.name},
-                                     {"createDb", role.create_db},
-                                     {"createRole", role.create_role},
-                                     {"inherit", role.inherit}};
+      out_.key(role.name);
+      out_.begin_object();
+      member("name", role.name);
+      member("createDb", role.create_db);
+      member("createRole", role.create_role);
+      member("inherit", role.inherit);
+      out_.end_object();
     }
-    out["policies"] = Json::object();
+    out_.end_object();
+    out_.key("policies");
+    out_.begin_object();
     for (const StandalonePolicy& item : snapshot_.policies) {
-      Json json = write_policy(item.policy, location::policy("", item.policy.name));
-      json["schema"] = item.schema;
-      json["on"] = item.on;
-      out["policies"][item.policy.name] = std::move(json);
+      out_.key(item.policy.name);
+      out_.begin_object();
+      write_policy_members(item.policy, location::policy("", item.policy.name));
+      member("schema", item.schema);
+      member("on", item.on);
+      out_.end_object();
     }
-    out["views"] = Json::object();
+    out_.end_object();
+    out_.key("views");
+    out_.begin_object();
     for (const model::View& view : catalog.views) {
-      out["views"][view.schema + "." + view.name] = write_view(view);
+      out_.key(view.schema + "." + view.name);
+      write_view(view);
     }
-    out["_meta"] = write_meta();
-    if (snapshot_.internal) out["internal"] = *snapshot_.internal;
-    return out;
+    out_.end_object();
+    out_.key("_meta");
+    write_meta();
+    if (snapshot_.internal) member("internal", *snapshot_.internal);
+    out_.end_object();
   }
 
  private:
-  // The original spelling at `where` when the model still holds the value read there.
-  Json spelled(const std::string& where, const std::string& canonical, Json computed) const {
-    auto it = snapshot_.spellings.find(where);
-    if (it != snapshot_.spellings.end() && it->second.canonical == canonical) {
-      return it->second.original;
-    }
-    return computed;
-  }
-  Json spelled_text(const std::string& where, const std::string& canonical) const {
-    return spelled(where, canonical, canonical);
+  template <typename Value>
+  void member(std::string_view key, const Value& value) {
+    out_.key(key);
+    out_.value(value);
   }
 
-  static void add_sequence_options(Json& json, const model::SequenceOptions& options) {
+  // The original spelling at `where` when the model still holds the value read there.
+  const Json* original_spelling(const std::string& where, const std::string& canonical) const {
+    auto it = snapshot_.spellings.find(where);
+    if (it != snapshot_.spellings.end() && it->second.canonical == canonical) {
+      return &it->second.original;
+    }
+    return nullptr;
+  }
+  void spelled_text(std::string_view key, const std::string& where, const std::string& canonical) {
+    out_.key(key);
+    if (const Json* original = original_spelling(where, canonical)) {
+      out_.value(*original);
+    } else {
+      out_.value(canonical);
+    }
+  }
+
+  void write_sequence_options(const model::SequenceOptions& options) {
     auto add = [&](const char* key, const std::string& value) {
-      if (!value.empty()) json[key] = value;
+      if (!value.empty()) member(key, value);
     };
     add("increment", options.increment);
     add("startWith", options.start_with);
     add("minValue", options.min_value);
     add("maxValue", options.max_value);
     add("cache", options.cache);
-    json["cycle"] = options.cycle;
+    member("cycle", options.cycle);
   }
 
-  Json write_column(const model::Column& column, const model::Table& table,
-                    const std::string& where) const {
-    Json json = Json::object();
-    json["name"] = column.name;
-    json["type"] = spelled_text(where + "/type", column.type);
-    if (!column.type_schema.empty()) json["typeSchema"] = column.type_schema;
-    json["primaryKey"] = column.primary_key;
-    json["notNull"] = column.not_null;
+  void write_column(const model::Column& column, const model::Table& table,
+                    const std::string& where) {
+    out_.begin_object();
+    member("name", column.name);
+    spelled_text("type", where + "/type", column.type);
+    if (!column.type_schema.empty()) member("typeSchema", column.type_schema);
+    member("primaryKey", column.primary_key);
+    member("notNull", column.not_null);
     if (column.generated) {
-      json["generated"] =
-          Json{{"as", spelled_text(where + "/generated", *column.generated)}, {"type", "stored"}};
+      out_.key("generated");
+      out_.begin_object();
+      spelled_text("as", where + "/generated", *column.generated);
+      member("type", "stored");
+      out_.end_object();
     }
     if (column.identity) {
       const model::Identity& identity = *column.identity;
-      Json id = {{"type", identity_type(identity.kind)},
-                 {"name", identity.sequence_name},
-                 {"schema", table.schema}};
-      add_sequence_options(id, identity.options);
-      json["identity"] = std::move(id);
+      out_.key("identity");
+      out_.begin_object();
+      member("type", identity_type(identity.kind));
+      member("name", identity.sequence_name);
+      member("schema", table.schema);
+      write_sequence_options(identity.options);
+      out_.end_object();
     }
     if (column.default_expr) {
-      json["default"] =
-          spelled(where + "/default", *column.default_expr, default_to_json(*column.default_expr));
+      out_.key("default");
+      if (const Json* original = original_spelling(where + "/default", *column.default_expr)) {
+        out_.value(*original);
+      } else {
+        out_.value(default_to_json(*column.default_expr));
+      }
     }
-    if (column.comment) json["comment"] = *column.comment;
-    return json;
+    if (column.comment) member("comment", *column.comment);
+    out_.end_object();
   }
 
-  Json write_with(const std::map<std::string, std::string>& with, const std::string& where,
-                  bool camel) const {
-    Json json = Json::object();
-    auto order = snapshot_.with_key_order.find(where);
+  // Keys in the order read at `where` first, then the model's (sorted) others.
+  void write_with(const std::map<std::string, std::string>& with, const std::string& where,
+                  bool camel) {
+    std::vector<const std::pair<const std::string, std::string>*> items;
     auto add = [&](const std::string& model_key) {
       auto it = with.find(model_key);
       if (it == with.end()) return;
-      json[camel ? camel_case(model_key) : model_key] = option_to_json(it->second);
+      for (const auto* item : items) {
+        if (item == &*it) return;
+      }
+      items.push_back(&*it);
     };
+    auto order = snapshot_.with_key_order.find(where);
     if (order != snapshot_.with_key_order.end()) {
       for (const std::string& key : order->second) add(camel ? snake_case(key) : key);
     }
-    for (const auto& [key, value] : with) {
-      if (!json.contains(camel ? camel_case(key) : key)) add(key);
+    for (const auto& item : with) add(item.first);
+    out_.begin_object();
+    for (const auto* item : items) {
+      out_.key(camel ? camel_case(item->first) : item->first);
+      out_.value(option_to_json(item->second));
     }
-    return json;
+    out_.end_object();
   }
 
-  Json write_index(const model::Index& index, const std::string& where) const {
-    Json columns = Json::array();
+  void write_index(const model::Index& index, const std::string& where) {
+    out_.begin_object();
+    member("name", index.name);
+    out_.key("columns");
+    out_.begin_array();
     for (std::size_t i = 0; i < index.elements.size(); ++i) {
       const model::IndexElement& element = index.elements[i];
-      Json json = Json::object();
+      out_.begin_object();
       if (element.is_expression) {
-        json["expression"] =
-            spelled_text(where + "/columns/" + std::to_string(i), element.expression);
-        json["asc"] = element.asc;
-        json["isExpression"] = true;
+        spelled_text("expression", where + "/columns/" + std::to_string(i), element.expression);
+        member("asc", element.asc);
+        member("isExpression", true);
       } else {
-        json["expression"] = element.expression;
-        json["isExpression"] = false;
-        json["asc"] = element.asc;
+        member("expression", element.expression);
+        member("isExpression", false);
+        member("asc", element.asc);
       }
-      if (!element.nulls.empty()) json["nulls"] = element.nulls;
-      if (!element.opclass.empty()) json["opclass"] = element.opclass;
-      columns.push_back(std::move(json));
+      if (!element.nulls.empty()) member("nulls", element.nulls);
+      if (!element.opclass.empty()) member("opclass", element.opclass);
+      out_.end_object();
     }
-    Json json = Json::object();
-    json["name"] = index.name;
-    json["columns"] = std::move(columns);
-    json["isUnique"] = index.unique;
-    if (index.where) json["where"] = spelled_text(where + "/where", *index.where);
-    json["concurrently"] = index.concurrently;
-    json["method"] = index.method;
-    json["with"] = write_with(index.with, where + "/with", false);
-    if (!index.include.empty()) json["include"] = string_array(index.include);
-    if (index.nulls_not_distinct) json["nullsNotDistinct"] = true;
-    return json;
+    out_.end_array();
+    member("isUnique", index.unique);
+    if (index.where) spelled_text("where", where + "/where", *index.where);
+    member("concurrently", index.concurrently);
+    member("method", index.method);
+    out_.key("with");
+    write_with(index.with, where + "/with", false);
+    if (!index.include.empty()) member("include", string_array(index.include));
+    if (index.nulls_not_distinct) member("nullsNotDistinct", true);
+    out_.end_object();
   }
 
-  Json write_policy(const model::Policy& policy, const std::string& where) const {
-    Json json = Json::object();
-    json["name"] = policy.name;
-    json["as"] = policy.as;
-    json["for"] = policy.for_command;
-    json["to"] = string_array(policy.to);
-    if (policy.using_expr) json["using"] = spelled_text(where + "/using", *policy.using_expr);
-    if (policy.with_check) {
-      json["withCheck"] = spelled_text(where + "/withCheck", *policy.with_check);
-    }
-    return json;
+  void write_policy_members(const model::Policy& policy, const std::string& where) {
+    member("name", policy.name);
+    member("as", policy.as);
+    member("for", policy.for_command);
+    member("to", string_array(policy.to));
+    if (policy.using_expr) spelled_text("using", where + "/using", *policy.using_expr);
+    if (policy.with_check) spelled_text("withCheck", where + "/withCheck", *policy.with_check);
   }
 
-  Json write_table(const model::Table& table) const {
+  void write_table(const model::Table& table) {
     std::string where = location::table(table.schema, table.name);
-    Json json = Json::object();
-    json["name"] = table.name;
-    json["schema"] = table.schema == model::kDefaultSchema ? "" : table.schema;
-    json["columns"] = Json::object();
+    out_.begin_object();
+    member("name", table.name);
+    member("schema", table.schema == model::kDefaultSchema ? std::string() : table.schema);
+    out_.key("columns");
+    out_.begin_object();
     for (const model::Column& column : table.columns) {
-      json["columns"][column.name] =
-          write_column(column, table, location::column(where, column.name));
+      out_.key(column.name);
+      write_column(column, table, location::column(where, column.name));
     }
-    json["indexes"] = Json::object();
+    out_.end_object();
+    out_.key("indexes");
+    out_.begin_object();
     for (const model::Index& index : table.indexes) {
-      json["indexes"][index.name] = write_index(index, location::index(where, index.name));
+      out_.key(index.name);
+      write_index(index, location::index(where, index.name));
     }
-    json["foreignKeys"] = Json::object();
+    out_.end_object();
+    out_.key("foreignKeys");
+    out_.begin_object();
     for (const model::ForeignKey& key : table.foreign_keys) {
-      Json fk = Json::object();
-      fk["name"] = key.name;
-      fk["tableFrom"] = table.name;
-      fk["tableTo"] = key.ref_table;
+      out_.key(key.name);
+      out_.begin_object();
+      member("name", key.name);
+      member("tableFrom", table.name);
+      member("tableTo", key.ref_table);
       // drizzle-kit records the target's schema only for tables declared in a pgSchema.
-      if (key.ref_schema != model::kDefaultSchema) fk["schemaTo"] = key.ref_schema;
-      fk["columnsFrom"] = string_array(key.columns);
-      fk["columnsTo"] = string_array(key.ref_columns);
-      fk["onDelete"] = key.on_delete;
-      fk["onUpdate"] = key.on_update;
-      json["foreignKeys"][key.name] = std::move(fk);
+      if (key.ref_schema != model::kDefaultSchema) member("schemaTo", key.ref_schema);
+      member("columnsFrom", string_array(key.columns));
+      member("columnsTo", string_array(key.ref_columns));
+      member("onDelete", key.on_delete);
+      member("onUpdate", key.on_update);
+      out_.end_object();
     }
-    json["compositePrimaryKeys"] = Json::object();
+    out_.end_object();
+    out_.key("compositePrimaryKeys");
+    out_.begin_object();
     if (table.primary_key) {
-      json["compositePrimaryKeys"][table.primary_key->name] = Json{
-          {"name", table.primary_key->name}, {"columns", string_array(table.primary_key->columns)}};
+      out_.key(table.primary_key->name);
+      out_.begin_object();
+      member("name", table.primary_key->name);
+      member("columns", string_array(table.primary_key->columns));
+      out_.end_object();
     }
-    json["uniqueConstraints"] = Json::object();
+    out_.end_object();
+    out_.key("uniqueConstraints");
+    out_.begin_object();
     for (const model::UniqueConstraint& unique : table.uniques) {
-      json["uniqueConstraints"][unique.name] = Json{{"name", unique.name},
-                                                    {"nullsNotDistinct", unique.nulls_not_distinct},
-                                                    {"columns", string_array(unique.columns)}};
+      out_.key(unique.name);
+      out_.begin_object();
+      member("name", unique.name);
+      member("nullsNotDistinct", unique.nulls_not_distinct);
+      member("columns", string_array(unique.columns));
+      out_.end_object();
     }
-    json["policies"] = Json::object();
+    out_.end_object();
+    out_.key("policies");
+    out_.begin_object();
     for (const model::Policy& policy : table.policies) {
-      json["policies"][policy.name] = write_policy(policy, location::policy(where, policy.name));
+      out_.key(policy.name);
+      out_.begin_object();
+      write_policy_members(policy, location::policy(where, policy.name));
+      out_.end_object();
     }
-    json["checkConstraints"] = Json::object();
+    out_.end_object();
+    out_.key("checkConstraints");
+    out_.begin_object();
     for (const model::CheckConstraint& check : table.checks) {
-      json["checkConstraints"][check.name] =
-          Json{{"name", check.name},
-               {"value", spelled_text(location::check(where, check.name), check.expression)}};
+      out_.key(check.name);
+      out_.begin_object();
+      member("name", check.name);
+      spelled_text("value", location::check(where, check.name), check.expression);
+      out_.end_object();
     }
-    json["isRLSEnabled"] = table.rls_enabled;
-    if (table.comment) json["comment"] = *table.comment;
-    return json;
+    out_.end_object();
+    member("isRLSEnabled", table.rls_enabled);
+    if (table.comment) member("comment", *table.comment);
+    out_.end_object();
   }
 
-  Json write_view(const model::View& view) const {
+  void write_view(const model::View& view) {
     std::string where = location::view(view.schema, view.name);
     ViewDetails details;
     auto found = snapshot_.view_details.find(view.schema + "." + view.name);
     if (found != snapshot_.view_details.end()) details = found->second;
-    Json json = Json::object();
-    json["columns"] = details.columns;
-    if (!details.is_existing) {
-      json["definition"] = spelled_text(where + "/definition", view.definition);
-    }
-    json["name"] = view.name;
-    json["schema"] = view.schema;
-    json["isExisting"] = details.is_existing;
+    out_.begin_object();
+    member("columns", details.columns);
+    if (!details.is_existing) spelled_text("definition", where + "/definition", view.definition);
+    member("name", view.name);
+    member("schema", view.schema);
+    member("isExisting", details.is_existing);
     if (!view.with.empty() || snapshot_.with_key_order.count(where + "/with")) {
-      json["with"] = write_with(view.with, where + "/with", true);
+      out_.key("with");
+      write_with(view.with, where + "/with", true);
     }
-    if (view.with_no_data || details.with_no_data_key) json["withNoData"] = view.with_no_data;
-    json["materialized"] = view.materialized;
-    if (details.tablespace) json["tablespace"] = *details.tablespace;
-    if (details.using_method) json["using"] = *details.using_method;
-    return json;
+    if (view.with_no_data || details.with_no_data_key) member("withNoData", view.with_no_data);
+    member("materialized", view.materialized);
+    if (details.tablespace) member("tablespace", *details.tablespace);
+    if (details.using_method) member("using", *details.using_method);
+    out_.end_object();
   }
 
-  Json write_meta() const {
+  void write_meta() {
     const RenameMeta& meta = snapshot_.meta;
-    Json json = Json::object();
+    out_.begin_object();
     for (const std::string& key : meta.key_order) {
       const RenameMeta::Renames& renames = key == "schemas"  ? meta.schemas
                                            : key == "tables" ? meta.tables
                                                              : meta.columns;
-      Json map = Json::object();
-      for (const auto& [from, to] : renames) map[from] = to;
-      json[key] = std::move(map);
+      out_.key(key);
+      out_.begin_object();
+      for (const auto& [from, to] : renames) member(from, to);
+      out_.end_object();
     }
-    return json;
+    out_.end_object();
   }
 
   const Snapshot& snapshot_;
+  JsonStreamWriter& out_;
 };
 
 }  // namespace
@@ -295,7 +375,14 @@ void inherit_round_trip_details(Snapshot& next, const Snapshot& previous) {
 }
 
 std::string snapshot_json(const Snapshot& snapshot) {
-  nlohmann::ordered_json json = SnapshotWriter(snapshot).write();
+  JsonStreamWriter out(snapshot.layout);
+  SnapshotWriter(snapshot, out).write();
+  bool repeated_key = out.repeated_key();
+  std::string text = out.finish();
+  if (snapshot.key_order == SnapshotKeyOrder::kGenerate && !repeated_key) return text;
+  // The rare shapes a tree settles: drizzle's parsed key order, and a key written twice (a tree
+  // keeps its first position and last value, as drizzle-kit's objects do).
+  nlohmann::ordered_json json = nlohmann::ordered_json::parse(text);
   if (snapshot.key_order == SnapshotKeyOrder::kParsed) apply_parsed_key_order(json);
   return format_json(json, snapshot.layout);
 }

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <vector>
+
 namespace flick::store {
 namespace {
 
@@ -72,6 +75,86 @@ TEST(FormatJson, TabbedLayoutBreaksArraysPastEightyColumns) {
 TEST(FormatJson, EscapesStringsLikeJsonStringify) {
   Json value = std::string("q\"b\\n\n\t\x01 é/");
   EXPECT_EQ(format_json(value, JsonLayout::kCompact), "\"q\\\"b\\\\n\\n\\t\\u0001 é/\"");
+}
+
+// Writes `value` through a JsonStreamWriter the way the snapshot writer does: objects member by
+// member, arrays of objects element by element, arrays of scalars whole. With `whole_at`, every
+// value at that depth is handed over whole instead.
+void stream(JsonStreamWriter& out, const Json& value, int depth = 0, int whole_at = -1) {
+  bool scalars = value.is_array() && std::all_of(value.begin(), value.end(), [](const Json& item) {
+                   return !item.is_structured() || item.empty();
+                 });
+  if (depth == whole_at || !value.is_structured() || scalars) {
+    out.value(value);
+  } else if (value.is_object()) {
+    out.begin_object();
+    for (auto it = value.begin(); it != value.end(); ++it) {
+      out.key(it.key());
+      stream(out, *it, depth + 1, whole_at);
+    }
+    out.end_object();
+  } else {
+    out.begin_array();
+    for (const Json& item : value) stream(out, item, depth + 1, whole_at);
+    out.end_array();
+  }
+}
+
+std::string streamed(const Json& value, JsonLayout layout, int whole_at = -1) {
+  JsonStreamWriter out(layout);
+  stream(out, value, 0, whole_at);
+  return out.finish();
+}
+
+TEST(JsonStreamWriter, WritesTheBytesFormatJsonWritesInEveryLayout) {
+  std::string word(30, 'w');
+  std::vector<Json> values = {
+      sample(),
+      Json::parse(R"({"a":{"b":{"c":{"d":[1,2,{"e":[]}],"f":"x"}}},"g":[],"h":{}})"),
+      Json::parse(R"([{"k":1},{"k":[true,false,null]},[],{}])"),
+      Json::parse(
+          R"({"deep":[[1,2],[3]],"mixed":[1,{"a":2}],"n":-1.5e-7,"u":18446744073709551615})"),
+      Json::object(),
+      Json::array(),
+      Json(1),
+      Json::parse(R"({"s":"q\"b\\n\n\t\u0001 é/"})"),
+  };
+  // Arrays right at the 80-column limit of the tabbed layout, with and without a comma after.
+  Json edge = Json::object();
+  edge["k"] = Json::array({word, std::string(35, 'v')});
+  values.push_back(edge);
+  edge["z"] = 1;
+  values.push_back(edge);
+  Json nested = Json::object();
+  nested["outer"] = Json::object({{"ééé", Json::array({word, std::string(29, 'v')})}, {"b", 2}});
+  values.push_back(nested);
+  for (JsonLayout layout : {JsonLayout::kDrizzleKit, JsonLayout::kTabbed, JsonLayout::kCompact}) {
+    for (const Json& value : values) {
+      EXPECT_EQ(streamed(value, layout), format_json(value, layout)) << value.dump();
+      for (int depth = 0; depth < 4; ++depth) {
+        EXPECT_EQ(streamed(value, layout, depth), format_json(value, layout))
+            << value.dump() << " whole at depth " << depth;
+      }
+    }
+  }
+}
+
+TEST(JsonStreamWriter, ReportsAKeyWrittenTwiceInOneObjectOnly) {
+  JsonStreamWriter twice(JsonLayout::kCompact);
+  twice.begin_object();
+  twice.key("a");
+  twice.value(true);
+  twice.key("b");
+  twice.begin_object();
+  twice.key("a");  // another object: not a repeat
+  twice.value(false);
+  twice.end_object();
+  EXPECT_FALSE(twice.repeated_key());
+  twice.key("a");
+  twice.value(false);
+  twice.end_object();
+  EXPECT_TRUE(twice.repeated_key());
+  EXPECT_EQ(twice.finish(), R"({"a":true,"b":{"a":false},"a":false})");
 }
 
 TEST(DetectJsonLayout, RecognisesEachLayout) {
