@@ -7,7 +7,7 @@
 # drizzle-orm, node-postgres) are installed from npm by bench/npm_peers.sh; when npm is
 # unreachable the suites run flick's side alone and the page marks the peer "peer unavailable".
 #
-# Environment: BENCH_REPEAT (repetitions per measurement, default 3), BENCH_SUITES (default
+# Environment: BENCH_REPEAT (repetitions per measurement, default 5), BENCH_SUITES (default
 # "generate migrate check pull client fleet"), BENCH_DOCS (where the page goes, default docs/).
 set -euo pipefail
 if [[ $# -ne 1 ]]; then
@@ -18,12 +18,12 @@ repo_dir=$(cd "$(dirname "$0")/.." && pwd)
 build_dir=$(cd "$1" && pwd)
 docs_dir=${BENCH_DOCS:-"$repo_dir/docs"}
 suites=${BENCH_SUITES:-"generate migrate check pull client fleet"}
-export BENCH_REPEAT=${BENCH_REPEAT:-3}
+export BENCH_REPEAT=${BENCH_REPEAT:-5}
 export BENCH_RESULTS="$build_dir/bench-results.tsv"
 info="$build_dir/bench-info.txt"
 log() { echo "bench: $*" >&2; }
 
-cmake --build "$build_dir" --target flick flick_bench_synth flick_bench_report -j"$(nproc)" >&2
+cmake --build "$build_dir" --target flick flick_bench_synth flick_bench_parse flick_bench_report -j"$(nproc)" >&2
 printf 'size\tcase\ttool\twall_s\tpeak_rss_kb\n' >"$BENCH_RESULTS"
 "$repo_dir/bench/npm_peers.sh" || true
 

@@ -7,7 +7,7 @@
 # parses every statement, follows the objects across the history, replays the SQL onto the model
 # and compares the last snapshot with the replayed schema (every snapshot only with --replay). drizzle-kit check (which reads the journal
 # and snapshots for id collisions only) runs on the same folder when bench/npm_peers.sh can
-# install it. Median of BENCH_REPEAT (default 5) runs; goal flick <= 0.2 s.
+# install it. The floor is flick_bench_parse (PostgreSQL's parser alone over the same files). Median of BENCH_REPEAT (default 5) runs; goal flick <= 0.2 s.
 # The folder is cached in BUILD_DIR/bench-check-folder-N (generating it takes a while).
 # Environment: BENCH_MIGRATIONS, BENCH_REPEAT, BENCH_RESULTS (TSV rows appended; default
 # BUILD_DIR/bench-results.tsv). Exit 1 when a run fails or flick check finds an error.
@@ -87,8 +87,21 @@ for ((r = 0; r < repeat; r++)); do
 done
 flick_median=$(printf '%s\n' "${flick_ms[@]}" | median)
 flick_rss_kb=$(printf '%s\n' "${flick_rss[@]}" | median)
+# The floor: PostgreSQL's parser alone over the same migration files (flick_bench_parse).
+parse_floor="$build_dir/bench/parse/flick_bench_parse"
+[[ -x $parse_floor ]] || cmake --build "$build_dir" --target flick_bench_parse >&2
+parse_ms=() parse_rss=()
+for ((r = 0; r < repeat; r++)); do
+  start=$(now_ns)
+  /usr/bin/time -f %M -o "$work/rss" "$parse_floor" "$folder"/*.sql >/dev/null ||
+    { log "flick_bench_parse failed on $folder"; failed=1; }
+  parse_ms+=($((($(now_ns) - start) / 1000000)))
+  parse_rss+=("$(cat "$work/rss")")
+done
+parse_median=$(printf '%s\n' "${parse_ms[@]}" | median)
+parse_rss_kb=$(printf '%s\n' "${parse_rss[@]}" | median)
 verdict=$(awk -v v="$flick_median" 'BEGIN { print (v <= 200) ? "meets" : "misses" }')
-line="check  $count migrations  flick ${flick_median} ms (runs: ${flick_ms[*]}; goal <= 200 ms: $verdict)"
+line="check  $count migrations  flick ${flick_median} ms (runs: ${flick_ms[*]}; goal <= 200 ms: $verdict)   parse alone ${parse_median} ms"
 
 drizzle_median=""
 if "$repo_dir/bench/npm_peers.sh" >&2 && [[ -x "$drizzle_kit" ]]; then
@@ -108,7 +121,9 @@ else
 fi
 echo "$line"
 # Columns of bench/run.sh: size, case, tool, wall seconds, peak RSS in KiB.
-awk -v n="$count" -v f="$flick_median" -v r="$flick_rss_kb" -v d="$drizzle_median" 'BEGIN {
+awk -v n="$count" -v f="$flick_median" -v r="$flick_rss_kb" -v d="$drizzle_median" \
+  -v p="$parse_median" -v pr="$parse_rss_kb" 'BEGIN {
   printf "%s\tcheck\tflick\t%.3f\t%s\n", n, f / 1000, r
+  printf "%s\tcheck\tparse\t%.3f\t%s\n", n, p / 1000, pr
   if (d != "") printf "%s\tcheck\tdrizzle-kit\t%.3f\t-\n", n, d / 1000 }' >>"$results"
 exit "$failed"

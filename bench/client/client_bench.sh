@@ -9,7 +9,7 @@
 #   client-select-pipeline   the same selects batched in pipeline mode (flick and libpq only)
 #   client-insert-pipeline   the same inserts batched in pipeline mode (flick and libpq only)
 # Goals: one-by-one flick >= 0.95x raw libpq throughput; pipelined >= 0.9x.
-# Environment: BENCH_CLIENT_COUNT (N, default 100000), BENCH_REPEAT (default 3), BENCH_RESULTS
+# Environment: BENCH_CLIENT_COUNT (N, default 100000), BENCH_REPEAT (default 5), BENCH_RESULTS
 # (TSV rows appended; default BUILD_DIR/bench-results.tsv).
 set -euo pipefail
 
@@ -22,7 +22,7 @@ build_dir=$(cd "$1" && pwd)
 flick="$build_dir/tools/flick/flick"
 bench="$build_dir/bench/client/flick_client_bench"
 count=${BENCH_CLIENT_COUNT:-100000}
-repeat=${BENCH_REPEAT:-3}
+repeat=${BENCH_REPEAT:-5}
 results=${BENCH_RESULTS:-"$build_dir/bench-results.tsv"}
 peers="$repo_dir/bench/.drizzle"
 log() { echo "bench-client: $*" >&2; }

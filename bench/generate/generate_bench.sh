@@ -8,13 +8,15 @@
 #   generate-change  one table added: a second migration over the first
 #   generate-noop    generate again over that folder with no schema change
 #   export           the schema as SQL on stdout
+# The floor of generate-empty, generate-noop and export is flick_bench_parse (PostgreSQL's parser
+# alone over the same schema files: the one cost no schema tool can skip), rows with tool "parse".
 # Reports wall time and peak RSS (/usr/bin/time "%e %M"; median of BENCH_REPEAT runs) and the
 # drizzle-kit/flick ratios, whether the two first migrations are byte-identical, and whether
 # drizzle-kit generate (TS schema) over flick's folder sees no change (a failure otherwise).
 # drizzle-kit is installed with npm into bench/.drizzle/ (git-ignored); without node/npm, or when
 # the registry is unreachable, the drizzle-kit half is skipped with a message.
 #
-# Environment: BENCH_SIZES (default "100 1000"), BENCH_REPEAT (default 3),
+# Environment: BENCH_SIZES (default "10 100 1000"), BENCH_REPEAT (default 5),
 #              BENCH_RESULTS (TSV output, default BUILD_DIR/bench-results.tsv).
 set -euo pipefail
 
@@ -27,10 +29,11 @@ repo_dir=$(cd "$(dirname "$0")/../.." && pwd)
 build_dir=$(cd "$1" && pwd)
 flick="$build_dir/tools/flick/flick"
 synth="$build_dir/bench/synth/flick_bench_synth"
+parse_floor="$build_dir/bench/parse/flick_bench_parse"
 drizzle_dir="$repo_dir/bench/.drizzle"
 drizzle_kit="$drizzle_dir/node_modules/.bin/drizzle-kit"
 sizes=${BENCH_SIZES:-"10 100 1000"}
-repeat=${BENCH_REPEAT:-3}
+repeat=${BENCH_REPEAT:-5}
 results=${BENCH_RESULTS:-"$build_dir/bench-results.tsv"}
 
 work=$(mktemp -d)
@@ -49,9 +52,9 @@ ensure_time() {
 }
 
 ensure_binaries() {
-  if [[ ! -x "$flick" || ! -x "$synth" ]]; then
-    log "building flick and flick_bench_synth in $build_dir"
-    cmake --build "$build_dir" --target flick flick_bench_synth -j"$(nproc)" >&2
+  if [[ ! -x "$flick" || ! -x "$synth" || ! -x "$parse_floor" ]]; then
+    log "building flick, flick_bench_synth and flick_bench_parse in $build_dir"
+    cmake --build "$build_dir" --target flick flick_bench_synth flick_bench_parse -j"$(nproc)" >&2
   fi
 }
 
@@ -165,6 +168,11 @@ for size in $sizes; do
   prepare_run() { :; }
   measure "$work/flick-export" "." "$case_dir" "$flick" export --schema "$sql_dir/*.sql"
   report_row "$size" export flick "$work/flick-export"
+  # The floor of all three: PostgreSQL's parser alone over the same schema files.
+  measure "$work/parse-floor" "." "$case_dir" "$parse_floor" "$sql_dir"/*.sql
+  for case_name in generate-empty generate-noop export; do
+    report_row "$size" "$case_name" parse "$work/parse-floor"
+  done
 
   if ((have_drizzle)); then
     ln -s "$drizzle_dir/node_modules" "$ts_dir/node_modules"

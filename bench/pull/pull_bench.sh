@@ -5,8 +5,9 @@
 # schema (flick_bench_synth: N tables with enums, a serial PK, a FK and two indexes each, as SQL
 # for flick and as a drizzle TS schema for drizzle-kit push), applied to a scratch database of an
 # embedded PostgreSQL 15 (`flick db start` in a temp project). Sizes BENCH_PULL_SIZES (default
-# "100 1000"); medians of BENCH_REPEAT runs (default 3). drizzle-kit runs once per size and is cut
+# "100 1000"); medians of BENCH_REPEAT runs (default 5). drizzle-kit runs once per size and is cut
 # off after BENCH_DRIZZLE_TIMEOUT seconds (default 300; recorded as the timeout, marked ">").
+# The floor of pull is `pg_dump --schema-only` of the same database (the PostgreSQL 15 client).
 # Goals at 1000 tables: pull <= 0.5 s, push with no changes <= 0.7 s.
 # Rows "size<TAB>case<TAB>tool<TAB>wall_s<TAB>peak_rss_kb" go to BENCH_RESULTS.
 set -euo pipefail
@@ -19,7 +20,7 @@ build_dir=$(cd "$1" && pwd)
 flick="$build_dir/tools/flick/flick"
 synth="$build_dir/bench/synth/flick_bench_synth"
 sizes=${BENCH_PULL_SIZES:-"100 1000"}
-repeat=${BENCH_REPEAT:-3}
+repeat=${BENCH_REPEAT:-5}
 drizzle_timeout=${BENCH_DRIZZLE_TIMEOUT:-300}
 results=${BENCH_RESULTS:-"$build_dir/bench-results.tsv"}
 drizzle_dir="$repo_dir/bench/.drizzle"
@@ -83,8 +84,12 @@ for size in $sizes; do
       { log "flick push failed: $(tail -3 "$work/last.out")"; failed=1; }
     grep -q "No schema changes" "$work/last.out" ||
       { log "flick push was not a no-op: $(head -5 "$work/last.out")"; failed=1; }
+    # The floor of pull: pg_dump reading the same catalog and writing it as SQL, interleaved.
+    run_timed "$dir/pg_dump" pg_dump --schema-only --no-owner -f "$dir/dump.sql" "$url" ||
+      { log "pg_dump failed: $(tail -3 "$work/last.out")"; failed=1; }
   done
   report "$size" pull flick "$dir/flick-pull"
+  report "$size" pull pg_dump "$dir/pg_dump"
   report "$size" push-noop flick "$dir/flick-push"
 
   if ((have_drizzle)); then

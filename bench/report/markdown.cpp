@@ -1,5 +1,8 @@
 #include <fmt/format.h>
 
+#include <optional>
+#include <vector>
+
 #include "report.hpp"
 
 namespace flick::bench {
@@ -61,6 +64,107 @@ std::string case_table(const Results& results, const CaseSpec& spec) {
   return out + "\n";
 }
 
+// A target the page checks: flick's time (or memory, or its ratio to another tool) at one size.
+struct Goal {
+  const char* work;
+  RowKey flick;
+  enum Kind { kSeconds, kMegabytes, kRatioToFloor, kPeerRatio } kind;
+  double bound;       // seconds, MB, flick/floor at most, or peer/flick at least
+  const char* other;  // the floor or peer of the ratio kinds
+};
+
+const std::vector<Goal>& goals() {
+  static const std::vector<Goal> list = {
+      {"generate, empty folder -> 1000 tables",
+       {"generate-empty", 1000, "flick"},
+       Goal::kSeconds,
+       0.060,
+       nullptr},
+      {"generate, empty folder -> 1000 tables",
+       {"generate-empty", 1000, "flick"},
+       Goal::kMegabytes,
+       30,
+       nullptr},
+      {"generate, empty folder -> 1000 tables",
+       {"generate-empty", 1000, "flick"},
+       Goal::kPeerRatio,
+       25,
+       "drizzle-kit"},
+      {"generate, no change, 1000 tables",
+       {"generate-noop", 1000, "flick"},
+       Goal::kSeconds,
+       0.040,
+       nullptr},
+      {"export, 1000 tables", {"export", 1000, "flick"}, Goal::kSeconds, 0.040, nullptr},
+      {"check, 1000 migration files", {"check", 1000, "flick"}, Goal::kSeconds, 0.080, nullptr},
+      {"pull, 1000 tables", {"pull", 1000, "flick"}, Goal::kRatioToFloor, 0.3, "pg_dump"},
+      {"migrate no-op, 1000 applied",
+       {"migrate-noop", 1000, "flick"},
+       Goal::kRatioToFloor,
+       1.1,
+       "psql"},
+      {"migrate 1000 small files",
+       {"migrate-apply", 1000, "flick"},
+       Goal::kRatioToFloor,
+       0.8,
+       "psql"},
+  };
+  return list;
+}
+
+std::string goals_table(const Results& results) {
+  std::string out =
+      "## Goals\n\nFlick's targets on this machine, checked against this run.\n\n"
+      "| work | goal | this run | |\n|---|---|---:|---|\n";
+  for (const Goal& goal : goals()) {
+    const Measurement* m = find(results, goal.flick);
+    RowKey other_key{goal.flick.case_name, goal.flick.size, goal.other ? goal.other : ""};
+    const Measurement* other = goal.other ? find(results, other_key) : nullptr;
+    std::string target;
+    std::string value = "not run";
+    std::optional<bool> met;
+    bool usable = m != nullptr && !m->failed && !m->timed_out;
+    switch (goal.kind) {
+      case Goal::kSeconds:
+        target = "<= " + time_text(goal.bound);
+        if (usable) {
+          value = time_text(m->wall_s);
+          met = m->wall_s <= goal.bound;
+        }
+        break;
+      case Goal::kMegabytes:
+        target = fmt::format("<= {:.0f} MB peak RSS", goal.bound);
+        if (usable && m->peak_rss_kb) {
+          double mb = *m->peak_rss_kb / 1024.0;
+          value = fmt::format("{:.1f} MB", mb);
+          met = mb <= goal.bound;
+        }
+        break;
+      case Goal::kRatioToFloor:
+        target = fmt::format("flick / {} <= {:.2f}x", goal.other, goal.bound);
+        if (usable && other != nullptr && !other->failed && other->wall_s > 0) {
+          double ratio = m->wall_s / other->wall_s;
+          value = fmt::format("{:.2f}x", ratio);
+          met = ratio <= goal.bound;
+        }
+        break;
+      case Goal::kPeerRatio:
+        target = fmt::format("{} / flick >= {:.0f}x", goal.other, goal.bound);
+        if (usable && other != nullptr && !other->failed && m->wall_s > 0) {
+          double ratio = other->wall_s / m->wall_s;
+          value = fmt::format("{}{:.2f}x", other->timed_out ? "> " : "", ratio);
+          met = ratio >= goal.bound;
+        }
+        break;
+    }
+    out += fmt::format("| {} | {} | {} | {} |\n", goal.work, target, value,
+                       !met   ? ""
+                       : *met ? "met"
+                              : "missed");
+  }
+  return out + "\n";
+}
+
 }  // namespace
 
 std::string ratio_text(const Results& results, const RowKey& numerator, const RowKey& denominator) {
@@ -79,8 +183,10 @@ std::string benchmarks_markdown(const Results& results, const RunInfo& info,
       "one run on the machine described here. Times are medians of the repetitions; peak RSS is "
       "the median of the runs' maximum resident set sizes (GNU time). Ratios: `peer / flick` is "
       "how many times longer the peer took; `flick / floor` is flick's time against the lowest "
-      "possible cost of the same work (psql running the same SQL, raw libpq), 1.00x being the "
-      "floor.\n\n## The run\n\n";
+      "possible cost of the same work, 1.00x being the floor: `parse` is PostgreSQL's parser "
+      "alone over the same files (bench/parse), `psql` runs the same SQL (or `select 1` for a "
+      "migrate with nothing to do), `pg_dump` dumps the same schema, `libpq` is raw libpq."
+      "\n\n## The run\n\n";
   for (const auto& [key, value] : info) out += fmt::format("- {}: {}\n", key, value);
   out += "\n## Headline\n\n";
   out += fmt::format("- generate, 1000 tables: drizzle-kit / flick = {}\n",
@@ -101,6 +207,7 @@ std::string benchmarks_markdown(const Results& results, const RunInfo& info,
       ratio_text(results, {"client-select", 100000, "flick"}, {"client-select", 100000, "libpq"}),
       ratio_text(results, {"client-select", 100000, "drizzle-orm"},
                  {"client-select", 100000, "flick"}));
+  out += goals_table(results);
   out += fmt::format("![time against table count]({})\n\n## Results\n\n", plot_file);
   for (const auto& spec : expected_cases()) out += case_table(results, spec);
   return out;

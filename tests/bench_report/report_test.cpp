@@ -29,12 +29,16 @@ Results sample() {
                  "100\tpull\tflick\tFAIL\tFAIL\n"
                  "100000\tclient-select\tflick\t8.0\t-\n"
                  "1000\tpull\tflick\t0.5\t20480\n"
-                 "1000\tpull\tdrizzle-kit\t>150\t\n"));
+                 "1000\tpull\tdrizzle-kit\t>150\t\n"
+                 "1000\tgenerate-empty\tparse\t0.05\t10240\n"
+                 "1000\tpull\tpg_dump\t1.0\t-\n"
+                 "1000\tmigrate-noop\tflick\t0.1\t-\n"
+                 "1000\tmigrate-noop\tpsql\t0.1\t-\n"));
 }
 
 TEST(BenchReport, ReadsRowsAndFailures) {
   const Results results = sample();
-  ASSERT_EQ(results.size(), 8u);
+  ASSERT_EQ(results.size(), 12u);
   EXPECT_TRUE(results.at({"pull", 1000, "drizzle-kit"}).timed_out);
   EXPECT_FALSE(results.at({"pull", 1000, "drizzle-kit"}).peak_rss_kb.has_value());
   const auto& row = results.at({"generate-empty", 1000, "flick"});
@@ -69,16 +73,41 @@ TEST(BenchReport, RatiosAgainstPeerAndFloor) {
 TEST(BenchReport, PageFillsEveryRowOrSaysWhy) {
   const std::string page = benchmarks_markdown(sample(), {{"machine", "test box"}}, "plot.svg");
   EXPECT_NE(page.find("- machine: test box"), std::string::npos);
-  EXPECT_NE(page.find("| 1000 | 250.0 ms, 30.0 MB | 2.50 s, 200.0 MB | 10.00x |"),
+  // Columns: the tools, then each peer's ratio and flick's ratio to each floor.
+  EXPECT_NE(page.find("| 1000 | 250.0 ms, 30.0 MB | 2.50 s, 200.0 MB | 50.0 ms, 10.0 MB | 10.00x "
+                      "| 5.00x |"),
             std::string::npos)
       << page;
-  EXPECT_NE(page.find("| 1000 | 1.10 s | 1.00 s | 1.10x |"), std::string::npos) << page;
-  EXPECT_NE(page.find("| 100 | FAILED | peer unavailable | n/a |"), std::string::npos) << page;
+  EXPECT_NE(page.find("| 1000 | 1.10 s | peer unavailable | 1.00 s | n/a | 1.10x |"),
+            std::string::npos)
+      << page;
+  EXPECT_NE(page.find("| 100 | FAILED | peer unavailable | not run | n/a | n/a |"),
+            std::string::npos)
+      << page;
   EXPECT_NE(page.find("| 100000 | 12500/s (8.00 s) | not run |"), std::string::npos) << page;
-  EXPECT_NE(page.find("| 1000 | 500.0 ms, 20.0 MB | > 150.00 s (cut off) | > 300.00x |"),
+  EXPECT_NE(page.find("| 1000 | 500.0 ms, 20.0 MB | > 150.00 s (cut off) | 1.00 s | > 300.00x "
+                      "| 0.50x |"),
             std::string::npos)
       << page;
   EXPECT_NE(page.find("![time against table count](plot.svg)"), std::string::npos);
+}
+
+TEST(BenchReport, GoalsSayMetMissedOrNotRun) {
+  const std::string page = benchmarks_markdown(sample(), {}, "plot.svg");
+  for (const char* row : {
+           "| generate, empty folder -> 1000 tables | <= 60.0 ms | 250.0 ms | missed |",
+           "| generate, empty folder -> 1000 tables | <= 30 MB peak RSS | 30.0 MB | met |",
+           "| generate, empty folder -> 1000 tables | drizzle-kit / flick >= 25x | 10.00x | missed "
+           "|",
+           "| pull, 1000 tables | flick / pg_dump <= 0.30x | 0.50x | missed |",
+           "| migrate no-op, 1000 applied | flick / psql <= 1.10x | 1.00x | met |",
+           "| migrate 1000 small files | flick / psql <= 0.80x | 1.10x | missed |",
+           "| check, 1000 migration files | <= 80.0 ms | not run |  |",
+       }) {
+    EXPECT_NE(page.find(row), std::string::npos) << row << "\n" << page;
+  }
+  // The goals come before the per-case tables.
+  EXPECT_LT(page.find("## Goals"), page.find("## Results"));
 }
 
 TEST(BenchReport, PlotHasOneLinePerMeasuredSeries) {
