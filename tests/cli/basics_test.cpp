@@ -41,6 +41,30 @@ TEST(CliBasics, UnknownCommandExitsTwo) {
   EXPECT_EQ(run_flick(dir.path(), {"frobnicate"}).exit_code, 2);
 }
 
+// libpq and its libraries load on the first connection only (src/pg/libpq_loader.cpp): a
+// command that never connects starts without them. LD_DEBUG=libs makes the loader say each
+// library it opens.
+TEST(CliStartup, CommandsWithoutADatabaseNeverLoadLibpq) {
+  TempDir dir;
+  write_text(dir.path() / "schema.sql", "CREATE TABLE \"t\" (\"id\" integer);\n");
+  RunResult result = run_flick(dir.path(), {"export", "--schema", "schema.sql"}, {"LD_DEBUG=libs"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.err.find("libstdc++"), std::string::npos) << "LD_DEBUG had no effect";
+  EXPECT_EQ(result.err.find("libpq"), std::string::npos) << result.err;
+  EXPECT_EQ(result.err.find("libcrypto"), std::string::npos) << result.err;
+}
+
+TEST(CliStartup, ACommandThatConnectsLoadsLibpqThen) {
+  TempDir dir;
+  // Port 1: nothing listens; the connection attempt itself needs libpq.
+  RunResult result = run_flick(
+      dir.path(), {"status", "--out", "drizzle", "--url", "postgresql://nobody@127.0.0.1:1/none"},
+      {"LD_DEBUG=libs"});
+  EXPECT_EQ(result.exit_code, 3) << result.err;
+  EXPECT_NE(result.err.find("libpq.so.5"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("database unreachable"), std::string::npos) << result.err;
+}
+
 TEST(CliExport, PrintsCreateForEveryTableAndWritesNothing) {
   TempDir dir;
   write_text(dir.path() / "schema.sql",
