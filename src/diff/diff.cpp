@@ -114,6 +114,8 @@ ChangeSet diff(const model::Catalog& from, const model::Catalog& to, const Optio
   }
   diff_enums(context);
   diff_sequences(context);
+  // Most changes of a schema's first migration are its tables.
+  context.phases[kCreateTables].reserve(to.tables.size());
   diff_tables(context);
   diff_views(context);
   diff_routines(context);
@@ -122,6 +124,9 @@ ChangeSet diff(const model::Catalog& from, const model::Catalog& to, const Optio
   context.hints.check_all_used();
 
   ChangeSet& result = context.result;
+  std::size_t total = 0;
+  for (const auto& phase : context.phases) total += phase.size();
+  result.changes.reserve(total);
   for (auto& phase : context.phases) {
     for (Change& change : phase) result.changes.push_back(std::move(change));
   }
