@@ -1,10 +1,15 @@
 #include "files/input_file.hpp"
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <cerrno>
 #include <cstdint>
 #include <cstring>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <system_error>
 
@@ -12,8 +17,64 @@
 
 namespace flick::files {
 
+namespace {
+
+// `text` when it holds no NUL byte and is valid UTF-8; else throws naming the file, line and
+// column.
+std::string checked_text(const std::string& name, std::string text) {
+  auto refuse_at = [&](std::size_t offset, const char* what) {
+    int line = 1;
+    std::size_t line_start = 0;
+    for (std::size_t i = 0; i < offset; ++i) {
+      if (text[i] == '\n') {
+        ++line;
+        line_start = i + 1;
+      }
+    }
+    throw UserError(fmt::format("{}:{}:{}: {}", name, line, offset - line_start + 1, what));
+  };
+  std::size_t nul = text.find('\0');
+  if (nul != std::string::npos) refuse_at(nul, "contains a NUL byte (not a text file?)");
+  std::size_t invalid = invalid_utf8_offset(text);
+  if (invalid != std::string::npos) {
+    refuse_at(invalid,
+              "invalid UTF-8 byte sequence (PostgreSQL would refuse it; save the file as UTF-8)");
+  }
+  return text;
+}
+
+// The common case in three system calls: a regular file, opened and read whole. nullopt for
+// anything else (missing, a directory, a FIFO, unreadable, too large, changing size while read):
+// read_input_file's checks then say what is wrong. O_NONBLOCK: opening a FIFO never waits for a
+// writer.
+std::optional<std::string> read_regular_file(const std::filesystem::path& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) return std::nullopt;
+  std::optional<std::string> text;
+  struct stat info {};
+  if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) &&
+      static_cast<std::uintmax_t>(info.st_size) <= kMaxInputBytes) {
+    std::string buffer(static_cast<std::size_t>(info.st_size), '\0');
+    std::size_t done = 0;
+    while (done < buffer.size()) {
+      ssize_t got = ::read(fd, buffer.data() + done, buffer.size() - done);
+      if (got < 0 && errno == EINTR) continue;
+      if (got <= 0) break;
+      done += static_cast<std::size_t>(got);
+    }
+    char extra;
+    if (done == buffer.size() && ::read(fd, &extra, 1) == 0) text = std::move(buffer);
+  }
+  ::close(fd);
+  return text;
+}
+
+}  // namespace
+
 std::string read_input_file(const std::filesystem::path& path) {
   std::string name = path.string();
+  std::optional<std::string> fast = read_regular_file(path);
+  if (fast) return checked_text(name, std::move(*fast));
   std::error_code error;
   std::filesystem::file_status status = std::filesystem::status(path, error);
   if (error || !std::filesystem::exists(status)) {
@@ -45,25 +106,7 @@ std::string read_input_file(const std::filesystem::path& path) {
     rest << in.rdbuf();
     text += rest.str();
   }
-  auto refuse_at = [&](std::size_t offset, const char* what) {
-    int line = 1;
-    std::size_t line_start = 0;
-    for (std::size_t i = 0; i < offset; ++i) {
-      if (text[i] == '\n') {
-        ++line;
-        line_start = i + 1;
-      }
-    }
-    throw UserError(fmt::format("{}:{}:{}: {}", name, line, offset - line_start + 1, what));
-  };
-  std::size_t nul = text.find('\0');
-  if (nul != std::string::npos) refuse_at(nul, "contains a NUL byte (not a text file?)");
-  std::size_t invalid = invalid_utf8_offset(text);
-  if (invalid != std::string::npos) {
-    refuse_at(invalid,
-              "invalid UTF-8 byte sequence (PostgreSQL would refuse it; save the file as UTF-8)");
-  }
-  return text;
+  return checked_text(name, std::move(text));
 }
 
 std::size_t invalid_utf8_offset(std::string_view text) {
