@@ -45,10 +45,13 @@ bool Bookkeeping::exists() {
 
 std::vector<AppliedRow> Bookkeeping::rows() {
   std::vector<AppliedRow> rows;
-  if (!exists()) return rows;
-  bool has_flick =
-      connection_.exec_params("SELECT to_regclass($1) IS NOT NULL", {qualified_flick_table()})
-          .value(0, 0) == "t";
+  pg::Result tables =
+      connection_.exec_params("SELECT to_regclass($1) IS NOT NULL, to_regclass($2) IS NOT NULL",
+                              {qualified_table(), qualified_flick_table()});
+  bool has_drizzle = tables.value(0, 0) == "t";
+  bool has_flick = tables.value(0, 1) == "t";
+  complete_ = has_drizzle && has_flick;
+  if (!has_drizzle) return rows;
   std::string sql =
       has_flick
           ? fmt::format(

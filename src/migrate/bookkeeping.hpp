@@ -25,6 +25,8 @@ class Bookkeeping {
   bool exists();
   // Every applied row, oldest first. Empty when the table does not exist.
   std::vector<AppliedRow> rows();
+  // Whether the last rows() found both tables, i.e. ensure() would create nothing.
+  bool complete() const { return complete_; }
   // Records one applied migration in both tables.
   void record(const store::JournalEntry& entry, const std::string& hash, std::int64_t duration_ms,
               int statements);
@@ -42,6 +44,7 @@ class Bookkeeping {
   pg::Connection& connection_;
   std::string schema_;
   std::string table_;
+  bool complete_ = false;
 };
 
 }  // namespace flick::migrate

@@ -17,52 +17,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// Every journal entry's file, read once: its text is both hashed (to match applied rows) and
-// planned, so what runs is exactly what was hashed. nullopt: the file is missing.
-struct FolderFiles {
-  std::vector<std::optional<std::string>> texts;
-  std::vector<std::string> hashes;  // empty for a missing file
-};
-
-FolderFiles read_folder_files(const store::MigrationFolder& folder) {
-  // drizzle-orm's migrator refuses a folder without a journal; so does Flick, rather than
-  // reporting it "up to date".
-  if (!folder.has_journal()) {
-    throw UserError(fmt::format("{}: no meta/_journal.json (is --out the migration folder?)",
-                                folder.out().string()));
-  }
-  FolderFiles files;
-  for (const store::JournalEntry& entry : folder.journal().entries) {
-    std::filesystem::path path = folder.sql_path(entry);
-    std::error_code error;
-    if (std::filesystem::exists(path, error) && !std::filesystem::is_regular_file(path, error)) {
-      throw UserError(
-          fmt::format("{}: the journal's {} is not a regular file", path.string(), entry.tag));
-    }
-    // What runs comes from the folder: a link to a file elsewhere is refused, as a tag that
-    // leaves the folder is.
-    if (std::filesystem::is_symlink(path, error)) {
-      std::filesystem::path target = std::filesystem::weakly_canonical(path, error);
-      std::filesystem::path base = std::filesystem::weakly_canonical(folder.out(), error);
-      auto mismatch = std::mismatch(base.begin(), base.end(), target.begin(), target.end());
-      if (mismatch.first != base.end()) {
-        throw UserError(
-            fmt::format("{}: the journal's {} is a link to {}, outside the migration folder",
-                        path.string(), entry.tag, target.string()));
-      }
-    }
-    if (!std::filesystem::exists(path)) {
-      files.texts.emplace_back();
-      files.hashes.emplace_back();
-      continue;
-    }
-    std::string text = store::read_text_file(path.string());
-    files.hashes.push_back(store::sha256_hex(text));
-    files.texts.push_back(std::move(text));
-  }
-  return files;
-}
-
 std::int64_t elapsed_ms(Clock::time_point since) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - since).count();
 }
@@ -302,6 +256,51 @@ std::string failure_advice(const pg::ErrorFields& error, int server_major) {
       extension, extension_package(extension, server_major));
 }
 
+FolderFiles read_folder_files(const store::MigrationFolder& folder) {
+  // drizzle-orm's migrator refuses a folder without a journal; so does Flick, rather than
+  // reporting it "up to date".
+  if (!folder.has_journal()) {
+    throw UserError(fmt::format("{}: no meta/_journal.json (is --out the migration folder?)",
+                                folder.out().string()));
+  }
+  FolderFiles files;
+  files.texts.reserve(folder.journal().entries.size());
+  files.hashes.reserve(folder.journal().entries.size());
+  for (const store::JournalEntry& entry : folder.journal().entries) {
+    std::filesystem::path path = folder.sql_path(entry);
+    std::error_code error;
+    // One lstat for the usual plain file; a link is followed only to check where it goes.
+    std::filesystem::file_status link = std::filesystem::symlink_status(path, error);
+    std::filesystem::file_status status = link;
+    if (std::filesystem::is_symlink(link)) status = std::filesystem::status(path, error);
+    if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+      throw UserError(
+          fmt::format("{}: the journal's {} is not a regular file", path.string(), entry.tag));
+    }
+    // What runs comes from the folder: a link to a file elsewhere is refused, as a tag that
+    // leaves the folder is.
+    if (std::filesystem::is_symlink(link)) {
+      std::filesystem::path target = std::filesystem::weakly_canonical(path, error);
+      std::filesystem::path base = std::filesystem::weakly_canonical(folder.out(), error);
+      auto mismatch = std::mismatch(base.begin(), base.end(), target.begin(), target.end());
+      if (mismatch.first != base.end()) {
+        throw UserError(
+            fmt::format("{}: the journal's {} is a link to {}, outside the migration folder",
+                        path.string(), entry.tag, target.string()));
+      }
+    }
+    if (!std::filesystem::exists(status)) {
+      files.texts.emplace_back();
+      files.hashes.emplace_back();
+      continue;
+    }
+    std::string text = store::read_text_file(path.string());
+    files.hashes.push_back(store::sha256_hex(text));
+    files.texts.push_back(std::move(text));
+  }
+  return files;
+}
+
 std::vector<std::string> file_hashes(const store::MigrationFolder& folder) {
   return read_folder_files(folder).hashes;
 }
@@ -314,9 +313,14 @@ FolderStatus read_status(pg::Connection& connection, const store::MigrationFolde
 
 MigrateResult run_migrations(pg::Connection& connection, const store::MigrationFolder& folder,
                              const MigrateOptions& options, const MigrateObserver& observer) {
+  return run_migrations(connection, folder, read_folder_files(folder), options, observer);
+}
+
+MigrateResult run_migrations(pg::Connection& connection, const store::MigrationFolder& folder,
+                             const FolderFiles& files, const MigrateOptions& options,
+                             const MigrateObserver& observer) {
   MigrateResult result;
   Bookkeeping bookkeeping(connection, options.schema, options.table);
-  FolderFiles files = read_folder_files(folder);
   if (options.dry_run) {
     FolderStatus status = match_applied(folder.journal().entries, files.hashes, bookkeeping.rows());
     result.planned = plan(folder, files, status, options, connection.server_version(), result);
@@ -328,6 +332,20 @@ MigrateResult run_migrations(pg::Connection& connection, const store::MigrationF
   MigrateResult preliminary;
   std::vector<PendingMigration> planned =
       plan(folder, files, seen, options, connection.server_version(), preliminary);
+  // Up to date: every entry is applied in what was just read (rows are only ever added under
+  // the lock, each migration's with its own commit), the tables exist and no edited hash is to
+  // be accepted. Nothing would run or be written, so no lock and no second read.
+  bool hashes_to_accept =
+      options.accept_edited &&
+      std::any_of(seen.entries.begin(), seen.entries.end(),
+                  [](const EntryStatus& entry) { return entry.state == EntryState::kEdited; });
+  if (planned.empty() && bookkeeping.complete() && !hashes_to_accept) {
+    result.warnings = std::move(preliminary.warnings);
+    if (observer.on_warning) {
+      for (const std::string& warning : result.warnings) observer.on_warning(warning);
+    }
+    return result;
+  }
   AdvisoryLock lock(connection, bookkeeping.lock_name(), options.lock_wait);
   bookkeeping.ensure();
   set_session_timeouts(connection, options);

@@ -76,12 +76,30 @@ struct MigrateResult {
   std::optional<MigrationFailure> failure;
 };
 
+// Every journal entry's file, read once: its text is both hashed (to match applied rows) and
+// planned, so what runs is exactly what was hashed.
+struct FolderFiles {
+  std::vector<std::optional<std::string>> texts;  // nullopt: the file is missing
+  std::vector<std::string> hashes;                // empty for a missing file
+};
+
+// Reads and hashes every journal entry's file. Throws flick::UserError for a folder without a
+// journal, an entry that is not a regular file, or a link leaving the folder.
+FolderFiles read_folder_files(const store::MigrationFolder& folder);
+
 // Runs the folder's pending migrations on `connection`. Throws flick::UserError for problems
 // with the folder found before anything runs (a missing file, a syntax error, an edited applied
 // migration, an out-of-order one with `strict`, an unknown --to tag); a failing statement is
 // returned in MigrateResult::failure after its migration was rolled back.
+// With everything applied and the bookkeeping tables in place it reads the bookkeeping once and
+// takes no lock: nothing would be run or recorded.
 MigrateResult run_migrations(pg::Connection& connection, const store::MigrationFolder& folder,
                              const MigrateOptions& options, const MigrateObserver& observer = {});
+// The same with `files` read beforehand by read_folder_files(folder) (while connecting, or once
+// for many databases).
+MigrateResult run_migrations(pg::Connection& connection, const store::MigrationFolder& folder,
+                             const FolderFiles& files, const MigrateOptions& options,
+                             const MigrateObserver& observer = {});
 
 // The status of every journal entry on `connection` (nothing is created or changed).
 FolderStatus read_status(pg::Connection& connection, const store::MigrationFolder& folder,

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <exception>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -248,6 +249,15 @@ FleetMigrateReport fleet_migrate(const Project& project, const FleetMigrateOptio
                              home, list, home));
     }
   }
+  // Read and hashed once for every target. A problem with the files is each target's refusal,
+  // raised where reading them used to fail: after its connection opened.
+  migrate::FolderFiles files;
+  std::exception_ptr files_error;
+  try {
+    files = migrate::read_folder_files(folder);
+  } catch (const UserError&) {
+    files_error = std::current_exception();
+  }
   std::mutex callbacks;
   if (options.on_targets) {
     std::vector<FleetTarget> listed;
@@ -289,7 +299,8 @@ FleetMigrateReport fleet_migrate(const Project& project, const FleetMigrateOptio
           options.on_migration_applied(result.target, applied, ms);
         };
       }
-      result.report = to_report(migrate::run_migrations(connection, folder, run, observer));
+      if (files_error) std::rethrow_exception(files_error);
+      result.report = to_report(migrate::run_migrations(connection, folder, files, run, observer));
       if (result.report.failure) {
         bool gone = pg::is_environment_sqlstate(result.report.failure->sqlstate);
         result.outcome = gone ? FleetOutcome::kUnreachable : FleetOutcome::kFailed;

@@ -2,6 +2,9 @@
 
 #include <fmt/core.h>
 
+#include <exception>
+#include <future>
+
 #include "migrate/advisory_lock.hpp"
 #include "migrate/bookkeeping.hpp"
 #include "migrate/migrator.hpp"
@@ -154,8 +157,20 @@ MigrateReport migrate(const Project& project, const MigrateOptions& options) {
     };
   }
   store::MigrationFolder folder(config.out);
-  pg::Connection connection = connect_database(project, options.url);
-  return to_report(migrate::run_migrations(connection, folder, migrate_options, observer));
+  // The server starts a backend while the folder is read and hashed. A connection failure is
+  // reported before a folder problem, as when one followed the other.
+  std::future<pg::Connection> connecting = std::async(
+      std::launch::async, [&project, &options] { return connect_database(project, options.url); });
+  migrate::FolderFiles files;
+  std::exception_ptr read_error;
+  try {
+    files = migrate::read_folder_files(folder);
+  } catch (...) {
+    read_error = std::current_exception();
+  }
+  pg::Connection connection = connecting.get();
+  if (read_error) std::rethrow_exception(read_error);
+  return to_report(migrate::run_migrations(connection, folder, files, migrate_options, observer));
 }
 
 namespace {

@@ -10,7 +10,9 @@
 
 #include "database_helpers.hpp"
 #include "flick_process.hpp"
+#include "migrate/advisory_lock.hpp"
 #include "migration_folder.hpp"
+#include "pg/pg.hpp"
 #include "support/catalog_dump.hpp"
 #include "support/line_diff.hpp"
 #include "support/test_cluster.hpp"
@@ -49,6 +51,35 @@ TEST_F(Concurrency, EightProcessesApplyFiftyMigrationsExactlyOnce) {
   EXPECT_EQ(bookkeeping_rows(url), 50);
   EXPECT_EQ(query_value(url, "SELECT count(DISTINCT created_at) FROM drizzle.__drizzle_migrations"),
             "50");
+}
+
+// With every migration applied, migrate reads the bookkeeping once and returns: nothing would run
+// or be written, so it neither takes nor waits for the lock another run holds. A run with work to
+// do still waits, and gives up after --lock-timeout with nothing applied.
+TEST_F(Concurrency, NothingToApplyNeedsNoLockButPendingWorkWaitsForIt) {
+  fs::path out = dir_ / "drizzle";
+  write_folder(out, counter_migrations(3));
+  std::string url = create_database("m_nolock");
+  FlickRun first = run_flick({"migrate", "--out", out.string(), "--url", url});
+  ASSERT_EQ(first.exit_code, 0) << first.out << first.err;
+
+  pg::Connection holder(url);
+  migrate::AdvisoryLock held(holder, "flick migrate \"drizzle\".\"__drizzle_migrations\"",
+                             std::chrono::milliseconds(0));
+  auto started = std::chrono::steady_clock::now();
+  FlickRun noop =
+      run_flick({"migrate", "--out", out.string(), "--url", url, "--lock-timeout", "5s"});
+  EXPECT_EQ(noop.exit_code, 0) << noop.out << noop.err;
+  EXPECT_NE(noop.out.find("nothing to apply"), std::string::npos) << noop.out;
+  EXPECT_LT(std::chrono::steady_clock::now() - started, 4s) << "waited for the lock";
+
+  write_folder(out, counter_migrations(4));
+  FlickRun pending =
+      run_flick({"migrate", "--out", out.string(), "--url", url, "--lock-timeout", "1s"});
+  EXPECT_EQ(pending.exit_code, 2) << pending.out << pending.err;
+  EXPECT_NE(pending.err.find("lock"), std::string::npos) << pending.err;
+  EXPECT_EQ(bookkeeping_rows(url), 3);
+  EXPECT_EQ(query_value(url, "SELECT count(*) FROM applied_counter"), "3");
 }
 
 // The backend of a killed client finishes its current statement before it notices; wait until no
