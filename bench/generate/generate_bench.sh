@@ -10,9 +10,10 @@
 #   export           the schema as SQL on stdout
 # The floor of generate-empty, generate-noop and export is flick_bench_parse (PostgreSQL's parser
 # alone over the same schema files: the one cost no schema tool can skip), rows with tool "parse".
-# Reports wall time and peak RSS (/usr/bin/time "%e %M"; median of BENCH_REPEAT runs) and the
-# drizzle-kit/flick ratios, whether the two first migrations are byte-identical, and whether
-# drizzle-kit generate (TS schema) over flick's folder sees no change (a failure otherwise).
+# Reports wall time (the clock around the run) and peak RSS (/usr/bin/time "%M"), medians of
+# BENCH_REPEAT runs, and the drizzle-kit/flick ratios, whether the two first migrations are
+# byte-identical, and whether drizzle-kit generate (TS schema) over flick's folder sees no change
+# (a failure otherwise).
 # drizzle-kit is installed with npm into bench/.drizzle/ (git-ignored); without node/npm, or when
 # the registry is unreachable, the drizzle-kit half is skipped with a message.
 #
@@ -70,14 +71,19 @@ measure() {
   local walls=() rsss=() i
   for ((i = 0; i < repeat; i++)); do
     prepare_run
-    if ! (cd "$dir" && /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" \
+    local start end
+    start=$(date +%s%N)
+    if ! (cd "$dir" && /usr/bin/time -f "%M" -o "$work/time.txt" "$@" \
       >"$work/run.log" 2>&1) || [[ ! -e "$dir/$expect" ]]; then
       log "FAILED: $* (in $dir)"
       sed 's/^/  | /' "$work/run.log" | tail -15 >&2
       echo FAIL >"$out_file"
       return 0
     fi
-    read -r wall rss <"$work/time.txt"
+    end=$(date +%s%N)
+    # Wall time from the clock in milliseconds (GNU time's %e only has 10 ms steps).
+    wall=$(awk -v ns=$((end - start)) 'BEGIN { printf "%.3f", ns / 1e9 }')
+    read -r rss <"$work/time.txt"
     walls+=("$wall")
     rsss+=("$rss")
   done
