@@ -273,9 +273,16 @@ void JsonStreamWriter::value(const Json& value) {
   write_tabbed(out_, value, depth, used, 0);
 }
 
-void JsonStreamWriter::value(std::string_view text) { value(Json(std::string(text))); }
+// Scalars are written in place, in every layout alike: no Json value (and no copy of the text).
+void JsonStreamWriter::value(std::string_view text) {
+  if (!frames_.empty() && !frames_.back().object) start_element();
+  append_string(out_, text);
+}
 
-void JsonStreamWriter::value(bool flag) { value(Json(flag)); }
+void JsonStreamWriter::value(bool flag) {
+  if (!frames_.empty() && !frames_.back().object) start_element();
+  out_ += flag ? "true" : "false";
+}
 
 void JsonStreamWriter::begin_object() {
   if (!frames_.empty() && !frames_.back().object) start_element();
