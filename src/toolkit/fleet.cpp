@@ -97,18 +97,29 @@ std::string skip_reason(fleet::Skip skip) {
 }
 
 // Where the folder's migrations qualify names with `schema` ("public"."users", public.users), as
-// "file:line" (at most `limit`): what migrate::move_schema moves on tenant schemas.
+// "file:line" (at most `limit`): what migrate::move_schema moves on tenant schemas. `files` is
+// the folder as read_folder_files read it, or nullptr (it could not be read whole) to read each
+// regular file here.
 std::vector<std::string> qualified_names(const store::MigrationFolder& folder,
+                                         const migrate::FolderFiles* files,
                                          const std::string& schema, std::size_t limit) {
   std::vector<std::string> found;
   const std::string marker = "\x01";
-  for (const store::JournalEntry& entry : folder.journal().entries) {
-    std::filesystem::path path = folder.sql_path(entry);
-    std::error_code error;
-    if (!std::filesystem::is_regular_file(path, error)) continue;
+  const std::vector<store::JournalEntry>& entries = folder.journal().entries;
+  for (std::size_t index = 0; index < entries.size(); ++index) {
+    std::filesystem::path path = folder.sql_path(entries[index]);
+    std::string text;
+    if (files != nullptr) {
+      if (!files->texts[index]) continue;  // missing
+      text = *files->texts[index];
+    } else {
+      std::error_code error;
+      if (!std::filesystem::is_regular_file(path, error)) continue;
+      text = store::read_text_file(path.string());
+    }
     // Moved to a marker schema: each marker is one qualifier (the replacement holds no newline,
     // so lines stay where they were).
-    std::string moved = migrate::move_schema(store::read_text_file(path.string()), schema, marker);
+    std::string moved = migrate::move_schema(text, schema, marker);
     int line = 1;
     int last_reported = 0;
     for (std::size_t i = 0; i < moved.size() && found.size() < limit; ++i) {
@@ -225,6 +236,15 @@ FleetMigrateReport fleet_migrate(const Project& project, const FleetMigrateOptio
   migrate::MigrateOptions base = run_options(config, options.migrate);
   std::vector<fleet::Target> targets = resolve(config, options.fleet);
 
+  // Read and hashed once for every target. A problem with the files is each target's refusal,
+  // raised where reading them used to fail: after its connection opened.
+  migrate::FolderFiles files;
+  std::exception_ptr files_error;
+  try {
+    files = migrate::read_folder_files(folder);
+  } catch (const UserError&) {
+    files_error = std::current_exception();
+  }
   FleetMigrateReport report;
   report.targets.resize(targets.size());
   bool schema_targets =
@@ -233,7 +253,8 @@ FleetMigrateReport fleet_migrate(const Project& project, const FleetMigrateOptio
   const std::string& home = config.migrations.search_path;
   bool move = config.fleet.move_qualified_names;
   if (schema_targets) {
-    std::vector<std::string> places = qualified_names(folder, home, 6);
+    std::vector<std::string> places =
+        qualified_names(folder, files_error ? nullptr : &files, home, 6);
     if (!places.empty()) {
       std::string list;
       for (std::size_t i = 0; i < places.size() && i < 5; ++i) list += (i ? ", " : "") + places[i];
@@ -248,15 +269,6 @@ FleetMigrateReport fleet_migrate(const Project& project, const FleetMigrateOptio
                              "objects (moveQualifiedNames = false)",
                              home, list, home));
     }
-  }
-  // Read and hashed once for every target. A problem with the files is each target's refusal,
-  // raised where reading them used to fail: after its connection opened.
-  migrate::FolderFiles files;
-  std::exception_ptr files_error;
-  try {
-    files = migrate::read_folder_files(folder);
-  } catch (const UserError&) {
-    files_error = std::current_exception();
   }
   std::mutex callbacks;
   if (options.on_targets) {
