@@ -144,6 +144,21 @@ class Executor {
     return results;
   }
 
+  // Runs `sql` as a server-side prepared statement: parsed and planned once per connection,
+  // then executed with each call's parameters. A Connection prepares it on first use and keeps
+  // it (see Connection::prepared_count); a Transaction runs it on its connection, a Pool on the
+  // connection it lends. An executor without statements of its own runs it as execute(). Throws
+  // Error.
+  virtual Result execute_prepared(std::string_view sql, const Params& params) {
+    return execute(sql, params);
+  }
+
+  // NOTIFY `channel` with `payload` (SELECT pg_notify($1, $2)): delivered to every session
+  // LISTENing on exactly that channel name (see Listener) when the transaction commits.
+  void notify(std::string_view channel, std::string_view payload = {}) {
+    execute("SELECT pg_notify($1, $2)", Params(channel, payload));
+  }
+
   template <class... Args>
   Result query(std::string_view sql, const Args&... args) {
     return execute(sql, Params(args...));
@@ -184,6 +199,75 @@ struct ConnectionOptions {
   std::string application_name = "flick";
 };
 
+// The rows of a COPY ... FROM STDIN in text format, built from typed values and sent to the
+// server in chunks of about 64 KiB as they fill (nothing else is held). Connection::copy_in makes
+// one for its `produce` callback; it is valid only during that call.
+class CopyWriter {
+ public:
+  CopyWriter(const CopyWriter&) = delete;
+  CopyWriter& operator=(const CopyWriter&) = delete;
+
+  // Writes one row, a value per column of the COPY's column list, in order: each in its
+  // ValueTraits text form (the same as a parameter's), \N for std::nullopt or an empty
+  // std::optional, with backslash, tab, newline and carriage return escaped as COPY's text
+  // format requires. Throws Error when the connection fails while sending.
+  template <class... Ts>
+  void row(const Ts&... values) {
+    int index = 0;
+    (column(values, index++ == 0), ...);
+    buffer_.push_back('\n');
+    ++rows_;
+    if (buffer_.size() >= kChunkBytes) send();
+  }
+  // Rows written so far.
+  long rows() const { return rows_; }
+
+ private:
+  friend class Connection;
+  static constexpr std::size_t kChunkBytes = 64 * 1024;
+
+  // `conn` is the libpq connection (void* keeps libpq out of this header).
+  CopyWriter(void* conn, std::string_view query) : conn_(conn), query_(query) {}
+
+  template <class T>
+  void column(const T& value, bool first) {
+    if (!first) buffer_.push_back('\t');
+    field(value);
+  }
+  template <class T>
+  void field(const T& value) {
+    using V = std::decay_t<T>;
+    if constexpr (std::is_same_v<V, std::nullopt_t>) {
+      buffer_ += "\\N";
+    } else if constexpr (IsOptional<V>::value) {
+      if (value) {
+        field(*value);
+      } else {
+        buffer_ += "\\N";
+      }
+    } else {
+      std::size_t start = buffer_.size();
+      if constexpr (std::is_array_v<T>) {
+        ValueTraits<const char*>::write(value, buffer_);
+      } else {
+        ValueTraits<V>::write(value, buffer_);
+      }
+      escape_from(start);
+    }
+  }
+  // Escapes the text appended to buffer_ from `start` on.
+  void escape_from(std::size_t start);
+  // Sends buffer_ (PQputCopyData) and empties it.
+  void send();
+
+  void* conn_;
+  std::string_view query_;
+  std::string buffer_;
+  std::string scratch_;
+  long rows_ = 0;
+  bool send_failed_ = false;
+};
+
 // One libpq connection. Not thread-safe; move-only.
 class Connection : public Executor {
  public:
@@ -196,6 +280,39 @@ class Connection : public Executor {
   Result execute(std::string_view sql, const Params& params) override;
   void execute_batch(const Batch& batch, const ResultHandler& on_result) override;
   using Executor::execute_batch;
+
+  // Prepares `sql` on this connection the first time it is run here (named flick_s1, flick_s2,
+  // ... in order) and executes the prepared statement. The statements are forgotten when the
+  // connection is opened again (reconnect()); a statement the server no longer has (SQLSTATE
+  // 26000, e.g. after DISCARD ALL or DEALLOCATE) is prepared again and run once more, except
+  // inside a transaction block, where the 26000 error is thrown (the transaction is already
+  // aborted) and the next call prepares it again.
+  Result execute_prepared(std::string_view sql, const Params& params) override;
+  // Statements prepared by execute_prepared on the current session.
+  std::size_t prepared_count() const;
+
+  using RowHandler = std::function<void(const Row& row)>;
+  // Runs one statement and hands its rows to `on_row` one at a time as they arrive (libpq's
+  // single-row mode): only one row is held at a time. The Row is valid during the call only.
+  // Returns the number of rows. A failure after some rows were handed over (e.g. division by
+  // zero at row 5000) throws Error; when on_row throws, the remaining rows are read and
+  // discarded and its exception is rethrown. Either way the connection stays usable.
+  long stream(std::string_view sql, const Params& params, const RowHandler& on_row);
+
+  using CopyProducer = std::function<void(CopyWriter& writer)>;
+  // Runs `copy_sql`, a "COPY table [(columns)] FROM STDIN" in text format (the default), and
+  // loads the rows `produce` writes (CopyWriter::row) in one COPY. Returns the rows copied (the
+  // server's count). When the server rejects the data (a malformed value, a constraint) nothing
+  // is loaded and Error is thrown with the server's message; when `produce` throws, the COPY is
+  // aborted and its exception rethrown; a statement that does not start a COPY FROM STDIN
+  // throws Error (08P01). The connection stays usable in each case.
+  long copy_in(std::string_view copy_sql, const CopyProducer& produce);
+  using CopyLineHandler = std::function<void(std::string_view line)>;
+  // Runs `copy_sql`, a "COPY table|(query) TO STDOUT [...]", and hands each row the server sends
+  // to `on_line` as it arrives, without its trailing newline (in the text format: tab-separated,
+  // \N for NULL, escaped as CopyWriter writes it). Returns the number of rows. Errors as for
+  // copy_in; when on_line throws, the rest is read and discarded and its exception rethrown.
+  long copy_out(std::string_view copy_sql, const CopyLineHandler& on_line);
 
   // Runs parameterless SQL (may hold several statements; DDL, BEGIN, SET ...) with the simple
   // query protocol. Throws Error.
@@ -214,8 +331,53 @@ class Connection : public Executor {
   int backend_pid() const;
 
  private:
+  friend class Listener;
   struct Impl;
   std::unique_ptr<Impl> impl_;
+};
+
+// A notification a Listener received.
+struct Notification {
+  std::string channel;
+  std::string payload;
+  int backend_pid = 0;  // the notifying session's server process
+};
+
+// LISTEN on a dedicated connection of its own (a pooled connection would miss notifications
+// while lent to someone else). Not thread-safe; move-only.
+//
+//   client::Listener listener({.url = url});
+//   listener.listen("jobs");
+//   while (auto note = listener.wait(std::chrono::seconds(30))) handle(note->payload);
+class Listener {
+ public:
+  // Connects; throws Error (08001) as Connection does.
+  explicit Listener(ConnectionOptions options);
+
+  // LISTEN / UNLISTEN `channel`, an exact channel name (quoted as an identifier, so case and any
+  // characters are kept, as pg_notify and Executor::notify name channels). Throws Error.
+  void listen(std::string_view channel);
+  void unlisten(std::string_view channel);
+  void unlisten_all();
+  // The channels listened on, in the order listen() was first called.
+  const std::vector<std::string>& channels() const { return channels_; }
+
+  // The next notification: one already received, or one arriving within `timeout` (0 checks
+  // without waiting). std::nullopt when none arrives in time. Throws Error when the connection
+  // is lost (is_connection_lost(); call reconnect()).
+  std::optional<Notification> wait(std::chrono::milliseconds timeout);
+
+  // Opens the connection again and LISTENs on channels() again. Notifications sent while the
+  // connection was down are lost.
+  void reconnect();
+  // The listening connection, e.g. to run statements on it.
+  Connection& connection() { return connection_; }
+
+ private:
+  void run_listen(std::string_view command, std::string_view channel);
+
+  Connection connection_;
+  std::vector<std::string> channels_;
 };
 
 enum class Isolation { kDefault, kReadCommitted, kRepeatableRead, kSerializable };
@@ -247,6 +409,19 @@ class Transaction : public Executor {
     connection_->execute_batch(batch, on_result);
   }
   using Executor::execute_batch;
+  Result execute_prepared(std::string_view sql, const Params& params) override {
+    return connection_->execute_prepared(sql, params);
+  }
+  // Connection::stream, copy_in and copy_out on the transaction's connection.
+  long stream(std::string_view sql, const Params& params, const Connection::RowHandler& on_row) {
+    return connection_->stream(sql, params, on_row);
+  }
+  long copy_in(std::string_view copy_sql, const Connection::CopyProducer& produce) {
+    return connection_->copy_in(copy_sql, produce);
+  }
+  long copy_out(std::string_view copy_sql, const Connection::CopyLineHandler& on_line) {
+    return connection_->copy_out(copy_sql, on_line);
+  }
   Connection& connection() { return *connection_; }
   // 0 for the transaction itself, n for the n-th nested savepoint.
   int depth() const { return depth_; }
@@ -298,6 +473,12 @@ class Pool : public Executor {
   Result execute(std::string_view sql, const Params& params) override;
   void execute_batch(const Batch& batch, const ResultHandler& on_result) override;
   using Executor::execute_batch;
+  // On a lent connection, which keeps its prepared statements when it returns to the pool.
+  Result execute_prepared(std::string_view sql, const Params& params) override;
+  // Connection::stream, copy_in and copy_out on a connection lent for the call.
+  long stream(std::string_view sql, const Params& params, const Connection::RowHandler& on_row);
+  long copy_in(std::string_view copy_sql, const Connection::CopyProducer& produce);
+  long copy_out(std::string_view copy_sql, const Connection::CopyLineHandler& on_line);
 
   // See client::run_transaction below.
   template <class Fn>

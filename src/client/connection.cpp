@@ -6,40 +6,19 @@
 #include <string>
 #include <utility>
 
-#include "client/pg_error.hpp"
-#include "flick/client.hpp"
+#include "client/connection_impl.hpp"
 #include "pg/pg.hpp"
 
 namespace flick::client {
 
 using internal::error_from_result;
+using internal::ParamPointers;
+using internal::ResultGuard;
 using internal::succeeded;
 
 namespace {
 
-struct ResultGuard {
-  PGresult* result;
-  ~ResultGuard() { PQclear(result); }
-};
-
 void ignore_notice(void*, const PGresult*) {}
-
-// Parameter pointers for libpq: into the Params buffer, nullptr for NULL.
-class ParamPointers {
- public:
-  explicit ParamPointers(const Params& params) {
-    const std::vector<int>& offsets = params.offsets();
-    pointers_.reserve(offsets.size());
-    for (int offset : offsets) {
-      pointers_.push_back(offset < 0 ? nullptr : params.buffer().data() + offset);
-    }
-  }
-  int count() const { return static_cast<int>(pointers_.size()); }
-  const char* const* data() const { return pointers_.data(); }
-
- private:
-  std::vector<const char*> pointers_;
-};
 
 // Outstanding pipelined statements before the sender waits for results: enough to keep the
 // server busy, bounded so neither side buffers the whole batch.
@@ -47,37 +26,66 @@ constexpr std::size_t kPipelineWindow = 512;
 
 }  // namespace
 
-struct Connection::Impl {
-  ConnectionOptions options;
-  PGconn* conn = nullptr;
+void Connection::Impl::connect() {
+  PGconn* fresh = nullptr;
+  try {
+    fresh = pg::libpq::connect(options.url, options.connect_timeout, options.application_name);
+  } catch (const pg::PgError& error) {
+    throw internal::to_client_error(error.fields());
+  }
+  PQfinish(conn);
+  conn = fresh;
+  prepared.clear();
+  PQsetNoticeReceiver(conn, &ignore_notice, nullptr);
+  PGresult* raw = PQexec(conn, "SET DateStyle = 'ISO, YMD'; SET TimeZone = 'UTC'");
+  ResultGuard guard{raw};
+  if (!succeeded(raw)) throw error_from_result(conn, raw, "SET DateStyle, TimeZone");
+}
 
-  ~Impl() { PQfinish(conn); }
+void Connection::Impl::wait_socket(bool want_write, std::string_view query) {
+  pollfd fd{PQsocket(conn), static_cast<short>(POLLIN | (want_write ? POLLOUT : 0)), 0};
+  if (poll(&fd, 1, -1) < 0 && errno != EINTR) fail_batch(query);
+}
 
-  void connect() {
-    PGconn* fresh = nullptr;
-    try {
-      fresh = pg::libpq::connect(options.url, options.connect_timeout, options.application_name);
-    } catch (const pg::PgError& error) {
-      throw internal::to_client_error(error.fields());
-    }
-    PQfinish(conn);
-    conn = fresh;
-    PQsetNoticeReceiver(conn, &ignore_notice, nullptr);
-    PGresult* raw = PQexec(conn, "SET DateStyle = 'ISO, YMD'; SET TimeZone = 'UTC'");
+std::optional<Error> Connection::Impl::drain(std::string_view query, PGresult** last) {
+  std::optional<Error> first_error;
+  while (PGresult* raw = PQgetResult(conn)) {
     ResultGuard guard{raw};
-    if (!succeeded(raw)) throw error_from_result(conn, raw, "SET DateStyle, TimeZone");
+    switch (PQresultStatus(raw)) {
+      case PGRES_COPY_IN:
+      case PGRES_COPY_BOTH:
+        // Not ours to feed: end it (the server rolls the COPY back and reports this reason).
+        if (PQputCopyEnd(conn, "flick: COPY FROM STDIN not expected here") < 0) {
+          if (!first_error) first_error = error_from_result(conn, nullptr, query);
+          return first_error;
+        }
+        continue;
+      case PGRES_COPY_OUT: {
+        char* data = nullptr;
+        int length = 0;
+        while ((length = PQgetCopyData(conn, &data, 0)) > 0) PQfreemem(data);
+        if (length == -2) {
+          if (!first_error) first_error = error_from_result(conn, nullptr, query);
+          return first_error;
+        }
+        continue;
+      }
+      default:
+        break;
+    }
+    if (!succeeded(raw)) {
+      if (!first_error) first_error = error_from_result(conn, raw, query);
+    } else if (last != nullptr) {
+      PQclear(*last);
+      *last = raw;
+      guard.result = nullptr;
+    }
   }
-
-  [[noreturn]] void fail_batch(std::string_view query) {
-    throw error_from_result(conn, nullptr, query);
+  if (!first_error && PQstatus(conn) == CONNECTION_BAD) {
+    first_error = error_from_result(conn, nullptr, query);
   }
-
-  // Waits until the socket is readable (or writable, when `want_write`).
-  void wait_socket(bool want_write, std::string_view query) {
-    pollfd fd{PQsocket(conn), static_cast<short>(POLLIN | (want_write ? POLLOUT : 0)), 0};
-    if (poll(&fd, 1, -1) < 0 && errno != EINTR) fail_batch(query);
-  }
-};
+  return first_error;
+}
 
 Connection::Connection(ConnectionOptions options) : impl_(std::make_unique<Impl>()) {
   impl_->options = std::move(options);
@@ -219,6 +227,8 @@ bool Connection::healthy() {
 void Connection::reconnect() { impl_->connect(); }
 
 bool Connection::in_transaction() const { return PQtransactionStatus(impl_->conn) != PQTRANS_IDLE; }
+
+std::size_t Connection::prepared_count() const { return impl_->prepared.size(); }
 
 bool Connection::broken() const { return PQstatus(impl_->conn) != CONNECTION_OK; }
 

@@ -86,4 +86,25 @@ void Pool::execute_batch(const Batch& batch, const ResultHandler& on_result) {
   lease->execute_batch(batch, on_result);
 }
 
+Result Pool::execute_prepared(std::string_view sql, const Params& params) {
+  Lease lease = acquire();
+  return lease->execute_prepared(sql, params);
+}
+
+long Pool::stream(std::string_view sql, const Params& params,
+                  const Connection::RowHandler& on_row) {
+  Lease lease = acquire();
+  return lease->stream(sql, params, on_row);
+}
+
+long Pool::copy_in(std::string_view copy_sql, const Connection::CopyProducer& produce) {
+  Lease lease = acquire();
+  return lease->copy_in(copy_sql, produce);
+}
+
+long Pool::copy_out(std::string_view copy_sql, const Connection::CopyLineHandler& on_line) {
+  Lease lease = acquire();
+  return lease->copy_out(copy_sql, on_line);
+}
+
 }  // namespace flick::client

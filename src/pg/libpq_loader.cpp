@@ -83,6 +83,15 @@ FLICK_LIBPQ_FORWARD(int, PQsendQueryParams,
                      const char* const* values, const int* lengths, const int* formats,
                      int result_format),
                     (conn, command, n_params, types, values, lengths, formats, result_format))
+FLICK_LIBPQ_FORWARD(PGresult*, PQprepare,
+                    (PGconn * conn, const char* name, const char* query, int n_params,
+                     const Oid* types),
+                    (conn, name, query, n_params, types))
+FLICK_LIBPQ_FORWARD(PGresult*, PQexecPrepared,
+                    (PGconn * conn, const char* name, int n_params, const char* const* values,
+                     const int* lengths, const int* formats, int result_format),
+                    (conn, name, n_params, values, lengths, formats, result_format))
+FLICK_LIBPQ_FORWARD(int, PQsetSingleRowMode, (PGconn * conn), (conn))
 FLICK_LIBPQ_FORWARD(PGresult*, PQgetResult, (PGconn * conn), (conn))
 FLICK_LIBPQ_FORWARD(int, PQisBusy, (PGconn * conn), (conn))
 FLICK_LIBPQ_FORWARD(int, PQconsumeInput, (PGconn * conn), (conn))
@@ -92,6 +101,13 @@ FLICK_LIBPQ_FORWARD(int, PQenterPipelineMode, (PGconn * conn), (conn))
 FLICK_LIBPQ_FORWARD(int, PQexitPipelineMode, (PGconn * conn), (conn))
 FLICK_LIBPQ_FORWARD(int, PQpipelineSync, (PGconn * conn), (conn))
 FLICK_LIBPQ_FORWARD(int, PQsendFlushRequest, (PGconn * conn), (conn))
+FLICK_LIBPQ_FORWARD(int, PQputCopyData, (PGconn * conn, const char* buffer, int length),
+                    (conn, buffer, length))
+FLICK_LIBPQ_FORWARD(int, PQputCopyEnd, (PGconn * conn, const char* error_message),
+                    (conn, error_message))
+FLICK_LIBPQ_FORWARD(int, PQgetCopyData, (PGconn * conn, char** buffer, int async),
+                    (conn, buffer, async))
+FLICK_LIBPQ_FORWARD(PGnotify*, PQnotifies, (PGconn * conn), (conn))
 FLICK_LIBPQ_FORWARD(ExecStatusType, PQresultStatus, (const PGresult* res), (res))
 FLICK_LIBPQ_FORWARD(char*, PQresultErrorMessage, (const PGresult* res), (res))
 FLICK_LIBPQ_FORWARD(char*, PQresultErrorField, (const PGresult* res, int field), (res, field))
