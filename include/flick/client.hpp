@@ -115,9 +115,14 @@ template <class Table>
 class SelectQuery;
 template <class Table>
 class InsertQuery;
-template <class Table>
+class WithClause;
+// A set of tables, for the query builder's compile-time checks (flick/client/expr.hpp).
+template <class... Ts>
+struct Tables;
+// From: the tables the statement's expressions may use (Table, and those from() / using_() add).
+template <class Table, class From = Tables<Table>>
 class UpdateQuery;
-template <class Table>
+template <class Table, class From = Tables<Table>>
 class DeleteQuery;
 
 // Anything statements can run on: a Connection, a Transaction, or a Pool (which lends a
@@ -182,8 +187,19 @@ class Executor {
   }
 
   // The query builder (flick/client/query.hpp; included at the end of this header).
+  // select(table): whole rows of one table. select(expressions...): a projection, read as a
+  // std::tuple; its from() / joins follow (flick/client/select.hpp).
+  template <class... Items>
+  auto select(const Items&... items);
+  template <class... Items>
+  auto select_distinct(const Items&... items);
+  // WITH common table expressions (client::cte), then select(...).
+  template <class... Ctes>
+  WithClause with(const Ctes&... ctes);
+  // The relational form: rows of `table` with the rows its foreign keys relate (with()).
   template <class Table>
-  SelectQuery<Table> select(const Table& table);
+  requires requires { typename Table::Row; }
+  auto query(const Table& table);
   template <class Table>
   InsertQuery<Table> insert(const Table& table);
   template <class Table>

@@ -194,6 +194,11 @@ class Writer {
     if (!catalog_.composite_types.empty()) write_composites();
     if (!catalog_.tables.empty()) {
       open_namespace();
+      line("");
+      line("// Table descriptors, declared first: relation members name each other.");
+      for (const model::Table& table : catalog_.tables) {
+        line("struct {}Table;", type_base(table.schema, table.name));
+      }
       for (const model::Table& table : catalog_.tables) write_table(table);
       close_namespace();
     }
@@ -404,6 +409,7 @@ class Writer {
       line("  flick::client::Column<{}Table, {}> {}{{{}}};", base,
            plan.nullable ? optional_of(plan.value_type) : plan.value_type, plan.member, quoted[i]);
     }
+    write_relations(table, plans, base);
     line("");
     line("  static void insert_values(const Insert& row, flick::client::InsertValues& out) {{");
     for (std::size_t i = 0; i < plans.size(); ++i) {
@@ -422,6 +428,102 @@ class Writer {
     line("inline constexpr {}Table {}{{}};", base, instance_name(table.schema, table.name));
   }
 
+  const model::Table* find_table(const std::string& schema, const std::string& name) const {
+    for (const model::Table& table : catalog_.tables) {
+      if (table.schema == schema && table.name == name) return &table;
+    }
+    return nullptr;
+  }
+
+  // The referenced columns of `fk`: its own list, or the referenced table's primary key.
+  static std::vector<std::string> referenced_columns(const model::ForeignKey& fk,
+                                                     const model::Table& target) {
+    if (!fk.ref_columns.empty()) return fk.ref_columns;
+    if (target.primary_key) return target.primary_key->columns;
+    return {};
+  }
+
+  // The stem of a relation name from the foreign key's columns: "postId" -> "post",
+  // "parentCommentId" -> "parent_comment", "postedBy" -> "posted_by".
+  static std::string relation_stem(const model::ForeignKey& fk) {
+    if (fk.columns.size() != 1) return "";
+    std::string stem = snake_name(fk.columns[0]);
+    if (stem.size() > 3 && stem.ends_with("_id")) stem.resize(stem.size() - 3);
+    return stem;
+  }
+
+  static std::string quoted_list(const std::vector<std::string>& columns) {
+    std::string out;
+    for (const std::string& column : columns) {
+      out += (out.empty() ? "" : ", ") + cpp_literal(quote_identifier(column));
+    }
+    return out;
+  }
+
+  // One relation member per foreign key of `table` (One: the row it points at) and per foreign
+  // key of another table pointing at it (Many: the rows that point at a row of `table`). Names:
+  // the stem ("post", "posted_by_platform_user"), the other table ("comments", or
+  // "comments_by_parent_comment" when that table has several such keys or is `table` itself); a
+  // name a column (or an earlier relation) holds gets "_rows" / "_ref" appended until free.
+  void write_relations(const model::Table& table, const std::vector<ColumnPlan>& plans,
+                       const std::string& base) {
+    std::set<std::string> taken = kReservedMembers;
+    for (const ColumnPlan& plan : plans) taken.insert(plan.member);
+    auto claim_free = [&](std::string name, const char* suffix) {
+      while (taken.count(name) > 0) name += suffix;
+      taken.insert(name);
+      return name;
+    };
+    bool any = false;
+    for (const model::ForeignKey& fk : table.foreign_keys) {
+      const model::Table* target = find_table(fk.ref_schema, fk.ref_table);
+      if (target == nullptr) continue;
+      std::vector<std::string> remote = referenced_columns(fk, *target);
+      if (remote.size() != fk.columns.size()) continue;
+      bool optional = false;
+      for (const std::string& column : fk.columns) {
+        for (const ColumnPlan& plan : plans) {
+          if (plan.column->name == column && plan.nullable) optional = true;
+        }
+      }
+      std::string target_name = instance_name(target->schema, target->name);
+      std::string stem = relation_stem(fk);
+      std::string name = stem.empty()                        ? target_name
+                         : snake_name(fk.columns[0]) == stem ? stem + "_" + target_name
+                                                             : stem;
+      if (!any) line("");
+      any = true;
+      line("  // {} -> {}", fk.name, qualified_sql_name(target->schema, target->name));
+      line("  flick::client::One<{}Table, {}Table, {}, {}> {}{{{{{}}}, {{{}}}}};", base,
+           type_base(target->schema, target->name), fk.columns.size(), optional ? "true" : "false",
+           claim_free(name, "_ref"), quoted_list(fk.columns), quoted_list(remote));
+    }
+    for (const model::Table& other : catalog_.tables) {
+      int keys_to_table = 0;
+      for (const model::ForeignKey& fk : other.foreign_keys) {
+        if (fk.ref_schema == table.schema && fk.ref_table == table.name) ++keys_to_table;
+      }
+      for (const model::ForeignKey& fk : other.foreign_keys) {
+        if (fk.ref_schema != table.schema || fk.ref_table != table.name) continue;
+        std::vector<std::string> local = referenced_columns(fk, table);
+        if (local.size() != fk.columns.size()) continue;
+        std::string name = instance_name(other.schema, other.name);
+        bool self = &other == &table;
+        if (keys_to_table > 1 || self) {
+          std::string stem = relation_stem(fk);
+          name += "_by_" + (stem.empty() ? snake_name(fk.name) : stem);
+        }
+        if (!any) line("");
+        any = true;
+        line("  // {} <- {} {}", qualified_sql_name(table.schema, table.name),
+             qualified_sql_name(other.schema, other.name), fk.name);
+        line("  flick::client::Many<{}Table, {}Table, {}> {}{{{{{}}}, {{{}}}}};", base,
+             type_base(other.schema, other.name), fk.columns.size(), claim_free(name, "_rows"),
+             quoted_list(local), quoted_list(fk.columns));
+      }
+    }
+  }
+
   void write_row_traits() {
     if (catalog_.tables.empty()) return;
     line("");
@@ -433,10 +535,25 @@ class Writer {
       line("");
       line("template <>");
       line("struct RowTraits<{}> {{", row);
-      line("  static {} read(const Row& row) {{", row);
+      line("  // The row from the columns starting at `first`, in declaration order.");
+      line("  static {} read(const Row& row, int first = 0) {{", row);
       line("    return {{");
       for (std::size_t i = 0; i < plans.size(); ++i) {
-        line("        row.get<decltype({}::{})>({}),", row, plans[i].member, i);
+        line("        row.get<decltype({}::{})>(first + {}),", row, plans[i].member, i);
+      }
+      line("    }};");
+      line("  }}");
+      line("}};");
+      line("");
+      line("// A row as record text (ROW(...) of its columns), for the relational query form.");
+      line("template <>");
+      line("struct ValueTraits<{}> {{", row);
+      line("  static {} read(std::string_view text) {{", row);
+      line("    std::vector<std::optional<std::string>> fields = detail::split_record(text, {});",
+           plans.size());
+      line("    return {{");
+      for (std::size_t i = 0; i < plans.size(); ++i) {
+        line("        detail::read_field<decltype({}::{})>(fields[{}]),", row, plans[i].member, i);
       }
       line("    }};");
       line("  }}");

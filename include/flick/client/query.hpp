@@ -7,9 +7,12 @@
 //   db.update(auth).set(auth.role, "admin").where(auth.id == id).run();        // rows affected
 //   db.delete_from(session).where(session.user_id == id).returning();
 //
+// Projections, joins, aggregates, subqueries and set operations: flick/client/select.hpp; the
+// relational form (rows with the rows their foreign keys relate): flick/client/relational.hpp.
+//
 // A generated table type provides Row, Insert, sql_name, select_list, columns, insert_values and
 // row_values, plus one Column member per column. Comparing a column with a value of the wrong
-// type, or a column of another table, does not compile.
+// type, or using a column of a table that is not in the statement, does not compile.
 
 #include <array>
 #include <optional>
@@ -21,126 +24,41 @@
 #include <vector>
 
 #include "flick/client.hpp"
+#include "flick/client/expr.hpp"
 
 namespace flick::client {
 
-namespace detail {
-
-// Marks a parameter in condition text; numbered $n when the statement is rendered.
-inline constexpr char kPlaceholder = '\x01';
-
-// Whether a value of type V may be compared with / stored into a column holding Base.
-template <class Base, class V>
-constexpr bool accepts_value() {
-  using D = std::remove_cvref_t<V>;
-  if constexpr (std::is_same_v<Base, bool>) {
-    return std::is_same_v<D, bool>;
-  } else if constexpr (std::is_integral_v<Base>) {
-    return std::is_integral_v<D> && !std::is_same_v<D, bool>;
-  } else if constexpr (std::is_floating_point_v<Base>) {
-    return std::is_arithmetic_v<D> && !std::is_same_v<D, bool>;
-  } else if constexpr (std::is_same_v<Base, std::string>) {
-    return std::is_convertible_v<const V&, std::string_view> && !std::is_same_v<D, std::nullptr_t>;
-  } else if constexpr (std::is_enum_v<Base>) {
-    return std::is_same_v<D, Base>;
-  } else {
-    return std::is_convertible_v<const V&, Base>;
-  }
-}
-
-template <class T>
-struct StripOptional {
-  using type = T;
-};
-template <class T>
-struct StripOptional<std::optional<T>> {
-  using type = T;
-};
-
-// Replaces each placeholder in `text` with $n, counting from `next`.
-inline void render_placeholders(std::string_view text, int& next, std::string& out) {
-  for (char c : text) {
-    if (c == kPlaceholder) {
-      out += '$';
-      out += std::to_string(next++);
-    } else {
-      out += c;
-    }
-  }
-}
-
-}  // namespace detail
-
-// A WHERE condition on table `Table`: SQL text with placeholders and the parameter values.
+// A WHERE condition on table `Table` alone.
 template <class Table>
-struct Condition {
-  std::string text;
-  Params params;
-
-  friend Condition operator&&(Condition left, const Condition& right) {
-    return combine(std::move(left), " AND ", right);
-  }
-  friend Condition operator||(Condition left, const Condition& right) {
-    return combine(std::move(left), " OR ", right);
-  }
-  friend Condition operator!(const Condition& condition) {
-    return Condition{"NOT (" + condition.text + ")", condition.params};
-  }
-
- private:
-  static Condition combine(Condition left, const char* op, const Condition& right) {
-    left.text = "(" + left.text + ")" + op + "(" + right.text + ")";
-    left.params.append(right.params);
-    return left;
-  }
-};
+using Condition = Expr<bool, Tables<Table>>;
 
 template <class Table>
-struct OrderTerm {
-  std::string_view column;
-  bool descending = false;
-};
+using OrderTerm = Ordering<Tables<Table>>;
 
 // One column of `Table` holding T (std::optional<T> for a nullable column); `sql` is its quoted
-// name.
+// name. Compares (==, !=, <, <=, >, >=) with values of its type, placeholders and expressions
+// (flick/client/expr.hpp).
 template <class Table, class T>
 struct Column {
   using value_type = T;
-  using base_type = typename detail::StripOptional<T>::type;
+  using base_type = detail::strip_optional_t<T>;
+  using column_table = Table;
   static constexpr bool nullable = IsOptional<T>::value;
 
   std::string_view sql;
 
-  template <class V>
-  Condition<Table> operator==(const V& value) const {
-    return compare(" = ", value);
+  // The column as an expression ("table"."column" in statements over several tables).
+  Expr<T, Tables<Table>> expr() const {
+    return {detail::column_text(Table::sql_name, sql), {}, true, {}};
   }
-  template <class V>
-  Condition<Table> operator!=(const V& value) const {
-    return compare(" <> ", value);
-  }
-  template <class V>
-  Condition<Table> operator<(const V& value) const {
-    return compare(" < ", value);
-  }
-  template <class V>
-  Condition<Table> operator<=(const V& value) const {
-    return compare(" <= ", value);
-  }
-  template <class V>
-  Condition<Table> operator>(const V& value) const {
-    return compare(" > ", value);
-  }
-  template <class V>
-  Condition<Table> operator>=(const V& value) const {
-    return compare(" >= ", value);
-  }
+  Expr<T, Tables<Table>> as(std::string_view alias) const { return expr().as(alias); }
+
   // column = ANY($n): one array parameter however many values.
   template <class V>
   Condition<Table> in(const std::vector<V>& values) const {
     static_assert(detail::accepts_value<base_type, V>(),
                   "flick: value type does not match column type");
-    Condition<Table> condition{std::string(sql) + " = ANY(" + detail::kPlaceholder + ")", {}};
+    Condition<Table> condition{expr().text + " = ANY(" + detail::kPlaceholder + ")", {}, false, {}};
     if constexpr (std::is_same_v<base_type, std::string>) {
       condition.params.add(std::vector<std::string>(values.begin(), values.end()));
     } else {
@@ -148,31 +66,43 @@ struct Column {
     }
     return condition;
   }
+  // column IN (subquery): the subquery selects one expression of a comparable type. Columns of
+  // the enclosing statement's tables may be used inside it (a correlated subquery).
+  template <class Query>
+  requires requires(const Query& q, std::string& text) { q.subquery_text(text); }
+  auto in(const Query& subquery) const {
+    using Sub = typename Query::row_type;
+    static_assert(std::tuple_size_v<Sub> == 1, "flick: IN (subquery) needs one selected column");
+    static_assert(detail::comparable<T, std::tuple_element_t<0, Sub>>(),
+                  "flick: value type does not match column type");
+    Expr<bool, detail::union_t<Tables<Table>, typename Query::outer_tables>> e;
+    e.text = expr().text + " IN ";
+    e.params = subquery.subquery_text(e.text);
+    e.atomic = false;
+    return e;
+  }
   template <class V>
   Condition<Table> like(const V& pattern) const {
     static_assert(std::is_same_v<base_type, std::string>, "flick: LIKE needs a text column");
-    return compare(" LIKE ", pattern);
+    return detail::compare(*this, " LIKE ", pattern);
   }
-  Condition<Table> is_null() const { return {std::string(sql) + " IS NULL", {}}; }
-  Condition<Table> is_not_null() const { return {std::string(sql) + " IS NOT NULL", {}}; }
-
-  OrderTerm<Table> asc() const { return {sql, false}; }
-  OrderTerm<Table> desc() const { return {sql, true}; }
-
- private:
   template <class V>
-  Condition<Table> compare(const char* op, const V& value) const {
-    static_assert(detail::accepts_value<base_type, V>(),
-                  "flick: value type does not match column type");
-    Condition<Table> condition{std::string(sql) + op + detail::kPlaceholder, {}};
-    if constexpr (std::is_same_v<base_type, std::string>) {
-      condition.params.add(std::string_view(value));
-    } else {
-      condition.params.add(base_type(value));
-    }
-    return condition;
+  Condition<Table> ilike(const V& pattern) const {
+    static_assert(std::is_same_v<base_type, std::string>, "flick: ILIKE needs a text column");
+    return detail::compare(*this, " ILIKE ", pattern);
   }
+  Condition<Table> is_null() const { return {expr().text + " IS NULL", {}, false, {}}; }
+  Condition<Table> is_not_null() const { return {expr().text + " IS NOT NULL", {}, false, {}}; }
+
+  OrderTerm<Table> asc() const { return {expr().text, {}, false, {}}; }
+  OrderTerm<Table> desc() const { return {expr().text, {}, true, {}}; }
 };
+
+// EXCLUDED.column in ON CONFLICT ... DO UPDATE SET: the value the insert proposed.
+template <class Table, class T>
+Expr<T, Tables<Table>> excluded(const Column<Table, T>& column) {
+  return {"EXCLUDED." + std::string(column.sql), {}, true, {}};
+}
 
 // Column values of rows to insert, collected by the generated insert_values / row_values.
 class InsertValues {
@@ -194,6 +124,15 @@ class InsertValues {
   // leaves one unset. Parameters are numbered from $1.
   template <std::size_t N>
   std::string render(const std::array<std::string_view, N>& columns) const {
+    std::string text = render_marked(columns);
+    std::string out;
+    int next = 1;
+    detail::render_marked(text, false, next, out);
+    return out;
+  }
+  // The same in marked form (flick/client/expr.hpp): parameters as placeholder marks.
+  template <std::size_t N>
+  std::string render_marked(const std::array<std::string_view, N>& columns) const {
     std::array<bool, N> used{};
     for (const std::vector<int>& row : rows_) {
       for (int index : row) used[static_cast<std::size_t>(index)] = true;
@@ -209,7 +148,6 @@ class InsertValues {
     if (first && rows_.size() == 1) return "DEFAULT VALUES";
     if (first) throw std::logic_error("insert of several rows that set no column");
     sql += ") VALUES ";
-    int next = 1;
     for (std::size_t r = 0; r < rows_.size(); ++r) {
       if (r > 0) sql += ", ";
       sql += '(';
@@ -221,7 +159,7 @@ class InsertValues {
         first_value = false;
         const std::vector<int>& row = rows_[r];
         if (position < row.size() && static_cast<std::size_t>(row[position]) == c) {
-          sql += '$' + std::to_string(next++);
+          sql += detail::kPlaceholder;
           ++position;
         } else {
           sql += "DEFAULT";
@@ -241,22 +179,126 @@ class InsertValues {
 
 namespace detail {
 
-template <class Table>
-void append_where(const std::optional<Condition<Table>>& where, int& next, std::string& sql,
-                  Params& params) {
-  if (!where) return;
-  sql += " WHERE ";
-  render_placeholders(where->text, next, sql);
-  params.append(where->params);
+// SQL text in marked form (flick/client/expr.hpp) with its parameter values, in text order.
+struct Marked {
+  std::string text;
+  Params params;
+
+  void add(std::string_view more) { text += more; }
+  template <class E>
+  void add_expr(const E& e) {
+    text += e.text;
+    params.append(e.params);
+  }
+};
+
+// Renders a marked statement: columns qualified when `qualify` or when it holds a subquery
+// (so a correlated reference never binds to the inner table), parameters numbered from $1.
+inline std::string render_statement(const Marked& marked, bool qualify,
+                                    std::vector<int>* slots = nullptr) {
+  std::string out;
+  out.reserve(marked.text.size() + 16);
+  int next = 1;
+  bool any_subquery = marked.text.find(kSubquery) != std::string::npos;
+  render_marked(marked.text, qualify || any_subquery, next, out, slots);
+  return out;
 }
 
-template <class Table>
-void and_where(std::optional<Condition<Table>>& where, Condition<Table> condition) {
-  where = where ? std::move(*where) && condition : std::move(condition);
+template <class Refs, class Allowed>
+constexpr void check_tables() {
+  static_assert(is_subset_v<Refs, Allowed>,
+                "flick: a column of a table that is not in the query (add the table with from(), "
+                "a join, or using())");
+}
+
+template <class E>
+constexpr void check_condition() {
+  static_assert(std::is_same_v<strip_optional_t<typename E::value_type>, bool>,
+                "flick: a condition must be a boolean expression");
+}
+
+// WHERE: conditions from several where() calls are combined with AND.
+inline void and_where(std::optional<Marked>& where, Marked condition) {
+  if (!where) {
+    where = std::move(condition);
+    return;
+  }
+  where->text = "(" + where->text + ") AND (" + condition.text + ")";
+  where->params.append(condition.params);
+}
+
+template <class E>
+Marked marked_of(const E& e) {
+  return Marked{e.text, e.params};
+}
+
+// "a, b, c" with each column qualified by `table` (marked).
+template <std::size_t N>
+std::string qualified_list(std::string_view table, const std::array<std::string_view, N>& columns,
+                           std::string_view prefix = "") {
+  std::string out;
+  for (std::size_t i = 0; i < N; ++i) {
+    if (i > 0) out += ", ";
+    out += prefix;
+    out += column_text(table, columns[i]);
+  }
+  return out;
+}
+
+// Row locking: FOR UPDATE / NO KEY UPDATE / SHARE / KEY SHARE, then NOWAIT or SKIP LOCKED.
+struct Locking {
+  std::string strength;  // "" when the rows are not locked
+  std::string wait;      // "", " NOWAIT" or " SKIP LOCKED"
+
+  void append_to(std::string& text) const {
+    if (strength.empty()) return;
+    text += " FOR ";
+    text += strength;
+    text += wait;
+  }
+  void set_wait(const char* policy) {
+    if (strength.empty()) throw std::logic_error("flick: NOWAIT / SKIP LOCKED need for_update()");
+    wait = policy;
+  }
+};
+
+}  // namespace detail
+
+namespace detail {
+
+// The marked text and parameters of `value` assigned to a column holding T of Table: NULL for
+// std::nullopt (nullable columns only), an expression over tables in Allowed, or a value.
+template <class Table, class T, class Allowed, class V>
+Marked assignment_value(const V& value) {
+  using D = std::remove_cvref_t<V>;
+  constexpr bool nullable = IsOptional<T>::value;
+  if constexpr (std::is_same_v<D, std::nullopt_t>) {
+    static_assert(nullable, "flick: column is NOT NULL");
+    return Marked{"NULL", {}};
+  } else if constexpr (ExprLike<D>) {
+    auto e = to_expr(value);
+    using E = decltype(e);
+    check_tables<typename E::tables, Allowed>();
+    static_assert(comparable<T, typename E::value_type>(),
+                  "flick: value type does not match column type");
+    static_assert(nullable || !IsOptional<typename E::value_type>::value,
+                  "flick: column is NOT NULL; the expression may be NULL");
+    return Marked{e.text, e.params};
+  } else {
+    static_assert(accepts_value<strip_optional_t<T>, strip_optional_t<D>>(),
+                  "flick: value type does not match column type");
+    static_assert(nullable || !IsOptional<D>::value,
+                  "flick: column is NOT NULL; pass a value, not an optional");
+    Marked m{std::string(1, kPlaceholder), {}};
+    m.params.add(value);
+    return m;
+  }
 }
 
 }  // namespace detail
 
+// SELECT <every column of Table> FROM Table: rows read as Table::Row. (Projections and joins:
+// Executor::select with expressions, flick/client/select.hpp.)
 template <class Table>
 class SelectQuery {
  public:
@@ -265,16 +307,24 @@ class SelectQuery {
   SelectQuery(Executor& db, const Table&) : db_(&db) {}
 
   // Conditions from several where() calls are combined with AND.
-  SelectQuery& where(Condition<Table> condition) {
-    detail::and_where(where_, std::move(condition));
+  template <class T, class Refs, bool Aggregate>
+  SelectQuery& where(const Expr<T, Refs, Aggregate>& condition) {
+    detail::check_tables<Refs, Tables<Table>>();
+    detail::check_condition<Expr<T, Refs, Aggregate>>();
+    static_assert(!Aggregate, "flick: an aggregate in WHERE (use having())");
+    detail::and_where(where_, detail::marked_of(condition));
     return *this;
   }
   template <class T>
   SelectQuery& order_by(const Column<Table, T>& column) {
     return order_by(column.asc());
   }
-  SelectQuery& order_by(OrderTerm<Table> term) {
-    order_.push_back(term);
+  template <class Refs>
+  SelectQuery& order_by(const Ordering<Refs>& term) {
+    detail::check_tables<Refs, Tables<Table>>();
+    order_.text += order_.text.empty() ? " ORDER BY " : ", ";
+    order_.text += term.marked();
+    order_.params.append(term.params);
     return *this;
   }
   SelectQuery& limit(long count) {
@@ -285,9 +335,18 @@ class SelectQuery {
     offset_ = count;
     return *this;
   }
-  // SELECT ... FOR UPDATE.
-  SelectQuery& for_update() {
-    for_update_ = true;
+  // Row locks: SELECT ... FOR UPDATE / FOR NO KEY UPDATE / FOR SHARE / FOR KEY SHARE, then
+  // optionally skip_locked() (the job-queue pattern) or nowait().
+  SelectQuery& for_update() { return lock("UPDATE"); }
+  SelectQuery& for_no_key_update() { return lock("NO KEY UPDATE"); }
+  SelectQuery& for_share() { return lock("SHARE"); }
+  SelectQuery& for_key_share() { return lock("KEY SHARE"); }
+  SelectQuery& skip_locked() {
+    locking_.set_wait(" SKIP LOCKED");
+    return *this;
+  }
+  SelectQuery& nowait() {
+    locking_.set_wait(" NOWAIT");
     return *this;
   }
 
@@ -308,32 +367,38 @@ class SelectQuery {
 
   // The statement text; fills `params` with its parameter values.
   std::string sql(Params& params) const {
-    std::string text = "SELECT ";
-    text += Table::select_list;
-    text += " FROM ";
-    text += Table::sql_name;
-    int next = 1;
-    detail::append_where(where_, next, text, params);
-    for (std::size_t i = 0; i < order_.size(); ++i) {
-      text += i == 0 ? " ORDER BY " : ", ";
-      text += order_[i].column;
-      if (order_[i].descending) text += " DESC";
+    detail::Marked marked;
+    marked.text = "SELECT ";
+    marked.text += Table::select_list;
+    marked.text += " FROM ";
+    marked.text += Table::sql_name;
+    if (where_) {
+      marked.text += " WHERE ";
+      marked.add_expr(*where_);
     }
-    if (limit_) text += " LIMIT " + std::to_string(*limit_);
-    if (offset_) text += " OFFSET " + std::to_string(*offset_);
-    if (for_update_) text += " FOR UPDATE";
-    return text;
+    marked.add_expr(order_);
+    if (limit_) marked.text += " LIMIT " + std::to_string(*limit_);
+    if (offset_) marked.text += " OFFSET " + std::to_string(*offset_);
+    locking_.append_to(marked.text);
+    params.append(marked.params);
+    return detail::render_statement(marked, false);
   }
 
  private:
+  SelectQuery& lock(const char* strength) {
+    locking_.strength = strength;
+    return *this;
+  }
+
   Executor* db_;
-  std::optional<Condition<Table>> where_;
-  std::vector<OrderTerm<Table>> order_;
+  std::optional<detail::Marked> where_;
+  detail::Marked order_;
   std::optional<long> limit_;
   std::optional<long> offset_;
-  bool for_update_ = false;
+  detail::Locking locking_;
 };
 
+// INSERT INTO Table ... VALUES (...) | SELECT ..., with ON CONFLICT DO NOTHING / DO UPDATE.
 template <class Table>
 class InsertQuery {
  public:
@@ -358,9 +423,73 @@ class InsertQuery {
     Table::row_values(row, values_);
     return *this;
   }
+  // INSERT INTO Table (columns...) SELECT ...: the query's selected expressions, in order, must
+  // suit the columns (same types; NULL only into nullable columns).
+  template <class Query, class... Ts>
+  InsertQuery& select(const Query& query, const Column<Table, Ts>&... columns) {
+    using Selected = typename Query::row_type;
+    static_assert(std::tuple_size_v<Selected> == sizeof...(Ts),
+                  "flick: INSERT ... SELECT selects one expression per column");
+    check_insert_select<Selected, Ts...>(std::index_sequence_for<Ts...>());
+    static_assert(std::is_same_v<typename Query::outer_tables, Tables<>>,
+                  "flick: a column of a table that is not in the query (add the table with "
+                  "from(), a join, or using())");
+    select_.emplace();
+    select_->text = "(";
+    bool first = true;
+    ((select_->text += (first ? "" : ", "), select_->text += columns.sql, first = false), ...);
+    select_->text += ") ";
+    Params params = query.statement_text(select_->text);
+    select_->params.append(params);
+    return *this;
+  }
   // ON CONFLICT DO NOTHING (any unique constraint).
   InsertQuery& on_conflict_do_nothing() {
-    conflict_ = " ON CONFLICT DO NOTHING";
+    conflict_ = detail::Marked{" ON CONFLICT DO NOTHING", {}};
+    return *this;
+  }
+  // ON CONFLICT (columns...): the unique index the conflict is about; then do_nothing() or
+  // do_update_set(...) (several times), optionally do_update_where(...).
+  template <class... Ts>
+  InsertQuery& on_conflict(const Column<Table, Ts>&... columns) {
+    std::string target = " ON CONFLICT (";
+    bool first = true;
+    ((target += (first ? "" : ", "), target += columns.sql, first = false), ...);
+    target_ = target + ")";
+    return *this;
+  }
+  // ON CONFLICT ON CONSTRAINT "name".
+  InsertQuery& on_conflict_on_constraint(std::string_view constraint) {
+    target_ = " ON CONFLICT ON CONSTRAINT " + detail::quote_identifier(constraint);
+    return *this;
+  }
+  InsertQuery& do_nothing() {
+    conflict_ = detail::Marked{require_target() + " DO NOTHING", {}};
+    return *this;
+  }
+  // DO UPDATE SET column = value | expression (excluded(column) is the proposed value).
+  template <class T, class V>
+  InsertQuery& do_update_set(const Column<Table, T>& column, const V& value) {
+    if (!conflict_ || conflict_->text.find(" DO UPDATE SET ") == std::string::npos) {
+      conflict_ = detail::Marked{require_target() + " DO UPDATE SET ", {}};
+    } else {
+      conflict_->text += ", ";
+    }
+    conflict_->text += column.sql;
+    conflict_->text += " = ";
+    detail::Marked assigned = detail::assignment_value<Table, T, Tables<Table>>(value);
+    conflict_->add_expr(assigned);
+    return *this;
+  }
+  template <class T, class Refs, bool Aggregate>
+  InsertQuery& do_update_where(const Expr<T, Refs, Aggregate>& condition) {
+    detail::check_tables<Refs, Tables<Table>>();
+    detail::check_condition<Expr<T, Refs, Aggregate>>();
+    if (!conflict_ || conflict_->text.find(" DO UPDATE SET ") == std::string::npos) {
+      throw std::logic_error("flick: do_update_where() needs do_update_set() first");
+    }
+    conflict_->text += " WHERE ";
+    conflict_->add_expr(condition);
     return *this;
   }
 
@@ -370,55 +499,91 @@ class InsertQuery {
   std::vector<Row> returning() { return execute(true).template as<Row>(); }
 
   std::string sql(bool with_returning) const {
-    std::string text = "INSERT INTO ";
-    text += Table::sql_name;
-    text += ' ';
-    text += values_.render(Table::columns);
-    text += conflict_;
-    if (with_returning) {
-      text += " RETURNING ";
-      text += Table::select_list;
+    Params ignored;
+    return sql(with_returning, ignored);
+  }
+  // The statement text; fills `params` with its parameter values.
+  std::string sql(bool with_returning, Params& params) const {
+    detail::Marked marked;
+    marked.text = "INSERT INTO ";
+    marked.text += Table::sql_name;
+    marked.text += ' ';
+    bool qualify = false;
+    if (select_) {
+      marked.add_expr(*select_);
+      qualify = true;
+    } else {
+      marked.text += values_.render_marked(Table::columns);
+      marked.params.append(values_.params());
     }
-    return text;
+    if (conflict_) marked.add_expr(*conflict_);
+    if (with_returning) {
+      marked.text += " RETURNING ";
+      marked.text += Table::select_list;
+    }
+    params.append(marked.params);
+    return detail::render_statement(marked, qualify);
   }
 
  private:
+  template <class Selected, class... Ts, std::size_t... I>
+  static constexpr void check_insert_select(std::index_sequence<I...>) {
+    static_assert((detail::comparable<std::tuple_element_t<I, Selected>, Ts>() && ...),
+                  "flick: value type does not match column type");
+    static_assert(
+        ((IsOptional<Ts>::value || !IsOptional<std::tuple_element_t<I, Selected>>::value) && ...),
+        "flick: column is NOT NULL; the selected expression may be NULL");
+  }
+  std::string require_target() const {
+    if (target_.empty()) throw std::logic_error("flick: on_conflict(columns...) comes first");
+    return target_;
+  }
   Result execute(bool with_returning) {
-    if (values_.row_count() == 0) throw std::logic_error("insert without values()");
-    return db_->execute(sql(with_returning), values_.params());
+    if (values_.row_count() == 0 && !select_) throw std::logic_error("insert without values()");
+    Params params;
+    std::string text = sql(with_returning, params);
+    return db_->execute(text, params);
   }
 
   Executor* db_;
   InsertValues values_;
-  std::string conflict_;
+  std::optional<detail::Marked> select_;
+  std::string target_;
+  std::optional<detail::Marked> conflict_;
 };
 
-template <class Table>
+// UPDATE Table SET ... [FROM others] [WHERE ...] [RETURNING ...]. From: the tables its
+// expressions may use (Table, plus those from() adds).
+template <class Table, class From>
 class UpdateQuery {
  public:
   using Row = typename Table::Row;
 
   UpdateQuery(Executor& db, const Table&) : db_(&db) {}
 
+  // SET column = value | std::nullopt | expression (over Table and the from() tables).
   template <class T, class V>
   UpdateQuery& set(const Column<Table, T>& column, const V& value) {
-    using D = std::remove_cvref_t<V>;
-    if constexpr (std::is_same_v<D, std::nullopt_t>) {
-      static_assert(Column<Table, T>::nullable, "flick: column is NOT NULL");
-      assignments_.text += separator() + std::string(column.sql) + " = NULL";
-    } else {
-      static_assert(detail::accepts_value<typename Column<Table, T>::base_type,
-                                          typename detail::StripOptional<D>::type>(),
-                    "flick: value type does not match column type");
-      static_assert(Column<Table, T>::nullable || !IsOptional<D>::value,
-                    "flick: column is NOT NULL; pass a value, not an optional");
-      assignments_.text += separator() + std::string(column.sql) + " = " + detail::kPlaceholder;
-      assignments_.params.add(value);
-    }
+    assignments_.text += assignments_.text.empty() ? "" : ", ";
+    assignments_.text += column.sql;
+    assignments_.text += " = ";
+    assignments_.add_expr(detail::assignment_value<Table, T, From>(value));
     return *this;
   }
-  UpdateQuery& where(Condition<Table> condition) {
-    detail::and_where(where_, std::move(condition));
+  // UPDATE ... FROM other: other's columns may then be used in set() and where().
+  template <class Other>
+  UpdateQuery<Table, detail::union_t<From, Tables<Other>>> from(const Other&) const {
+    UpdateQuery<Table, detail::union_t<From, Tables<Other>>> next(*db_, Table{});
+    next.assignments_ = assignments_;
+    next.where_ = where_;
+    next.from_ = from_ + (from_.empty() ? " FROM " : ", ") + std::string(Other::sql_name);
+    return next;
+  }
+  template <class T, class Refs, bool Aggregate>
+  UpdateQuery& where(const Expr<T, Refs, Aggregate>& condition) {
+    detail::check_tables<Refs, From>();
+    detail::check_condition<Expr<T, Refs, Aggregate>>();
+    detail::and_where(where_, detail::marked_of(condition));
     return *this;
   }
 
@@ -427,22 +592,30 @@ class UpdateQuery {
   std::vector<Row> returning() { return execute(true).template as<Row>(); }
 
   std::string sql(bool with_returning, Params& params) const {
-    std::string text = "UPDATE ";
-    text += Table::sql_name;
-    text += " SET ";
-    int next = 1;
-    detail::render_placeholders(assignments_.text, next, text);
-    params.append(assignments_.params);
-    detail::append_where(where_, next, text, params);
-    if (with_returning) {
-      text += " RETURNING ";
-      text += Table::select_list;
+    constexpr bool qualify = detail::TableCount<From>::value > 1;
+    detail::Marked marked;
+    marked.text = "UPDATE ";
+    marked.text += Table::sql_name;
+    marked.text += " SET ";
+    marked.add_expr(assignments_);
+    marked.text += from_;
+    if (where_) {
+      marked.text += " WHERE ";
+      marked.add_expr(*where_);
     }
-    return text;
+    if (with_returning) {
+      marked.text += " RETURNING ";
+      marked.text += qualify ? detail::qualified_list(Table::sql_name, Table::columns)
+                             : std::string(Table::select_list);
+    }
+    params.append(marked.params);
+    return detail::render_statement(marked, qualify);
   }
 
  private:
-  std::string separator() const { return assignments_.text.empty() ? "" : ", "; }
+  template <class, class>
+  friend class UpdateQuery;
+
   Result execute(bool with_returning) {
     if (assignments_.text.empty()) throw std::logic_error("update without set()");
     Params params;
@@ -451,37 +624,61 @@ class UpdateQuery {
   }
 
   Executor* db_;
-  Condition<Table> assignments_;
-  std::optional<Condition<Table>> where_;
+  detail::Marked assignments_;
+  std::string from_;
+  std::optional<detail::Marked> where_;
 };
 
-template <class Table>
+// DELETE FROM Table [USING others] [WHERE ...] [RETURNING ...].
+template <class Table, class From>
 class DeleteQuery {
  public:
   using Row = typename Table::Row;
 
   DeleteQuery(Executor& db, const Table&) : db_(&db) {}
 
-  DeleteQuery& where(Condition<Table> condition) {
-    detail::and_where(where_, std::move(condition));
+  // DELETE ... USING other: other's columns may then be used in where().
+  template <class Other>
+  DeleteQuery<Table, detail::union_t<From, Tables<Other>>> using_(const Other&) const {
+    DeleteQuery<Table, detail::union_t<From, Tables<Other>>> next(*db_, Table{});
+    next.where_ = where_;
+    next.using_text_ =
+        using_text_ + (using_text_.empty() ? " USING " : ", ") + std::string(Other::sql_name);
+    return next;
+  }
+  template <class T, class Refs, bool Aggregate>
+  DeleteQuery& where(const Expr<T, Refs, Aggregate>& condition) {
+    detail::check_tables<Refs, From>();
+    detail::check_condition<Expr<T, Refs, Aggregate>>();
+    detail::and_where(where_, detail::marked_of(condition));
     return *this;
   }
   long run() { return execute(false).affected_rows(); }
   std::vector<Row> returning() { return execute(true).template as<Row>(); }
 
   std::string sql(bool with_returning, Params& params) const {
-    std::string text = "DELETE FROM ";
-    text += Table::sql_name;
-    int next = 1;
-    detail::append_where(where_, next, text, params);
-    if (with_returning) {
-      text += " RETURNING ";
-      text += Table::select_list;
+    constexpr bool qualify = detail::TableCount<From>::value > 1;
+    detail::Marked marked;
+    marked.text = "DELETE FROM ";
+    marked.text += Table::sql_name;
+    marked.text += using_text_;
+    if (where_) {
+      marked.text += " WHERE ";
+      marked.add_expr(*where_);
     }
-    return text;
+    if (with_returning) {
+      marked.text += " RETURNING ";
+      marked.text += qualify ? detail::qualified_list(Table::sql_name, Table::columns)
+                             : std::string(Table::select_list);
+    }
+    params.append(marked.params);
+    return detail::render_statement(marked, qualify);
   }
 
  private:
+  template <class, class>
+  friend class DeleteQuery;
+
   Result execute(bool with_returning) {
     Params params;
     std::string text = sql(with_returning, params);
@@ -489,25 +686,24 @@ class DeleteQuery {
   }
 
   Executor* db_;
-  std::optional<Condition<Table>> where_;
+  std::string using_text_;
+  std::optional<detail::Marked> where_;
 };
 
-template <class Table>
-SelectQuery<Table> Executor::select(const Table& table) {
-  return SelectQuery<Table>(*this, table);
+namespace detail {
+// A field of a row's record text (ValueTraits of generated Row structs) as the member type T.
+// Throws ConversionError for NULL in a member that is not a std::optional.
+template <class T>
+T read_field(const std::optional<std::string>& text) {
+  if constexpr (IsOptional<T>::value) {
+    if (!text) return std::nullopt;
+    return ValueTraits<typename T::value_type>::read(*text);
+  } else {
+    if (!text) throw_conversion_error("NULL in a NOT NULL column of a related row");
+    return ValueTraits<T>::read(*text);
+  }
 }
-template <class Table>
-InsertQuery<Table> Executor::insert(const Table& table) {
-  return InsertQuery<Table>(*this, table);
-}
-template <class Table>
-UpdateQuery<Table> Executor::update(const Table& table) {
-  return UpdateQuery<Table>(*this, table);
-}
-template <class Table>
-DeleteQuery<Table> Executor::delete_from(const Table& table) {
-  return DeleteQuery<Table>(*this, table);
-}
+}  // namespace detail
 
 // Enum <-> label conversions over a generated label array, for EnumTraits specialisations.
 template <class E, const auto& Labels>
@@ -522,3 +718,6 @@ struct EnumLabels {
 };
 
 }  // namespace flick::client
+
+#include "flick/client/relational.hpp"
+#include "flick/client/select.hpp"

@@ -168,6 +168,10 @@ struct ValueTraits<::small::BillingLine> {
 
 namespace small {
 
+// Table descriptors, declared first: relation members name each other.
+struct UserAccountsTable;
+struct BillingInvoicesTable;
+
 // table "public"."userAccounts"
 struct UserAccountsRow {
   flick::client::Uuid id{};
@@ -268,6 +272,9 @@ struct UserAccountsTable {
   flick::client::Column<UserAccountsTable, std::optional<std::string>> address{"\"address\""};
   flick::client::Column<UserAccountsTable, std::optional<Address>> home{"\"home\""};
 
+  // "public"."userAccounts" <- "billing"."invoices" invoices_account_fkey
+  flick::client::Many<UserAccountsTable, BillingInvoicesTable, 1> billing_invoices{{"\"id\""}, {"\"account\""}};
+
   static void insert_values(const Insert& row, flick::client::InsertValues& out) {
     out.set_if(0, row.id);
     out.set(1, row.display_name);
@@ -365,6 +372,9 @@ struct BillingInvoicesTable {
   flick::client::Column<BillingInvoicesTable, std::vector<BillingLine>> lines{"\"lines\""};
   flick::client::Column<BillingInvoicesTable, std::optional<BillingLine>> first_line{"\"first_line\""};
 
+  // invoices_account_fkey -> "public"."userAccounts"
+  flick::client::One<BillingInvoicesTable, UserAccountsTable, 1, false> account_user_accounts{{"\"account\""}, {"\"id\""}};
+
   static void insert_values(const Insert& row, flick::client::InsertValues& out) {
     out.set(1, row.account);
     out.set(2, row.plan);
@@ -390,44 +400,94 @@ namespace flick::client {
 
 template <>
 struct RowTraits<::small::UserAccountsRow> {
-  static ::small::UserAccountsRow read(const Row& row) {
+  // The row from the columns starting at `first`, in declaration order.
+  static ::small::UserAccountsRow read(const Row& row, int first = 0) {
     return {
-        row.get<decltype(::small::UserAccountsRow::id)>(0),
-        row.get<decltype(::small::UserAccountsRow::display_name)>(1),
-        row.get<decltype(::small::UserAccountsRow::email)>(2),
-        row.get<decltype(::small::UserAccountsRow::age)>(3),
-        row.get<decltype(::small::UserAccountsRow::visits)>(4),
-        row.get<decltype(::small::UserAccountsRow::big_counter)>(5),
-        row.get<decltype(::small::UserAccountsRow::active)>(6),
-        row.get<decltype(::small::UserAccountsRow::balance)>(7),
-        row.get<decltype(::small::UserAccountsRow::ratio)>(8),
-        row.get<decltype(::small::UserAccountsRow::birthday)>(9),
-        row.get<decltype(::small::UserAccountsRow::last_seen)>(10),
-        row.get<decltype(::small::UserAccountsRow::created_at)>(11),
-        row.get<decltype(::small::UserAccountsRow::settings)>(12),
-        row.get<decltype(::small::UserAccountsRow::tags)>(13),
-        row.get<decltype(::small::UserAccountsRow::scores)>(14),
-        row.get<decltype(::small::UserAccountsRow::mood)>(15),
-        row.get<decltype(::small::UserAccountsRow::moods)>(16),
-        row.get<decltype(::small::UserAccountsRow::class_)>(17),
-        row.get<decltype(::small::UserAccountsRow::address)>(18),
-        row.get<decltype(::small::UserAccountsRow::home)>(19),
+        row.get<decltype(::small::UserAccountsRow::id)>(first + 0),
+        row.get<decltype(::small::UserAccountsRow::display_name)>(first + 1),
+        row.get<decltype(::small::UserAccountsRow::email)>(first + 2),
+        row.get<decltype(::small::UserAccountsRow::age)>(first + 3),
+        row.get<decltype(::small::UserAccountsRow::visits)>(first + 4),
+        row.get<decltype(::small::UserAccountsRow::big_counter)>(first + 5),
+        row.get<decltype(::small::UserAccountsRow::active)>(first + 6),
+        row.get<decltype(::small::UserAccountsRow::balance)>(first + 7),
+        row.get<decltype(::small::UserAccountsRow::ratio)>(first + 8),
+        row.get<decltype(::small::UserAccountsRow::birthday)>(first + 9),
+        row.get<decltype(::small::UserAccountsRow::last_seen)>(first + 10),
+        row.get<decltype(::small::UserAccountsRow::created_at)>(first + 11),
+        row.get<decltype(::small::UserAccountsRow::settings)>(first + 12),
+        row.get<decltype(::small::UserAccountsRow::tags)>(first + 13),
+        row.get<decltype(::small::UserAccountsRow::scores)>(first + 14),
+        row.get<decltype(::small::UserAccountsRow::mood)>(first + 15),
+        row.get<decltype(::small::UserAccountsRow::moods)>(first + 16),
+        row.get<decltype(::small::UserAccountsRow::class_)>(first + 17),
+        row.get<decltype(::small::UserAccountsRow::address)>(first + 18),
+        row.get<decltype(::small::UserAccountsRow::home)>(first + 19),
+    };
+  }
+};
+
+// A row as record text (ROW(...) of its columns), for the relational query form.
+template <>
+struct ValueTraits<::small::UserAccountsRow> {
+  static ::small::UserAccountsRow read(std::string_view text) {
+    std::vector<std::optional<std::string>> fields = detail::split_record(text, 20);
+    return {
+        detail::read_field<decltype(::small::UserAccountsRow::id)>(fields[0]),
+        detail::read_field<decltype(::small::UserAccountsRow::display_name)>(fields[1]),
+        detail::read_field<decltype(::small::UserAccountsRow::email)>(fields[2]),
+        detail::read_field<decltype(::small::UserAccountsRow::age)>(fields[3]),
+        detail::read_field<decltype(::small::UserAccountsRow::visits)>(fields[4]),
+        detail::read_field<decltype(::small::UserAccountsRow::big_counter)>(fields[5]),
+        detail::read_field<decltype(::small::UserAccountsRow::active)>(fields[6]),
+        detail::read_field<decltype(::small::UserAccountsRow::balance)>(fields[7]),
+        detail::read_field<decltype(::small::UserAccountsRow::ratio)>(fields[8]),
+        detail::read_field<decltype(::small::UserAccountsRow::birthday)>(fields[9]),
+        detail::read_field<decltype(::small::UserAccountsRow::last_seen)>(fields[10]),
+        detail::read_field<decltype(::small::UserAccountsRow::created_at)>(fields[11]),
+        detail::read_field<decltype(::small::UserAccountsRow::settings)>(fields[12]),
+        detail::read_field<decltype(::small::UserAccountsRow::tags)>(fields[13]),
+        detail::read_field<decltype(::small::UserAccountsRow::scores)>(fields[14]),
+        detail::read_field<decltype(::small::UserAccountsRow::mood)>(fields[15]),
+        detail::read_field<decltype(::small::UserAccountsRow::moods)>(fields[16]),
+        detail::read_field<decltype(::small::UserAccountsRow::class_)>(fields[17]),
+        detail::read_field<decltype(::small::UserAccountsRow::address)>(fields[18]),
+        detail::read_field<decltype(::small::UserAccountsRow::home)>(fields[19]),
     };
   }
 };
 
 template <>
 struct RowTraits<::small::BillingInvoicesRow> {
-  static ::small::BillingInvoicesRow read(const Row& row) {
+  // The row from the columns starting at `first`, in declaration order.
+  static ::small::BillingInvoicesRow read(const Row& row, int first = 0) {
     return {
-        row.get<decltype(::small::BillingInvoicesRow::number)>(0),
-        row.get<decltype(::small::BillingInvoicesRow::account)>(1),
-        row.get<decltype(::small::BillingInvoicesRow::plan)>(2),
-        row.get<decltype(::small::BillingInvoicesRow::cents)>(3),
-        row.get<decltype(::small::BillingInvoicesRow::euros)>(4),
-        row.get<decltype(::small::BillingInvoicesRow::note)>(5),
-        row.get<decltype(::small::BillingInvoicesRow::lines)>(6),
-        row.get<decltype(::small::BillingInvoicesRow::first_line)>(7),
+        row.get<decltype(::small::BillingInvoicesRow::number)>(first + 0),
+        row.get<decltype(::small::BillingInvoicesRow::account)>(first + 1),
+        row.get<decltype(::small::BillingInvoicesRow::plan)>(first + 2),
+        row.get<decltype(::small::BillingInvoicesRow::cents)>(first + 3),
+        row.get<decltype(::small::BillingInvoicesRow::euros)>(first + 4),
+        row.get<decltype(::small::BillingInvoicesRow::note)>(first + 5),
+        row.get<decltype(::small::BillingInvoicesRow::lines)>(first + 6),
+        row.get<decltype(::small::BillingInvoicesRow::first_line)>(first + 7),
+    };
+  }
+};
+
+// A row as record text (ROW(...) of its columns), for the relational query form.
+template <>
+struct ValueTraits<::small::BillingInvoicesRow> {
+  static ::small::BillingInvoicesRow read(std::string_view text) {
+    std::vector<std::optional<std::string>> fields = detail::split_record(text, 8);
+    return {
+        detail::read_field<decltype(::small::BillingInvoicesRow::number)>(fields[0]),
+        detail::read_field<decltype(::small::BillingInvoicesRow::account)>(fields[1]),
+        detail::read_field<decltype(::small::BillingInvoicesRow::plan)>(fields[2]),
+        detail::read_field<decltype(::small::BillingInvoicesRow::cents)>(fields[3]),
+        detail::read_field<decltype(::small::BillingInvoicesRow::euros)>(fields[4]),
+        detail::read_field<decltype(::small::BillingInvoicesRow::note)>(fields[5]),
+        detail::read_field<decltype(::small::BillingInvoicesRow::lines)>(fields[6]),
+        detail::read_field<decltype(::small::BillingInvoicesRow::first_line)>(fields[7]),
     };
   }
 };
