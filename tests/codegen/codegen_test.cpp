@@ -50,6 +50,47 @@ TEST(Codegen, NamesFollowTheStyleGuide) {
   EXPECT_EQ(enumerator_name(""), "kEmpty");
 }
 
+// Relation members per foreign key, named as seen in real schemas (ctrlplane's created_by,
+// user_blocks' two keys to one table, comments' parent): the stem without _id/Id, the target
+// appended to a stem without that suffix, "_by_<stem>" on the other side when a table has several
+// keys to it or points at itself, "_ref"/"_rows" when a column already holds the name, and a
+// composite key's columns in order.
+TEST(Codegen, RelationMembersPerForeignKey) {
+  std::string header = generate(
+      "CREATE TABLE users (id uuid PRIMARY KEY, owner text, nodes int);\n"
+      "CREATE TABLE blocks (id uuid PRIMARY KEY,\n"
+      "  blocker_id uuid NOT NULL REFERENCES users (id),\n"
+      "  \"blockedId\" uuid REFERENCES users (id),\n"
+      "  \"createdBy\" uuid REFERENCES users);\n"
+      "CREATE TABLE nodes (id int PRIMARY KEY, parent_id int REFERENCES nodes (id),\n"
+      "  owner uuid REFERENCES users (id), owner_user int);\n"
+      "CREATE TABLE pairs (a int, b int, PRIMARY KEY (a, b));\n"
+      "CREATE TABLE pair_notes (id int PRIMARY KEY, a int NOT NULL, b int NOT NULL, pairs text,\n"
+      "  FOREIGN KEY (a, b) REFERENCES pairs (a, b));\n");
+  for (const char* expected : {
+           "flick::client::One<BlocksTable, UsersTable, 1, false> "
+           "blocker{{\"\\\"blocker_id\\\"\"}, "
+           "{\"\\\"id\\\"\"}};",
+           "flick::client::One<BlocksTable, UsersTable, 1, true> blocked{{\"\\\"blockedId\\\"\"}, "
+           "{\"\\\"id\\\"\"}};",
+           "flick::client::One<BlocksTable, UsersTable, 1, true> "
+           "created_by_users{{\"\\\"createdBy\\\"\"}, "
+           "{\"\\\"id\\\"\"}};",
+           "flick::client::Many<UsersTable, BlocksTable, 1> blocks_by_blocker{",
+           "flick::client::Many<UsersTable, BlocksTable, 1> blocks_by_blocked{",
+           "flick::client::Many<UsersTable, BlocksTable, 1> blocks_by_created_by{",
+           "flick::client::One<NodesTable, NodesTable, 1, true> parent{",
+           "flick::client::Many<NodesTable, NodesTable, 1> nodes_by_parent{",
+           "flick::client::One<NodesTable, UsersTable, 1, true> owner_users{",
+           "flick::client::Many<UsersTable, NodesTable, 1> nodes_rows{",
+           "flick::client::One<PairNotesTable, PairsTable, 2, false> pairs_ref{{\"\\\"a\\\"\", "
+           "\"\\\"b\\\"\"}, {\"\\\"a\\\"\", \"\\\"b\\\"\"}};",
+           "flick::client::Many<PairsTable, PairNotesTable, 2> pair_notes{",
+       }) {
+    EXPECT_NE(header.find(expected), std::string::npos) << expected << "\n" << header;
+  }
+}
+
 TEST(Codegen, UnsupportedTypeNamesTheColumn) {
   try {
     generate("CREATE TABLE files (id integer PRIMARY KEY, body bytea);");
