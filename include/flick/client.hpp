@@ -235,6 +235,23 @@ class CopyWriter {
     ++rows_;
     if (buffer_.size() >= kChunkBytes) send();
   }
+  // Writes one row from fields already in their text form (std::nullopt: NULL), escaped as
+  // row() escapes them.
+  void row_texts(const std::vector<std::optional<std::string_view>>& fields) {
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      if (i > 0) buffer_.push_back('\t');
+      if (!fields[i]) {
+        buffer_ += "\\N";
+        continue;
+      }
+      std::size_t start = buffer_.size();
+      buffer_ += *fields[i];
+      escape_from(start);
+    }
+    buffer_.push_back('\n');
+    ++rows_;
+    if (buffer_.size() >= kChunkBytes) send();
+  }
   // Rows written so far.
   long rows() const { return rows_; }
 

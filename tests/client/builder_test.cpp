@@ -392,6 +392,31 @@ TEST_F(Builder, StreamingReadsTypedRowsOneAtATime) {
   EXPECT_EQ(titles, (std::vector<std::string>{"p1", "p2", "p3", "p5"}));
 }
 
+TEST_F(Builder, CopyRowsBulkLoadsWholeRowsExactly) {
+  Connection connection({.url = *url_});
+  std::vector<BannedWordsRow> rows;
+  for (int i = 0; i < 2000; ++i) {
+    BannedWordsRow row;
+    row.created_at = sys_days(2026y / 1 / 1) + microseconds(i);
+    row.updated_at = row.created_at + hours(i);
+    row.id = Uuid::parse("00000000-0000-0000-0000-" + std::to_string(100000000000LL + i));
+    row.word = "w\t" + std::to_string(i) + (i % 2 ? "\\x\n" : "");
+    row.severity = i % 3 ? ModerationSeverityEnum::kMild : ModerationSeverityEnum::kSevere;
+    row.strict_mode = i % 5 == 0;
+    rows.push_back(row);
+  }
+  EXPECT_EQ(client::copy_rows(connection, banned_words, rows), 2000);
+  std::vector<BannedWordsRow> back =
+      pool_->select(banned_words).where(banned_words.word.like("w\t%")).all();
+  auto by_id = [](const BannedWordsRow& a, const BannedWordsRow& b) { return a.id < b.id; };
+  std::sort(back.begin(), back.end(), by_id);
+  EXPECT_EQ(back, rows);
+  EXPECT_THROW(client::copy_rows(connection, banned_words, rows), client::Error)
+      << "duplicate keys: nothing loaded";
+  EXPECT_EQ(pool_->select(client::count()).from(banned_words).all()[0], std::tuple{2000L});
+  pool_->delete_from(banned_words).run();
+}
+
 TEST_F(Builder, PreparedQueryRunsWithNewValuesAndSurvivesAReconnect) {
   auto by_topic = pool_->select(posts.title)
                       .from(posts)

@@ -171,6 +171,12 @@ class InsertValues {
   }
   const Params& params() const { return params_; }
   std::size_t row_count() const { return rows_.size(); }
+  // The column indexes row `r` sets, ascending; its values are the next ones in params().
+  const std::vector<int>& row_columns(std::size_t r) const { return rows_[r]; }
+  void clear() {
+    rows_.clear();
+    params_ = Params();
+  }
 
  private:
   std::vector<std::vector<int>> rows_;  // per row: the set column indexes, ascending
@@ -704,6 +710,41 @@ T read_field(const std::optional<std::string>& text) {
   }
 }
 }  // namespace detail
+
+// COPY Table (its writable columns) FROM STDIN of whole rows: the bulk form of
+// insert(table).values(rows) (GENERATED and identity ALWAYS columns are left to the server).
+// Returns the rows copied. Throws Error as Connection::copy_in does (nothing is loaded then).
+template <class Table>
+long copy_rows(Connection& connection, const Table&, const std::vector<typename Table::Row>& rows) {
+  if (rows.empty()) return 0;
+  InsertValues values;
+  values.next_row();
+  Table::row_values(rows.front(), values);
+  const std::vector<int> columns = values.row_columns(0);
+  std::string sql = "COPY ";
+  sql += Table::sql_name;
+  sql += " (";
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    if (i > 0) sql += ", ";
+    sql += Table::columns[static_cast<std::size_t>(columns[i])];
+  }
+  sql += ") FROM STDIN";
+  std::vector<std::optional<std::string_view>> fields(columns.size());
+  return connection.copy_in(sql, [&](CopyWriter& writer) {
+    for (const typename Table::Row& row : rows) {
+      values.clear();
+      values.next_row();
+      Table::row_values(row, values);
+      const Params& params = values.params();
+      for (std::size_t i = 0; i < fields.size(); ++i) {
+        int offset = params.offsets()[i];
+        fields[i] = offset < 0 ? std::nullopt
+                               : std::optional<std::string_view>(params.buffer().data() + offset);
+      }
+      writer.row_texts(fields);
+    }
+  });
+}
 
 // Enum <-> label conversions over a generated label array, for EnumTraits specialisations.
 template <class E, const auto& Labels>
