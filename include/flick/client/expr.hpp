@@ -179,11 +179,6 @@ inline void render_marked(std::string_view text, bool qualify, int& next, std::s
   }
 }
 
-// Backwards-compatible name: single-table rendering.
-inline void render_placeholders(std::string_view text, int& next, std::string& out) {
-  render_marked(text, false, next, out);
-}
-
 // A column reference in marked text.
 inline std::string column_text(std::string_view qualifier, std::string_view column) {
   std::string text;
@@ -362,9 +357,6 @@ Expr<T, Refs, any_aggregate_v<A, B>> binary(const A& a, const char* op, const B&
   e.atomic = false;
   return e;
 }
-
-template <class L, class R>
-using refs_of_t = union_t<typename expr_t<L>::tables, typename expr_t<R>::tables>;
 
 template <class L, class R>
 auto compare(const L& left, const char* op, const R& right) {
@@ -561,18 +553,5 @@ template <class T>
 Expr<T> sql(std::string_view text) {
   return {std::string(text), {}, false, {}};
 }
-
-// ---- predicates ----
-namespace detail {
-template <class E>
-auto postfix(const E& e, const char* suffix) {
-  auto x = to_expr(e);
-  Expr<bool, typename decltype(x)::tables> out;
-  out.text = operand(x) + suffix;
-  out.params = x.params;
-  out.atomic = false;
-  return out;
-}
-}  // namespace detail
 
 }  // namespace flick::client

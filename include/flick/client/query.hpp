@@ -190,7 +190,6 @@ struct Marked {
   std::string text;
   Params params;
 
-  void add(std::string_view more) { text += more; }
   template <class E>
   void add_expr(const E& e) {
     text += e.text;
@@ -221,6 +220,20 @@ template <class E>
 constexpr void check_condition() {
   static_assert(std::is_same_v<strip_optional_t<typename E::value_type>, bool>,
                 "flick: a condition must be a boolean expression");
+}
+
+// " WHERE <condition>" when there is one.
+inline void append_where_clause(Marked& out, const std::optional<Marked>& where) {
+  if (!where) return;
+  out.text += " WHERE ";
+  out.add_expr(*where);
+}
+// The ORDER BY clause (already " ORDER BY ..." or empty), then LIMIT and OFFSET.
+inline void append_order_limit(Marked& out, const Marked& order, const std::optional<long>& limit,
+                               const std::optional<long>& offset) {
+  out.add_expr(order);
+  if (limit) out.text += " LIMIT " + std::to_string(*limit);
+  if (offset) out.text += " OFFSET " + std::to_string(*offset);
 }
 
 // WHERE: conditions from several where() calls are combined with AND.
@@ -378,13 +391,8 @@ class SelectQuery {
     marked.text += Table::select_list;
     marked.text += " FROM ";
     marked.text += Table::sql_name;
-    if (where_) {
-      marked.text += " WHERE ";
-      marked.add_expr(*where_);
-    }
-    marked.add_expr(order_);
-    if (limit_) marked.text += " LIMIT " + std::to_string(*limit_);
-    if (offset_) marked.text += " OFFSET " + std::to_string(*offset_);
+    detail::append_where_clause(marked, where_);
+    detail::append_order_limit(marked, order_, limit_, offset_);
     locking_.append_to(marked.text);
     params.append(marked.params);
     return detail::render_statement(marked, false);
@@ -605,10 +613,7 @@ class UpdateQuery {
     marked.text += " SET ";
     marked.add_expr(assignments_);
     marked.text += from_;
-    if (where_) {
-      marked.text += " WHERE ";
-      marked.add_expr(*where_);
-    }
+    detail::append_where_clause(marked, where_);
     if (with_returning) {
       marked.text += " RETURNING ";
       marked.text += qualify ? detail::qualified_list(Table::sql_name, Table::columns)
@@ -668,10 +673,7 @@ class DeleteQuery {
     marked.text = "DELETE FROM ";
     marked.text += Table::sql_name;
     marked.text += using_text_;
-    if (where_) {
-      marked.text += " WHERE ";
-      marked.add_expr(*where_);
-    }
+    detail::append_where_clause(marked, where_);
     if (with_returning) {
       marked.text += " RETURNING ";
       marked.text += qualify ? detail::qualified_list(Table::sql_name, Table::columns)

@@ -116,13 +116,8 @@ class RelationalQuery {
         relations_);
     marked.text += " FROM ";
     marked.text += Table::sql_name;
-    if (where_) {
-      marked.text += " WHERE ";
-      marked.add_expr(*where_);
-    }
-    marked.add_expr(order_);
-    if (limit_) marked.text += " LIMIT " + std::to_string(*limit_);
-    if (offset_) marked.text += " OFFSET " + std::to_string(*offset_);
+    detail::append_where_clause(marked, where_);
+    detail::append_order_limit(marked, order_, limit_, offset_);
     params.append(marked.params);
     return detail::render_statement(marked, true);
   }

@@ -149,18 +149,13 @@ struct SelectState {
     out.add_expr(distinct_on);
     out.add_expr(list);
     out.add_expr(from);
-    if (where) {
-      out.text += " WHERE ";
-      out.add_expr(*where);
-    }
+    append_where_clause(out, where);
     out.add_expr(group_by);
     if (having) {
       out.text += " HAVING ";
       out.add_expr(*having);
     }
-    out.add_expr(order_by);
-    if (limit) out.text += " LIMIT " + std::to_string(*limit);
-    if (offset) out.text += " OFFSET " + std::to_string(*offset);
+    append_order_limit(out, order_by, limit, offset);
     locking.append_to(out.text);
   }
 };
