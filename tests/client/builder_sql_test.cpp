@@ -152,6 +152,24 @@ TEST_F(BuilderSql, AggregatesHavingAndArithmetic) {
   EXPECT_EQ(texts(update_params), (std::vector<std::string>{"1", "ann"}));
 }
 
+TEST_F(BuilderSql, BuildersHeldInVariablesTakeConditionsStepByStep) {
+  std::optional<TopicEnum> topic = TopicEnum::kShowcase;
+  std::optional<int> min_views;
+  auto query = db_.select(posts.id).from(posts);
+  if (topic) query = query.where(posts.topic == *topic);
+  if (min_views) query = query.where(posts.views >= *min_views);
+  query = query.order_by(posts.id).limit(5);
+  EXPECT_EQ(query.sql(params_), "SELECT " + q("posts", "id") + " FROM " + q("posts") + " WHERE " +
+                                    q("posts", "topic") + " = $1 ORDER BY " + q("posts", "id") +
+                                    " LIMIT 5");
+  auto relational = db_.query(posts).with(posts.comments);
+  relational = relational.where(posts.views > 1).limit(3);
+  Params relational_params;
+  std::string relational_sql = relational.sql(relational_params);
+  EXPECT_EQ(relational_sql.substr(relational_sql.rfind(" WHERE ")),
+            " WHERE " + q("posts", "views") + " > $1 LIMIT 3");
+}
+
 TEST_F(BuilderSql, DistinctAndDistinctOn) {
   EXPECT_EQ(db_.select_distinct(posts.topic).from(posts).sql(params_),
             "SELECT DISTINCT " + q("posts", "topic") + " FROM " + q("posts"));

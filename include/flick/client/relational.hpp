@@ -95,6 +95,18 @@ class RelationalQuery {
     order_.params.append(term.params);
     return std::move(*this);
   }
+  // The same on a query held in a variable (copies it).
+  template <class T, class Refs, bool Aggregate>
+  RelationalQuery where(const Expr<T, Refs, Aggregate>& condition) const& {
+    return RelationalQuery(*this).where(condition);
+  }
+  template <class Refs>
+  RelationalQuery order_by(const Ordering<Refs>& term) const& {
+    return RelationalQuery(*this).order_by(term);
+  }
+  RelationalQuery limit(long count) const& { return RelationalQuery(*this).limit(count); }
+  RelationalQuery offset(long count) const& { return RelationalQuery(*this).offset(count); }
+
   RelationalQuery&& limit(long count) && {
     limit_ = count;
     return std::move(*this);

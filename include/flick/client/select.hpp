@@ -380,6 +380,20 @@ class Select<std::tuple<Items...>, From, Nullable, Refs> {
     return rebind<detail::union_t<Refs, typename detail::expr_t<Cs>::tables...>>();
   }
 
+  // The same on a builder held in a variable (copies it), for statements built step by step:
+  //   auto q = db.select(posts.id).from(posts);
+  //   if (topic) q = q.where(posts.topic == *topic);   // same type: posts is already in it
+  template <class C>
+  auto where(const C& condition) const& {
+    return Select(*this).where(condition);
+  }
+  template <class... Os>
+  auto order_by(const Os&... terms) const& {
+    return Select(*this).order_by(terms...);
+  }
+  Select limit(long count) const& { return Select(*this).limit(count); }
+  Select offset(long count) const& { return Select(*this).offset(count); }
+
   Select&& limit(long count) && {
     state_.limit = count;
     return std::move(*this);
