@@ -1,9 +1,16 @@
-// flick_client_bench --url URL [--count N] [--repeat R]: point selects by primary key and
-// single-row inserts, one after another and batched in pipeline mode, through the flick client
-// (a Pool, as applications use it) and through raw libpq in the same process, on the same
-// server. Prints one line per measurement, "case<TAB>tool<TAB>median_seconds", on stdout; every
-// run's time on stderr. One-by-one cases interleave the two tools in chunks of 250 statements;
-// pipelined runs alternate, so drift on a shared machine hits both alike.
+// flick_client_bench --url URL [--count N] [--repeat R] [--feed-count F] [--schema DIR]
+//                    [--feed-out DIR]: point selects by primary key and single-row inserts, one
+// after another and batched in pipeline mode, through the flick client (a Pool, as applications
+// use it) and through raw libpq in the same process, on the same server; then F runs of a feed
+// query over the Flick example schema (DIR, default examples/flick/schema, applied and seeded by
+// this program; an existing copy of its tables is emptied first): the typed builder (built and
+// run each time) and its prepared form against raw libpq running the same SQL text, and the
+// relational form. Prints one line per measurement, "case<TAB>tool<TAB>median_seconds", on
+// stdout; every run's time on stderr. One-by-one cases interleave the two tools in chunks of 250
+// statements (query by query for the feed); pipelined runs alternate, so drift on a shared
+// machine hits both alike. --feed-out writes the feed's SQL text (feed.sql) and the fingerprints of
+// its results (feed.check) there for the node peers (node_bench.cjs), and the median client CPU per
+// feed query, "case<TAB>tool<TAB>microseconds" (cpu.tsv). --feed-count 0 skips the feed.
 
 #include <fmt/core.h>
 #include <libpq-fe.h>
@@ -11,15 +18,22 @@
 #include <time.h>
 
 #include <algorithm>
+#include <array>
+#include <charconv>
 #include <chrono>
+#include <cstdint>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <functional>
 #include <map>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "flick/client.hpp"
+#include "flick_app/schema.hpp"
 
 namespace {
 
@@ -167,14 +181,15 @@ double thread_cpu_seconds() {
 std::pair<double, double> cpu;
 
 std::pair<double, double> paired(const std::function<long(int, int)>& raw,
-                                 const std::function<long(int, int)>& flick, int count) {
+                                 const std::function<long(int, int)>& flick, int count,
+                                 int chunk_size = kChunk) {
   cpu = {0, 0};
   double raw_seconds = 0;
   double flick_seconds = 0;
   long raw_sum = 0;
   long flick_sum = 0;
-  for (int begin = 0, chunk = 0; begin < count; begin += kChunk, ++chunk) {
-    int end = std::min(count, begin + kChunk);
+  for (int begin = 0, chunk = 0; begin < count; begin += chunk_size, ++chunk) {
+    int end = std::min(count, begin + chunk_size);
     for (int turn = 0; turn < 2; ++turn) {
       bool raw_turn = (turn == 0) == (chunk % 2 == 0);
       auto start = Clock::now();
@@ -216,26 +231,355 @@ double median(std::vector<double> values) {
   return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
+// ---- the feed: the latest 50 public posts with their author's username and comment count ----
+
+namespace app = flick::app;
+namespace client = flick::client;
+
+// The example schema's data: 1 college, 200 users, 5000 posts (every 10th private, created at
+// distinct minutes in shuffled order), 20000 comments on half of the posts (the quadratic
+// residues mod 4999: 8 each, a few 4 or 9). Ids are md5 uuids, so every run reads the same rows.
+constexpr const char* kFeedSeed = R"sql(
+INSERT INTO colleges (id, name, "emailDomain", city, state, "createdAt", "updatedAt")
+VALUES ('00000000-0000-4000-8000-000000000001', 'Bench College', 'bench.edu', 'Pune', 'MH',
+        '2026-01-01', '2026-01-01');
+INSERT INTO auth (id, name, email, created_at, updated_at)
+SELECT 'auth-' || g, 'User ' || g, 'user' || g || '@bench.edu', '2026-01-01', '2026-01-01'
+FROM generate_series(1, 200) g;
+INSERT INTO platform_user (id, created_at, updated_at, auth_id, username, college_id, branch,
+                           karma, is_accepted_terms, status)
+SELECT md5('user' || g)::uuid, '2026-01-01', '2026-01-01', 'auth-' || g,
+       'user_' || lpad(g::text, 3, '0'), '00000000-0000-4000-8000-000000000001', 'CSE', g % 50,
+       true, 'ACTIVE'
+FROM generate_series(1, 200) g;
+INSERT INTO posts (id, title, content, "postedBy", topic, "isPrivate", "isBanned",
+                   "isShadowBanned", views, "createdAt", "updatedAt")
+SELECT md5('post' || g)::uuid,
+       'Post number ' || g || ' about ' || (enum_range(NULL::topic_enum))[g % 11 + 1],
+       'Body of post ' || g || ': ' || repeat('lorem ipsum dolor sit amet ', 1 + g % 8),
+       md5('user' || (g * 7 % 200 + 1))::uuid, (enum_range(NULL::topic_enum))[g % 11 + 1],
+       g % 10 = 0, false, false, g % 1000,
+       timestamp '2026-01-01' + (g::bigint * 7919 % 5000) * interval '1 minute',
+       timestamp '2026-01-01' + (g::bigint * 7919 % 5000) * interval '1 minute'
+FROM generate_series(1, 5000) g;
+INSERT INTO comments (id, content, "postId", "commentedBy", "createdAt", "updatedAt")
+SELECT md5('comment' || g)::uuid, 'Comment ' || g, md5('post' || (g::bigint * g % 4999 + 1))::uuid,
+       md5('user' || (g % 200 + 1))::uuid, timestamp '2026-01-01' + g * interval '1 second',
+       timestamp '2026-01-01' + g * interval '1 second'
+FROM generate_series(1, 20000) g;
+)sql";
+
+// Applies the schema files (in name order) unless the tables are there, empties the seeded
+// tables, seeds them. On a connection of its own: the feed's tools each get a new session (a
+// server process with this work behind it may run the feed at another speed than a fresh one).
+void seed_feed(const std::string& url, const std::filesystem::path& schema_dir) {
+  client::Connection connection({.url = url});
+  bool applied = connection.query_value<bool>("SELECT to_regclass('public.posts') IS NOT NULL");
+  if (applied) {
+    connection.execute_script("TRUNCATE colleges, auth, platform_user, posts, comments CASCADE");
+  } else {
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(schema_dir)) {
+      if (entry.path().extension() == ".sql") files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    if (files.empty()) throw std::runtime_error(schema_dir.string() + ": no .sql files");
+    for (const auto& file : files) {
+      std::ifstream in(file);
+      std::stringstream text;
+      text << in.rdbuf();
+      connection.execute_script(text.str());
+    }
+  }
+  connection.execute_script(kFeedSeed);
+  // Not in the example schema: without it drizzle-orm's relational comment count (a correlated
+  // count per post) scans every comment 50 times per query. The feed's own plan does not use it.
+  connection.execute_script(
+      "CREATE INDEX IF NOT EXISTS bench_comments_post_id_idx ON comments (\"postId\")");
+  connection.execute_script("VACUUM ANALYZE");
+}
+
+// The typed builder's feed statement (built anew by each call).
+auto feed_query(Pool& pool) {
+  using app::comments, app::platform_user, app::posts;
+  return pool.select(posts.id, posts.title, platform_user.username, client::count(comments.id))
+      .from(posts)
+      .join(platform_user, posts.posted_by == platform_user.id)
+      .left_join(comments, comments.post_id == posts.id)
+      .where(posts.is_private == false)
+      .group_by(posts.id, platform_user.username)
+      .order_by(posts.created_at.desc())
+      .limit(50);
+}
+
+auto feed_prepared(Pool& pool) {
+  using app::comments, app::platform_user, app::posts;
+  return pool.select(posts.id, posts.title, platform_user.username, client::count(comments.id))
+      .from(posts)
+      .join(platform_user, posts.posted_by == platform_user.id)
+      .left_join(comments, comments.post_id == posts.id)
+      .where(posts.is_private == client::placeholder<bool>(1))
+      .group_by(posts.id, platform_user.username)
+      .order_by(posts.created_at.desc())
+      .limit(50)
+      .prepare<bool>();
+}
+
+auto relational_query(Pool& pool) {
+  using app::posts;
+  return pool.query(posts)
+      .with(posts.posted_by_platform_user)
+      .where(posts.is_private == false)
+      .order_by(posts.created_at.desc())
+      .limit(50);
+}
+
+// A raw libpq user's row: the uuid parsed from its text, the strings copied, the count parsed.
+struct RawFeedRow {
+  std::array<std::uint8_t, 16> id{};
+  std::string title;
+  std::string username;
+  std::int64_t comments = 0;
+};
+
+int hex_digit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  throw std::runtime_error("bad uuid digit");
+}
+
+// PostgreSQL's uuid output: 8-4-4-4-12 lower-case hex digits.
+std::array<std::uint8_t, 16> parse_uuid(const char* text, int length) {
+  if (length != 36) throw std::runtime_error("bad uuid");
+  std::array<std::uint8_t, 16> bytes{};
+  for (int i = 0, b = 0; i < length; ++i) {
+    if (text[i] == '-') continue;
+    bytes[static_cast<std::size_t>(b / 2)] |=
+        static_cast<std::uint8_t>(hex_digit(text[i]) << (b % 2 == 0 ? 4 : 0));
+    ++b;
+  }
+  return bytes;
+}
+
+std::vector<RawFeedRow> read_raw_feed(PGconn* conn, PGresult* result) {
+  if (PQresultStatus(result) != PGRES_TUPLES_OK) {
+    PQclear(result);
+    fail(conn, "feed");
+  }
+  int rows = PQntuples(result);
+  std::vector<RawFeedRow> out;
+  out.reserve(static_cast<std::size_t>(rows));
+  for (int i = 0; i < rows; ++i) {
+    RawFeedRow row;
+    row.id = parse_uuid(PQgetvalue(result, i, 0), PQgetlength(result, i, 0));
+    row.title.assign(PQgetvalue(result, i, 1), static_cast<std::size_t>(PQgetlength(result, i, 1)));
+    row.username.assign(PQgetvalue(result, i, 2),
+                        static_cast<std::size_t>(PQgetlength(result, i, 2)));
+    const char* count = PQgetvalue(result, i, 3);
+    std::from_chars(count, count + PQgetlength(result, i, 3), row.comments);
+    out.push_back(std::move(row));
+  }
+  PQclear(result);
+  return out;
+}
+
+// One number per result, the same whichever tool read it.
+long feed_sum(const std::vector<RawFeedRow>& rows) {
+  long sum = 0;
+  for (const RawFeedRow& row : rows) {
+    sum += row.comments + static_cast<long>(row.title.size() + row.username.size()) + row.id[15];
+  }
+  return sum;
+}
+template <class Rows>
+long feed_sum(const Rows& rows) {
+  long sum = 0;
+  for (const auto& [id, title, username, comments] : rows) {
+    sum += comments + static_cast<long>(title.size() + username.size()) + id.bytes[15];
+  }
+  return sum;
+}
+
+long raw_feed(PGconn* conn, const std::string& sql, int begin, int end) {
+  long checksum = 0;
+  for (int i = begin; i < end; ++i) {
+    const char* values[] = {"false"};
+    checksum += feed_sum(read_raw_feed(
+        conn, PQexecParams(conn, sql.c_str(), 1, nullptr, values, nullptr, nullptr, 0)));
+  }
+  return checksum;
+}
+
+long raw_feed_prepared(PGconn* conn, int begin, int end) {
+  long checksum = 0;
+  for (int i = begin; i < end; ++i) {
+    const char* values[] = {"false"};
+    checksum +=
+        feed_sum(read_raw_feed(conn, PQexecPrepared(conn, "feed", 1, values, nullptr, nullptr, 0)));
+  }
+  return checksum;
+}
+
+long flick_feed(Pool& pool, int begin, int end) {
+  long checksum = 0;
+  for (int i = begin; i < end; ++i) checksum += feed_sum(feed_query(pool).all());
+  return checksum;
+}
+
+template <class Prepared>
+long flick_feed_prepared(Pool& pool, const Prepared& feed, int begin, int end) {
+  long checksum = 0;
+  for (int i = begin; i < end; ++i) checksum += feed_sum(feed.all(pool, false));
+  return checksum;
+}
+
+template <class Rows>
+long relational_sum(const Rows& rows) {
+  long sum = 0;
+  for (const auto& [post, author] : rows) {
+    sum += post.views.value_or(0) + static_cast<long>(post.title.size()) +
+           (author ? static_cast<long>(author->username.size()) : 0) + post.id.bytes[15];
+  }
+  return sum;
+}
+
+// What the node peers must read too: "<case> <sum of counts or views> <title bytes> <username
+// bytes> <first id>".
+std::string feed_fingerprint(Pool& pool) {
+  long counts = 0;
+  long titles = 0;
+  long usernames = 0;
+  auto feed = feed_query(pool).all();
+  for (const auto& [id, title, username, comments] : feed) {
+    counts += comments;
+    titles += static_cast<long>(title.size());
+    usernames += static_cast<long>(username.size());
+  }
+  std::string out =
+      fmt::format("feed {} {} {} {}\n", counts, titles, usernames, std::get<0>(feed.at(0)).str());
+  long views = 0;
+  titles = 0;
+  usernames = 0;
+  auto relational = relational_query(pool).all();
+  for (const auto& [post, author] : relational) {
+    views += post.views.value_or(0);
+    titles += static_cast<long>(post.title.size());
+    usernames += author ? static_cast<long>(author->username.size()) : 0;
+  }
+  return out + fmt::format("relational {} {} {} {}\n", views, titles, usernames,
+                           std::get<0>(relational.at(0)).id.str());
+}
+
+// The feed cases, `repeat` runs of `count` queries each; adds each run's seconds to `times`
+// ("case\ttool" -> seconds per run).
+void run_feed(const std::string& url, int count, int repeat, const std::string& out_dir,
+              std::map<std::string, std::vector<double>>& times) {
+  // New sessions for both tools, warmed up alike below.
+  PGconn* raw = PQconnectdb(url.c_str());
+  if (PQstatus(raw) != CONNECTION_OK) fail(raw, "connect");
+  Pool pool({.url = url, .size = 1});
+  client::Params params;
+  std::string sql = feed_query(pool).sql(params);
+  auto prepared = feed_prepared(pool);
+  if (prepared.sql() != sql) throw std::runtime_error("feed: prepared SQL differs");
+  if (params.size() != 1 || std::string_view(params.buffer().data()) != "false") {
+    throw std::runtime_error("feed: expected one parameter, false");
+  }
+  PGresult* result = PQprepare(raw, "feed", sql.c_str(), 1, nullptr);
+  if (PQresultStatus(result) != PGRES_COMMAND_OK) fail(raw, "prepare feed");
+  PQclear(result);
+  fmt::print(stderr, "feed SQL: {}\n", sql);
+  if (!out_dir.empty()) {
+    std::ofstream(std::filesystem::path(out_dir) / "feed.sql") << sql;
+    std::ofstream(std::filesystem::path(out_dir) / "feed.check") << feed_fingerprint(pool);
+  }
+  constexpr int kWarmUp = 10;
+  long warm_raw = raw_feed(raw, sql, 0, kWarmUp) + raw_feed_prepared(raw, 0, kWarmUp);
+  long warm_flick = flick_feed(pool, 0, kWarmUp) + flick_feed_prepared(pool, prepared, 0, kWarmUp);
+  for (int i = 0; i < kWarmUp; ++i) relational_query(pool).all();
+  if (warm_raw != warm_flick) throw std::runtime_error("feed: flick and libpq disagree");
+  // The server's share of each query (about 30 ms here) drifts by 10-20 % over seconds on a
+  // shared machine: the tools take turns query by query (raw, flick, flick, raw, ...).
+  constexpr int kFeedChunk = 1;
+  auto per_query_us = [&](double seconds) { return seconds / count * 1e6; };
+  std::map<std::string, std::vector<double>> cpu_us;  // client CPU per query, one per run
+  long relational_result = -1;
+  for (int r = 0; r < repeat; ++r) {
+    auto [raw_feed_s, flick_feed_s] =
+        paired([&](int b, int e) { return raw_feed(raw, sql, b, e); },
+               [&](int b, int e) { return flick_feed(pool, b, e); }, count, kFeedChunk);
+    std::pair<double, double> feed_cpu = cpu;
+    auto [raw_prepared_s, flick_prepared_s] = paired(
+        [&](int b, int e) { return raw_feed_prepared(raw, b, e); },
+        [&](int b, int e) { return flick_feed_prepared(pool, prepared, b, e); }, count, kFeedChunk);
+    std::pair<double, double> prepared_cpu = cpu;
+    auto start = Clock::now();
+    double cpu_start = thread_cpu_seconds();
+    long sum = 0;
+    for (int i = 0; i < count; ++i) sum += relational_sum(relational_query(pool).all());
+    double relational_s = std::chrono::duration<double>(Clock::now() - start).count();
+    double relational_cpu = thread_cpu_seconds() - cpu_start;
+    if (r > 0 && sum != relational_result) throw std::runtime_error("relational: result changed");
+    relational_result = sum;
+    times["client-feed\tlibpq"].push_back(raw_feed_s);
+    times["client-feed\tflick"].push_back(flick_feed_s);
+    times["client-feed-prepared\tlibpq"].push_back(raw_prepared_s);
+    times["client-feed-prepared\tflick"].push_back(flick_prepared_s);
+    times["client-feed-relational\tflick"].push_back(relational_s);
+    cpu_us["client-feed\tlibpq"].push_back(per_query_us(feed_cpu.first));
+    cpu_us["client-feed\tflick"].push_back(per_query_us(feed_cpu.second));
+    cpu_us["client-feed-prepared\tlibpq"].push_back(per_query_us(prepared_cpu.first));
+    cpu_us["client-feed-prepared\tflick"].push_back(per_query_us(prepared_cpu.second));
+    cpu_us["client-feed-relational\tflick"].push_back(per_query_us(relational_cpu));
+    fmt::print(stderr,
+               "feed run {}: feed libpq {:.3f} s, flick {:.3f} s; prepared libpq {:.3f} s, "
+               "flick {:.3f} s; relational flick {:.3f} s\n",
+               r + 1, raw_feed_s, flick_feed_s, raw_prepared_s, flick_prepared_s, relational_s);
+    fmt::print(stderr,
+               "feed run {}: client CPU per query: feed libpq {:.1f} us, flick {:.1f} us; "
+               "prepared libpq {:.1f} us, flick {:.1f} us; relational flick {:.1f} us\n",
+               r + 1, per_query_us(feed_cpu.first), per_query_us(feed_cpu.second),
+               per_query_us(prepared_cpu.first), per_query_us(prepared_cpu.second),
+               per_query_us(relational_cpu));
+  }
+  if (!out_dir.empty()) {
+    std::ofstream out(std::filesystem::path(out_dir) / "cpu.tsv");
+    for (const auto& [key, values] : cpu_us)
+      out << fmt::format("{}\t{:.1f}\n", key, median(values));
+  }
+  PQfinish(raw);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   std::string url;
   int count = 100000;
   int repeat = 3;
+  int feed_count = 300;
+  std::string schema_dir = FLICK_BENCH_SCHEMA_DIR;
+  std::string feed_out;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string flag = argv[i];
     if (flag == "--url") url = argv[i + 1];
     if (flag == "--count") count = std::atoi(argv[i + 1]);
     if (flag == "--repeat") repeat = std::atoi(argv[i + 1]);
+    if (flag == "--feed-count") feed_count = std::atoi(argv[i + 1]);
+    if (flag == "--schema") schema_dir = argv[i + 1];
+    if (flag == "--feed-out") feed_out = argv[i + 1];
   }
-  if (url.empty() || count < 1 || repeat < 1) {
-    fmt::print(stderr, "usage: flick_client_bench --url URL [--count N] [--repeat R]\n");
+  if (url.empty() || count < 1 || repeat < 1 || feed_count < 0) {
+    fmt::print(stderr,
+               "usage: flick_client_bench --url URL [--count N] [--repeat R] [--feed-count F] "
+               "[--schema DIR] [--feed-out DIR]\n");
     return 2;
   }
   try {
     PGconn* raw = PQconnectdb(url.c_str());
     if (PQstatus(raw) != CONNECTION_OK) fail(raw, "connect");
     Pool pool({.url = url, .size = 1});
+    if (feed_count > 0) seed_feed(url, schema_dir);
     pool.acquire()->execute_script(fmt::format(
         "DROP TABLE IF EXISTS bench_items, bench_inserts;"
         "CREATE TABLE bench_items (id integer PRIMARY KEY, name text NOT NULL, score integer NOT "
@@ -304,6 +648,7 @@ int main(int argc, char** argv) {
                    seconds, count / seconds);
       }
     }
+    if (feed_count > 0) run_feed(url, feed_count, repeat, feed_out, one_by_one);
     for (const auto& [key, seconds] : one_by_one) fmt::print("{}\t{:.4f}\n", key, median(seconds));
     // Both tools must have read the same data.
     for (std::size_t i = 0; i + 1 < measurements.size(); i += 2) {

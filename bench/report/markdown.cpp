@@ -108,6 +108,17 @@ const std::vector<Goal>& goals() {
        Goal::kRatioToFloor,
        0.8,
        "psql"},
+      // Throughput >= 0.95x raw libpq's: time <= 1 / 0.95 of libpq's.
+      {"feed query, typed builder, 300 runs",
+       {"client-feed", 300, "flick"},
+       Goal::kRatioToFloor,
+       1 / 0.95,
+       "libpq"},
+      {"feed query, typed builder, 300 runs",
+       {"client-feed", 300, "flick"},
+       Goal::kPeerRatio,
+       2,
+       "drizzle-orm"},
   };
   return list;
 }
@@ -203,10 +214,14 @@ std::string benchmarks_markdown(const Results& results, const RunInfo& info,
       "- migrate 1000 files: flick / psql -1 -f = {}\n",
       ratio_text(results, {"migrate-apply", 1000, "flick"}, {"migrate-apply", 1000, "psql"}));
   out += fmt::format(
-      "- point selects: flick / raw libpq time = {}; drizzle-orm / flick = {}\n\n",
+      "- point selects: flick / raw libpq time = {}; drizzle-orm / flick = {}\n",
       ratio_text(results, {"client-select", 100000, "flick"}, {"client-select", 100000, "libpq"}),
       ratio_text(results, {"client-select", 100000, "drizzle-orm"},
                  {"client-select", 100000, "flick"}));
+  out += fmt::format(
+      "- feed query (typed builder): flick / raw libpq time = {}; drizzle-orm / flick = {}\n\n",
+      ratio_text(results, {"client-feed", 300, "flick"}, {"client-feed", 300, "libpq"}),
+      ratio_text(results, {"client-feed", 300, "drizzle-orm"}, {"client-feed", 300, "flick"}));
   out += goals_table(results);
   out += fmt::format("![time against table count]({})\n\n## Results\n\n", plot_file);
   for (const auto& spec : expected_cases()) out += case_table(results, spec);

@@ -118,6 +118,30 @@ const std::vector<CaseSpec>& expected_cases() {
        {100000},
        {{"flick", Role::kFlick}, {"libpq", Role::kFloor}},
        true},
+      {"client-feed",
+       "N runs of a feed query on the Flick example schema (200 users, 5000 posts, 20000 "
+       "comments): the latest 50 public posts with their author's username and comment count "
+       "(join, left join, group by, order by, limit); flick's typed builder builds it each time, "
+       "libpq and node-postgres run its SQL text, drizzle-orm its own select builder",
+       {300},
+       {{"flick", Role::kFlick},
+        {"libpq", Role::kFloor},
+        {"node-postgres", Role::kPeer},
+        {"drizzle-orm", Role::kPeer}},
+       true},
+      {"client-feed-prepared",
+       "the feed query prepared once (flick's prepare<bool>(), PQprepare), then run N times",
+       {300},
+       {{"flick", Role::kFlick}, {"libpq", Role::kFloor}},
+       true},
+      {"client-feed-relational",
+       "N runs of the latest 50 public posts with their author, in the relational form (flick's "
+       "query(posts).with(...), drizzle-orm's findMany with: { author: true }); "
+       "drizzle-orm+count adds a comment-count extra (more work: flick's relational form has no "
+       "extras)",
+       {300},
+       {{"flick", Role::kFlick}, {"drizzle-orm", Role::kPeer}, {"drizzle-orm+count", Role::kPeer}},
+       true},
   };
   return cases;
 }
