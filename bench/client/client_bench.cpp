@@ -310,30 +310,23 @@ auto comment_count(Pool& pool) {
       client::sql<std::int64_t>("0"));
 }
 
-// The typed builder's feed statement (built anew by each call).
-auto feed_query(Pool& pool) {
-  using app::comments, app::platform_user, app::posts;
+// The typed builder's feed statement (built anew by each call), with `is_private` compared to a
+// value (false) or to a placeholder for the prepared form.
+template <class V>
+auto feed_select(Pool& pool, const V& is_private) {
+  using app::platform_user, app::posts;
   return pool
       .select(posts.id, posts.title, platform_user.username,
               comment_count(pool).as("comment_count"))
       .from(posts)
       .join(platform_user, posts.posted_by == platform_user.id)
-      .where(posts.is_private == false)
+      .where(posts.is_private == is_private)
       .order_by(posts.created_at.desc())
       .limit(50);
 }
-
+auto feed_query(Pool& pool) { return feed_select(pool, false); }
 auto feed_prepared(Pool& pool) {
-  using app::comments, app::platform_user, app::posts;
-  return pool
-      .select(posts.id, posts.title, platform_user.username,
-              comment_count(pool).as("comment_count"))
-      .from(posts)
-      .join(platform_user, posts.posted_by == platform_user.id)
-      .where(posts.is_private == client::placeholder<bool>(1))
-      .order_by(posts.created_at.desc())
-      .limit(50)
-      .prepare<bool>();
+  return feed_select(pool, client::placeholder<bool>(1)).prepare<bool>();
 }
 
 auto relational_query(Pool& pool) {
