@@ -16,18 +16,12 @@ using internal::error_from_result;
 
 namespace {
 
-// `name` as a quoted identifier: exactly these characters, any case.
-std::string quote_identifier(std::string_view name) {
+// `name` as a quoted identifier (exactly these characters, any case); NUL cannot be sent.
+std::string quote_channel(std::string_view name) {
   if (name.find('\0') != std::string_view::npos) {
     throw std::invalid_argument("a channel name cannot contain a NUL character");
   }
-  std::string quoted = "\"";
-  for (char c : name) {
-    if (c == '"') quoted.push_back('"');
-    quoted.push_back(c);
-  }
-  quoted.push_back('"');
-  return quoted;
+  return detail::quote_identifier(name);
 }
 
 }  // namespace
@@ -35,7 +29,7 @@ std::string quote_identifier(std::string_view name) {
 Listener::Listener(ConnectionOptions options) : connection_(std::move(options)) {}
 
 void Listener::run_listen(std::string_view command, std::string_view channel) {
-  connection_.execute_script(std::string(command) + " " + quote_identifier(channel));
+  connection_.execute_script(std::string(command) + " " + quote_channel(channel));
 }
 
 void Listener::listen(std::string_view channel) {

@@ -121,16 +121,8 @@ class InsertValues {
   void next_row() { rows_.emplace_back(); }
 
   // "(<columns>) VALUES (...), (...)" over the union of the rows' columns, DEFAULT where a row
-  // leaves one unset. Parameters are numbered from $1.
-  template <std::size_t N>
-  std::string render(const std::array<std::string_view, N>& columns) const {
-    std::string text = render_marked(columns);
-    std::string out;
-    int next = 1;
-    detail::render_marked(text, false, next, out);
-    return out;
-  }
-  // The same in marked form (flick/client/expr.hpp): parameters as placeholder marks.
+  // leaves one unset, in marked form (flick/client/expr.hpp): parameters as placeholder marks,
+  // numbered $1.. when the statement is rendered.
   template <std::size_t N>
   std::string render_marked(const std::array<std::string_view, N>& columns) const {
     std::array<bool, N> used{};
@@ -184,6 +176,15 @@ class InsertValues {
 };
 
 namespace detail {
+
+// Every row of `result` read by `read` (a builder's row reader).
+template <class RowType>
+std::vector<RowType> read_rows(const Result& result, RowType (*read)(const Row&)) {
+  std::vector<RowType> rows;
+  rows.reserve(static_cast<std::size_t>(result.size()));
+  for (Row row : result) rows.push_back(read(row));
+  return rows;
+}
 
 // SQL text in marked form (flick/client/expr.hpp) with its parameter values, in text order.
 struct Marked {

@@ -137,10 +137,7 @@ class RelationalQuery {
     Params params;
     std::string text = sql(params);
     Result result = db_->execute(text, params);
-    std::vector<row_type> rows;
-    rows.reserve(static_cast<std::size_t>(result.size()));
-    for (Row row : result) rows.push_back(read_row(row));
-    return rows;
+    return detail::read_rows<row_type>(result, &read_row);
   }
   std::optional<row_type> first() const {
     RelationalQuery copy = *this;

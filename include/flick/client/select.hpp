@@ -205,10 +205,7 @@ class PreparedQuery {
   template <class... Vs>
   std::vector<RowTuple> all(Executor& db, const Vs&... args) const {
     Result result = db.execute_prepared(sql_, bind(args...));
-    std::vector<RowTuple> rows;
-    rows.reserve(static_cast<std::size_t>(result.size()));
-    for (Row row : result) rows.push_back(read_(row));
-    return rows;
+    return detail::read_rows<RowTuple>(result, read_);
   }
   template <class... Vs>
   std::optional<RowTuple> first(Executor& db, const Vs&... args) const {
@@ -520,10 +517,7 @@ class Select<std::tuple<Items...>, From, Nullable, Refs> {
   }
 
   std::vector<row_type> read_all(const Result& result) const {
-    std::vector<row_type> rows;
-    rows.reserve(static_cast<std::size_t>(result.size()));
-    for (Row row : result) rows.push_back(read_row(row));
-    return rows;
+    return detail::read_rows<row_type>(result, &read_row);
   }
   static row_type read_row(const Row& row) {
     return detail::read_items<row_type, Items...>(row, std::index_sequence_for<Items...>());
@@ -604,7 +598,6 @@ template <class RowTuple>
 class CompoundQuery {
  public:
   using row_type = RowTuple;
-  using outer_tables = Tables<>;
 
   using Reader = RowTuple (*)(const Row&);
 
@@ -633,10 +626,7 @@ class CompoundQuery {
     Params params;
     std::string text = sql(params);
     Result result = db_->execute(text, params);
-    std::vector<RowTuple> rows;
-    rows.reserve(static_cast<std::size_t>(result.size()));
-    for (Row row : result) rows.push_back(read_(row));
-    return rows;
+    return detail::read_rows<RowTuple>(result, read_);
   }
 
  private:
