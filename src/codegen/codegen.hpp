@@ -8,7 +8,9 @@
 // the query builder in flick/client/query.hpp, and a RowTraits mapping. Output is deterministic
 // (golden-tested).
 
+#include <set>
 #include <string>
+#include <vector>
 
 #include "flick/model.hpp"
 
@@ -24,7 +26,8 @@ struct Options {
 // A domain is its base type. Throws flick::UserError naming table.column for a column type the
 // client cannot map (bytea, geometric types, multi-dimensional arrays, a composite type with
 // such an attribute), and for two columns (or tables, enums, enum labels, composite types or
-// their attributes) whose C++ names would collide. A composite type no column needs and whose
+// their attributes) whose C++ names would collide (member_names: "createdAt" beside
+// "created_at" keeps its spelling). A composite type no column needs and whose
 // attributes do not all map is left out with a comment in the header.
 std::string generate_header(const model::Catalog& catalog, const Options& options);
 
@@ -34,5 +37,12 @@ std::string generate_header(const model::Catalog& catalog, const Options& option
 std::string snake_name(const std::string& sql_name);
 std::string pascal_name(const std::string& sql_name);
 std::string enumerator_name(const std::string& label);
+// The members of a struct whose fields are the given SQL columns or attributes, in order: each
+// snake_name (with '_' appended when it is in `reserved`); where several would share one, the
+// column already spelled that way keeps it and the others keep their SQL spelling when it is a
+// C++ identifier ("createdAt" beside "created_at"). Names that still collide are left equal
+// for the caller to report.
+std::vector<std::string> member_names(const std::vector<std::string>& sql_names,
+                                      const std::set<std::string>& reserved = {});
 
 }  // namespace flick::codegen

@@ -83,11 +83,13 @@ std::vector<ColumnPlan> plan_columns(const model::Catalog& catalog, const model:
   std::vector<ColumnPlan> plans;
   std::map<std::string, std::string> taken;
   std::string scope = table.schema + "." + table.name;
+  std::vector<std::string> sql_names;
+  for (const model::Column& column : table.columns) sql_names.push_back(column.name);
+  std::vector<std::string> members = member_names(sql_names, kReservedMembers);
   for (const model::Column& column : table.columns) {
     ColumnPlan plan;
     plan.column = &column;
-    plan.member = snake_name(column.name);
-    if (kReservedMembers.count(plan.member) > 0) plan.member += '_';
+    plan.member = members[plans.size()];
     claim(taken, plan.member, "column " + column.name, scope);
     plan.value_type = cpp_value_type(catalog, table, column);
     plan.nullable = !column.not_null && !column.primary_key;
@@ -159,8 +161,11 @@ std::vector<CompositePlan> plan_composites(const model::Catalog& catalog) {
     plan.type = type;
     plan.name = type_base(type->schema, type->name);
     std::map<std::string, std::string> taken;
+    std::vector<std::string> sql_names;
+    for (const auto& attribute : type->attributes) sql_names.push_back(attribute.name);
+    std::vector<std::string> members = member_names(sql_names);
     for (const model::CompositeAttribute& attribute : type->attributes) {
-      plan.members.push_back(snake_name(attribute.name));
+      plan.members.push_back(members[plan.members.size()]);
       claim(taken, plan.members.back(), "attribute " + attribute.name,
             "composite type " + type->schema + "." + type->name);
       try {

@@ -1,4 +1,5 @@
 #include <cctype>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -84,6 +85,34 @@ std::string snake_name(const std::string& sql_name) {
   if (std::isdigit(static_cast<unsigned char>(out[0]))) out = "c_" + out;
   if (cpp_keywords().count(out) > 0) out += '_';
   return out;
+}
+
+bool is_plain_identifier(const std::string& name) {
+  if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0]))) return false;
+  for (char c : name) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') return false;
+  }
+  return cpp_keywords().count(name) == 0;
+}
+
+std::vector<std::string> member_names(const std::vector<std::string>& sql_names,
+                                      const std::set<std::string>& reserved) {
+  std::vector<std::string> members;
+  std::map<std::string, int> uses;
+  for (const std::string& sql_name : sql_names) {
+    members.push_back(snake_name(sql_name));
+    if (reserved.count(members.back()) > 0) members.back() += '_';
+    ++uses[members.back()];
+  }
+  for (std::size_t i = 0; i < members.size(); ++i) {
+    // A shared snake_case name stays with the column already spelled that way; the others keep
+    // their SQL spelling when it is a C++ name ("createdAt" beside created_at).
+    if (uses[members[i]] > 1 && members[i] != sql_names[i] && is_plain_identifier(sql_names[i]) &&
+        reserved.count(sql_names[i]) == 0) {
+      members[i] = sql_names[i];
+    }
+  }
+  return members;
 }
 
 std::string pascal_name(const std::string& sql_name) {

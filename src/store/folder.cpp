@@ -143,6 +143,12 @@ fs::path MigrationFolder::sql_path(const JournalEntry& entry) const {
 
 WrittenMigration MigrationFolder::write_migration(NewMigration migration) {
   std::int64_t now = migration.now_ms ? *migration.now_ms : now_milliseconds();
+  // drizzle-orm's migrator skips an entry whose `when` is not after the newest applied one, so the
+  // current time never lands at or before the last entry's (two runs in one millisecond, a clock
+  // behind a teammate's): the entry then takes the last `when` + 1.
+  if (!migration.now_ms && !journal_.entries.empty()) {
+    now = std::max(now, journal_.entries.back().when + 1);
+  }
   int idx = journal_.entries.empty() ? 0 : journal_.entries.back().idx + 1;
   std::string prefix = migration_prefix(migration.prefix, idx, now);
   std::string name = migration.name.empty() ? random_migration_name() : migration.name;

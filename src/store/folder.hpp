@@ -46,7 +46,9 @@ struct NewMigration {
   // (kNilUuid in an empty folder). Its layout is replaced by the folder's.
   Snapshot snapshot;
   bool breakpoints = true;
-  std::optional<std::int64_t> now_ms;  // the journal's "when"; default: the current time
+  // The journal's "when", as given; default: the current time, or the last entry's `when` + 1
+  // when the current time is not after it.
+  std::optional<std::int64_t> now_ms;
 };
 
 struct WrittenMigration {

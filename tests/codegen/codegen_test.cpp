@@ -202,10 +202,26 @@ TEST(Codegen, CompositeTypesWithUnmappableAttributes) {
   }
 }
 
+// Dokploy's user_temp has both "createdAt" and created_at: the snake_case name stays with the
+// column spelled that way, the other keeps its SQL spelling.
+TEST(Codegen, ASnakeCaseCollisionKeepsTheOtherColumnsSpelling) {
+  std::string header = generate(
+      "CREATE TABLE t (\"createdAt\" timestamp, created_at timestamp, \"updatedAt\" integer);\n"
+      "CREATE TYPE c AS (\"zipCode\" text, zip_code text);");
+  EXPECT_NE(header.find("createdAt{}"), std::string::npos) << header;
+  EXPECT_NE(header.find(" created_at{}"), std::string::npos) << header;
+  EXPECT_NE(header.find(" updated_at{}"), std::string::npos) << header;
+  EXPECT_EQ(header.find("updatedAt{}"), std::string::npos) << header;
+  EXPECT_NE(header.find("zipCode{}"), std::string::npos) << header;
+  EXPECT_NE(header.find(" zip_code{}"), std::string::npos) << header;
+  EXPECT_EQ(member_names({"userId", "UserId", "user_id", "columns"}, {"columns"}),
+            (std::vector<std::string>{"userId", "UserId", "user_id", "columns_"}));
+}
+
 TEST(Codegen, CollidingNamesAreAnError) {
-  EXPECT_THROW(generate("CREATE TABLE t (\"userId\" integer, user_id integer);"), UserError);
+  EXPECT_THROW(generate("CREATE TABLE t (\"user id\" integer, user_id integer);"), UserError);
   EXPECT_THROW(generate("CREATE TYPE e AS ENUM ('a-b', 'a b');"), UserError);
-  EXPECT_THROW(generate("CREATE TYPE c AS (\"zipCode\" text, zip_code text);"), UserError);
+  EXPECT_THROW(generate("CREATE TYPE c AS (\"zip-code\" text, zip_code text);"), UserError);
   EXPECT_THROW(generate("CREATE TYPE t_row AS (a integer);\nCREATE TABLE t (id integer);"),
                UserError);
 }

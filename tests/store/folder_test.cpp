@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <regex>
 
 #include "store/uuid.hpp"
@@ -155,6 +156,29 @@ TEST(MigrationFolder, TagPrefixesFollowDrizzleKit) {
   WrittenMigration index = folder.write_migration(two_statements("d", PrefixMode::kIndex));
   EXPECT_EQ(index.entry.tag, "0003_d");
   EXPECT_TRUE(fs::exists(temp.path() / "20231114221320_a.sql"));
+}
+
+TEST(MigrationFolder, TheCurrentTimeNeverLandsAtOrBeforeTheLastWhen) {
+  testing::TempDir temp;
+  MigrationFolder folder(temp.path());
+  // The last entry is an hour ahead of this clock (a teammate's clock, or a fast machine writing
+  // twice in one millisecond): the next `when` follows it, or drizzle-orm would skip the entry.
+  NewMigration ahead = two_statements("ahead", PrefixMode::kIndex);
+  std::int64_t hour_ahead = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                std::chrono::system_clock::now().time_since_epoch())
+                                .count() +
+                            3'600'000;
+  ahead.now_ms = hour_ahead;
+  folder.write_migration(ahead);
+  for (const char* name : {"next", "again"}) {
+    NewMigration next = two_statements(name, PrefixMode::kIndex);
+    next.now_ms.reset();
+    folder.write_migration(next);
+  }
+  const std::vector<JournalEntry>& entries = folder.journal().entries;
+  ASSERT_EQ(entries.size(), 3u);
+  EXPECT_EQ(entries[1].when, hour_ahead + 1);
+  EXPECT_EQ(entries[2].when, hour_ahead + 2);
 }
 
 TEST(MigrationFolder, GeneratesATwoWordNameWhenNoneIsGiven) {
