@@ -255,6 +255,48 @@ TEST(ReadSnapshot, RejectsWhatDrizzleKitWouldReject) {
   expect_error("[]", "expected an object");
 }
 
+// read_snapshot_ids takes a fast validating path and falls back to nlohmann's SAX parser for
+// whatever the fast path refuses: together they accept exactly what the SAX parser accepts.
+TEST(ReadSnapshotIds, ReadsTheTopLevelIdsOfAWholeValidFileOnly) {
+  testing::TempDir temp;
+  auto ids_of = [&](const std::string& text) {
+    fs::path path = temp.path() / "s.json";
+    testing::write_file(path, text);
+    return read_snapshot_ids(path);
+  };
+  const std::string body =
+      R"({"id":"a1","prevId":"p0","tables":{"t":{"id":"nested","prevId":"x"}},"n":[1,2.5]})";
+  std::optional<SnapshotIds> ids = ids_of(body);
+  ASSERT_TRUE(ids.has_value());
+  EXPECT_EQ(ids->id, "a1");
+  EXPECT_EQ(ids->prev_id, "p0");
+
+  // A duplicated key keeps its last value, as JSON.parse does.
+  ids = ids_of(R"({"id":"first","prevId":"p","id":"last"})");
+  ASSERT_TRUE(ids.has_value());
+  EXPECT_EQ(ids->id, "last");
+  // What the fast path may refuse and nlohmann accepts: a byte order mark, an integer beyond
+  // 64 bits.
+  ids = ids_of("\xEF\xBB\xBF" + body);
+  ASSERT_TRUE(ids.has_value());
+  EXPECT_EQ(ids->id, "a1");
+  ids = ids_of(R"({"id":"a1","prevId":"p0","big":123456789012345678901234567890})");
+  ASSERT_TRUE(ids.has_value());
+  EXPECT_EQ(ids->prev_id, "p0");
+  // No prevId is still a snapshot with an id (the chain check reports it).
+  ids = ids_of(R"({"id":"a1"})");
+  ASSERT_TRUE(ids.has_value());
+  EXPECT_EQ(ids->prev_id, "");
+
+  EXPECT_FALSE(ids_of(body.substr(0, body.size() - 1)).has_value()) << "truncated after its ids";
+  EXPECT_FALSE(ids_of(body + "x").has_value()) << "trailing text";
+  EXPECT_FALSE(ids_of("{\"id\":\"a\xff\",\"prevId\":\"p0\"}").has_value()) << "invalid UTF-8";
+  EXPECT_FALSE(ids_of(R"({"id":1,"prevId":"p0"})").has_value()) << "an id that is no string";
+  EXPECT_FALSE(ids_of(R"(["id","a1"])").has_value()) << "not an object";
+  EXPECT_FALSE(ids_of(R"({"id":"a1","prevId":"p0","big":1e400})").has_value()) << "overflow";
+  EXPECT_FALSE(ids_of("").has_value());
+}
+
 }  // namespace
 TEST(SnapshotSemantics, PoliciesImplyRlsAndCommentlessSnapshotsIgnoreComments) {
   model::Catalog snapshot;
