@@ -1,10 +1,12 @@
 #include "store/json_access.hpp"
 
 #include <fmt/format.h>
+#include <simdjson.h>
 
 #include <algorithm>
 #include <fstream>
 #include <sstream>
+#include <unordered_set>
 
 #include "files/input_file.hpp"
 #include "flick/error.hpp"
@@ -17,6 +19,107 @@ std::string join_path(const std::string& path, const char* key) {
 }
 
 const char* type_name(const JsonReader::Json& value) { return value.type_name(); }
+
+using OrderedJson = nlohmann::ordered_json;
+using ObjectEntries = std::vector<std::pair<const std::string, OrderedJson>>;
+
+// `element` as the tree nlohmann's parser would build: the same value types (a non-negative
+// integer is unsigned), keys in document order. False (and `out` unspecified) for what the
+// fast path leaves to nlohmann: an object with a duplicated key (nlohmann keeps the first
+// position and the last value).
+bool convert(simdjson::dom::element element, OrderedJson& out) {
+  switch (element.type()) {
+    case simdjson::dom::element_type::OBJECT: {
+      simdjson::dom::object object = element.get_object().value_unsafe();
+      out = OrderedJson::object();
+      // ordered_map is a vector of pairs whose operator[] searches it linearly; appending to
+      // the vector builds a large object in linear time.
+      auto& entries = static_cast<ObjectEntries&>(out.get_ref<OrderedJson::object_t&>());
+      entries.reserve(object.size());
+      std::unordered_set<std::string_view> seen;
+      if (object.size() > 8) seen.reserve(object.size());
+      for (simdjson::dom::key_value_pair field : object) {
+        if (object.size() > 8) {
+          if (!seen.insert(field.key).second) return false;
+        } else {
+          for (const auto& entry : entries) {
+            if (entry.first == field.key) return false;
+          }
+        }
+        entries.emplace_back(std::string(field.key), OrderedJson());
+        if (!convert(field.value, entries.back().second)) return false;
+      }
+      return true;
+    }
+    case simdjson::dom::element_type::ARRAY: {
+      simdjson::dom::array array = element.get_array().value_unsafe();
+      out = OrderedJson::array();
+      auto& items = out.get_ref<OrderedJson::array_t&>();
+      items.reserve(array.size());
+      for (simdjson::dom::element item : array) {
+        items.emplace_back();
+        if (!convert(item, items.back())) return false;
+      }
+      return true;
+    }
+    case simdjson::dom::element_type::STRING:
+      out = std::string(element.get_string().value_unsafe());
+      return true;
+    case simdjson::dom::element_type::INT64: {
+      std::int64_t value = element.get_int64().value_unsafe();
+      if (value >= 0) {
+        out = static_cast<std::uint64_t>(value);
+      } else {
+        out = value;
+      }
+      return true;
+    }
+    case simdjson::dom::element_type::UINT64:
+      out = element.get_uint64().value_unsafe();
+      return true;
+    case simdjson::dom::element_type::DOUBLE:
+      out = element.get_double().value_unsafe();
+      return true;
+    case simdjson::dom::element_type::BOOL:
+      out = element.get_bool().value_unsafe();
+      return true;
+    case simdjson::dom::element_type::NULL_VALUE:
+      out = nullptr;
+      return true;
+  }
+  return false;
+}
+
+// The fast path of parse_json_text: simdjson validates the text, the tree is built from its
+// document. nullopt leaves the text to nlohmann, which then decides (and words the error):
+// whatever simdjson refuses (a byte order mark, an integer beyond 64 bits, nesting deeper than
+// 1024), a duplicated key, and any \u escape of a surrogate (nlohmann's rules for those are
+// its own), and "-0" (an integer for nlohmann).
+std::optional<OrderedJson> parse_quickly(std::string_view text) {
+  for (std::size_t at = text.find("\\u"); at != std::string_view::npos;
+       at = text.find("\\u", at + 2)) {
+    if (at + 2 < text.size() && (text[at + 2] == 'd' || text[at + 2] == 'D')) return std::nullopt;
+  }
+  // A bare -0 (not -0.5 or -0e1, floats for both parsers); one inside a string only costs the
+  // fast path.
+  auto delimiter = [](char c) {
+    return c == ',' || c == ':' || c == '[' || c == ']' || c == '{' || c == '}' || c == ' ' ||
+           c == '\t' || c == '\n' || c == '\r';
+  };
+  for (std::size_t at = text.find("-0"); at != std::string_view::npos;
+       at = text.find("-0", at + 1)) {
+    if ((at == 0 || delimiter(text[at - 1])) &&
+        (at + 2 == text.size() || delimiter(text[at + 2]))) {
+      return std::nullopt;
+    }
+  }
+  thread_local simdjson::dom::parser parser;
+  simdjson::dom::element root;
+  if (parser.parse(text.data(), text.size()).get(root) != simdjson::SUCCESS) return std::nullopt;
+  OrderedJson tree;
+  if (!convert(root, tree)) return std::nullopt;
+  return tree;
+}
 
 }  // namespace
 
@@ -105,6 +208,7 @@ void JsonReader::expect_keys(const Json& value, const std::string& path,
 }
 
 nlohmann::ordered_json parse_json_text(std::string_view text, const std::string& file_name) {
+  if (std::optional<OrderedJson> tree = parse_quickly(text)) return std::move(*tree);
   try {
     return nlohmann::ordered_json::parse(text.begin(), text.end());
   } catch (const nlohmann::json::parse_error& error) {

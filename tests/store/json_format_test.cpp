@@ -3,7 +3,11 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <string>
 #include <vector>
+
+#include "flick/error.hpp"
+#include "store/json_access.hpp"
 
 namespace flick::store {
 namespace {
@@ -174,6 +178,44 @@ TEST(JsNumber, MatchesNumberToString) {
   EXPECT_EQ(js_number(1e-7), "1e-7");
   EXPECT_EQ(js_number(1.5e-10), "1.5e-10");
   EXPECT_EQ(js_number(0.1 + 0.2), "0.30000000000000004");
+}
+
+// The value type of every node, depth first, and the text: equal for two trees only when each
+// number has the same nlohmann type (unsigned, integer, float) and each object the same order.
+std::string shape(const Json& value) {
+  std::string out(1, static_cast<char>('0' + static_cast<int>(value.type())));
+  if (value.is_structured()) {
+    for (const Json& item : value) out += shape(item);
+  }
+  return out + value.dump();
+}
+
+// parse_json_text builds its tree from simdjson's document where it can and leaves the rest to
+// nlohmann: either way the tree, its number types and its key order are nlohmann's own.
+TEST(ParseJsonText, BuildsTheTreeNlohmannWould) {
+  std::string many_keys = "{";
+  for (int i = 40; i > 0; --i)
+    many_keys += "\"k" + std::to_string(i) + "\":" + std::to_string(i) + ",";
+  many_keys += "\"last\":[]}";
+  const std::vector<std::string> texts = {
+      R"({"b":1,"a":{"x":[],"y":{},"z":["p","q"]},"list":[{"k":true}],"n":null})",
+      R"([0, -1, 1, 18446744073709551615, -9223372036854775808, 1.5, -0.25, 1e2, 2E-3, 1.0])",
+      R"({"s":"caf\u00e9 \"q\" \\ \/ \n\t \u0000 end","emoji":"\ud83d\ude00","t":"\u00E9"})",
+      R"({"dup":1,"other":2,"dup":3})",
+      R"({"z":-0,"y":[-0]})",
+      "\xEF\xBB\xBF{\"bom\":true}",
+      R"({"big":123456789012345678901234567890})",
+      "  {\"id\" : \"6d0209e8-9df0-4552-9fcf-92667fc3173f\" , \"n\" : -0.0 }  ",
+      many_keys,
+      many_keys.substr(0, many_keys.size() - 1) + ",\"k7\":0}",
+  };
+  for (const std::string& text : texts) {
+    EXPECT_EQ(shape(parse_json_text(text, "t.json")), shape(Json::parse(text))) << text;
+  }
+  for (const std::string bad :
+       {"{", "{\"a\":1,}", "[1 2]", "{\"a\":\"\xff\"}", "{} x", "\"\\ud800\"", "{\"a\":1e400}"}) {
+    EXPECT_THROW(parse_json_text(bad, "t.json"), UserError) << bad;
+  }
 }
 
 }  // namespace
