@@ -84,9 +84,20 @@ std::string ParsedSql::position(std::size_t offset) const {
   return fmt::format("{}:{}:{}", file_name_, at.line, at.column);
 }
 
-namespace {
-
-PgQuery__ParseResult* parse_tree_of(const char* text, TreeArena& arena, SyntaxError* error) {
+PgQuery__ParseResult* parse_tree_of(const char* text, TreeArena& arena, SyntaxError* error,
+                                    bool use_protobuf) {
+  if (!use_protobuf) {
+    PgQueryParseResult parsed = pg_query_parse(text);
+    if (parsed.error != nullptr) {
+      error->offset = parsed.error->cursorpos > 0 ? parsed.error->cursorpos - 1 : std::strlen(text);
+      error->message = parsed.error->message;
+      pg_query_free_parse_result(parsed);
+      return nullptr;
+    }
+    PgQuery__ParseResult* tree = parse_tree_from_json(parsed.parse_tree, text, arena);
+    pg_query_free_parse_result(parsed);
+    if (tree != nullptr) return tree;
+  }
   PgQueryProtobufParseResult result = pg_query_parse_protobuf(text);
   if (result.error != nullptr) {
     // cursorpos is 1-based; 0 means "unknown" (e.g. unterminated input).
@@ -102,6 +113,8 @@ PgQuery__ParseResult* parse_tree_of(const char* text, TreeArena& arena, SyntaxEr
   if (tree == nullptr) throw std::runtime_error("libpg_query returned an unreadable parse tree");
   return tree;
 }
+
+namespace {
 
 // Parses each statement on its own, on a few threads (libpg_query keeps its state per thread);
 // nullptr when the scanner's split does not give statements the parser accepts one by one (the

@@ -90,6 +90,19 @@ ParsedSql parse_sql(std::string_view sql, const std::string& file_name);
 
 // Like parse_sql, but reports a syntax error through `error` (PostgreSQL's message and byte
 // offset) instead of throwing; returns nullptr then.
+// The tree libpg_query's JSON output `json` of the SQL text `sql` describes, as the protobuf-c
+// structs unpacking its protobuf output gives (the same bytes when packed), allocated in
+// `arena`; nullptr when the JSON does not fit pg_query.proto or leaves a value unknown (the
+// caller then takes the protobuf path).
+PgQuery__ParseResult* parse_tree_from_json(std::string_view json, std::string_view sql,
+                                           TreeArena& arena);
+
+// The tree of `text` (a NUL-terminated SQL text) in `arena`, through libpg_query's JSON output
+// and parse_tree_from_json, or through its protobuf output when that fails or `use_protobuf`;
+// nullptr with `error` set on a syntax error. Exposed for the test comparing the two paths.
+PgQuery__ParseResult* parse_tree_of(const char* text, TreeArena& arena, SyntaxError* error,
+                                    bool use_protobuf = false);
+
 std::unique_ptr<ParsedSql> try_parse_sql(std::string_view sql, const std::string& file_name,
                                          SyntaxError* error);
 
