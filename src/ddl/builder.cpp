@@ -83,6 +83,12 @@ model::Table* CatalogBuilder::find_table(const std::string& schema, const std::s
   return it == table_index_.end() ? nullptr : &catalog_.tables[it->second];
 }
 
+const model::Table* CatalogBuilder::find_table(const std::string& schema,
+                                               const std::string& name) const {
+  auto it = table_index_.find(table_key(schema, name));
+  return it == table_index_.end() ? nullptr : &catalog_.tables[it->second];
+}
+
 model::Table& CatalogBuilder::table(const QualifiedName& name, int location, const Source& source) {
   model::Table* table = find_table(name.schema, name.name);
   if (table == nullptr) {

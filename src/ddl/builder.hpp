@@ -82,6 +82,7 @@ class CatalogBuilder {
   model::Table& add_table(model::Table table);
   // The table; nullptr when it has not been created (yet).
   model::Table* find_table(const std::string& schema, const std::string& name);
+  const model::Table* find_table(const std::string& schema, const std::string& name) const;
 
   // The table, or a UserError at `location` when it has not been created (yet).
   model::Table& table(const QualifiedName& name, int location, const Source& source);

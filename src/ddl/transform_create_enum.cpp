@@ -45,7 +45,7 @@ void refuse_type_name_clash(const CatalogBuilder& builder, const std::string& sc
       : catalog.find_domain(schema, name) != nullptr         ? "a domain"
       : catalog.find_composite_type(schema, name) != nullptr ? "a composite type"
       : catalog.find_range_type(schema, name) != nullptr     ? "a range type"
-      : catalog.find_table(schema, name) != nullptr ? "the row type of the table of that name"
+      : builder.find_table(schema, name) != nullptr ? "the row type of the table of that name"
       : catalog.find_view(schema, name) != nullptr  ? "the row type of the view of that name"
                                                     : nullptr;
   if (existing == nullptr) return;

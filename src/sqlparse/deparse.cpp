@@ -297,8 +297,29 @@ std::string normalise_expression(std::string_view expression, const std::string&
   return cache.emplace(std::move(key), std::move(text)).first->second;
 }
 
+namespace {
+
+// `nextval('<name>'::regclass)` as pg_get_expr prints a serial or identity-less sequence
+// default, with no quote or backslash in the name: deparse prints it back unchanged, so it
+// needs no parse (pull meets one per table, each distinct).
+bool is_printed_nextval(std::string_view expression) {
+  constexpr std::string_view kPrefix = "nextval('";
+  constexpr std::string_view kSuffix = "'::regclass)";
+  if (expression.size() <= kPrefix.size() + kSuffix.size() ||
+      expression.substr(0, kPrefix.size()) != kPrefix ||
+      expression.substr(expression.size() - kSuffix.size()) != kSuffix) {
+    return false;
+  }
+  std::string_view name =
+      expression.substr(kPrefix.size(), expression.size() - kPrefix.size() - kSuffix.size());
+  return name.find_first_of("'\\") == std::string_view::npos;
+}
+
+}  // namespace
+
 std::string normalise_default(std::string_view expression, const std::string& column_type,
                               const std::string& column_type_schema, const std::string& context) {
+  if (is_printed_nextval(expression)) return std::string(expression);
   thread_local Cache cache;
   std::string key;
   key.reserve(expression.size() + column_type.size() + column_type_schema.size() + 2);

@@ -75,6 +75,24 @@ TEST(NormaliseDefault, KeepsOtherCasts) {
   EXPECT_EQ(normalise_default("now()", "timestamp"), "now()");
 }
 
+// pg_get_expr's serial defaults take a fast path (no parse); it must give what the parse gives.
+TEST(NormaliseDefault, SequenceDefaultsAsPostgresPrintsThem) {
+  for (const char* printed :
+       {"nextval('t0001_id_seq'::regclass)", "nextval('\"Foo_id_seq\"'::regclass)",
+        "nextval('app.t_id_seq'::regclass)", "nextval('\"My App\".\"T id seq\"'::regclass)"}) {
+    EXPECT_EQ(normalise_default(printed, "integer"), printed);
+    EXPECT_EQ(normalise_default(printed, "bigint", "", "ctx"), printed);
+  }
+  // Other spellings of the same call go through the parse and come out the same.
+  EXPECT_EQ(normalise_default("nextval ( 's' :: regclass )", "integer"), "nextval('s'::regclass)");
+  EXPECT_EQ(normalise_default("NEXTVAL('s'::REGCLASS)", "integer"), "nextval('s'::regclass)");
+  EXPECT_EQ(normalise_default("nextval('it''s'::regclass)", "integer"),
+            "nextval('it''s'::regclass)");
+  EXPECT_EQ(normalise_default("pg_catalog.nextval('s'::regclass)", "integer"),
+            "pg_catalog.nextval('s'::regclass)");
+  EXPECT_THROW(normalise_default("nextval('s'::regclass", "integer"), UserError);
+}
+
 TEST(NormaliseQuery, NormalisesASelect) {
   EXPECT_EQ(
       normalise_query("select \"id\" , \"email\" from \"users\" where \"users\".\"age\" > 21"),
