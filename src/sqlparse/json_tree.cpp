@@ -204,40 +204,33 @@ class TreeFiller {
     }
   }
 
+  // Stores `value`, read by simdjson as a Read (int64_t or uint64_t), as a Field at `at`.
+  template <class Read, class Field>
+  static bool store_number(char* at, simdjson::dom::element value) {
+    Read number;
+    if (value.get<Read>().get(number) != simdjson::SUCCESS) return false;
+    *reinterpret_cast<Field*>(at) = static_cast<Field>(number);
+    return true;
+  }
+
   // Writes one value of `field`'s type at `at`.
   bool scalar_or_message(char* at, const ProtobufCFieldDescriptor& field,
                          simdjson::dom::element value) {
     switch (field.type) {
       case PROTOBUF_C_TYPE_INT32:
       case PROTOBUF_C_TYPE_SINT32:
-      case PROTOBUF_C_TYPE_SFIXED32: {
-        std::int64_t number;
-        if (value.get_int64().get(number) != simdjson::SUCCESS) return false;
-        *reinterpret_cast<int32_t*>(at) = static_cast<int32_t>(number);
-        return true;
-      }
+      case PROTOBUF_C_TYPE_SFIXED32:
+        return store_number<std::int64_t, int32_t>(at, value);
       case PROTOBUF_C_TYPE_UINT32:
-      case PROTOBUF_C_TYPE_FIXED32: {
-        std::uint64_t number;
-        if (value.get_uint64().get(number) != simdjson::SUCCESS) return false;
-        *reinterpret_cast<uint32_t*>(at) = static_cast<uint32_t>(number);
-        return true;
-      }
+      case PROTOBUF_C_TYPE_FIXED32:
+        return store_number<std::uint64_t, uint32_t>(at, value);
       case PROTOBUF_C_TYPE_INT64:
       case PROTOBUF_C_TYPE_SINT64:
-      case PROTOBUF_C_TYPE_SFIXED64: {
-        std::int64_t number;
-        if (value.get_int64().get(number) != simdjson::SUCCESS) return false;
-        *reinterpret_cast<int64_t*>(at) = number;
-        return true;
-      }
+      case PROTOBUF_C_TYPE_SFIXED64:
+        return store_number<std::int64_t, int64_t>(at, value);
       case PROTOBUF_C_TYPE_UINT64:
-      case PROTOBUF_C_TYPE_FIXED64: {
-        std::uint64_t number;
-        if (value.get_uint64().get(number) != simdjson::SUCCESS) return false;
-        *reinterpret_cast<uint64_t*>(at) = number;
-        return true;
-      }
+      case PROTOBUF_C_TYPE_FIXED64:
+        return store_number<std::uint64_t, uint64_t>(at, value);
       case PROTOBUF_C_TYPE_BOOL: {
         bool flag;
         if (value.get_bool().get(flag) != simdjson::SUCCESS) return false;

@@ -84,13 +84,23 @@ std::string ParsedSql::position(std::size_t offset) const {
   return fmt::format("{}:{}:{}", file_name_, at.line, at.column);
 }
 
+namespace {
+
+// libpg_query's error as a SyntaxError: cursorpos is 1-based; 0 means "unknown" (e.g.
+// unterminated input), reported at the end of the text.
+void set_syntax_error(const PgQueryError& from, const char* text, SyntaxError* error) {
+  error->offset = from.cursorpos > 0 ? from.cursorpos - 1 : std::strlen(text);
+  error->message = from.message;
+}
+
+}  // namespace
+
 PgQuery__ParseResult* parse_tree_of(const char* text, TreeArena& arena, SyntaxError* error,
                                     bool use_protobuf) {
   if (!use_protobuf) {
     PgQueryParseResult parsed = pg_query_parse(text);
     if (parsed.error != nullptr) {
-      error->offset = parsed.error->cursorpos > 0 ? parsed.error->cursorpos - 1 : std::strlen(text);
-      error->message = parsed.error->message;
+      set_syntax_error(*parsed.error, text, error);
       pg_query_free_parse_result(parsed);
       return nullptr;
     }
@@ -100,9 +110,7 @@ PgQuery__ParseResult* parse_tree_of(const char* text, TreeArena& arena, SyntaxEr
   }
   PgQueryProtobufParseResult result = pg_query_parse_protobuf(text);
   if (result.error != nullptr) {
-    // cursorpos is 1-based; 0 means "unknown" (e.g. unterminated input).
-    error->offset = result.error->cursorpos > 0 ? result.error->cursorpos - 1 : std::strlen(text);
-    error->message = result.error->message;
+    set_syntax_error(*result.error, text, error);
     pg_query_free_protobuf_parse_result(result);
     return nullptr;
   }
