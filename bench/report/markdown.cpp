@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <optional>
 #include <vector>
 
@@ -32,6 +33,29 @@ std::string cell(const Results& results, const CaseSpec& spec, long size, const 
   return text;
 }
 
+// The sizes a case's table shows: its expected sizes, or for a throughput case (its size is a
+// statement count the run chooses, BENCH_CLIENT_COUNT) the counts the run measured, when any.
+std::vector<long> shown_sizes(const Results& results, const CaseSpec& spec) {
+  if (!spec.throughput) return spec.sizes;
+  std::vector<long> measured;
+  for (const auto& [key, measurement] : results) {
+    if (key.case_name == spec.name &&
+        std::find(measured.begin(), measured.end(), key.size) == measured.end()) {
+      measured.push_back(key.size);
+    }
+  }
+  std::sort(measured.begin(), measured.end());
+  return measured.empty() ? spec.sizes : measured;
+}
+
+// The statement count of a throughput case in this run (the expected one when it did not run).
+long run_size(const Results& results, const std::string& case_name) {
+  for (const CaseSpec& spec : expected_cases()) {
+    if (spec.name == case_name) return shown_sizes(results, spec).front();
+  }
+  return 0;
+}
+
 std::string case_table(const Results& results, const CaseSpec& spec) {
   std::string out = fmt::format("### {}\n\n{}.\n\n| N |", spec.name, spec.description);
   std::string rule = "|---:|";
@@ -48,7 +72,7 @@ std::string case_table(const Results& results, const CaseSpec& spec) {
     rule += "---:|";
   }
   out += "\n" + rule + "\n";
-  for (long size : spec.sizes) {
+  for (long size : shown_sizes(results, spec)) {
     out += fmt::format("| {} |", size);
     for (const auto& tool : spec.tools) out += " " + cell(results, spec, size, tool) + " |";
     for (const ToolSpec* tool : compared) {
@@ -213,11 +237,12 @@ std::string benchmarks_markdown(const Results& results, const RunInfo& info,
   out += fmt::format(
       "- migrate 1000 files: flick / psql -1 -f = {}\n",
       ratio_text(results, {"migrate-apply", 1000, "flick"}, {"migrate-apply", 1000, "psql"}));
+  const long selects = run_size(results, "client-select");
   out += fmt::format(
       "- point selects: flick / raw libpq time = {}; drizzle-orm / flick = {}\n",
-      ratio_text(results, {"client-select", 100000, "flick"}, {"client-select", 100000, "libpq"}),
-      ratio_text(results, {"client-select", 100000, "drizzle-orm"},
-                 {"client-select", 100000, "flick"}));
+      ratio_text(results, {"client-select", selects, "flick"}, {"client-select", selects, "libpq"}),
+      ratio_text(results, {"client-select", selects, "drizzle-orm"},
+                 {"client-select", selects, "flick"}));
   out += fmt::format(
       "- feed query (typed builder): flick / raw libpq time = {}; drizzle-orm / flick = {}\n\n",
       ratio_text(results, {"client-feed", 300, "flick"}, {"client-feed", 300, "libpq"}),

@@ -85,6 +85,18 @@ TEST(BenchReport, PageFillsEveryRowOrSaysWhy) {
             std::string::npos)
       << page;
   EXPECT_NE(page.find("| 100000 | 12500/s (8.00 s) | not run |"), std::string::npos) << page;
+  // A client loop run with another statement count shows that count, not an empty 100000 row.
+  Results fewer = sample();
+  fewer[{"client-insert", 20000, "flick"}].wall_s = 4.0;
+  fewer[{"client-insert", 20000, "libpq"}].wall_s = 5.0;
+  const std::string other = benchmarks_markdown(fewer, {}, "plot.svg");
+  EXPECT_NE(other.find("| 20000 | 5000/s (4.00 s) | 4000/s (5.00 s) | peer unavailable"),
+            std::string::npos)
+      << other;
+  const std::size_t inserts = other.find("### client-insert\n");
+  ASSERT_NE(inserts, std::string::npos);
+  const std::string section = other.substr(inserts, other.find("###", inserts + 3) - inserts);
+  EXPECT_EQ(section.find("| 100000 |"), std::string::npos) << section;
   EXPECT_NE(page.find("| 1000 | 500.0 ms, 20.0 MB | > 150.00 s (cut off) | 1.00 s | > 300.00x "
                       "| 0.50x |"),
             std::string::npos)
