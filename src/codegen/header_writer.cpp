@@ -86,10 +86,11 @@ std::vector<ColumnPlan> plan_columns(const model::Catalog& catalog, const model:
   std::vector<std::string> sql_names;
   for (const model::Column& column : table.columns) sql_names.push_back(column.name);
   std::vector<std::string> members = member_names(sql_names, kReservedMembers);
-  for (const model::Column& column : table.columns) {
+  for (std::size_t i = 0; i < table.columns.size(); ++i) {
+    const model::Column& column = table.columns[i];
     ColumnPlan plan;
     plan.column = &column;
-    plan.member = members[plans.size()];
+    plan.member = members[i];
     claim(taken, plan.member, "column " + column.name, scope);
     plan.value_type = cpp_value_type(catalog, table, column);
     plan.nullable = !column.not_null && !column.primary_key;
@@ -163,10 +164,10 @@ std::vector<CompositePlan> plan_composites(const model::Catalog& catalog) {
     std::map<std::string, std::string> taken;
     std::vector<std::string> sql_names;
     for (const auto& attribute : type->attributes) sql_names.push_back(attribute.name);
-    std::vector<std::string> members = member_names(sql_names);
-    for (const model::CompositeAttribute& attribute : type->attributes) {
-      plan.members.push_back(members[plan.members.size()]);
-      claim(taken, plan.members.back(), "attribute " + attribute.name,
+    plan.members = member_names(sql_names);
+    for (std::size_t i = 0; i < type->attributes.size(); ++i) {
+      const model::CompositeAttribute& attribute = type->attributes[i];
+      claim(taken, plan.members[i], "attribute " + attribute.name,
             "composite type " + type->schema + "." + type->name);
       try {
         plan.value_types.push_back(cpp_value_type(catalog, *type, attribute));

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <utility>
 
 #include "flick/error.hpp"
 #include "sqlparse/sqlparse.hpp"
@@ -79,8 +80,7 @@ model::Table& CatalogBuilder::add_table(model::Table table) {
 }
 
 model::Table* CatalogBuilder::find_table(const std::string& schema, const std::string& name) {
-  auto it = table_index_.find(table_key(schema, name));
-  return it == table_index_.end() ? nullptr : &catalog_.tables[it->second];
+  return const_cast<model::Table*>(std::as_const(*this).find_table(schema, name));
 }
 
 const model::Table* CatalogBuilder::find_table(const std::string& schema,

@@ -2,7 +2,7 @@
 // output would give, filled field by field from simdjson's document. libpg_query writes JSON
 // with a plain string builder, while its protobuf output builds, sizes and packs every message
 // (sizing each nested message again at every level above it); this path skips that and the
-// unpack. parse_tree_test compares the two paths' trees byte for byte.
+// unpack. tests/sqlparse/json_tree_test.cpp compares the two paths' trees byte for byte.
 
 #include <pg_query.h>
 #include <simdjson.h>
@@ -44,7 +44,7 @@ struct StringHash {
 // A message's fields by JSON key, learnt key by key (each key normalised once per thread).
 class FieldIndex {
  public:
-  explicit FieldIndex(const ProtobufCMessageDescriptor* descriptor) : descriptor_(descriptor) {
+  explicit FieldIndex(const ProtobufCMessageDescriptor* descriptor) {
     for (unsigned i = 0; i < descriptor->n_fields; ++i) {
       by_normalised_name_.emplace(normalised(descriptor->fields[i].name), &descriptor->fields[i]);
     }
@@ -61,7 +61,6 @@ class FieldIndex {
   }
 
  private:
-  const ProtobufCMessageDescriptor* descriptor_;
   std::unordered_map<std::string, const ProtobufCFieldDescriptor*> by_normalised_name_;
   std::unordered_map<std::string, const ProtobufCFieldDescriptor*, StringHash, std::equal_to<>>
       by_key_;
@@ -109,7 +108,7 @@ class TreeFiller {
  public:
   TreeFiller(TreeArena& arena, std::string_view sql) : arena_(arena), sql_(sql) {}
 
-  // A new message of `descriptor`'s type filled from `object`; nullptr when the JSON does not
+  // A new message of `descriptor`'s type filled from `element`; nullptr when the JSON does not
   // fit the message (an unknown key, a value of the wrong kind).
   ProtobufCMessage* message(const ProtobufCMessageDescriptor* descriptor,
                             simdjson::dom::element element) {
@@ -238,9 +237,12 @@ class TreeFiller {
         return true;
       }
       case PROTOBUF_C_TYPE_ENUM: {
-        std::string_view name;
-        if (value.get_string().get(name) != simdjson::SUCCESS) return false;
-        const ProtobufCEnumValue* known = enum_value(field, name);
+        // simdjson's DOM keeps its strings NUL-terminated: protobuf-c's own lookup (a binary
+        // search of the enum's names) takes them as they are.
+        const char* name;
+        if (value.get_c_str().get(name) != simdjson::SUCCESS) return false;
+        const ProtobufCEnumValue* known = protobuf_c_enum_descriptor_get_value_by_name(
+            static_cast<const ProtobufCEnumDescriptor*>(field.descriptor), name);
         if (known == nullptr) return false;
         *reinterpret_cast<int*>(at) = known->value;
         return true;
@@ -264,28 +266,6 @@ class TreeFiller {
       default:
         return false;
     }
-  }
-
-  static const ProtobufCEnumValue* enum_value(const ProtobufCFieldDescriptor& field,
-                                              std::string_view name) {
-    // Enum names are NUL-terminated in the descriptor; the key is not, so compare by length.
-    const auto* descriptor = static_cast<const ProtobufCEnumDescriptor*>(field.descriptor);
-    thread_local std::unordered_map<std::string, const ProtobufCEnumValue*, StringHash,
-                                    std::equal_to<>>
-        cache;
-    if (auto it = cache.find(name); it != cache.end() && it->second != nullptr) {
-      // One cache for every enum: names are unique across pg_query's enums (each carries its
-      // type's prefix), but check the value belongs to this enum all the same.
-      const ProtobufCEnumValue* value = it->second;
-      if (value >= descriptor->values && value < descriptor->values + descriptor->n_values) {
-        return value;
-      }
-    }
-    std::string key(name);
-    const ProtobufCEnumValue* value =
-        protobuf_c_enum_descriptor_get_value_by_name(descriptor, key.c_str());
-    if (value != nullptr) cache[key] = value;
-    return value;
   }
 
   TreeArena& arena_;

@@ -113,7 +113,7 @@ std::optional<OrderedJson> parse_quickly(std::string_view text) {
       return std::nullopt;
     }
   }
-  thread_local simdjson::dom::parser parser;
+  simdjson::dom::parser& parser = thread_json_parser();
   simdjson::dom::element root;
   if (parser.parse(text.data(), text.size()).get(root) != simdjson::SUCCESS) return std::nullopt;
   OrderedJson tree;
@@ -205,6 +205,11 @@ void JsonReader::expect_keys(const Json& value, const std::string& path,
                              [&](const char* key) { return it.key() == key; });
     if (!known) fail(path.empty() ? it.key() : path + "." + it.key(), "unknown key");
   }
+}
+
+simdjson::dom::parser& thread_json_parser() {
+  thread_local simdjson::dom::parser parser;
+  return parser;
 }
 
 nlohmann::ordered_json parse_json_text(std::string_view text, const std::string& file_name) {

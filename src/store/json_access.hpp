@@ -9,6 +9,10 @@
 #include <optional>
 #include <string>
 
+namespace simdjson::dom {
+class parser;
+}  // namespace simdjson::dom
+
 namespace flick::store {
 
 class JsonReader {
@@ -38,6 +42,10 @@ class JsonReader {
  private:
   std::string file_name_;
 };
+
+// This thread's simdjson parser, shared by the store's readers so its buffers (sized to the
+// largest document read) exist once per thread. A document it returns lives until its next parse.
+simdjson::dom::parser& thread_json_parser();
 
 // Parses JSON text, throwing flick::UserError naming the file and byte offset on bad syntax.
 nlohmann::ordered_json parse_json_text(std::string_view text, const std::string& file_name);

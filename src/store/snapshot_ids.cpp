@@ -8,6 +8,7 @@
 
 #include "files/input_file.hpp"
 #include "flick/error.hpp"
+#include "store/json_access.hpp"
 #include "store/snapshot.hpp"
 
 namespace flick::store {
@@ -56,7 +57,7 @@ class IdReader : public nlohmann::json_sax<nlohmann::json> {
 // there as strings; the caller then lets nlohmann's parser decide, so what is accepted stays
 // exactly what nlohmann accepts (a BOM, numbers beyond a double, nesting deeper than 1024).
 bool read_ids_quickly(const std::string& text, SnapshotIds& ids) {
-  thread_local simdjson::dom::parser parser;
+  simdjson::dom::parser& parser = thread_json_parser();
   simdjson::dom::element root;
   if (parser.parse(text.data(), text.size()).get(root) != simdjson::SUCCESS) return false;
   simdjson::dom::object object;
