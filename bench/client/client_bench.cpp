@@ -479,10 +479,12 @@ std::string feed_fingerprint(Pool& pool) {
 // ("case\ttool" -> seconds per run).
 void run_feed(const std::string& url, int count, int repeat, const std::string& out_dir,
               std::map<std::string, std::vector<double>>& times) {
-  // New sessions for both tools, warmed up alike below.
-  PGconn* raw = PQconnectdb(url.c_str());
-  if (PQstatus(raw) != CONNECTION_OK) fail(raw, "connect");
+  // One new session for both tools, warmed up below: raw libpq runs on the pool's own
+  // connection (its native handle), so both talk to the same server process and the ratio
+  // measures the clients alone (two sessions' server processes can differ by a few percent on
+  // the same query for the whole run).
   Pool pool({.url = url, .size = 1});
+  PGconn* raw = pool.acquire()->native_handle();
   client::Params params;
   std::string sql = feed_query(pool).sql(params);
   auto prepared = feed_prepared(pool);
@@ -552,7 +554,6 @@ void run_feed(const std::string& url, int count, int repeat, const std::string& 
     for (const auto& [key, values] : cpu_us)
       out << fmt::format("{}\t{:.1f}\n", key, median(values));
   }
-  PQfinish(raw);
 }
 
 }  // namespace
@@ -580,9 +581,9 @@ int main(int argc, char** argv) {
     return 2;
   }
   try {
-    PGconn* raw = PQconnectdb(url.c_str());
-    if (PQstatus(raw) != CONNECTION_OK) fail(raw, "connect");
+    // Raw libpq on the pool's own connection: one server process for both (see run_feed).
     Pool pool({.url = url, .size = 1});
+    PGconn* raw = pool.acquire()->native_handle();
     if (feed_count > 0) seed_feed(url, schema_dir);
     pool.acquire()->execute_script(fmt::format(
         "DROP TABLE IF EXISTS bench_items, bench_inserts;"
@@ -663,7 +664,6 @@ int main(int argc, char** argv) {
     for (const Measurement& m : measurements) {
       fmt::print("{}\t{}\t{:.4f}\n", m.case_name, m.tool, median(m.seconds));
     }
-    PQfinish(raw);
   } catch (const std::exception& error) {
     fmt::print(stderr, "flick_client_bench: {}\n", error.what());
     return 1;

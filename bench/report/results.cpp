@@ -122,12 +122,15 @@ const std::vector<CaseSpec>& expected_cases() {
        "N runs of a feed query on the Flick example schema (200 users, 5000 posts, 20000 "
        "comments): the latest 50 public posts with their author's username and comment count "
        "(join, left join, group by, order by, limit); flick's typed builder builds it each time, "
-       "libpq and node-postgres run its SQL text, drizzle-orm its own select builder",
+       "libpq and node-postgres run its SQL text, drizzle-orm its own select builder (the same "
+       "SQL), drizzle-orm-relational its relational query (findMany with the author's username "
+       "and a comment-count extra: the same rows)",
        {300},
        {{"flick", Role::kFlick},
         {"libpq", Role::kFloor},
         {"node-postgres", Role::kPeer},
-        {"drizzle-orm", Role::kPeer}},
+        {"drizzle-orm", Role::kPeer},
+        {"drizzle-orm-relational", Role::kPeer}},
        true},
       {"client-feed-prepared",
        "the feed query prepared once (flick's prepare<bool>(), PQprepare), then run N times",

@@ -28,6 +28,9 @@
 #include "flick/client/result.hpp"
 #include "flick/client/types.hpp"
 
+// libpq's connection type (PGconn), declared as <libpq-fe.h> does.
+struct pg_conn;
+
 namespace flick::client {
 
 // Statement parameters in text form. NULL for std::nullopt / an empty std::optional.
@@ -362,6 +365,10 @@ class Connection : public Executor {
   int server_version() const;
   // The server process id (pg_backend_pid()), for tests and diagnostics.
   int backend_pid() const;
+  // libpq's handle of this connection (PGconn* from <libpq-fe.h>), for a libpq call the client
+  // does not wrap. Owned by the Connection: do not PQfinish it, and leave it idle (not inside a
+  // transaction or query) when done. Valid until the Connection reconnects or is destroyed.
+  pg_conn* native_handle() const;
 
  private:
   friend class Listener;

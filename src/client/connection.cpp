@@ -236,4 +236,6 @@ int Connection::server_version() const { return PQserverVersion(impl_->conn); }
 
 int Connection::backend_pid() const { return PQbackendPID(impl_->conn); }
 
+pg_conn* Connection::native_handle() const { return impl_->conn; }
+
 }  // namespace flick::client

@@ -2,6 +2,7 @@
 // column type the schema uses, NULLs, errors, pipelined batches.
 
 #include <gtest/gtest.h>
+#include <libpq-fe.h>
 
 #include "flick/client.hpp"
 #include "schema_database.hpp"
@@ -56,6 +57,23 @@ class ClientConnection : public ::testing::Test {
 };
 
 std::string* ClientConnection::url_ = nullptr;
+
+// The native handle is the connection's own session: what libpq runs on it is seen by the
+// client's next statement, and the client keeps working after it.
+TEST_F(ClientConnection, NativeHandleRunsLibpqCallsInTheSameSession) {
+  Connection db = connect();
+  PGconn* native = db.native_handle();
+  ASSERT_NE(native, nullptr);
+  EXPECT_EQ(PQbackendPID(native), db.backend_pid());
+  PGresult* set = PQexec(native, "SET application_name = 'through_libpq'");
+  EXPECT_EQ(PQresultStatus(set), PGRES_COMMAND_OK);
+  PQclear(set);
+  EXPECT_EQ(db.query_value<std::string>("SHOW application_name"), "through_libpq");
+  db.reconnect();
+  EXPECT_NE(db.native_handle(), nullptr);
+  EXPECT_NE(db.query_value<std::string>("SHOW application_name"), "through_libpq")
+      << "a reconnect opens a new session and a new handle";
+}
 
 TEST_F(ClientConnection, TextBoolTimestampAndNullsRoundTrip) {
   Connection db = connect();

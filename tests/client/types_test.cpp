@@ -22,6 +22,18 @@ TEST(ClientTypes, UuidRoundTripsAndRejectsGarbage) {
   EXPECT_EQ(Uuid::parse("{a0eebc999c0b4ef8bb6d6bb9bd380a11}"), uuid);
   EXPECT_THROW(Uuid::parse("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a1"), ConversionError);
   EXPECT_THROW(Uuid::parse("g0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"), ConversionError);
+  // The 36-character form is read by a table walk: a bad digit anywhere in it is refused.
+  EXPECT_THROW(Uuid::parse("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a1z"), ConversionError);
+  EXPECT_THROW(Uuid::parse("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a-1"), ConversionError);
+  EXPECT_THROW(Uuid::parse("a0eebc99-9c0b-4ef8-bb6d-6bb9bd38 a11"), ConversionError);
+  EXPECT_THROW(Uuid::parse(std::string_view("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a\0"
+                                            "1",
+                                            36)),
+               ConversionError);
+  EXPECT_EQ(Uuid::parse("ffffffff-ffff-ffff-ffff-ffffffffffff").str(),
+            "ffffffff-ffff-ffff-ffff-ffffffffffff");
+  EXPECT_EQ(Uuid::parse("00000000-0000-0000-0000-000000000000").str(),
+            "00000000-0000-0000-0000-000000000000");
 }
 
 TEST(ClientTypes, IntegersCheckTheirRange) {
