@@ -296,6 +296,11 @@ void seed_feed(const std::string& url, const std::filesystem::path& schema_dir) 
   // tool's) scans every comment 50 times.
   connection.execute_script(
       "CREATE INDEX IF NOT EXISTS bench_comments_post_id_idx ON comments (\"postId\")");
+  // Not in the example schema either, and what a feed has in production: without it every
+  // tool's query sorts all public posts on the server (4.3 of its 4.9 ms here), which hides
+  // the clients' own cost that this bench measures.
+  connection.execute_script(
+      "CREATE INDEX IF NOT EXISTS bench_posts_created_at_idx ON posts (\"createdAt\")");
   connection.execute_script("VACUUM ANALYZE");
 }
 
