@@ -71,6 +71,49 @@ std::optional<std::string> read_regular_file(const std::filesystem::path& path) 
 
 }  // namespace
 
+std::optional<std::string> read_unlinked_input_file(const std::filesystem::path& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW);
+  if (fd < 0) {
+    if (errno == ELOOP || errno == ENOENT || errno == ENOTDIR) return std::nullopt;
+    return read_input_file(path);  // its error names the reason
+  }
+  std::optional<std::string> text;
+  struct stat info {};
+  bool regular = ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode);
+  if (regular && static_cast<std::uintmax_t>(info.st_size) <= kMaxInputBytes) {
+    // One byte more than fstat's size: a read that stops at the size is at the end, with no
+    // second read to see it. A file that changes size while read is left to read_input_file.
+    std::size_t size = static_cast<std::size_t>(info.st_size);
+    std::string buffer(size + 1, '\0');
+    std::size_t done = 0;
+    bool at_end = false;
+    while (true) {
+      ssize_t got = ::read(fd, buffer.data() + done, buffer.size() - done);
+      if (got < 0 && errno == EINTR) continue;
+      if (got < 0) break;
+      if (got == 0) {
+        at_end = done == size;
+        break;
+      }
+      done += static_cast<std::size_t>(got);
+      // Reaching fstat's size asked for one byte more than it got: the end.
+      if (done == size) {
+        at_end = true;
+        break;
+      }
+      if (done == buffer.size()) break;  // it grew
+    }
+    if (at_end) {
+      buffer.pop_back();
+      text = std::move(buffer);
+    }
+  }
+  ::close(fd);
+  if (!regular) return std::nullopt;
+  if (text) return checked_text(path.string(), std::move(*text));
+  return read_input_file(path);
+}
+
 std::string read_input_file(const std::filesystem::path& path) {
   std::string name = path.string();
   std::optional<std::string> fast = read_regular_file(path);

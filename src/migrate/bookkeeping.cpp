@@ -43,7 +43,7 @@ bool Bookkeeping::exists() {
              .value(0, 0) == "t";
 }
 
-std::vector<AppliedRow> Bookkeeping::rows() {
+std::vector<AppliedRow> Bookkeeping::rows(RowDetail detail) {
   std::vector<AppliedRow> rows;
   pg::Result tables =
       connection_.exec_params("SELECT to_regclass($1) IS NOT NULL, to_regclass($2) IS NOT NULL",
@@ -53,7 +53,7 @@ std::vector<AppliedRow> Bookkeeping::rows() {
   complete_ = has_drizzle && has_flick;
   if (!has_drizzle) return rows;
   std::string sql =
-      has_flick
+      has_flick && detail == RowDetail::kAll
           ? fmt::format(
                 "SELECT m.id, m.hash, m.created_at, f.tag, "
                 "to_char(f.applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), "

@@ -23,8 +23,12 @@ class Bookkeeping {
   void ensure();
   // True when drizzle's table exists.
   bool exists();
+  // What rows() reads of each row: everything, or only what matching rows to the journal needs
+  // (id, hash, created_at; tag, applied_at and duration_ms stay unset), which spares the join
+  // with Flick's table and a formatted time per row (the no-op migrate's main query).
+  enum class RowDetail { kAll, kForMatching };
   // Every applied row, oldest first. Empty when the table does not exist.
-  std::vector<AppliedRow> rows();
+  std::vector<AppliedRow> rows(RowDetail detail = RowDetail::kAll);
   // Whether the last rows() found both tables, i.e. ensure() would create nothing.
   bool complete() const { return complete_; }
   // Records one applied migration in both tables.

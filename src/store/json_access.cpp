@@ -226,4 +226,8 @@ nlohmann::ordered_json parse_json_text(std::string_view text, const std::string&
 
 std::string read_text_file(const std::string& path) { return files::read_input_file(path); }
 
+std::optional<std::string> read_unlinked_text_file(const std::string& path) {
+  return files::read_unlinked_input_file(path);
+}
+
 }  // namespace flick::store

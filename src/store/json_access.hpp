@@ -52,5 +52,8 @@ nlohmann::ordered_json parse_json_text(std::string_view text, const std::string&
 
 // Reads a whole file; throws flick::UserError naming it when it cannot be read.
 std::string read_text_file(const std::string& path);
+// The same for a regular file that is not a symbolic link; std::nullopt for a link, a missing
+// file or anything but a regular file (files::read_unlinked_input_file).
+std::optional<std::string> read_unlinked_text_file(const std::string& path);
 
 }  // namespace flick::store
