@@ -64,6 +64,35 @@ TEST_F(ToolkitTest, GenerateWritesTheNextMigrationOnlyWhenTheSchemaChanged) {
   EXPECT_TRUE(check(project()).ok());
 }
 
+// The schema files are read while the folder's snapshot is: a broken snapshot is still the error
+// reported when the schema is broken as well, each error alone is reported as itself, and
+// nothing is written.
+TEST_F(ToolkitTest, GenerateReportsAFolderProblemBeforeASchemaProblem) {
+  write("schema.sql", "CREATE TABLE notes (id integer PRIMARY KEY);\n");
+  GenerateReport first = generate(project(), {.name = "init"});
+  ASSERT_EQ(first.written.size(), 1u);
+  std::string snapshot = read(first.written[0].snapshot_path);
+  auto message_of = [&] {
+    try {
+      generate(project(), {.name = "next"});
+    } catch (const std::exception& error) {
+      return std::string(error.what());
+    }
+    return std::string("no error");
+  };
+  write("schema.sql", "CREATE TABLE notes (id integer PRIMARY KEY,, body text);\n");
+  EXPECT_NE(message_of().find("schema.sql"), std::string::npos) << message_of();
+  write(fs::relative(first.written[0].snapshot_path, dir_), "{ \"id\": ");
+  std::string both = message_of();
+  EXPECT_NE(both.find("0000_snapshot.json"), std::string::npos) << both;
+  EXPECT_EQ(both.find("schema.sql"), std::string::npos) << both;
+  write("schema.sql", "CREATE TABLE notes (id integer PRIMARY KEY, body text);\n");
+  EXPECT_NE(message_of().find("0000_snapshot.json"), std::string::npos) << message_of();
+  EXPECT_FALSE(fs::exists(dir_ / "drizzle" / "0001_next.sql"));
+  write(fs::relative(first.written[0].snapshot_path, dir_), snapshot);
+  EXPECT_EQ(generate(project(), {.name = "next"}).written.size(), 1u);
+}
+
 TEST_F(ToolkitTest, ExportAndCodegenReadTheSchemaFiles) {
   write("schema.sql",
         "CREATE TYPE mood AS ENUM ('ok', 'meh');\n"
