@@ -45,8 +45,15 @@ struct NotCovered {
 // search_path is set to "public" for the duration (server-printed expressions then match files
 // that leave public unqualified) and restored. Appends what the model cannot represent to
 // `not_covered` when given. Throws pg::PgError.
+//
+// With `second_connection`, when it runs in its own transaction: the sequences, constraints and
+// indexes are read at the same time on a second connection (Connection::open_another) that
+// shares the first one's snapshot (pg_export_snapshot / SET TRANSACTION SNAPSHOT), while the
+// first reads the rest; the server then works on two cores. The result is the same. When the
+// second connection cannot be opened or its reads fail, they run on the first connection.
 model::Catalog read_catalog(pg::Connection& connection, const Filters& filters,
-                            std::vector<NotCovered>* not_covered = nullptr);
+                            std::vector<NotCovered>* not_covered = nullptr,
+                            bool second_connection = false);
 
 // The server prints what it stores in its own style: view queries with qualified columns,
 // expressions with the casts it added (`'x'` -> `'x'::text`, `lower(email)` on a varchar ->

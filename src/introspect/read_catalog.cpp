@@ -1,5 +1,9 @@
 #include <algorithm>
+#include <future>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <utility>
+#include <vector>
 
 #include "introspect/introspect.hpp"
 #include "introspect/reader_state.hpp"
@@ -40,6 +44,19 @@ std::vector<int> json_ints(const pg::Result& result, int row, int column) {
   return values;
 }
 
+pg::Result ReaderState::query(const std::string& sql) {
+  if (read_ahead != nullptr) {
+    auto found = read_ahead->find(sql);
+    if (found != read_ahead->end() && found->second.valid()) {
+      try {
+        return found->second.get();
+      } catch (const pg::PgError&) {  // run here instead
+      }
+    }
+  }
+  return connection.exec(sql);
+}
+
 namespace {
 
 // Sets search_path for the reading (transaction-local) and puts the old one back.
@@ -66,6 +83,8 @@ class ReadTransaction {
     } catch (...) {  // the connection is gone: its transaction with it
     }
   }
+  // Whether the reading runs in a transaction of its own (begun here).
+  bool own() const { return own_; }
   ReadTransaction(const ReadTransaction&) = delete;
   ReadTransaction& operator=(const ReadTransaction&) = delete;
 
@@ -89,13 +108,51 @@ void drop_bookkeeping_schema(model::Catalog& catalog, const std::string& schema)
   std::erase(catalog.schemas, schema);
 }
 
+// Runs `queries` on a new connection in the snapshot `snapshot_id` exported by `connection`'s
+// transaction, one after the other; each result (or error) goes to its promise.
+void read_ahead_on_another(const pg::Connection& connection, const std::string& snapshot_id,
+                           std::vector<std::pair<std::string, std::promise<pg::Result>>>& queries) {
+  std::size_t next = 0;
+  try {
+    pg::Connection other = connection.open_another();
+    other.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    other.exec("SET TRANSACTION SNAPSHOT " + other.quote_literal(snapshot_id));
+    other.exec("SET LOCAL search_path TO public");
+    for (; next < queries.size(); ++next) {
+      queries[next].second.set_value(other.exec(queries[next].first));
+    }
+    other.exec("COMMIT");
+  } catch (...) {
+    for (; next < queries.size(); ++next) {
+      queries[next].second.set_exception(std::current_exception());
+    }
+  }
+}
+
 }  // namespace
 
 model::Catalog read_catalog(pg::Connection& connection, const Filters& filters,
-                            std::vector<NotCovered>* not_covered) {
+                            std::vector<NotCovered>* not_covered, bool second_connection) {
   ReaderState state{connection, filters, {}, {}, {}, {}, {}, {}};
+  std::map<std::string, std::future<pg::Result>> read_ahead;
+  std::vector<std::pair<std::string, std::promise<pg::Result>>> queries;
+  std::future<void> reading_ahead;
   {
     ReadTransaction transaction(connection);
+    // Not on a standby, where exporting a snapshot may be refused: asked first, so that no
+    // refusal ever aborts this transaction.
+    if (second_connection && transaction.own() &&
+        connection.exec("SELECT pg_is_in_recovery()").value(0, 0) == "f") {
+      std::string snapshot = connection.exec("SELECT pg_export_snapshot()").value(0, 0);
+      for (std::string sql : {sequences_sql(), constraints_sql(), indexes_sql()}) {
+        queries.emplace_back(std::move(sql), std::promise<pg::Result>());
+      }
+      for (auto& [sql, promise] : queries) read_ahead.emplace(sql, promise.get_future());
+      state.read_ahead = &read_ahead;
+      reading_ahead = std::async(std::launch::async, [&connection, snapshot, &queries] {
+        read_ahead_on_another(connection, snapshot, queries);
+      });
+    }
     read_schemas(state);
     read_enums(state);
     read_collations(state);
@@ -110,6 +167,8 @@ model::Catalog read_catalog(pg::Connection& connection, const Filters& filters,
     read_privileges(state);
     read_comments(state);
     read_not_covered(state);
+    // The second connection's transaction ends before this one's, which exported its snapshot.
+    if (reading_ahead.valid()) reading_ahead.wait();
   }
   drop_bookkeeping_schema(state.catalog, filters.bookkeeping_schema);
   std::erase_if(state.catalog.grants, [&](const model::Grant& grant) {

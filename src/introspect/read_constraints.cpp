@@ -58,11 +58,11 @@ void add_primary_key(model::Table& table, std::vector<std::string> columns,
 
 }  // namespace
 
-void read_constraints(ReaderState& state) {
+std::string constraints_sql() {
   const char* names_of =
       "(SELECT json_agg(a.attname ORDER BY k.ord) FROM unnest({0}) WITH ORDINALITY k(num, ord) "
       "JOIN pg_attribute a ON a.attrelid = {1} AND a.attnum = k.num)";
-  pg::Result result = state.connection.exec(fmt::format(
+  return fmt::format(
       "SELECT co.conrelid, co.conname, co.contype, {0}, rn.nspname, r.relname, {1}, "
       "co.confupdtype, co.confdeltype, co.confmatchtype, co.condeferrable, co.convalidated, "
       "co.connoinherit, pg_get_expr(co.conbin, co.conrelid), i.indnullsnotdistinct, co.confrelid, "
@@ -78,7 +78,11 @@ void read_constraints(ReaderState& state) {
       "ORDER BY co.conrelid, co.oid",
       fmt::format(fmt::runtime(names_of), "co.conkey", "co.conrelid"),
       fmt::format(fmt::runtime(names_of), "co.confkey", "co.confrelid"),
-      user_schema_condition("n")));
+      user_schema_condition("n"));
+}
+
+void read_constraints(ReaderState& state) {
+  pg::Result result = state.query(constraints_sql());
   for (int row = 0; row < result.rows(); ++row) {
     auto table_it = state.tables_by_oid.find(result.value(row, kTable));
     if (table_it == state.tables_by_oid.end()) continue;

@@ -33,8 +33,8 @@ constexpr int kIndoptionNullsFirst = 2;
 
 }  // namespace
 
-void read_indexes(ReaderState& state) {
-  pg::Result result = state.connection.exec(fmt::format(
+std::string indexes_sql() {
+  return fmt::format(
       "SELECT i.indrelid, ic.relname, am.amname, i.indisunique, i.indnullsnotdistinct, "
       "i.indnkeyatts, to_json(i.indkey::int2[]), to_json(i.indoption::int2[]), "
       "(SELECT json_agg(CASE WHEN i.indkey[k - 1] = 0 THEN pg_get_indexdef(i.indexrelid, k, true) "
@@ -58,7 +58,11 @@ void read_indexes(ReaderState& state) {
       "pg_constraint co WHERE co.contype IN ('p', 'u', 'x')) "
       "AND NOT EXISTS (SELECT 1 FROM pg_inherits ih WHERE ih.inhrelid = i.indexrelid) "
       "ORDER BY i.indrelid, i.indexrelid",
-      user_schema_condition("n")));
+      user_schema_condition("n"));
+}
+
+void read_indexes(ReaderState& state) {
+  pg::Result result = state.query(indexes_sql());
   for (int row = 0; row < result.rows(); ++row) {
     // On a table, or on a materialized view (whose column names come with the row).
     auto table_it = state.tables_by_oid.find(result.value(row, kTable));

@@ -50,8 +50,8 @@ model::Column* owner_column(ReaderState& state, const pg::Result& result, int ro
 
 }  // namespace
 
-void read_sequences(ReaderState& state) {
-  pg::Result result = state.connection.exec(fmt::format(
+std::string sequences_sql() {
+  return fmt::format(
       "SELECT n.nspname, c.relname, s.seqincrement, s.seqmin, s.seqmax, s.seqstart, s.seqcache, "
       "s.seqcycle, d.refobjid, d.refobjsubid, d.deptype "
       "FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid "
@@ -59,7 +59,11 @@ void read_sequences(ReaderState& state) {
       "LEFT JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = c.oid AND "
       "d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i') "
       "WHERE {} AND {} ORDER BY c.oid",
-      user_schema_condition("n"), not_extension_member("pg_class", "c.oid")));
+      user_schema_condition("n"), not_extension_member("pg_class", "c.oid"));
+}
+
+void read_sequences(ReaderState& state) {
+  pg::Result result = state.query(sequences_sql());
   for (int row = 0; row < result.rows(); ++row) {
     const std::string& schema = result.value(row, kSchema);
     const std::string& name = result.value(row, kName);

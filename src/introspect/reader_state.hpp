@@ -3,6 +3,7 @@
 // State shared by the catalog readers of one read_catalog call: the catalog being filled, the
 // relations in scope by OID, and the items the model cannot represent.
 
+#include <future>
 #include <map>
 #include <string>
 #include <unordered_map>
@@ -30,6 +31,14 @@ struct ReaderState {
   std::unordered_set<std::string> schemas_in_scope;              // pass schemaFilter, not system
   // Sequences owned by a serial column or an identity: not catalog sequences of their own.
   std::unordered_set<std::string> owned_sequences;  // "schema.name"
+
+  // Results read ahead on a second connection (read_catalog's second_connection), by SQL text;
+  // nullptr when there is none.
+  std::map<std::string, std::future<pg::Result>>* read_ahead = nullptr;
+
+  // The result of `sql`: the one read ahead when there is one, else run on `connection` now
+  // (also when the read ahead failed: the second connection is a speed-up, never a dependency).
+  pg::Result query(const std::string& sql);
 
   model::Table& table(const std::string& oid) {
     return catalog.tables[tables_by_oid.at(oid).index];
@@ -61,6 +70,11 @@ std::vector<int> json_ints(const pg::Result& result, int row, int column);
 // with search_path = public); the only routine of that name whatever its types; or nullptr.
 const model::Function* find_routine(const model::Catalog& catalog, const std::string& schema,
                                     const std::string& name, const std::vector<std::string>& types);
+
+// The single query of a reader that read_catalog may run ahead on a second connection.
+std::string sequences_sql();
+std::string constraints_sql();
+std::string indexes_sql();
 
 // One reader per object kind, called in this order by read_catalog.
 void read_schemas(ReaderState& state);

@@ -251,7 +251,8 @@ PullReport pull(const Project& project, const PullOptions& options) {
   pg::Connection connection = connect_database(project, options.url);
   introspect::Filters filters = database_filters(config);
   std::vector<introspect::NotCovered> not_covered;
-  model::Catalog catalog = introspect::read_catalog(connection, filters, &not_covered);
+  model::Catalog catalog =
+      introspect::read_catalog(connection, filters, &not_covered, /*second_connection=*/true);
 
   diff::ChangeSet changes = diff::diff(model::Catalog{}, catalog, {});
   report.files = write_schema_files(changes.changes, not_covered, report.directory, options.split);
