@@ -86,6 +86,16 @@ void Bookkeeping::record(const store::JournalEntry& entry, const std::string& ha
        std::to_string(statements)});
 }
 
+std::string Bookkeeping::record_statement(const store::JournalEntry& entry, const std::string& hash,
+                                          int statements) const {
+  return fmt::format(
+      "WITH m AS (INSERT INTO {} (hash, created_at) VALUES ({}, {}) RETURNING id) "
+      "INSERT INTO {} (migration_id, tag, duration_ms, statements) "
+      "SELECT id, {}, (extract(epoch FROM clock_timestamp() - now()) * 1000)::bigint, {} FROM m",
+      qualified_table(), connection_.quote_literal(hash), entry.when, qualified_flick_table(),
+      connection_.quote_literal(entry.tag), statements);
+}
+
 void Bookkeeping::update_hash(const AppliedRow& row, const std::string& hash) {
   connection_.exec_params(fmt::format("UPDATE {} SET hash = $1 WHERE id = $2", qualified_table()),
                           {hash, std::to_string(row.id)});

@@ -34,6 +34,10 @@ class Bookkeeping {
   // Records one applied migration in both tables.
   void record(const store::JournalEntry& entry, const std::string& hash, std::int64_t duration_ms,
               int statements);
+  // The same record as one statement with its values written in, for a migration sent whole
+  // in one message; the duration is the server's time since the transaction began.
+  std::string record_statement(const store::JournalEntry& entry, const std::string& hash,
+                               int statements) const;
   // Replaces the recorded hash of a deliberately edited migration.
   void update_hash(const AppliedRow& row, const std::string& hash);
   // Removes the record of a migration (after `down`).

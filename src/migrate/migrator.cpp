@@ -29,6 +29,74 @@ bool work_follows(const std::vector<PlannedStatement>& statements, std::size_t i
   return false;
 }
 
+// The first server that checks, while a query runs, whether its client is still there.
+constexpr int kConnectionCheckVersion = 140000;
+
+// The number of code points in `text` (PostgreSQL's error positions count characters).
+int code_points(std::string_view text) {
+  int count = 0;
+  for (char c : text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return count;
+}
+
+// Whether a migration can go to the server as one message: every statement parsed and plain (no
+// transaction control of its own, none that must run outside a transaction block).
+bool sendable_whole(const std::vector<PlannedStatement>& statements) {
+  return std::all_of(statements.begin(), statements.end(), [](const PlannedStatement& statement) {
+    return statement.control == PlannedStatement::Control::kNone &&
+           !statement.outside_transaction && !statement.unparsed;
+  });
+}
+
+// Runs a migration that sendable_whole() accepts in one round trip: BEGIN, its statements, the
+// record and COMMIT as one multi-statement message (the server stops at the first error, which
+// is then reported for the statement it came from, positions within that statement).
+std::optional<MigrationFailure> apply_whole(pg::Connection& connection, Bookkeeping& bookkeeping,
+                                            const PendingMigration& migration,
+                                            const MigrateObserver& observer) {
+  auto started = Clock::now();
+  const auto& statements = migration.statements;
+  std::string text = "BEGIN;\n";
+  std::vector<int> starts;  // each statement's first character in `text`, 0-based
+  int characters = code_points(text);
+  for (const PlannedStatement& statement : statements) {
+    if (observer.on_statement) observer.on_statement(migration, statement);
+    starts.push_back(characters);
+    text += statement.text;
+    // On a line of its own: a statement may end in a line comment.
+    text += "\n;\n";
+    characters += code_points(statement.text) + 3;
+  }
+  text += bookkeeping.record_statement(migration.status.entry, migration.status.file_hash,
+                                       static_cast<int>(statements.size()));
+  text += ";\nCOMMIT";
+  pg::Connection::ScriptRun run = connection.run_script(text);
+  if (run.error) {
+    if (connection.in_transaction()) {
+      try {
+        connection.exec("ROLLBACK");
+      } catch (const pg::PgError&) {  // the connection is gone: its transaction with it
+      }
+    }
+    pg::ErrorFields fields = run.error->fields();
+    std::size_t failed = run.results.size();  // 0 is BEGIN, 1..n the statements, then the record
+    if (failed >= 1 && failed <= statements.size()) {
+      const PlannedStatement& statement = statements[failed - 1];
+      if (fields.position > 0) fields.position -= starts[failed - 1];
+      if (fields.position < 0) fields.position = 0;
+      fields.query = statement.text;
+      return MigrationFailure{migration.file, statement, std::move(fields), 0, ""};
+    }
+    fields.position = 0;
+    fields.query.clear();
+    PlannedStatement commit{"COMMIT", static_cast<int>(statements.size()) + 1,
+                            statements.empty() ? 1 : statements.back().line, false};
+    return MigrationFailure{migration.file, commit, std::move(fields), 0, ""};
+  }
+  if (observer.on_applied) observer.on_applied(migration, elapsed_ms(started));
+  return std::nullopt;
+}
+
 // Runs one migration's statements. Transactional statements are grouped in transactions unless
 // `own_transaction` is false (the caller holds one, or --tx none); statements PostgreSQL refuses
 // inside a transaction block run alone between them. The record is written with the last group.
@@ -38,6 +106,10 @@ std::optional<MigrationFailure> apply_one(pg::Connection& connection, Bookkeepin
                                           const PendingMigration& migration, bool own_transaction,
                                           const MigrateObserver& observer,
                                           std::vector<std::string>& warnings) {
+  if (own_transaction && sendable_whole(migration.statements) &&
+      connection.server_version() >= kConnectionCheckVersion) {
+    return apply_whole(connection, bookkeeping, migration, observer);
+  }
   auto started = Clock::now();
   int committed = 0;
   pg::Transaction transaction = pg::Transaction::not_begun(connection);
@@ -129,6 +201,11 @@ std::string extension_package(const std::string& extension, int server_major) {
 }
 
 void set_session_timeouts(pg::Connection& connection, const MigrateOptions& options) {
+  // A migrate that is killed stops its migration within a second, also in the middle of a
+  // migration sent as one message (apply_whole): the server would otherwise run the rest of it.
+  if (connection.server_version() >= kConnectionCheckVersion) {
+    connection.exec("SET client_connection_check_interval = 1000");
+  }
   if (options.lock_timeout) {
     connection.exec_params("SELECT set_config('lock_timeout', $1, false)", {*options.lock_timeout});
   }

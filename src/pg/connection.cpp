@@ -89,22 +89,43 @@ Result Connection::exec(std::string_view sql) {
 }
 
 std::vector<Result> Connection::exec_all(std::string_view sql) {
+  ScriptRun run = run_script(sql);
+  if (run.error) throw *run.error;
+  return std::move(run.results);
+}
+
+Connection::ScriptRun Connection::run_script(std::string_view sql) {
   std::string text(sql);
   if (PQsendQuery(impl_->conn, text.c_str()) == 0) {
     throw error_from_result(impl_->conn, nullptr, sql);
   }
-  std::vector<Result> results;
-  std::optional<PgError> first_error;
+  ScriptRun run;
   while (PGresult* raw = PQgetResult(impl_->conn)) {
+    ExecStatusType status = PQresultStatus(raw);
+    if (status == PGRES_COPY_IN || status == PGRES_COPY_BOTH || status == PGRES_COPY_OUT) {
+      // COPY FROM STDIN has no data here: ended, the server rolls it back and reports this
+      // reason as its error. COPY TO STDOUT's rows are read and dropped. Then its own result.
+      PQclear(raw);
+      if (status == PGRES_COPY_OUT) {
+        char* data = nullptr;
+        while (PQgetCopyData(impl_->conn, &data, 0) > 0) PQfreemem(data);
+      } else if (PQputCopyEnd(impl_->conn, "COPY FROM STDIN is not supported in a migration") < 0) {
+        if (!run.error) run.error = error_from_result(impl_->conn, nullptr, sql);
+        break;
+      }
+      continue;
+    }
     if (succeeded(raw)) {
-      results.push_back(impl_->take(raw));
+      if (!run.error)
+        run.results.push_back(impl_->take(raw));
+      else
+        PQclear(raw);
     } else {
       ResultGuard guard{raw};
-      if (!first_error) first_error = error_from_result(impl_->conn, raw, sql);
+      if (!run.error) run.error = error_from_result(impl_->conn, raw, sql);
     }
   }
-  if (first_error) throw *first_error;
-  return results;
+  return run;
 }
 
 Result Connection::exec_params(std::string_view sql,

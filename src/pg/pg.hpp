@@ -105,6 +105,17 @@ class Connection {
   // Runs each statement of a multi-statement text and returns every result, in order.
   std::vector<Result> exec_all(std::string_view sql);
 
+  // What run_script did: the results of the statements that ran, in order, and the first error;
+  // the statement that failed is then number results.size() (0-based) of the text, and the
+  // server skipped the rest of it. The error's position and query are the whole text's.
+  struct ScriptRun {
+    std::vector<Result> results;
+    std::optional<PgError> error;
+  };
+  // Runs a multi-statement text in one round trip (the simple query protocol) without throwing
+  // for a statement's error.
+  ScriptRun run_script(std::string_view sql);
+
   // Runs ONE statement with $1..$n parameters given as text (std::nullopt is NULL); the server
   // infers their types. Throws PgError.
   Result exec_params(std::string_view sql, const std::vector<std::optional<std::string>>& params);

@@ -216,3 +216,69 @@ TEST_F(Safety, MissingExtensionNamesThePackageToInstall) {
 
 }  // namespace
 }  // namespace flick::testing
+
+namespace flick::testing {
+namespace {
+
+// A migration of plain statements goes to the server as one message (BEGIN, the statements, the
+// record, COMMIT). A statement that ends in a line comment does not swallow the next one, and
+// the record holds the tag, the statement count and a duration.
+TEST_F(Safety, AMigrationSentWholeKeepsTrailingLineCommentsApart) {
+  write_folder(out_, {{"0000_comments",
+                       "CREATE TABLE \"lc1\" (\"id\" integer) -- first, no semicolon\n"
+                       "--> statement-breakpoint\n"
+                       "CREATE TABLE \"lc2\" (\"id\" integer) -- second, the file's last line"}});
+  std::string url = create_database("m_line_comments");
+  FlickRun run = migrate(url);
+  ASSERT_EQ(run.exit_code, 0) << run.out << run.err;
+  EXPECT_TRUE(relation_exists(url, "public.lc1"));
+  EXPECT_TRUE(relation_exists(url, "public.lc2"));
+  EXPECT_EQ(query_value(url,
+                        "SELECT tag || ' ' || statements || ' ' || (duration_ms >= 0) FROM "
+                        "drizzle.__flick_migrations"),
+            "0000_comments 2 true");
+  EXPECT_EQ(bookkeeping_rows(url), 1);
+}
+
+// A deferred foreign key fails at COMMIT: reported as the statement after the last, nothing of
+// the migration stays.
+TEST_F(Safety, AFailureAtCommitIsReportedAsTheCommit) {
+  write_folder(out_, {{"0000_ok", "CREATE TABLE \"before\" (\"id\" integer);\n", 1700000001000},
+                      {"0001_deferred",
+                       "CREATE TABLE \"p\" (\"id\" integer PRIMARY KEY);\n"
+                       "--> statement-breakpoint\n"
+                       "CREATE TABLE \"c\" (\"pid\" integer REFERENCES \"p\" DEFERRABLE "
+                       "INITIALLY DEFERRED);\n--> statement-breakpoint\n"
+                       "INSERT INTO \"c\" VALUES (1);\n",
+                       1700000002000}});
+  std::string url = create_database("m_commit_fails");
+  FlickRun run = migrate(url, {"--json"});
+  EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
+  nlohmann::json result = nlohmann::json::parse(run.out);
+  EXPECT_EQ(result["applied"], nlohmann::json::array({"0000_ok"}));
+  EXPECT_EQ(result["failure"]["statement"], 4);
+  EXPECT_EQ(result["failure"]["firstLine"], "COMMIT");
+  EXPECT_EQ(result["failure"]["sqlstate"], "23503");
+  EXPECT_TRUE(relation_exists(url, "public.before"));
+  EXPECT_FALSE(relation_exists(url, "public.p"));
+  EXPECT_FALSE(relation_exists(url, "public.c"));
+  EXPECT_EQ(bookkeeping_rows(url), 1);
+}
+
+// COPY ... FROM STDIN has no data in a migration: refused with a reason, never waited on.
+TEST_F(Safety, CopyFromStdinFailsInsteadOfWaiting) {
+  write_folder(out_, {{"0000_copy",
+                       "CREATE TABLE \"items\" (\"id\" integer);\n--> statement-breakpoint\n"
+                       "COPY \"items\" FROM STDIN;\n"}});
+  std::string url = create_database("m_copy_stdin");
+  FlickRun run = migrate(url);
+  EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
+  EXPECT_NE(run.err.find("failed at statement 2"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("COPY FROM STDIN is not supported in a migration"), std::string::npos)
+      << run.err;
+  EXPECT_FALSE(relation_exists(url, "public.items"));
+  EXPECT_EQ(bookkeeping_rows(url), 0);
+}
+
+}  // namespace
+}  // namespace flick::testing
