@@ -200,7 +200,9 @@ std::string extension_package(const std::string& extension, int server_major) {
   return fmt::format("postgresql-{}-{}", server_major, suffix);
 }
 
-void set_session_timeouts(pg::Connection& connection, const MigrateOptions& options) {
+// The migrating session's settings: the client check below, then --lock-timeout and
+// --statement-timeout when given.
+void set_session_options(pg::Connection& connection, const MigrateOptions& options) {
   // A migrate that is killed stops its migration within a second, also in the middle of a
   // migration sent as one message (apply_whole): the server would otherwise run the rest of it.
   if (connection.server_version() >= kConnectionCheckVersion) {
@@ -433,7 +435,7 @@ MigrateResult run_migrations(pg::Connection& connection, const store::MigrationF
   }
   AdvisoryLock lock(connection, bookkeeping.lock_name(), options.lock_wait);
   bookkeeping.ensure();
-  set_session_timeouts(connection, options);
+  set_session_options(connection, options);
   // Under the lock: another migrator may have applied some of them in the meantime.
   FolderStatus status = match_applied(folder.journal().entries, files.hashes,
                                       bookkeeping.rows(Bookkeeping::RowDetail::kForMatching));
