@@ -18,6 +18,18 @@ namespace {
 
 // invalid_sql_statement_name: the session has no prepared statement of that name.
 constexpr std::string_view kNoSuchStatement = "26000";
+// feature_not_supported, raised for a prepared SELECT * (or RETURNING *) whose table gained or
+// lost a column since it was prepared, e.g. by a migration deployed while the app runs.
+constexpr std::string_view kFeatureNotSupported = "0A000";
+constexpr std::string_view kResultTypeChanged = "cached plan must not change result type";
+
+// The server function that raises it names it whatever the server's language; the message is
+// the fallback for a server that does not send the function.
+bool result_type_changed(const PGresult* raw, const Error& error) {
+  const char* routine = PQresultErrorField(raw, PG_DIAG_SOURCE_FUNCTION);
+  if (routine != nullptr) return std::string_view(routine) == "RevalidateCachedQuery";
+  return error.info().message.find(kResultTypeChanged) != std::string::npos;
+}
 
 }  // namespace
 
@@ -41,11 +53,23 @@ Result Connection::execute_prepared(std::string_view sql, const Params& params) 
     if (succeeded(raw)) return Result(raw, sql);
     ResultGuard guard{raw};
     Error error = error_from_result(impl_->conn, raw, sql);
+    bool idle = PQtransactionStatus(impl_->conn) == PQTRANS_IDLE;
     if (error.sqlstate() == kNoSuchStatement) {
       // Deallocated behind our back (DISCARD ALL, DEALLOCATE): prepare it again. Inside a
       // transaction block the failure already aborted the transaction, so only forget it.
       impl_->prepared.erase(impl_->prepared.find(sql));
-      if (!retried && PQtransactionStatus(impl_->conn) == PQTRANS_IDLE) continue;
+      if (!retried && idle) continue;
+    } else if (error.sqlstate() == kFeatureNotSupported && result_type_changed(raw, error)) {
+      // The statement's result columns changed under it: prepared again under a new name (the
+      // old one is deallocated when the session can still run statements) and run once more
+      // outside a transaction block; inside one the transaction is aborted, so only forgotten.
+      std::string old_name = name;
+      impl_->prepared.erase(impl_->prepared.find(sql));
+      if (idle) {
+        std::string deallocate = "DEALLOCATE " + old_name;
+        PQclear(PQexec(impl_->conn, deallocate.c_str()));
+        if (!retried) continue;
+      }
     }
     throw error;
   }

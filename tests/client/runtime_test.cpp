@@ -132,6 +132,38 @@ TEST_F(Runtime, PreparedStatementSurvivesReconnectAndDiscardAll) {
   EXPECT_EQ(db.prepared_count(), 1u);
 }
 
+// A migration adds a column while the app runs: the prepared SELECT * fails with "cached plan
+// must not change result type" (0A000). Outside a transaction it is prepared again and run once
+// more, so the caller sees the new column; inside one the error is thrown (the transaction is
+// aborted) and the next call after it works.
+TEST_F(Runtime, PreparedStatementIsPreparedAgainWhenItsResultTypeChanges) {
+  Connection db = connect();
+  db.execute_script(
+      "DROP TABLE IF EXISTS reshaped; CREATE TABLE reshaped (id integer); "
+      "INSERT INTO reshaped VALUES (1)");
+  const std::string select = "SELECT * FROM reshaped WHERE id = $1";
+  EXPECT_EQ(db.execute_prepared(select, Params(1)).columns(), 1);
+  Connection migrator = connect();
+  migrator.execute_script("ALTER TABLE reshaped ADD COLUMN note text DEFAULT 'new'");
+  Result after = db.execute_prepared(select, Params(1));
+  ASSERT_EQ(after.columns(), 2);
+  EXPECT_EQ(after[0].get<std::string>(1), "new");
+  EXPECT_EQ(db.prepared_count(), 1u);
+  EXPECT_EQ(server_prepared_statements(db), 1) << "the old statement is deallocated";
+
+  migrator.execute_script("ALTER TABLE reshaped ADD COLUMN extra integer");
+  db.execute_script("BEGIN");
+  try {
+    db.execute_prepared(select, Params(1));
+    FAIL() << "expected the 0A000 inside a transaction block";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.sqlstate(), "0A000");
+  }
+  db.execute_script("ROLLBACK");
+  EXPECT_EQ(db.execute_prepared(select, Params(1)).columns(), 3);
+  db.execute_script("DROP TABLE reshaped");
+}
+
 TEST_F(Runtime, PreparedStatementsOnAPoolAndInATransaction) {
   Pool pool({.url = *url_, .size = 1});
   add_words(pool, 10);
