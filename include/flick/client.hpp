@@ -216,6 +216,9 @@ struct ConnectionOptions {
   std::string url;
   std::chrono::seconds connect_timeout{10};
   std::string application_name = "flick";
+  // How many execute_prepared statements the session keeps prepared; beyond it the least
+  // recently used one is deallocated. 0: no limit.
+  std::size_t prepared_statements = 512;
 };
 
 // The rows of a COPY ... FROM STDIN in text format, built from typed values and sent to the
@@ -478,6 +481,8 @@ struct PoolOptions {
   std::chrono::milliseconds acquire_timeout{5000};
   std::chrono::seconds connect_timeout{10};
   std::string application_name = "flick";
+  // Each connection's ConnectionOptions::prepared_statements.
+  std::size_t prepared_statements = 512;
 };
 
 // A fixed-size, thread-safe pool. Connections are opened on demand, checked on every acquire

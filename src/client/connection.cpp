@@ -36,6 +36,7 @@ void Connection::Impl::connect() {
   PQfinish(conn);
   conn = fresh;
   prepared.clear();
+  prepared_use.clear();
   PQsetNoticeReceiver(conn, &ignore_notice, nullptr);
   PGresult* raw = PQexec(conn, "SET DateStyle = 'ISO, YMD'; SET TimeZone = 'UTC'");
   ResultGuard guard{raw};

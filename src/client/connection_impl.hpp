@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -55,8 +56,15 @@ struct StringHash {
 struct Connection::Impl {
   ConnectionOptions options;
   PGconn* conn = nullptr;
-  // execute_prepared's statements on this session: SQL text -> statement name.
-  std::unordered_map<std::string, std::string, internal::StringHash, std::equal_to<>> prepared;
+  // execute_prepared's statements on this session: SQL text -> statement name and its place in
+  // `prepared_use` (most recently used first; it points at the map's keys, which stay put).
+  struct PreparedStatement {
+    std::string name;
+    std::list<const std::string*>::iterator use;
+  };
+  std::unordered_map<std::string, PreparedStatement, internal::StringHash, std::equal_to<>>
+      prepared;
+  std::list<const std::string*> prepared_use;
   long statements_named = 0;
 
   ~Impl() { PQfinish(conn); }
@@ -76,8 +84,11 @@ struct Connection::Impl {
   // (or the connection's, when it broke); the last successful result goes to `*last` if given.
   std::optional<Error> drain(std::string_view query, PGresult** last = nullptr);
 
-  // prepared.cpp: the name of `sql`'s prepared statement, preparing it first when needed.
+  // prepared.cpp: the name of `sql`'s prepared statement, preparing it first when needed (and
+  // deallocating the least recently used one when options.prepared_statements are held).
   const std::string& statement_for(std::string_view sql);
+  // prepared.cpp: forgets `sql`'s statement (the server's copy is left as it is).
+  void forget_prepared(std::string_view sql);
 
   // copy.cpp: runs `copy_sql` and checks that it started a COPY in the `expected` direction.
   // Otherwise reads the rest of what it did and throws: the server's error, or 08P01 for a

@@ -46,6 +46,7 @@ Pool::Lease Pool::acquire() {
       connection_options.url = options_.url;
       connection_options.connect_timeout = options_.connect_timeout;
       connection_options.application_name = options_.application_name;
+      connection_options.prepared_statements = options_.prepared_statements;
       connection = std::make_unique<Connection>(std::move(connection_options));
     } else if (!connection->healthy()) {
       connection->reconnect();

@@ -35,13 +35,35 @@ bool result_type_changed(const PGresult* raw, const Error& error) {
 
 const std::string& Connection::Impl::statement_for(std::string_view sql) {
   auto found = prepared.find(sql);
-  if (found != prepared.end()) return found->second;
+  if (found != prepared.end()) {
+    prepared_use.splice(prepared_use.begin(), prepared_use, found->second.use);
+    return found->second.name;
+  }
+  if (options.prepared_statements > 0 && prepared.size() >= options.prepared_statements) {
+    // DEALLOCATE runs inside a transaction block too; a failure (an aborted transaction) leaves
+    // the server's copy behind, under a name never used again.
+    auto oldest = prepared.find(*prepared_use.back());
+    std::string deallocate = "DEALLOCATE " + oldest->second.name;
+    PQclear(PQexec(conn, deallocate.c_str()));
+    prepared_use.pop_back();
+    prepared.erase(oldest);
+  }
   std::string name = fmt::format("flick_s{}", ++statements_named);
   std::string text(sql);
   PGresult* raw = PQprepare(conn, name.c_str(), text.c_str(), 0, nullptr);
   ResultGuard guard{raw};
   if (!succeeded(raw)) throw error_from_result(conn, raw, sql);
-  return prepared.emplace(std::move(text), std::move(name)).first->second;
+  auto added = prepared.emplace(std::move(text), PreparedStatement{std::move(name), {}}).first;
+  prepared_use.push_front(&added->first);
+  added->second.use = prepared_use.begin();
+  return added->second.name;
+}
+
+void Connection::Impl::forget_prepared(std::string_view sql) {
+  auto found = prepared.find(sql);
+  if (found == prepared.end()) return;
+  prepared_use.erase(found->second.use);
+  prepared.erase(found);
 }
 
 Result Connection::execute_prepared(std::string_view sql, const Params& params) {
@@ -57,14 +79,14 @@ Result Connection::execute_prepared(std::string_view sql, const Params& params) 
     if (error.sqlstate() == kNoSuchStatement) {
       // Deallocated behind our back (DISCARD ALL, DEALLOCATE): prepare it again. Inside a
       // transaction block the failure already aborted the transaction, so only forget it.
-      impl_->prepared.erase(impl_->prepared.find(sql));
+      impl_->forget_prepared(sql);
       if (!retried && idle) continue;
     } else if (error.sqlstate() == kFeatureNotSupported && result_type_changed(raw, error)) {
       // The statement's result columns changed under it: prepared again under a new name (the
       // old one is deallocated when the session can still run statements) and run once more
       // outside a transaction block; inside one the transaction is aborted, so only forgotten.
       std::string old_name = name;
-      impl_->prepared.erase(impl_->prepared.find(sql));
+      impl_->forget_prepared(sql);
       if (idle) {
         std::string deallocate = "DEALLOCATE " + old_name;
         PQclear(PQexec(impl_->conn, deallocate.c_str()));

@@ -164,6 +164,33 @@ TEST_F(Runtime, PreparedStatementIsPreparedAgainWhenItsResultTypeChanges) {
   db.execute_script("DROP TABLE reshaped");
 }
 
+// The session keeps at most prepared_statements of them: the least recently used is deallocated
+// on the server when another is prepared, and prepared again when it is used again.
+TEST_F(Runtime, PreparedStatementsBeyondTheLimitEvictTheLeastRecentlyUsed) {
+  Connection db({.url = *url_, .prepared_statements = 2});
+  auto held = [&] {
+    return db.query_value<std::string>(
+        "SELECT string_agg(statement, ' | ' ORDER BY statement) FROM pg_prepared_statements "
+        "WHERE name LIKE 'flick_s%'");
+  };
+  EXPECT_EQ(db.execute_prepared("SELECT 1 AS a", {})[0].get<int>(0), 1);
+  EXPECT_EQ(db.execute_prepared("SELECT 2 AS b", {})[0].get<int>(0), 2);
+  EXPECT_EQ(db.execute_prepared("SELECT 1 AS a", {})[0].get<int>(0), 1);  // a is the newest now
+  EXPECT_EQ(db.execute_prepared("SELECT 3 AS c", {})[0].get<int>(0), 3);  // b goes
+  EXPECT_EQ(db.prepared_count(), 2u);
+  EXPECT_EQ(held(), "SELECT 1 AS a | SELECT 3 AS c");
+  EXPECT_EQ(db.execute_prepared("SELECT 2 AS b", {})[0].get<int>(0), 2);  // a goes
+  EXPECT_EQ(held(), "SELECT 2 AS b | SELECT 3 AS c");
+  EXPECT_EQ(db.prepared_count(), 2u);
+
+  Connection unlimited({.url = *url_, .prepared_statements = 0});
+  for (int i = 0; i < 20; ++i) {
+    unlimited.execute_prepared("SELECT " + std::to_string(i), {});
+  }
+  EXPECT_EQ(unlimited.prepared_count(), 20u);
+  EXPECT_EQ(server_prepared_statements(unlimited), 20);
+}
+
 TEST_F(Runtime, PreparedStatementsOnAPoolAndInATransaction) {
   Pool pool({.url = *url_, .size = 1});
   add_words(pool, 10);
