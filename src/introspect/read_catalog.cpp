@@ -139,11 +139,15 @@ model::Catalog read_catalog(pg::Connection& connection, const Filters& filters,
   std::future<void> reading_ahead;
   {
     ReadTransaction transaction(connection);
-    // Not on a standby, where exporting a snapshot may be refused: asked first, so that no
-    // refusal ever aborts this transaction.
-    if (second_connection && transaction.own() &&
-        connection.exec("SELECT pg_is_in_recovery()").value(0, 0) == "f") {
-      std::string snapshot = connection.exec("SELECT pg_export_snapshot()").value(0, 0);
+    // Not on a standby, where exporting a snapshot may be refused (a refusal would abort this
+    // transaction): CASE evaluates pg_export_snapshot() only on a primary. One round trip.
+    pg::Result exported =
+        second_connection && transaction.own()
+            ? connection.exec(
+                  "SELECT CASE WHEN pg_is_in_recovery() THEN NULL ELSE pg_export_snapshot() END")
+            : pg::Result();
+    if (exported.rows() == 1 && !exported.is_null(0, 0)) {
+      std::string snapshot = exported.value(0, 0);
       for (std::string sql : {sequences_sql(), constraints_sql(), indexes_sql()}) {
         queries.emplace_back(std::move(sql), std::promise<pg::Result>());
       }
