@@ -39,6 +39,8 @@ struct Report {
 
   int errors() const;
   int warnings() const;
+  // Whether an error finding names `file` (as findings name it: "0001_x.sql", "meta/...").
+  bool has_error_for(const std::string& file) const;
 };
 
 // Checks the folder: journal <-> SQL files <-> snapshots, the snapshot id/prevId chain, journal
@@ -61,8 +63,12 @@ void check_journal_order(const store::MigrationFolder& folder, Report& report);
 // (ddl::Replayer, lenient): every statement parsed; objects created twice, dropped or altered
 // before they exist; statements that cannot run on the schema so far ("replay"); what it does
 // not understand (a warning); then each snapshot (or the last) against the schema so far.
+// A snapshot with an error of its own is not compared: one in `report`, or, when
+// `earlier_error_for` is given, one it answers true for (check_folder's checks that run beside
+// this one; it is called only when a snapshot is about to be compared).
 void check_history(const store::MigrationFolder& folder, bool every_snapshot, Report& report,
-                   const std::string& search_path = "public");
+                   const std::string& search_path = "public",
+                   const std::function<bool(const std::string& file)>& earlier_error_for = {});
 // --replay: applies the folder to a new scratch database (flick_replay_<random>) on the server
 // of `url`, migration by migration, compares the live catalog with each snapshot, and drops the
 // database. Throws pg::PgError when the server cannot be reached.

@@ -186,12 +186,6 @@ class HistoryCheck {
   int errors_ = 0;
 };
 
-bool has_error_for(const Report& report, const std::string& file) {
-  return std::any_of(report.findings.begin(), report.findings.end(), [&](const Finding& f) {
-    return f.severity == Severity::kError && f.file == file;
-  });
-}
-
 // An enum whose snapshot lists the database's values in another order (drizzle-kit writes the
 // order of the schema source; ADD VALUE ... BEFORE / AFTER and RENAME VALUE keep their own
 // positions in the database) is a warning of its own, and the snapshot's order is taken as the
@@ -220,7 +214,8 @@ void report_enum_order(const model::Catalog& replayed, model::Catalog& snapshot,
 }  // namespace
 
 void check_history(const store::MigrationFolder& folder, bool every_snapshot, Report& report,
-                   const std::string& search_path) {
+                   const std::string& search_path,
+                   const std::function<bool(const std::string& file)>& earlier_error_for) {
   const auto& entries = folder.journal().entries;
   std::size_t last_snapshot = entries.size();
   for (std::size_t i = 0; i < entries.size(); ++i) {
@@ -237,7 +232,10 @@ void check_history(const store::MigrationFolder& folder, bool every_snapshot, Re
     if (history.errors() > 0) continue;  // the replayed schema is not what a database has
     std::filesystem::path snapshot_path = folder.snapshot_path(entry);
     std::string snapshot_file = "meta/" + snapshot_path.filename().string();
-    if (!std::filesystem::exists(snapshot_path) || has_error_for(report, snapshot_file)) continue;
+    if (!std::filesystem::exists(snapshot_path) || report.has_error_for(snapshot_file) ||
+        (earlier_error_for && earlier_error_for(snapshot_file))) {
+      continue;
+    }
     store::Snapshot snapshot;
     try {
       snapshot = store::read_snapshot(snapshot_path);

@@ -54,7 +54,9 @@ std::optional<std::string> read_regular_file(const std::filesystem::path& path) 
   struct stat info {};
   if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) &&
       static_cast<std::uintmax_t>(info.st_size) <= kMaxInputBytes) {
-    std::string buffer(static_cast<std::size_t>(info.st_size), '\0');
+    std::string buffer;
+    buffer.reserve(static_cast<std::size_t>(info.st_size) + kSpareCapacity);
+    buffer.resize(static_cast<std::size_t>(info.st_size));
     std::size_t done = 0;
     while (done < buffer.size()) {
       ssize_t got = ::read(fd, buffer.data() + done, buffer.size() - done);
@@ -84,7 +86,9 @@ std::optional<std::string> read_unlinked_input_file(const std::filesystem::path&
     // One byte more than fstat's size: a read that stops at the size is at the end, with no
     // second read to see it. A file that changes size while read is left to read_input_file.
     std::size_t size = static_cast<std::size_t>(info.st_size);
-    std::string buffer(size + 1, '\0');
+    std::string buffer;
+    buffer.reserve(size + 1 + kSpareCapacity);
+    buffer.resize(size + 1);
     std::size_t done = 0;
     bool at_end = false;
     while (true) {

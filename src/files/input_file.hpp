@@ -15,6 +15,12 @@ namespace flick::files {
 // Larger input files are refused rather than read into memory.
 inline constexpr std::size_t kMaxInputBytes = std::size_t{256} << 20;  // 256 MiB
 
+// The readers below allocate this many bytes past the text's end (capacity() - size() is at
+// least this much on their usual path, which reads the file in one go), so that a SIMD parser
+// that reads past the end (simdjson needs 64) parses the string in place instead of copying it.
+// Only a matter of speed: a parser that checks capacity() copies when the slack is missing.
+inline constexpr std::size_t kSpareCapacity = 64;
+
 // Reads `path` whole. Throws flick::UserError naming the file when it cannot be read, is not a
 // regular file (a directory, a FIFO, a device such as /dev/zero: never read, so never a hang),
 // is larger than kMaxInputBytes, or holds a NUL byte ("<file>:<line>:<col>: contains a NUL

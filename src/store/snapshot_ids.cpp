@@ -59,7 +59,9 @@ class IdReader : public nlohmann::json_sax<nlohmann::json> {
 bool read_ids_quickly(const std::string& text, SnapshotIds& ids) {
   simdjson::dom::parser& parser = thread_json_parser();
   simdjson::dom::element root;
-  if (parser.parse(text.data(), text.size()).get(root) != simdjson::SUCCESS) return false;
+  // The std::string overload parses in place when the reader left the padding simdjson reads.
+  static_assert(simdjson::SIMDJSON_PADDING <= files::kSpareCapacity);
+  if (parser.parse(text).get(root) != simdjson::SUCCESS) return false;
   simdjson::dom::object object;
   if (root.get_object().get(object) != simdjson::SUCCESS) return false;
   // Every field in order, so a duplicated key keeps its last value as the SAX reader does.
@@ -78,7 +80,8 @@ std::optional<SnapshotIds> read_snapshot_ids(const std::filesystem::path& path) 
   // Through the one input reader: a FIFO or a device (/dev/zero) is never read.
   std::string text;
   try {
-    text = files::read_input_file(path);
+    std::optional<std::string> plain = files::read_unlinked_input_file(path);
+    text = plain ? std::move(*plain) : files::read_input_file(path);
   } catch (const UserError&) {
     return std::nullopt;
   }

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <string>
 
+#include "files/input_file.hpp"
 #include "flick/error.hpp"
 #include "store/json_access.hpp"
 
@@ -40,6 +41,21 @@ TEST_F(UnlinkedTextFile, ReadsARegularFileWholeAndAnEmptyOne) {
   EXPECT_EQ(read_unlinked_text_file(write("empty.sql", "")), std::string());
   std::string big(200000, 'x');
   EXPECT_EQ(read_unlinked_text_file(write("big.sql", big)), big);
+}
+
+// Both readers leave files::kSpareCapacity bytes past the text, so simdjson parses a snapshot in
+// place instead of copying it first.
+TEST_F(UnlinkedTextFile, BothReadersLeaveTheSpareCapacityAParserReadsPast) {
+  for (std::size_t size : {std::size_t{0}, std::size_t{1}, std::size_t{45844}}) {
+    std::string path = write("s" + std::to_string(size) + ".json", std::string(size, ' '));
+    std::optional<std::string> unlinked = files::read_unlinked_input_file(path);
+    ASSERT_TRUE(unlinked.has_value());
+    EXPECT_EQ(unlinked->size(), size);
+    EXPECT_GE(unlinked->capacity() - unlinked->size(), files::kSpareCapacity) << size;
+    std::string followed = files::read_input_file(path);
+    EXPECT_EQ(followed.size(), size);
+    EXPECT_GE(followed.capacity() - followed.size(), files::kSpareCapacity) << size;
+  }
 }
 
 TEST_F(UnlinkedTextFile, LeavesLinksMissingFilesDirectoriesAndFifosToTheCaller) {
