@@ -2,7 +2,7 @@
 BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-PACKAGES := cmake g++ make pkg-config libpq-dev libpg-query-dev libprotobuf-c-dev \
+PACKAGES := cmake g++ make pkg-config libpq-dev libpg-query-dev postgresql-server-dev-15 libprotobuf-c-dev \
   nlohmann-json3-dev libcli11-dev libtomlplusplus-dev libfmt-dev libsodium-dev libsimdjson-dev \
   googletest libgtest-dev libgmock-dev libbenchmark-dev postgresql-15 postgresql-client-15 \
   clang-format time chromium python3

@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "flick/error.hpp"
+#include "sqlparse/raw_tree.h"
 
 namespace flick::sqlparse {
 namespace {
@@ -98,6 +99,10 @@ void set_syntax_error(const PgQueryError& from, const char* text, SyntaxError* e
 PgQuery__ParseResult* parse_tree_of(const char* text, TreeArena& arena, SyntaxError* error,
                                     bool use_protobuf) {
   if (!use_protobuf) {
+    // PostgreSQL's nodes copied straight into the structs, when they are of the common kinds.
+    if (PgQuery__ParseResult* tree = flick_parse_tree_from_raw(text, arena.allocator())) {
+      return tree;
+    }
     PgQueryParseResult parsed = pg_query_parse(text);
     if (parsed.error != nullptr) {
       set_syntax_error(*parsed.error, text, error);

@@ -97,8 +97,9 @@ ParsedSql parse_sql(std::string_view sql, const std::string& file_name);
 PgQuery__ParseResult* parse_tree_from_json(std::string_view json, std::string_view sql,
                                            TreeArena& arena);
 
-// The tree of `text` (a NUL-terminated SQL text) in `arena`, through libpg_query's JSON output
-// and parse_tree_from_json, or through its protobuf output when that fails or `use_protobuf`;
+// The tree of `text` (a NUL-terminated SQL text) in `arena`: copied from PostgreSQL's nodes
+// (flick_parse_tree_from_raw) when every node is of a kind it copies, else through libpg_query's
+// JSON output and parse_tree_from_json, else through its protobuf output (or with `use_protobuf`);
 // nullptr with `error` set on a syntax error. Exposed for the test comparing the two paths.
 PgQuery__ParseResult* parse_tree_of(const char* text, TreeArena& arena, SyntaxError* error,
                                     bool use_protobuf = false);
