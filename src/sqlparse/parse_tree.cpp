@@ -96,13 +96,13 @@ void set_syntax_error(const PgQueryError& from, const char* text, SyntaxError* e
 
 }  // namespace
 
-PgQuery__ParseResult* parse_tree_of(const char* text, TreeArena& arena, SyntaxError* error,
-                                    bool use_protobuf) {
+namespace {
+
+// parse_tree_of without the copy from PostgreSQL's nodes: libpg_query's JSON output, else its
+// protobuf output.
+PgQuery__ParseResult* parse_tree_through_libpg_query(const char* text, TreeArena& arena,
+                                                     SyntaxError* error, bool use_protobuf) {
   if (!use_protobuf) {
-    // PostgreSQL's nodes copied straight into the structs, when they are of the common kinds.
-    if (PgQuery__ParseResult* tree = flick_parse_tree_from_raw(text, arena.allocator())) {
-      return tree;
-    }
     PgQueryParseResult parsed = pg_query_parse(text);
     if (parsed.error != nullptr) {
       set_syntax_error(*parsed.error, text, error);
@@ -127,48 +127,105 @@ PgQuery__ParseResult* parse_tree_of(const char* text, TreeArena& arena, SyntaxEr
   return tree;
 }
 
+}  // namespace
+
+PgQuery__ParseResult* parse_tree_of(const char* text, TreeArena& arena, SyntaxError* error,
+                                    bool use_protobuf) {
+  if (!use_protobuf) {
+    // PostgreSQL's nodes copied straight into the structs, when they are of the common kinds.
+    std::size_t refused = 0;
+    PgQuery__ParseResult* tree = flick_parse_tree_from_raw(text, arena.allocator(), &refused);
+    if (tree != nullptr && refused == 0) return tree;
+  }
+  return parse_tree_through_libpg_query(text, arena, error, use_protobuf);
+}
+
 namespace {
 
-// Parses each statement on its own, on a few threads (libpg_query keeps its state per thread);
-// nullptr when the scanner's split does not give statements the parser accepts one by one (the
-// caller then parses the whole text, which reports errors with the right context).
+// Parses a long text in one go into PostgreSQL's nodes, copying each statement whose nodes are
+// of the kinds raw_tree.c copies; the others (or, when that parse fails, every statement of
+// PostgreSQL's scanner's split) are parsed on their own through libpg_query's output, on a few
+// threads when there are many (libpg_query keeps its state per thread). nullptr when the split's
+// statements do not parse one by one (the caller then parses the whole text, which reports
+// errors with the right context).
 std::unique_ptr<ParsedSql> parse_statement_by_statement(std::string_view sql,
                                                         const std::string& file_name) {
   auto parsed = std::make_unique<ParsedSql>(std::string(sql), file_name);
   const std::string& text = parsed->text();
-  PgQuerySplitResult split = pg_query_split_with_scanner(text.c_str());
-  if (split.error != nullptr) {
-    pg_query_free_split_result(split);
-    return nullptr;
-  }
   struct Fragment {
     std::size_t begin = 0;
     std::size_t length = 0;
+    std::size_t base = 0;  // where the tree's locations count from
     PgQuery__ParseResult* tree = nullptr;
   };
-  std::vector<Fragment> fragments(static_cast<std::size_t>(split.n_stmts));
-  for (std::size_t i = 0; i < fragments.size(); ++i) {
-    fragments[i].begin = static_cast<std::size_t>(split.stmts[i]->stmt_location);
-    fragments[i].length =
-        split.stmts[i]->stmt_len == 0 ? text.size() - fragments[i].begin : split.stmts[i]->stmt_len;
+  std::vector<Fragment> fragments;
+  auto copied_arena = std::make_unique<TreeArena>();
+  std::size_t refused = 0;
+  PgQuery__ParseResult* whole =
+      flick_parse_tree_from_raw(text.c_str(), copied_arena->allocator(), &refused);
+  if (whole != nullptr && refused == 0) {
+    parsed->add_tree(whole, 0, text.size());
+    parsed->adopt_arena(std::move(copied_arena));
+    return parsed;
   }
-  pg_query_free_split_result(split);
+  if (whole != nullptr) {
+    fragments.resize(whole->n_stmts);
+    for (std::size_t i = 0; i < fragments.size(); ++i) {
+      PgQuery__RawStmt* raw = whole->stmts[i];
+      Fragment& fragment = fragments[i];
+      fragment.begin = static_cast<std::size_t>(raw->stmt_location);
+      fragment.length = raw->stmt_len == 0 ? text.size() - fragment.begin
+                                           : static_cast<std::size_t>(raw->stmt_len);
+      fragment.base = fragment.begin;
+      if (raw->stmt == nullptr) continue;
+      // A tree of its own for the statement, its locations counting from the text's start.
+      ProtobufCAllocator* allocator = copied_arena->allocator();
+      auto* single = static_cast<PgQuery__ParseResult*>(
+          allocator->alloc(allocator->allocator_data, sizeof(PgQuery__ParseResult)));
+      *single = *whole;
+      single->n_stmts = 1;
+      single->stmts = &whole->stmts[i];
+      fragment.tree = single;
+      fragment.base = 0;
+    }
+  } else {
+    PgQuerySplitResult split = pg_query_split_with_scanner(text.c_str());
+    if (split.error != nullptr) {
+      pg_query_free_split_result(split);
+      return nullptr;
+    }
+    fragments.resize(static_cast<std::size_t>(split.n_stmts));
+    for (std::size_t i = 0; i < fragments.size(); ++i) {
+      fragments[i].begin = static_cast<std::size_t>(split.stmts[i]->stmt_location);
+      fragments[i].length = split.stmts[i]->stmt_len == 0 ? text.size() - fragments[i].begin
+                                                          : split.stmts[i]->stmt_len;
+      fragments[i].base = fragments[i].begin;
+    }
+    pg_query_free_split_result(split);
+  }
+  std::vector<std::size_t> pending;  // the fragments still to parse
+  for (std::size_t i = 0; i < fragments.size(); ++i) {
+    if (fragments[i].tree == nullptr) pending.push_back(i);
+  }
 
   std::atomic<std::size_t> next{0};
   std::atomic<bool> failed{false};
   // One arena per worker: fragments are small, so sharing blocks keeps memory down.
-  unsigned helpers = fragments.size() < 64 ? 0 : std::min(3u, std::thread::hardware_concurrency());
+  unsigned helpers = pending.size() < 64 ? 0 : std::min(3u, std::thread::hardware_concurrency());
   if (helpers > 0) --helpers;  // this thread works too
   std::vector<std::unique_ptr<TreeArena>> arenas;
   for (unsigned i = 0; i <= helpers; ++i) arenas.push_back(std::make_unique<TreeArena>());
   auto parse_fragments = [&](TreeArena& arena) {
     std::string fragment_text;
-    for (std::size_t i = next++; i < fragments.size() && !failed; i = next++) {
-      Fragment& fragment = fragments[i];
+    for (std::size_t p = next++; p < pending.size() && !failed; p = next++) {
+      Fragment& fragment = fragments[pending[p]];
       fragment_text.assign(text, fragment.begin, fragment.length);
       SyntaxError error;
       try {
-        fragment.tree = parse_tree_of(fragment_text.c_str(), arena, &error);
+        // The copy from PostgreSQL's nodes has refused these (or not been tried: the split's).
+        fragment.tree = whole != nullptr ? parse_tree_through_libpg_query(fragment_text.c_str(),
+                                                                          arena, &error, false)
+                                         : parse_tree_of(fragment_text.c_str(), arena, &error);
       } catch (const std::exception&) {
         fragment.tree = nullptr;
       }
@@ -183,8 +240,9 @@ std::unique_ptr<ParsedSql> parse_statement_by_statement(std::string_view sql,
   for (std::thread& thread : threads) thread.join();
   if (failed) return nullptr;
   for (Fragment& fragment : fragments) {
-    parsed->add_tree(fragment.tree, fragment.begin, fragment.begin + fragment.length);
+    parsed->add_tree(fragment.tree, fragment.base, fragment.begin + fragment.length);
   }
+  parsed->adopt_arena(std::move(copied_arena));
   for (auto& arena : arenas) parsed->adopt_arena(std::move(arena));
   return parsed;
 }

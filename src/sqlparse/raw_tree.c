@@ -511,10 +511,12 @@ static PgQuery__Node *node_of(Copier *c, const Node *node) {
   return out;
 }
 
-PgQuery__ParseResult *flick_parse_tree_from_raw(const char *text, ProtobufCAllocator *allocator) {
+PgQuery__ParseResult *flick_parse_tree_from_raw(const char *text, ProtobufCAllocator *allocator,
+                                                size_t *refused) {
   MemoryContext context = pg_query_enter_memory_context();
   PgQueryInternalParsetreeAndError parsed = pg_query_raw_parse(text);
   PgQuery__ParseResult *result = NULL;
+  *refused = 0;
   if (parsed.error == NULL) {
     Copier copier = {allocator, 0};
     Copier *c = &copier;
@@ -525,17 +527,22 @@ PgQuery__ParseResult *flick_parse_tree_from_raw(const char *text, ProtobufCAlloc
     out->stmts = count == 0
                      ? NULL
                      : (PgQuery__RawStmt **)allocate(c, sizeof(PgQuery__RawStmt *) * (size_t)count);
-    for (int i = 0; i < count && !copier.refused; ++i) {
+    for (int i = 0; i < count; ++i) {
       const RawStmt *raw = (const RawStmt *)list_nth(parsed.tree, i);
       PgQuery__RawStmt *statement = (PgQuery__RawStmt *)allocate(c, sizeof(PgQuery__RawStmt));
       static const PgQuery__RawStmt initial = PG_QUERY__RAW_STMT__INIT;
       *statement = initial;
+      copier.refused = 0;
       statement->stmt = node_of(c, raw->stmt);
+      if (copier.refused) {
+        statement->stmt = NULL;
+        ++*refused;
+      }
       statement->stmt_location = raw->stmt_location;
       statement->stmt_len = raw->stmt_len;
       out->stmts[i] = statement;
     }
-    if (!copier.refused) result = out;
+    result = out;
   } else {
     pg_query_free_error(parsed.error);
   }

@@ -26,8 +26,9 @@ namespace fs = std::filesystem;
 // The packed protobuf of `sql` through the raw nodes; nullopt when refused.
 std::optional<std::string> packed_from_raw(const std::string& sql) {
   TreeArena arena;
-  PgQuery__ParseResult* tree = flick_parse_tree_from_raw(sql.c_str(), arena.allocator());
-  if (tree == nullptr) return std::nullopt;
+  std::size_t refused = 0;
+  PgQuery__ParseResult* tree = flick_parse_tree_from_raw(sql.c_str(), arena.allocator(), &refused);
+  if (tree == nullptr || refused > 0) return std::nullopt;
   std::string bytes(pg_query__parse_result__get_packed_size(tree), '\0');
   pg_query__parse_result__pack(tree, reinterpret_cast<uint8_t*>(bytes.data()));
   return bytes;
@@ -117,6 +118,72 @@ TEST(RawTree, PacksToTheProtobufOutputForEveryStatementOfTheRepository) {
     }
   }
   EXPECT_GT(copied, 500) << "too few statements copied from the raw nodes under " << root;
+}
+
+std::string packed(PgQuery__RawStmt* statement) {
+  PgQuery__ParseResult tree = PG_QUERY__PARSE_RESULT__INIT;
+  tree.version = PG_VERSION_NUM;
+  tree.n_stmts = 1;
+  tree.stmts = &statement;
+  std::string bytes(pg_query__parse_result__get_packed_size(&tree), '\0');
+  pg_query__parse_result__pack(&tree, reinterpret_cast<uint8_t*>(bytes.data()));
+  return bytes;
+}
+
+// A long text is parsed once into PostgreSQL's nodes: the statements it copies keep the whole
+// text's locations, the others (a function, a view) are parsed alone through libpg_query; each
+// statement's span and tree are what parsing it with libpg_query gives.
+TEST(RawTree, ALongTextMixesCopiedStatementsWithOnesParsedAlone) {
+  std::string text;
+  std::vector<bool> copied;
+  for (int i = 0; i < 80; ++i) {
+    text += "CREATE TABLE \"t" + std::to_string(i) +
+            "\" (\"id\" serial PRIMARY KEY NOT NULL, \"v\" integer DEFAULT -1);\n";
+    copied.push_back(true);
+    if (i % 20 == 7) {
+      // A body with semicolons of its own: the grammar, not a scanner, says where it ends.
+      text += "-- a comment between statements\nCREATE FUNCTION f" + std::to_string(i) +
+              "() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; SELECT 2; END;\n";
+      copied.push_back(false);
+      text += "CREATE VIEW v" + std::to_string(i) + " AS SELECT 1;\n";
+      copied.push_back(false);
+    }
+  }
+  ASSERT_GT(text.size(), 4096u) << "long enough to be parsed statement by statement";
+  ParsedSql parsed = parse_sql(text, "mixed.sql");
+  PgQueryProtobufParseResult whole = pg_query_parse_protobuf(text.c_str());
+  ASSERT_EQ(whole.error, nullptr);
+  TreeArena arena;
+  PgQuery__ParseResult* expected =
+      pg_query__parse_result__unpack(arena.allocator(), whole.parse_tree.len,
+                                     reinterpret_cast<const uint8_t*>(whole.parse_tree.data));
+  pg_query_free_protobuf_parse_result(whole);
+  ASSERT_EQ(parsed.size(), copied.size());
+  ASSERT_EQ(expected->n_stmts, copied.size());
+  for (std::size_t i = 0; i < parsed.size(); ++i) {
+    PgQuery__RawStmt* statement = &parsed.statement(i);
+    EXPECT_EQ(statement->stmt_location, expected->stmts[i]->stmt_location) << i;
+    EXPECT_EQ(statement->stmt_len, expected->stmts[i]->stmt_len) << i;
+    EXPECT_EQ(parsed.statement_base(i), copied[i] ? 0u : std::size_t(statement->stmt_location))
+        << i;
+    if (copied[i]) {
+      EXPECT_EQ(packed(statement), packed(expected->stmts[i])) << i;
+      continue;
+    }
+    // Parsed alone: the same tree as libpg_query gives for the statement's own text.
+    std::string alone = text.substr(static_cast<std::size_t>(statement->stmt_location),
+                                    static_cast<std::size_t>(statement->stmt_len));
+    PgQuery__RawStmt own = *statement;
+    own.stmt_location = 0;
+    own.stmt_len = 0;
+    std::string by_libpg_query = packed_by_libpg_query(alone);
+    PgQuery__ParseResult* reference =
+        pg_query__parse_result__unpack(arena.allocator(), by_libpg_query.size(),
+                                       reinterpret_cast<const uint8_t*>(by_libpg_query.data()));
+    ASSERT_NE(reference, nullptr);
+    ASSERT_EQ(reference->n_stmts, 1u);
+    EXPECT_EQ(packed(&own), packed(reference->stmts[0])) << i << ": " << alone;
+  }
 }
 
 }  // namespace
