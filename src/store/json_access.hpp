@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <type_traits>
+#include <vector>
 
 namespace simdjson::dom {
 class parser;
@@ -15,16 +17,23 @@ class parser;
 
 namespace flick::store {
 
-class JsonReader {
+// Reads values of one JSON kind: nlohmann::ordered_json (JsonReader) or DomJson (json_view.hpp),
+// so a reader written once takes either.
+template <class JsonType>
+class BasicJsonReader {
  public:
-  using Json = nlohmann::ordered_json;
+  using Json = JsonType;
+  // How a value inside a document is handed out: a reference into nlohmann's tree, a DomJson
+  // (itself a handle) by value.
+  using Value = std::conditional_t<std::is_same_v<Json, nlohmann::ordered_json>, const Json&, Json>;
 
-  explicit JsonReader(const std::string& file_name) : file_name_(file_name) {}
+  explicit BasicJsonReader(const std::string& file_name) : file_name_(file_name) {}
 
   // Throws flick::UserError: "<file>: <path>: <message>".
   [[noreturn]] void fail(const std::string& path, const std::string& message) const;
 
-  const Json& object(const Json& parent, const std::string& path, const char* key) const;
+  // The object at `key` of `parent` (an object itself); throws when missing or not an object.
+  Value object(const Json& parent, const std::string& path, const char* key) const;
   std::optional<std::string> optional_string(const Json& parent, const std::string& path,
                                              const char* key) const;
   std::string string(const Json& parent, const std::string& path, const char* key) const;
@@ -42,6 +51,9 @@ class JsonReader {
  private:
   std::string file_name_;
 };
+
+using JsonReader = BasicJsonReader<nlohmann::ordered_json>;
+extern template class BasicJsonReader<nlohmann::ordered_json>;
 
 // This thread's simdjson parser, shared by the store's readers so its buffers (sized to the
 // largest document read) exist once per thread. A document it returns lives until its next parse.

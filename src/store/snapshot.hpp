@@ -104,6 +104,10 @@ struct Snapshot {
 // `file_name` and the key path on malformed JSON, an unknown key, a wrong type, an unsupported
 // version or a non-PostgreSQL dialect.
 Snapshot parse_snapshot(std::string_view text, const std::string& file_name);
+// parse_snapshot reading nlohmann's tree of the text, as parse_snapshot itself does for the texts
+// simdjson's document leaves to nlohmann (duplicated keys and the like); the same result or error
+// as parse_snapshot for every text.
+Snapshot parse_snapshot_from_tree(std::string_view text, const std::string& file_name);
 
 struct SnapshotIds {
   std::string id;

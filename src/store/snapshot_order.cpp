@@ -112,18 +112,6 @@ void reorder_table(Json& table) {
 
 }  // namespace
 
-bool has_parsed_key_order(const Json& snapshot) {
-  int views = -1;
-  int sequences = -1;
-  int position = 0;
-  if (!snapshot.is_object()) return false;
-  for (auto it = snapshot.begin(); it != snapshot.end(); ++it, ++position) {
-    if (it.key() == "views") views = position;
-    if (it.key() == "sequences") sequences = position;
-  }
-  return views >= 0 && sequences >= 0 && views < sequences;
-}
-
 // "_meta" is left alone: drizzle-kit replaces it after parsing (see RenameMeta::key_order).
 void apply_parsed_key_order(Json& snapshot) {
   reorder(snapshot, kTopKeys);

@@ -5,6 +5,7 @@
 #include "flick/error.hpp"
 #include "sqlparse/sqlparse.hpp"
 #include "store/json_access.hpp"
+#include "store/json_view.hpp"
 #include "store/snapshot.hpp"
 #include "store/snapshot_locations.hpp"
 #include "store/snapshot_order.hpp"
@@ -13,8 +14,9 @@
 namespace flick::store {
 namespace {
 
-using Json = nlohmann::ordered_json;
-
+// Reads a snapshot document of either JSON kind: DomJson for the usual file, nlohmann's tree for
+// what parse_json_view leaves to it.
+template <class Json>
 class SnapshotReader {
  public:
   SnapshotReader(const std::string& file_name, Snapshot& snapshot)
@@ -45,14 +47,15 @@ class SnapshotReader {
     }
     for (const auto& [key, value] : reader_.object(json, "", "schemas").items()) {
       if (!value.is_string()) reader_.fail("schemas." + key, "expected a string");
-      snapshot_.catalog.schemas.push_back(value.get<std::string>());
+      snapshot_.catalog.schemas.push_back(value.template get<std::string>());
     }
     if (auto it = json.find("sequences"); it != json.end()) read_sequences(*it);
     if (auto it = json.find("roles"); it != json.end()) read_roles(*it);
     if (auto it = json.find("policies"); it != json.end()) read_standalone_policies(*it);
     if (auto it = json.find("views"); it != json.end()) read_views(*it);
     read_meta(reader_.object(json, "", "_meta"));
-    if (auto it = json.find("internal"); it != json.end()) snapshot_.internal = *it;
+    if (auto it = json.find("internal"); it != json.end())
+      snapshot_.internal = to_ordered_json(*it);
   }
 
  private:
@@ -65,9 +68,13 @@ class SnapshotReader {
     return fmt::format("{}: {}", file_name_, path);
   }
 
-  // Stores the original spelling when writing the normalised value would not reproduce it.
-  void remember(const std::string& where, const std::string& canonical, const Json& original,
-                const Json& written) {
+  // Store the original spelling when writing the normalised value would not reproduce it.
+  void remember(const std::string& where, const std::string& canonical, const std::string& original,
+                const std::string& written) {
+    if (written != original) snapshot_.spellings[where] = Spelling{canonical, original};
+  }
+  void remember(const std::string& where, const std::string& canonical,
+                const nlohmann::ordered_json& original, const nlohmann::ordered_json& written) {
     if (written != original) snapshot_.spellings[where] = Spelling{canonical, original};
   }
 
@@ -92,7 +99,7 @@ class SnapshotReader {
         const Json& values = reader_.object(value, path, "values");
         for (const auto& [value_key, label] : values.items()) {
           if (!label.is_string()) reader_.fail(path + ".values." + value_key, "expected a string");
-          item.values.push_back(label.get<std::string>());
+          item.values.push_back(label.template get<std::string>());
         }
       } else {
         reader_.expect_keys(value, path, {"name", "schema", "values"});
@@ -157,13 +164,14 @@ class SnapshotReader {
     column.primary_key = reader_.boolean(json, path, "primaryKey");
     column.not_null = reader_.boolean(json, path, "notNull");
     if (auto it = json.find("default"); it != json.end()) {
+      const auto& original = to_ordered_json(*it);
       std::string text;
-      if (!default_from_json(*it, text)) {
+      if (!default_from_json(original, text)) {
         reader_.fail(path + ".default", "expected a string, number, boolean or null");
       }
       std::string canonical = sqlparse::normalise_default(text, column.type, column.type_schema,
                                                           context(path + ".default"));
-      remember(where + "/default", canonical, *it, default_to_json(canonical));
+      remember(where + "/default", canonical, original, default_to_json(canonical));
       column.default_expr = canonical;
     }
     if (auto it = json.find("generated"); it != json.end()) {
@@ -194,7 +202,8 @@ class SnapshotReader {
     }
     column.comment = reader_.optional_string(json, path, "comment");
     // Column-level unique flags of older snapshots become table unique constraints.
-    if (auto it = json.find("isUnique"); it != json.end() && it->is_boolean() && it->get<bool>()) {
+    if (auto it = json.find("isUnique");
+        it != json.end() && it->is_boolean() && it->template get<bool>()) {
       model::UniqueConstraint unique;
       unique.name = reader_.optional_string(json, path, "uniqueName")
                         .value_or(table.name + "_" + column.name + "_unique");
@@ -211,7 +220,7 @@ class SnapshotReader {
     std::vector<std::string> order;
     for (const auto& [key, value] : object_at(json, path).items()) {
       std::string text;
-      if (!option_from_json(value, text)) {
+      if (!option_from_json(to_ordered_json(value), text)) {
         reader_.fail(path + "." + key, "expected a string, number or boolean");
       }
       with[camel ? snake_case(key) : key] = text;
@@ -224,7 +233,7 @@ class SnapshotReader {
                                          const std::string& where) {
     model::IndexElement element;
     if (json.is_string()) {  // versions 5 and 6: a plain column name
-      element.expression = json.get<std::string>();
+      element.expression = json.template get<std::string>();
       element.nulls = "last";
       return element;
     }
@@ -275,10 +284,11 @@ class SnapshotReader {
     if (columns == json.end() || !columns->is_array()) {
       reader_.fail(path + ".columns", "expected an array");
     }
-    for (std::size_t i = 0; i < columns->size(); ++i) {
-      index.elements.push_back(read_index_element((*columns)[i],
-                                                  fmt::format("{}.columns[{}]", path, i),
+    std::size_t i = 0;
+    for (const Json& column : *columns) {
+      index.elements.push_back(read_index_element(column, fmt::format("{}.columns[{}]", path, i),
                                                   where + "/columns/" + std::to_string(i)));
+      ++i;
     }
     index.unique = reader_.boolean(json, path, "isUnique");
     if (auto text = reader_.optional_string(json, path, "where")) {
@@ -453,7 +463,7 @@ class SnapshotReader {
       view.name = reader_.string(value, path, "name");
       view.schema = reader_.string(value, path, "schema");
       std::string where = location::view(view.schema, view.name);
-      details.columns = reader_.object(value, path, "columns");
+      details.columns = to_ordered_json(reader_.object(value, path, "columns"));
       if (auto text = reader_.optional_string(value, path, "definition")) {
         std::string canonical = sqlparse::normalise_query(*text, context(path + ".definition"));
         remember(where + "/definition", canonical, *text, canonical);
@@ -489,14 +499,14 @@ class SnapshotReader {
                                                        : meta.columns;
       for (const auto& [from, to] : object_at(value, "_meta." + key).items()) {
         if (!to.is_string()) reader_.fail("_meta." + key + "." + from, "expected a string");
-        renames.emplace_back(from, to.get<std::string>());
+        renames.emplace_back(from, to.template get<std::string>());
       }
       meta.key_order.push_back(key);
     }
   }
 
   std::string file_name_;
-  JsonReader reader_;
+  BasicJsonReader<Json> reader_;
   Snapshot& snapshot_;
   bool legacy_ = false;
   std::vector<model::UniqueConstraint> pending_uniques_;
@@ -506,11 +516,23 @@ class SnapshotReader {
 }  // namespace
 
 Snapshot parse_snapshot(std::string_view text, const std::string& file_name) {
+  // Read straight from simdjson's document, without building a tree; what it leaves to nlohmann
+  // is read from nlohmann's tree, with the same result or error.
+  std::optional<DomJson> json = parse_json_view(text);
+  if (!json) return parse_snapshot_from_tree(text, file_name);
+  Snapshot snapshot;
+  snapshot.layout = detect_json_layout(text);
+  if (has_parsed_key_order(*json)) snapshot.key_order = SnapshotKeyOrder::kParsed;
+  SnapshotReader<DomJson>(file_name, snapshot).read(*json);
+  return snapshot;
+}
+
+Snapshot parse_snapshot_from_tree(std::string_view text, const std::string& file_name) {
   Snapshot snapshot;
   snapshot.layout = detect_json_layout(text);
   nlohmann::ordered_json json = parse_json_text(text, file_name);
   if (has_parsed_key_order(json)) snapshot.key_order = SnapshotKeyOrder::kParsed;
-  SnapshotReader(file_name, snapshot).read(json);
+  SnapshotReader<nlohmann::ordered_json>(file_name, snapshot).read(json);
   return snapshot;
 }
 

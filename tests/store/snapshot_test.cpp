@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
+#include <vector>
+
 #include "flick/error.hpp"
 #include "store/snapshot_semantics.hpp"
 #include "test_files.hpp"
@@ -253,6 +256,115 @@ TEST(ReadSnapshot, RejectsWhatDrizzleKitWouldReject) {
   expect_error(replaced("\"type\": \"always\"", "\"type\": \"sometimes\""), "identity.type");
   expect_error(replaced("\"columnsFrom\": [", "\"columnsFrom\": [1, "), "columnsFrom");
   expect_error("[]", "expected an object");
+}
+
+// parse_snapshot reads simdjson's document; parse_snapshot_from_tree nlohmann's tree, the path
+// for what the document cannot give. Both must read every snapshot alike.
+TEST(ReadSnapshot, TheDocumentAndTheTreeReadEverySnapshotAlike) {
+  std::vector<std::pair<std::string, std::string>> texts = {
+      {"model", snapshot_json(model_snapshot())}};
+  std::vector<fs::path> roots = {fs::path(FLICK_TESTS_DIR),
+                                 fs::path(FLICK_TESTS_DIR) / ".." / "examples"};
+  if (fs::exists(testing::fixture_folder())) roots.push_back(testing::fixture_folder());
+  for (const fs::path& root : roots) {
+    for (const auto& entry : fs::recursive_directory_iterator(root)) {
+      std::string name = entry.path().filename().string();
+      bool snapshot = name.ends_with("_snapshot.json") || name.starts_with("snapshot_v") ||
+                      name == "model_snapshot.json";
+      if (entry.is_regular_file() && snapshot) {
+        texts.emplace_back(entry.path().string(), testing::read_file(entry.path()));
+      }
+    }
+  }
+  ASSERT_GE(texts.size(), 20u);
+  std::size_t read = 0;
+  for (const auto& [name, text] : texts) {
+    SCOPED_TRACE(name);
+    std::optional<Snapshot> from_tree;
+    std::string tree_error;
+    try {
+      from_tree = parse_snapshot_from_tree(text, name);
+    } catch (const UserError& error) {
+      tree_error = error.what();
+    }
+    try {
+      Snapshot from_document = parse_snapshot(text, name);
+      ASSERT_TRUE(from_tree.has_value()) << tree_error;
+      EXPECT_TRUE(from_document == *from_tree);
+      EXPECT_EQ(snapshot_json(from_document), snapshot_json(*from_tree));
+      ++read;
+    } catch (const UserError& error) {
+      EXPECT_EQ(error.what(), tree_error);
+    }
+  }
+  EXPECT_GE(read, 20u);
+}
+
+TEST(ReadSnapshot, TheDocumentAndTheTreeRejectAlike) {
+  std::string good = snapshot_json(model_snapshot());
+  auto replaced = [&](const std::string& from, const std::string& to) {
+    std::string text = good;
+    std::size_t at = text.find(from);
+    if (at == std::string::npos) throw std::runtime_error("not found: " + from);
+    return text.replace(at, from.size(), to);
+  };
+  std::vector<std::string> bad = {
+      "[]",
+      "{}",
+      "{\"id\": 1}",
+      "not json",
+      replaced("\"version\": \"7\"", "\"version\": 7"),
+      replaced("\"notNull\": true", "\"notNull\": true, \"colour\": 1"),
+      replaced("\"notNull\": true", "\"notNull\": \"yes\""),
+      replaced("\"notNull\": true", "\"notNull\": null"),
+      replaced("\"type\": \"always\"", "\"type\": \"sometimes\""),
+      replaced("\"columnsFrom\": [", "\"columnsFrom\": [1, "),
+      replaced("\"columnsFrom\": [", "\"columnsFrom\": {\"a\": 1}, \"x\": ["),
+      replaced("\"tables\": {", "\"tables\": [], \"t\": {"),
+      replaced("\"enums\": {", "\"enums\": {\"e\": 5}, \"x\": {"),
+      replaced("\"columns\": {", "\"columns\": 3, \"c\": {"),
+      replaced("\"name\": \"users\"", "\"name\": 12"),
+  };
+  // Defaults and "with" values of the wrong kind.
+  if (good.find("\"default\": ") != std::string::npos) {
+    bad.push_back(replaced("\"default\": ", "\"default\": [1], \"d\": "));
+  }
+  for (const std::string& text : bad) {
+    SCOPED_TRACE(text.substr(0, 200));
+    std::string from_document;
+    std::string from_tree;
+    try {
+      parse_snapshot(text, "meta/0001_snapshot.json");
+    } catch (const UserError& error) {
+      from_document = error.what();
+    }
+    try {
+      parse_snapshot_from_tree(text, "meta/0001_snapshot.json");
+    } catch (const UserError& error) {
+      from_tree = error.what();
+    }
+    EXPECT_FALSE(from_document.empty());
+    EXPECT_EQ(from_document, from_tree);
+  }
+}
+
+// nlohmann keeps a duplicated key at its first position with its last value; the document
+// leaves such a text to the tree, so the snapshot reads the same either way.
+TEST(ReadSnapshot, ADuplicatedKeyIsReadAsTheTreeReadsIt) {
+  std::string text = snapshot_json(model_snapshot());
+  std::size_t at = text.find("\"notNull\": true");
+  ASSERT_NE(at, std::string::npos);
+  text.insert(at, "\"notNull\": false, ");
+  std::size_t column = text.rfind("\"name\": \"", at);
+  std::string name = text.substr(column + 9, text.find('"', column + 9) - column - 9);
+  Snapshot snapshot = parse_snapshot(text, "meta/0001_snapshot.json");
+  EXPECT_TRUE(snapshot == parse_snapshot_from_tree(text, "meta/0001_snapshot.json"));
+  const model::Column* read = nullptr;
+  for (const model::Table& table : snapshot.catalog.tables) {
+    if (const model::Column* found = model::find_column(table, name)) read = found;
+  }
+  ASSERT_NE(read, nullptr) << name;
+  EXPECT_TRUE(read->not_null);  // the last value
 }
 
 // read_snapshot_ids takes a fast validating path and falls back to nlohmann's SAX parser for
