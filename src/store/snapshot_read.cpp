@@ -167,7 +167,7 @@ class SnapshotReader {
       const auto& original = to_ordered_json(*it);
       std::string text;
       if (!default_from_json(original, text)) {
-        reader_.fail(path + ".default", "expected a string, number, boolean or null");
+        reader_.fail(path + ".default", "expected a string, number, boolean, null or an array of those");
       }
       std::string canonical = sqlparse::normalise_default(text, column.type, column.type_schema,
                                                           context(path + ".default"));

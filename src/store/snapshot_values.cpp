@@ -42,6 +42,38 @@ std::string number_text(const Json& value) {
   return js_number(value.get<double>());
 }
 
+// Appends the elements of a JSON array as a PostgreSQL array literal's text ({...}), as later
+// drizzle-kit versions write an array default: strings quoted, numbers and booleans bare, null
+// NULL, nested arrays nested. False for an object inside.
+bool append_array_literal(const Json& array, std::string& out) {
+  out += '{';
+  bool first = true;
+  for (const Json& item : array) {
+    if (!first) out += ',';
+    first = false;
+    if (item.is_array()) {
+      if (!append_array_literal(item, out)) return false;
+    } else if (item.is_string()) {
+      out += '"';
+      for (char c : item.get_ref<const std::string&>()) {
+        if (c == '"' || c == '\\') out += '\\';
+        out += c;
+      }
+      out += '"';
+    } else if (item.is_number()) {
+      out += number_text(item);
+    } else if (item.is_boolean()) {
+      out += item.get<bool>() ? "true" : "false";
+    } else if (item.is_null()) {
+      out += "NULL";
+    } else {
+      return false;
+    }
+  }
+  out += '}';
+  return true;
+}
+
 }  // namespace
 
 Json default_to_json(const std::string& expression) {
@@ -62,6 +94,17 @@ bool default_from_json(const Json& value, std::string& expression) {
     expression = number_text(value);
   } else if (value.is_string()) {
     expression = value.get<std::string>();
+  } else if (value.is_array()) {
+    // Older drizzle-kit versions wrote an array default as the JavaScript value ("default": []);
+    // the migration's SQL has the array literal ('{}').
+    std::string literal;
+    if (!append_array_literal(value, literal)) return false;
+    expression = "'";
+    for (char c : literal) {
+      if (c == '\'') expression += '\'';
+      expression += c;
+    }
+    expression += "'";
   } else {
     return false;
   }

@@ -13,7 +13,9 @@ namespace flick::store {
 nlohmann::ordered_json default_to_json(const std::string& expression);
 
 // Sets `expression` to the SQL text of a drizzle default value (string, number, boolean or
-// null). Returns false, leaving it unchanged, for arrays and objects.
+// null), or to the array literal of an array of those (older drizzle-kit versions wrote an
+// array default as the JSON array: [] is '{}', ["a", 1] is '{"a",1}'). Returns false, leaving
+// it unchanged, for objects and arrays holding one.
 bool default_from_json(const nlohmann::ordered_json& value, std::string& expression);
 
 // An option value of an index or view "with" object: booleans and numbers keep JSON's types.

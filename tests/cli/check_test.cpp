@@ -403,6 +403,42 @@ TEST_F(CliCheckFolder, PatternCamelCaseEnumAndLongConstraintName) {
   expect_no_findings(check(out()));
 }
 
+// hollo's snapshots 0017-0057: drizzle-kit before 0.21 wrote a `.default([])` as the JSON
+// value, while the migration says DEFAULT '{}'.
+TEST_F(CliCheckFolder, PatternArrayDefaultWrittenAsTheJsonArray) {
+  std::string schema =
+      "CREATE TABLE \"owners\" (\"id\" serial PRIMARY KEY NOT NULL, "
+      "\"followed_tags\" text[] DEFAULT '{}' NOT NULL, \"scores\" integer[] DEFAULT '{1,2}', "
+      "\"labels\" text[] DEFAULT '{\"a b\",\"it''s\"}');\n";
+  generate(schema, "owners");
+  nlohmann::ordered_json snapshot =
+      nlohmann::ordered_json::parse(read_text(out() / "meta/0000_snapshot.json"));
+  auto& columns = snapshot["tables"]["public.owners"]["columns"];
+  ASSERT_EQ(columns["followed_tags"]["default"], "'{}'") << columns.dump(2);
+  columns["followed_tags"]["default"] = nlohmann::ordered_json::array();
+  columns["scores"]["default"] = {1, 2};
+  columns["labels"]["default"] = {"a b", "it's"};
+  std::string written = snapshot.dump(2);
+  write_text(out() / "meta/0000_snapshot.json", written);
+  expect_no_findings(check(out()));
+  // generate reads the snapshot the same way: nothing to migrate, and the file is untouched.
+  RunResult again = run_flick(dir_.path(), {"generate", "--schema", "schema.sql", "--out",
+                                            out().string(), "--name", "again"});
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.out.find("No schema changes"), std::string::npos) << again.out;
+  EXPECT_FALSE(fs::exists(out() / "meta/0001_snapshot.json"));
+  // An object is not a default drizzle-kit ever wrote: refused, naming the key.
+  columns["scores"]["default"] = nlohmann::ordered_json::object();
+  write_text(out() / "meta/0000_snapshot.json", snapshot.dump(2));
+  RunResult refused = run_flick(dir_.path(), {"generate", "--schema", "schema.sql", "--out",
+                                              out().string(), "--name", "again"});
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_NE(refused.err.find("tables.public.owners.columns.scores.default: expected a string, "
+                             "number, boolean, null or an array of those"),
+            std::string::npos)
+      << refused.err;
+}
+
 TEST_F(CliCheckFolder, PatternIdxGapIsOneWarning) {
   generate(kUsers, "users");
   generate(std::string(kUsers) + kPosts, "posts");

@@ -258,6 +258,43 @@ TEST(ReadSnapshot, RejectsWhatDrizzleKitWouldReject) {
   expect_error("[]", "expected an object");
 }
 
+// drizzle-kit before 0.21 wrote an array default as the JSON array; it reads as the array
+// literal the migration has, and writes back as it was read.
+TEST(ReadSnapshot, AnArrayDefaultOfOlderDrizzleKitIsTheArrayLiteral) {
+  nlohmann::ordered_json json = nlohmann::ordered_json::parse(snapshot_json(model_snapshot()));
+  nlohmann::ordered_json& columns = json["tables"]["public.users"]["columns"];
+  auto array_column = [](const std::string& name, const std::string& type,
+                         nlohmann::ordered_json value) {
+    return nlohmann::ordered_json{{"name", name},
+                                  {"type", type},
+                                  {"primaryKey", false},
+                                  {"notNull", false},
+                                  {"default", std::move(value)}};
+  };
+  columns["tags"] = array_column("tags", "text[]", nlohmann::ordered_json::array());
+  columns["scores"] = array_column("scores", "integer[]", {1, 2.5, nullptr});
+  columns["labels"] = array_column("labels", "text[]", {"a b", "say \"hi\"", "it's", "x\\y"});
+  columns["grid"] = array_column("grid", "integer[][]", {{1, 2}, {3, 4}});
+  columns["flags"] = array_column("flags", "boolean[]", {true, false});
+  std::string text = json.dump(2);
+  for (const Snapshot& snapshot : {parse_snapshot(text, "meta/0001_snapshot.json"),
+                                   parse_snapshot_from_tree(text, "meta/0001_snapshot.json")}) {
+    const model::Table& users = table(snapshot, "public", "users");
+    EXPECT_EQ(column(users, "tags").default_expr, "'{}'");
+    EXPECT_EQ(column(users, "scores").default_expr, "'{1,2.5,NULL}'");
+    // PostgreSQL's canonical spelling of a literal with backslashes is the E'' form.
+    EXPECT_EQ(column(users, "labels").default_expr,
+              "E'{\"a b\",\"say \\\\\"hi\\\\\"\",\"it''s\",\"x\\\\\\\\y\"}'");
+    EXPECT_EQ(column(users, "grid").default_expr, "'{{1,2},{3,4}}'");
+    EXPECT_EQ(column(users, "flags").default_expr, "'{true,false}'");
+    EXPECT_EQ(snapshot_json(snapshot), text);
+  }
+  columns["grid"]["default"] = {{{"a", 1}}};
+  expect_error(json.dump(2),
+               "columns.grid.default: expected a string, number, boolean, null or "
+               "an array of those");
+}
+
 // parse_snapshot reads simdjson's document; parse_snapshot_from_tree nlohmann's tree, the path
 // for what the document cannot give. Both must read every snapshot alike.
 TEST(ReadSnapshot, TheDocumentAndTheTreeReadEverySnapshotAlike) {
