@@ -246,10 +246,22 @@ void JsonStreamWriter::key(std::string_view name) {
   }
   start_element();
   std::uint64_t hash = std::hash<std::string_view>{}(name);
-  for (std::size_t i = frames_.back().first_key; i < key_hashes_.size(); ++i) {
-    if (key_hashes_[i] == hash) repeated_key_ = true;
+  Frame& frame = frames_.back();
+  if (frame.many_keys) {
+    if (!frame.many_keys->insert(hash).second) repeated_key_ = true;
+  } else {
+    for (std::size_t i = frame.first_key; i < key_hashes_.size(); ++i) {
+      if (key_hashes_[i] == hash) repeated_key_ = true;
+    }
+    key_hashes_.push_back(hash);
+    constexpr std::size_t kKeysSearchedInTurn = 16;
+    if (key_hashes_.size() - frame.first_key > kKeysSearchedInTurn) {
+      auto first = key_hashes_.begin() + static_cast<std::ptrdiff_t>(frame.first_key);
+      frame.many_keys =
+          std::make_unique<std::unordered_set<std::uint64_t>>(first, key_hashes_.end());
+      key_hashes_.erase(first, key_hashes_.end());
+    }
   }
-  key_hashes_.push_back(hash);
   append_string(out_, name);
   out_ += layout_ == JsonLayout::kCompact ? ":" : ": ";
 }
@@ -287,18 +299,18 @@ void JsonStreamWriter::value(bool flag) {
 void JsonStreamWriter::begin_object() {
   if (!frames_.empty() && !frames_.back().object) start_element();
   out_ += '{';
-  frames_.push_back({true, true, key_hashes_.size()});
+  frames_.push_back({true, true, key_hashes_.size(), nullptr});
 }
 
 void JsonStreamWriter::begin_array() {
   if (!frames_.empty() && !frames_.back().object) start_element();
   out_ += '[';
-  frames_.push_back({false, true, key_hashes_.size()});
+  frames_.push_back({false, true, key_hashes_.size(), nullptr});
 }
 
 void JsonStreamWriter::close(char bracket) {
   if (pending_) resolve_pending(false);
-  Frame frame = frames_.back();
+  Frame frame = std::move(frames_.back());
   frames_.pop_back();
   key_hashes_.resize(frame.first_key);
   if (!frame.empty && layout_ != JsonLayout::kCompact) {

@@ -3,10 +3,12 @@
 // Writing JSON exactly as the files of a drizzle migration folder are laid out.
 
 #include <cstdint>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace flick::store {
@@ -59,6 +61,9 @@ class JsonStreamWriter {
     bool object = false;
     bool empty = true;
     std::size_t first_key = 0;  // where this object's key hashes start in key_hashes_
+    // An object of many keys (a snapshot's "tables") keeps its key hashes here instead, so
+    // finding a repeated key costs no more than writing the key.
+    std::unique_ptr<std::unordered_set<std::uint64_t>> many_keys;
   };
   void start_element();  // a separator and the indent before a new element of the open container
   void resolve_pending(bool followed);

@@ -161,6 +161,31 @@ TEST(JsonStreamWriter, ReportsAKeyWrittenTwiceInOneObjectOnly) {
   EXPECT_EQ(twice.finish(), R"({"a":true,"b":{"a":false},"a":false})");
 }
 
+// An object of many keys keeps its keys in a set: a repeat among them is still found, and the
+// keys of the objects inside it (written before and after the switch) are their own.
+TEST(JsonStreamWriter, ReportsAKeyWrittenTwiceInAnObjectOfManyKeys) {
+  for (int repeat : {-1, 3, 40}) {
+    SCOPED_TRACE(repeat);
+    JsonStreamWriter out(JsonLayout::kCompact);
+    out.begin_object();
+    for (int i = 0; i < 50; ++i) {
+      out.key("table_" + std::to_string(i));
+      out.begin_object();
+      out.key("table_" + std::to_string(i));  // the same name one level down: not a repeat
+      out.value(true);
+      out.end_object();
+      if (i == 45 && repeat >= 0) {
+        out.key("table_" + std::to_string(repeat));
+        out.value(false);
+      }
+    }
+    out.end_object();
+    EXPECT_EQ(out.repeated_key(), repeat >= 0);
+    std::string text = out.finish();
+    EXPECT_EQ(nlohmann::ordered_json::parse(text).size(), 50u) << text.substr(0, 200);
+  }
+}
+
 TEST(DetectJsonLayout, RecognisesEachLayout) {
   EXPECT_EQ(detect_json_layout("{\"a\":1}"), JsonLayout::kCompact);
   EXPECT_EQ(detect_json_layout("{\n  \"a\": 1\n}"), JsonLayout::kDrizzleKit);
