@@ -15,7 +15,9 @@ namespace flick::ddl {
 
 // Reads every file, in the given order, into one catalog; then resolves references (column enum
 // types, foreign keys that name no columns) and applies model::normalise. Throws
-// flick::UserError on unreadable files, syntax errors and unsupported or inconsistent DDL.
+// flick::UserError on unreadable files, syntax errors and unsupported or inconsistent DDL; the
+// first error in file order, as if the files were read one after the other (a second thread
+// reads and parses the next files while one is interpreted).
 model::Catalog read_schema_files(const std::vector<std::filesystem::path>& files);
 
 // The same for one SQL text; `file_name` is used in error messages.

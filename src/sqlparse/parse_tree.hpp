@@ -84,12 +84,12 @@ class ParsedSql {
 };
 
 // Parses `sql`; throws flick::UserError "<file>:<line>:<col>: <PostgreSQL message>" on a syntax
-// error. Long texts are split with PostgreSQL's scanner and parsed statement by statement
-// (libpg_query's tree output grows costly with the size of one parse).
+// error. A long text is parsed once into PostgreSQL's nodes: the statements raw_tree.c copies
+// come from that parse, the others are parsed alone through libpg_query's output (whose cost
+// grows with the size of one parse); the text is split with PostgreSQL's scanner only when that
+// parse fails.
 ParsedSql parse_sql(std::string_view sql, const std::string& file_name);
 
-// Like parse_sql, but reports a syntax error through `error` (PostgreSQL's message and byte
-// offset) instead of throwing; returns nullptr then.
 // The tree libpg_query's JSON output `json` of the SQL text `sql` describes, as the protobuf-c
 // structs unpacking its protobuf output gives (the same bytes when packed), allocated in
 // `arena`; nullptr when the JSON does not fit pg_query.proto or leaves a value unknown (the
@@ -104,6 +104,8 @@ PgQuery__ParseResult* parse_tree_from_json(std::string_view json, std::string_vi
 PgQuery__ParseResult* parse_tree_of(const char* text, TreeArena& arena, SyntaxError* error,
                                     bool use_protobuf = false);
 
+// Like parse_sql, but reports a syntax error through `error` (PostgreSQL's message and byte
+// offset) instead of throwing; returns nullptr then.
 std::unique_ptr<ParsedSql> try_parse_sql(std::string_view sql, const std::string& file_name,
                                          SyntaxError* error);
 

@@ -1,11 +1,63 @@
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "ddl/ddl.hpp"
+#include "flick/error.hpp"
 #include "test_util.hpp"
 
 namespace flick::ddl {
 namespace {
 
 using testing::read_error;
+
+// The files are parsed a file ahead on another thread; the error reported is still the first
+// in file order, and a file's error comes after every earlier file was read whole.
+TEST(Errors, SeveralFilesReportTheFirstErrorInFileOrder) {
+  std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("flick-ddl-files-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream(dir / name) << text;
+    return dir / name;
+  };
+  auto error_of = [](const std::vector<std::filesystem::path>& paths) -> std::string {
+    try {
+      read_schema_files(paths);
+    } catch (const UserError& error) {
+      return error.what();
+    }
+    return "";
+  };
+  std::filesystem::path users = write("1_users.sql", "CREATE TABLE users (id int);\n");
+  std::filesystem::path twice = write("2_twice.sql", "CREATE TABLE users (id int);\n");
+  std::filesystem::path syntax = write("3_syntax.sql", "CREATE TABEL posts (id int);\n");
+  std::filesystem::path posts =
+      write("4_posts.sql", "CREATE TABLE posts (id int, user_id int REFERENCES users);\n");
+  std::filesystem::path missing = dir / "5_missing.sql";
+  // An error in interpreting file 2 comes before file 3's syntax error and file 5's absence.
+  std::string duplicate = error_of({users, twice, syntax, posts, missing});
+  EXPECT_NE(duplicate.find("2_twice.sql:1:"), std::string::npos) << duplicate;
+  std::string syntax_error = error_of({users, syntax, posts, missing});
+  EXPECT_NE(syntax_error.find("3_syntax.sql:1:8: syntax error"), std::string::npos) << syntax_error;
+  std::string unreadable = error_of({users, posts, missing, syntax});
+  EXPECT_NE(unreadable.find("5_missing.sql"), std::string::npos) << unreadable;
+  EXPECT_EQ(unreadable.find("3_syntax.sql"), std::string::npos) << unreadable;
+  // Without an error, many files read as one.
+  std::vector<std::filesystem::path> many;
+  std::string whole;
+  for (int i = 0; i < 12; ++i) {
+    std::string table = "CREATE TABLE t" + std::to_string(i) + " (id int PRIMARY KEY);\n";
+    many.push_back(write("many_" + std::to_string(100 + i) + ".sql", table));
+    whole += table;
+  }
+  EXPECT_TRUE(read_schema_files(many) == read_schema_sql(whole, "whole.sql"));
+  std::filesystem::remove_all(dir);
+}
 
 TEST(Errors, SyntaxError) {
   EXPECT_EQ(read_error("CREATE TABLE a (id int);\nCREATE TABEL b (id int);", "s/a.sql"),
