@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "packed_tree.hpp"
 #include "sqlparse/parse_tree.hpp"
 
 namespace flick::sqlparse {
@@ -31,18 +32,10 @@ std::optional<std::string> packed_through_json(const std::string& sql) {
   PgQuery__ParseResult* tree = parse_tree_from_json(parsed.parse_tree, sql, arena);
   pg_query_free_parse_result(parsed);
   if (tree == nullptr) return std::nullopt;
-  std::string bytes(pg_query__parse_result__get_packed_size(tree), '\0');
-  pg_query__parse_result__pack(tree, reinterpret_cast<uint8_t*>(bytes.data()));
-  return bytes;
+  return testing::packed(tree);
 }
 
-std::string packed_by_libpg_query(const std::string& sql) {
-  PgQueryProtobufParseResult result = pg_query_parse_protobuf(sql.c_str());
-  std::string bytes =
-      result.error != nullptr ? "" : std::string(result.parse_tree.data, result.parse_tree.len);
-  pg_query_free_protobuf_parse_result(result);
-  return bytes;
-}
+using testing::packed_by_libpg_query;
 
 TEST(JsonTree, PacksToTheProtobufOutputForEveryStatementKind) {
   const std::vector<std::string> statements = {

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "packed_tree.hpp"
 #include "sqlparse/parse_tree.hpp"
 
 namespace flick::sqlparse {
@@ -29,18 +30,10 @@ std::optional<std::string> packed_from_raw(const std::string& sql) {
   std::size_t refused = 0;
   PgQuery__ParseResult* tree = flick_parse_tree_from_raw(sql.c_str(), arena.allocator(), &refused);
   if (tree == nullptr || refused > 0) return std::nullopt;
-  std::string bytes(pg_query__parse_result__get_packed_size(tree), '\0');
-  pg_query__parse_result__pack(tree, reinterpret_cast<uint8_t*>(bytes.data()));
-  return bytes;
+  return testing::packed(tree);
 }
 
-std::string packed_by_libpg_query(const std::string& sql) {
-  PgQueryProtobufParseResult result = pg_query_parse_protobuf(sql.c_str());
-  std::string bytes =
-      result.error != nullptr ? "" : std::string(result.parse_tree.data, result.parse_tree.len);
-  pg_query_free_protobuf_parse_result(result);
-  return bytes;
-}
+using testing::packed_by_libpg_query;
 
 TEST(RawTree, CopiesTheStatementsSchemaFilesAreMadeOf) {
   const std::vector<std::string> statements = {
@@ -125,9 +118,7 @@ std::string packed(PgQuery__RawStmt* statement) {
   tree.version = PG_VERSION_NUM;
   tree.n_stmts = 1;
   tree.stmts = &statement;
-  std::string bytes(pg_query__parse_result__get_packed_size(&tree), '\0');
-  pg_query__parse_result__pack(&tree, reinterpret_cast<uint8_t*>(bytes.data()));
-  return bytes;
+  return testing::packed(&tree);
 }
 
 // A long text is parsed once into PostgreSQL's nodes: the statements it copies keep the whole

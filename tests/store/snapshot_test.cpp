@@ -239,13 +239,17 @@ void expect_error(const std::string& text, const std::string& fragment) {
   }
 }
 
+// `text` with its first `from` replaced by `to`; throws when `from` is absent.
+std::string replaced_once(std::string text, const std::string& from, const std::string& to) {
+  std::size_t at = text.find(from);
+  if (at == std::string::npos) throw std::runtime_error("not found: " + from);
+  return text.replace(at, from.size(), to);
+}
+
 TEST(ReadSnapshot, RejectsWhatDrizzleKitWouldReject) {
   std::string good = snapshot_json(model_snapshot());
   auto replaced = [&](const std::string& from, const std::string& to) {
-    std::string text = good;
-    std::size_t at = text.find(from);
-    if (at == std::string::npos) throw std::runtime_error("not found: " + from);
-    return text.replace(at, from.size(), to);
+    return replaced_once(good, from, to);
   };
   expect_error(replaced("\"version\": \"7\"", "\"version\": \"8\""), "version");
   expect_error(replaced("\"dialect\": \"postgresql\"", "\"dialect\": \"mysql\""), "mysql");
@@ -340,10 +344,7 @@ TEST(ReadSnapshot, TheDocumentAndTheTreeReadEverySnapshotAlike) {
 TEST(ReadSnapshot, TheDocumentAndTheTreeRejectAlike) {
   std::string good = snapshot_json(model_snapshot());
   auto replaced = [&](const std::string& from, const std::string& to) {
-    std::string text = good;
-    std::size_t at = text.find(from);
-    if (at == std::string::npos) throw std::runtime_error("not found: " + from);
-    return text.replace(at, from.size(), to);
+    return replaced_once(good, from, to);
   };
   std::vector<std::string> bad = {
       "[]",
