@@ -55,8 +55,11 @@ void read_columns(ReaderState& state) {
   pg::Result result = state.connection.exec(fmt::format(
       "SELECT a.attrelid, a.attnum, a.attname, a.attnotnull, format_type(a.atttypid, "
       "a.atttypmod), b.typtype, bn.nspname, b.typname, t.oid <> b.oid, a.attndims, "
-      "pg_get_expr(ad.adbin, ad.adrelid), a.attidentity, a.attgenerated, "
-      "col_description(a.attrelid, a.attnum), "
+      // A default cannot refer to a column, so it is deparsed without the table's context (a
+      // generated column's expression does refer to them); comments come from a join, not
+      // col_description's query per row: together half of this query's time at 1000 tables.
+      "CASE WHEN a.attgenerated <> '' THEN pg_get_expr(ad.adbin, ad.adrelid) ELSE "
+      "pg_get_expr(ad.adbin, 0) END, a.attidentity, a.attgenerated, ds.description, "
       "CASE WHEN a.attcollation <> t.typcollation THEN (SELECT CASE WHEN cn.nspname = "
       "'pg_catalog' THEN '' ELSE quote_ident(cn.nspname) || '.' END || "
       "format('%I', co.collname) FROM pg_collation co JOIN pg_namespace cn ON cn.oid = "
@@ -68,6 +71,8 @@ void read_columns(ReaderState& state) {
       "t.typsubscript = 'array_subscript_handler'::regproc THEN t.typelem ELSE t.oid END "
       "JOIN pg_namespace bn ON bn.oid = b.typnamespace "
       "LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum "
+      "LEFT JOIN pg_description ds ON ds.objoid = a.attrelid AND ds.classoid = "
+      "'pg_class'::regclass AND ds.objsubid = a.attnum "
       "WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND {} "
       "ORDER BY a.attrelid, a.attnum",
       user_schema_condition("n")));

@@ -40,10 +40,15 @@ std::string indexes_sql() {
       "(SELECT json_agg(CASE WHEN i.indkey[k - 1] = 0 THEN pg_get_indexdef(i.indexrelid, k, true) "
       "END ORDER BY k) "
       "FROM generate_series(1, i.indnatts) k), "
+      // Operator classes are looked up only for an index with a non-default one (the list of
+      // default ones is read once): the lookup scanned pg_opclass per index, 40 % of this query.
+      "CASE WHEN NOT i.indclass::oid[] <@ (SELECT array_agg(oid) FROM pg_opclass WHERE "
+      "opcdefault) THEN "
       "(SELECT json_agg(CASE WHEN oc.opcdefault THEN '' WHEN ocn.nspname = 'pg_catalog' "
       "THEN oc.opcname ELSE ocn.nspname || '.' || oc.opcname END ORDER BY k.ord) "
       "FROM unnest(i.indclass::oid[]) WITH ORDINALITY k(oid, ord) "
-      "JOIN pg_opclass oc ON oc.oid = k.oid JOIN pg_namespace ocn ON ocn.oid = oc.opcnamespace), "
+      "JOIN pg_opclass oc ON oc.oid = k.oid JOIN pg_namespace ocn ON ocn.oid = oc.opcnamespace) "
+      "END, "
       "pg_get_expr(i.indpred, i.indrelid), to_json(ic.reloptions), i.indisvalid, "
       "EXISTS (SELECT 1 FROM unnest(i.indcollation::oid[]) WITH ORDINALITY k(coll, ord) "
       "JOIN pg_attribute a ON a.attrelid = i.indexrelid AND a.attnum = k.ord "

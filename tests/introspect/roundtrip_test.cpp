@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 
 #include "ddl/ddl.hpp"
 #include "flick/error.hpp"
@@ -102,6 +103,54 @@ TEST(RoundTrip, FlickHeadFixture) {
   fs::path fixture = kSource / "../shared/fixtures/flick-schema-head.sql";
   if (!fs::exists(fixture)) GTEST_SKIP() << fixture << " is absent";
   expect_round_trip("flick_head", {fixture});
+}
+
+// What the catalog queries read in more than one way (each shape beside its plain one): an
+// index whose operator classes are all default next to ones with a non-default class first,
+// last or between defaults; column comments on some columns only; defaults that print with a cast,
+// a qualified function or a sequence, beside a generated column whose expression names other
+// columns; keys of several columns in a declared order that is not the columns' order.
+TEST(RoundTrip, CatalogQueryShapes) {
+  fs::path dir = fs::temp_directory_path() / "flick_introspect_query_shapes";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::ofstream(dir / "schema.sql") << R"(CREATE SCHEMA app;
+CREATE FUNCTION app.next_code() RETURNS text LANGUAGE sql AS $$ SELECT 'c' $$;
+CREATE SEQUENCE app.ticket_seq;
+CREATE TABLE app.items (
+  id integer PRIMARY KEY,
+  code text NOT NULL DEFAULT app.next_code(),
+  title text NOT NULL DEFAULT 'untitled'::text,
+  ticket bigint NOT NULL DEFAULT nextval('app.ticket_seq'::regclass),
+  price numeric(10, 2) NOT NULL DEFAULT 0,
+  tax numeric(10, 2) GENERATED ALWAYS AS (price * 0.2) STORED,
+  tags jsonb NOT NULL DEFAULT '{}'::jsonb,
+  created timestamptz DEFAULT now(),
+  UNIQUE (title, code)
+);
+COMMENT ON COLUMN app.items.title IS 'shown in lists';
+COMMENT ON COLUMN app.items.tags IS 'free-form';
+CREATE INDEX items_plain_idx ON app.items (code, title);
+CREATE INDEX items_first_idx ON app.items (title text_pattern_ops, code);
+CREATE INDEX items_last_idx ON app.items (code DESC, title text_pattern_ops);
+CREATE INDEX items_middle_idx ON app.items (id, title text_pattern_ops, code);
+CREATE INDEX items_tags_idx ON app.items USING gin (tags jsonb_path_ops);
+CREATE TABLE app.lines (
+  item_id integer NOT NULL,
+  line integer NOT NULL,
+  note text,
+  PRIMARY KEY (line, item_id),
+  FOREIGN KEY (item_id) REFERENCES app.items (id) ON DELETE CASCADE
+);
+COMMENT ON COLUMN app.lines.note IS 'optional';
+CREATE TABLE app.line_refs (
+  a integer NOT NULL,
+  b integer NOT NULL,
+  FOREIGN KEY (b, a) REFERENCES app.lines (line, item_id)
+);
+)";
+  expect_round_trip("query_shapes", sql_files(dir));
+  fs::remove_all(dir);
 }
 
 TEST(RoundTrip, SyntheticThousandTables) {
