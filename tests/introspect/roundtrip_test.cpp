@@ -107,8 +107,8 @@ TEST(RoundTrip, FlickHeadFixture) {
 
 // What the catalog queries read in more than one way (each shape beside its plain one): an
 // index whose operator classes are all default next to ones with a non-default class first,
-// last or between defaults; column comments on some columns only; defaults that print with a cast,
-// a qualified function or a sequence, beside a generated column whose expression names other
+// last or between defaults; table and column comments on some only; defaults that print with a
+// cast, a qualified function or a sequence, beside a generated column whose expression names other
 // columns; keys of several columns in a declared order that is not the columns' order.
 TEST(RoundTrip, CatalogQueryShapes) {
   fs::path dir = fs::temp_directory_path() / "flick_introspect_query_shapes";
@@ -143,6 +143,7 @@ CREATE TABLE app.lines (
   FOREIGN KEY (item_id) REFERENCES app.items (id) ON DELETE CASCADE
 );
 COMMENT ON COLUMN app.lines.note IS 'optional';
+COMMENT ON TABLE app.lines IS 'order lines';
 CREATE TABLE app.line_refs (
   a integer NOT NULL,
   b integer NOT NULL,
