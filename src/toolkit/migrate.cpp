@@ -4,6 +4,7 @@
 
 #include <exception>
 #include <future>
+#include <optional>
 
 #include "migrate/advisory_lock.hpp"
 #include "migrate/bookkeeping.hpp"
@@ -156,21 +157,28 @@ MigrateReport migrate(const Project& project, const MigrateOptions& options) {
       options.on_applied(current_of(migration), duration_ms);
     };
   }
-  store::MigrationFolder folder(config.out);
-  // The server starts a backend while the folder is read and hashed. A connection failure is
-  // reported before a folder problem, as when one followed the other.
+  // libpq is loaded and the server starts a backend while the journal and the files are read
+  // and hashed. A journal that cannot be read is reported first, as when it was read before
+  // connecting; then a connection failure, then a problem with the files.
   std::future<pg::Connection> connecting = std::async(
       std::launch::async, [&project, &options] { return connect_database(project, options.url); });
+  std::optional<store::MigrationFolder> folder;
+  try {
+    folder.emplace(config.out);
+  } catch (...) {
+    connecting.wait();
+    throw;
+  }
   migrate::FolderFiles files;
   std::exception_ptr read_error;
   try {
-    files = migrate::read_folder_files(folder);
+    files = migrate::read_folder_files(*folder);
   } catch (...) {
     read_error = std::current_exception();
   }
   pg::Connection connection = connecting.get();
   if (read_error) std::rethrow_exception(read_error);
-  return to_report(migrate::run_migrations(connection, folder, files, migrate_options, observer));
+  return to_report(migrate::run_migrations(connection, *folder, files, migrate_options, observer));
 }
 
 namespace {

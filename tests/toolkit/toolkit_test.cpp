@@ -197,5 +197,26 @@ TEST_F(ToolkitTest, AnUnreachableDatabaseIsAnEnvironmentErrorWithoutThePassword)
   EXPECT_THROW(status(unreachable), EnvironmentError);
 }
 
+// migrate connects while it reads the folder: a journal it cannot read is still the error
+// reported (bad input, not an unreachable database), and a missing file comes after the
+// connection failure.
+TEST_F(ToolkitTest, MigrateReportsABrokenJournalBeforeAnUnreachableDatabase) {
+  write("schema.sql", "CREATE TABLE notes (id integer PRIMARY KEY);\n");
+  GenerateReport generated = generate(project(), {.name = "init"});
+  ASSERT_EQ(generated.written.size(), 1u);
+  Project unreachable = project("postgresql://app@127.0.0.1:1/appdb");
+  fs::path sql = generated.written[0].sql_path;
+  fs::rename(sql, dir_ / "moved.sql");
+  EXPECT_THROW(migrate(unreachable), EnvironmentError) << "the connection fails first";
+  fs::rename(dir_ / "moved.sql", sql);
+  write("drizzle/meta/_journal.json", "{\"version\": \"7\", \"entries\": [");
+  try {
+    migrate(unreachable);
+    FAIL() << "migrate read a truncated journal";
+  } catch (const UserError& error) {
+    EXPECT_NE(std::string(error.what()).find("_journal.json"), std::string::npos) << error.what();
+  }
+}
+
 }  // namespace
 }  // namespace flick::toolkit
