@@ -213,14 +213,15 @@ std::vector<std::string> BasicJsonReader<Json>::strings(const Json& parent, cons
 
 template <class Json>
 void BasicJsonReader<Json>::expect_keys(const Json& value, const std::string& path,
-                                        std::initializer_list<const char*> allowed) const {
+                                        std::initializer_list<std::string_view> allowed) const {
   if (!value.is_object()) {
     fail(path, fmt::format("expected an object, found {}", value.type_name()));
   }
-  for (auto it = value.begin(); it != value.end(); ++it) {
-    bool known = std::any_of(allowed.begin(), allowed.end(),
-                             [&](const char* key) { return it.key() == key; });
-    if (!known) fail(path.empty() ? std::string(it.key()) : path + "." + it.key(), "unknown key");
+  for (auto it = value.begin(), last = value.end(); it != last; ++it) {
+    std::string_view key = it.key();
+    bool known = std::find(allowed.begin(), allowed.end(), key) != allowed.end();
+    if (!known)
+      fail(path.empty() ? std::string(key) : path + "." + std::string(key), "unknown key");
   }
 }
 

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <vector>
 
@@ -45,8 +46,9 @@ class BasicJsonReader {
                                    const char* key) const;
 
   // Throws when `value` is not an object or has a key outside `allowed`.
+  // (string_views: a key is compared with each allowed one by length first, no strlen.)
   void expect_keys(const Json& value, const std::string& path,
-                   std::initializer_list<const char*> allowed) const;
+                   std::initializer_list<std::string_view> allowed) const;
 
  private:
   std::string file_name_;

@@ -84,8 +84,8 @@ class DomJson::const_iterator {
   const_iterator() = default;
   DomJson operator*() const;
   Arrow operator->() const { return Arrow{**this}; }
-  // The field's key; precondition: iterating an object.
-  std::string key() const { return std::string(field_.key()); }
+  // The field's key, a view into the document; precondition: iterating an object.
+  std::string_view key() const { return field_.key(); }
   const_iterator& operator++();
   bool operator==(const const_iterator& other) const;
 
@@ -102,7 +102,7 @@ class DomJson::ItemRange {
   class iterator {
    public:
     explicit iterator(DomJson::const_iterator at) : at_(at) {}
-    Item operator*() const { return Item{at_.key(), *at_}; }
+    Item operator*() const { return Item{std::string(at_.key()), *at_}; }
     iterator& operator++() {
       ++at_;
       return *this;
