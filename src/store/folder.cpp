@@ -141,6 +141,15 @@ fs::path MigrationFolder::sql_path(const JournalEntry& entry) const {
   return out_ / (entry.tag + ".sql");
 }
 
+void MigrationFolder::complete_snapshot(Snapshot& snapshot) const {
+  if (snapshot.id.empty()) snapshot.id = random_uuid_v4();
+  if (snapshot.prev_id.empty()) snapshot.prev_id = latest_snapshot_id();
+  JsonLayout layout = has_journal_ ? journal_.layout : JsonLayout::kDrizzleKit;
+  // drizzle-kit's first, empty journal is compact; every journal it rewrites is indented.
+  if (layout == JsonLayout::kCompact) layout = JsonLayout::kDrizzleKit;
+  snapshot.layout = layout;
+}
+
 WrittenMigration MigrationFolder::write_migration(NewMigration migration) {
   std::int64_t now = migration.now_ms ? *migration.now_ms : now_milliseconds();
   // drizzle-orm's migrator skips an entry whose `when` is not after the newest applied one, so the
@@ -154,12 +163,8 @@ WrittenMigration MigrationFolder::write_migration(NewMigration migration) {
   std::string name = migration.name.empty() ? random_migration_name() : migration.name;
 
   Snapshot& snapshot = migration.snapshot;
-  if (snapshot.id.empty()) snapshot.id = random_uuid_v4();
-  if (snapshot.prev_id.empty()) snapshot.prev_id = latest_snapshot_id();
-  JsonLayout layout = has_journal_ ? journal_.layout : JsonLayout::kDrizzleKit;
-  // drizzle-kit's first, empty journal is compact; every journal it rewrites is indented.
-  if (layout == JsonLayout::kCompact) layout = JsonLayout::kDrizzleKit;
-  snapshot.layout = layout;
+  complete_snapshot(snapshot);
+  JsonLayout layout = snapshot.layout;
 
   JournalEntry entry;
   entry.idx = idx;
@@ -186,7 +191,8 @@ WrittenMigration MigrationFolder::write_migration(NewMigration migration) {
   // objects file (an empty one says "none left").
   std::vector<fs::path> earlier = snapshot_paths();
   bool recorded_before = !earlier.empty() && fs::exists(objects_path_for(earlier.back()));
-  write_file(written.snapshot_path, snapshot_json(snapshot));
+  write_file(written.snapshot_path,
+             migration.snapshot_text ? *migration.snapshot_text : snapshot_json(snapshot));
   if (has_objects(snapshot.catalog) || recorded_before) {
     fs::path objects = objects_path_for(written.snapshot_path);
     fs::create_directories(objects.parent_path());

@@ -49,6 +49,9 @@ struct NewMigration {
   // The journal's "when", as given; default: the current time, or the last entry's `when` + 1
   // when the current time is not after it.
   std::optional<std::int64_t> now_ms;
+  // snapshot_json(snapshot) written beforehand (on another thread, while the SQL was made), for
+  // a `snapshot` that complete_snapshot() completed; std::nullopt: write_migration writes it.
+  std::optional<std::string> snapshot_text;
 };
 
 struct WrittenMigration {
@@ -95,6 +98,10 @@ class MigrationFolder {
 
   // The SQL file of a journal entry: <out>/<tag>.sql.
   std::filesystem::path sql_path(const JournalEntry& entry) const;
+
+  // Gives `snapshot` what write_migration would: a random id when it has none, the latest
+  // snapshot's id as prev_id when it has none, the folder's JSON layout.
+  void complete_snapshot(Snapshot& snapshot) const;
 
   // Writes <tag>.sql, meta/<prefix>_snapshot.json and the journal with the new entry appended
   // (idx = last idx + 1), creating the folder when needed. JSON files take the layout of the

@@ -40,6 +40,10 @@ class JsonStreamWriter {
  public:
   explicit JsonStreamWriter(JsonLayout layout);
 
+  // Room for `bytes` of text, so a large document is not copied as it grows. Pages of the room
+  // that the text never reaches are never touched (no resident memory).
+  void reserve(std::size_t bytes) { out_.reserve(bytes); }
+
   void begin_object();
   void end_object();
   void begin_array();

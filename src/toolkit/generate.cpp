@@ -87,9 +87,22 @@ GenerateReport generate(const Project& project, const GenerateOptions& options) 
   // Without schema files the target would be an empty schema: a migration dropping everything.
   model::Catalog to = reading_schema.get();
   as_compared(config, from);
-  diff::ChangeSet changes = diff::diff(from, to, diff_options(options));
+  bool safe = options.safe || config.generate_safe;
+  // The first migration of a schema with tables is certain to be written, as one migration, and
+  // renames nothing: its snapshot's text is written on a second thread while the changes are
+  // computed and turned into SQL.
+  std::future<std::string> snapshot_text;
+  if (!previous && !to.tables.empty() && !safe) {
+    migration.snapshot.catalog = std::move(to);
+    folder.complete_snapshot(migration.snapshot);
+    snapshot_text = std::async(std::launch::async, [&snapshot = migration.snapshot] {
+      return store::snapshot_json(snapshot);
+    });
+  }
+  const model::Catalog& target = snapshot_text.valid() ? migration.snapshot.catalog : to;
+  diff::ChangeSet changes = diff::diff(from, target, diff_options(options));
   if (changes.empty()) return report;
-  if (options.safe || config.generate_safe) {
+  if (safe) {
     // Lock-friendly forms; index builds on existing tables go to a second migration that runs
     // outside a transaction.
     emit::SafeStatements safe = emit::safe_sql_statements(changes, from);
@@ -117,8 +130,14 @@ GenerateReport generate(const Project& project, const GenerateOptions& options) 
   } else {
     migration.statements = emit::sql_statements(changes);
   }
-  migration.snapshot.catalog = std::move(to);
+  if (snapshot_text.valid()) {
+    migration.snapshot_text = snapshot_text.get();
+  } else {
+    migration.snapshot.catalog = std::move(to);
+  }
   record_renames(changes, migration);
+  // (A rename recorded now would be missing from a text written beforehand.)
+  if (migration.snapshot.meta != store::RenameMeta{}) migration.snapshot_text.reset();
   std::size_t statements = migration.statements.size();
   report.written.push_back(
       written(folder.write_migration(std::move(migration)), statements, false));
