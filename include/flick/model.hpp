@@ -13,8 +13,10 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace flick::model {
@@ -50,6 +52,59 @@ struct Enum {
   bool operator==(const Enum&) const = default;
 };
 
+// An optional value kept on the heap, for a large member most owners leave empty: it takes a
+// pointer's room in its owner instead of the value's. Copies copy the value; the interface is
+// the part of std::optional's the model uses.
+template <class T>
+class HeapOptional {
+ public:
+  HeapOptional() = default;
+  HeapOptional(std::nullopt_t) {}  // NOLINT: implicit, as std::optional's
+  HeapOptional(T value) : value_(std::make_unique<T>(std::move(value))) {}  // NOLINT: as above
+  HeapOptional(const HeapOptional& other)
+      : value_(other.value_ ? std::make_unique<T>(*other.value_) : nullptr) {}
+  HeapOptional(HeapOptional&&) noexcept = default;
+  HeapOptional& operator=(const HeapOptional& other) {
+    if (this != &other) value_ = other.value_ ? std::make_unique<T>(*other.value_) : nullptr;
+    return *this;
+  }
+  HeapOptional& operator=(HeapOptional&&) noexcept = default;
+  HeapOptional& operator=(std::nullopt_t) {
+    value_.reset();
+    return *this;
+  }
+  HeapOptional& operator=(T value) {
+    value_ = std::make_unique<T>(std::move(value));
+    return *this;
+  }
+
+  bool has_value() const { return value_ != nullptr; }
+  explicit operator bool() const { return has_value(); }
+  // Preconditions: has_value(), as for std::optional's.
+  T& operator*() { return *value_; }
+  const T& operator*() const { return *value_; }
+  T* operator->() { return value_.get(); }
+  const T* operator->() const { return value_.get(); }
+  // Throws std::bad_optional_access when empty.
+  const T& value() const {
+    if (!value_) throw std::bad_optional_access();
+    return *value_;
+  }
+  void reset() { value_.reset(); }
+  template <class... Args>
+  T& emplace(Args&&... args) {
+    value_ = std::make_unique<T>(std::forward<Args>(args)...);
+    return *value_;
+  }
+
+  friend bool operator==(const HeapOptional& a, const HeapOptional& b) {
+    return a.has_value() == b.has_value() && (!a.has_value() || *a == *b);
+  }
+
+ private:
+  std::unique_ptr<T> value_;
+};
+
 enum class IdentityKind { kAlways, kByDefault };
 
 struct Identity {
@@ -72,7 +127,7 @@ struct Column {
   bool primary_key = false;
   std::optional<std::string> default_expr;  // normalised SQL expression
   std::optional<std::string> generated;     // GENERATED ALWAYS AS (<expr>) STORED
-  std::optional<Identity> identity;
+  HeapOptional<Identity> identity;          // rare: on the heap, so a Column stays small
   std::optional<std::string> comment;
   // COLLATE as SQL: a quoted name ("C", "en-x-icu"), schema-qualified outside pg_catalog
   // ("app"."ci"); "" = the type's default collation.
