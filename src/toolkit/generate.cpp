@@ -8,6 +8,7 @@
 #include "emit/emit.hpp"
 #include "emit/safe.hpp"
 #include "store/folder.hpp"
+#include "store/uuid.hpp"
 #include "toolkit/project_state.hpp"
 
 namespace flick::toolkit {
@@ -71,8 +72,9 @@ GenerateReport generate(const Project& project, const GenerateOptions& options) 
   model::normalise(from);
 
   store::NewMigration migration;
-  // The id latest_snapshot() read and checked: write_migration need not read that file again.
-  if (previous) migration.snapshot.prev_id = previous->id;
+  // The id latest_snapshot() read and checked (none: the nil id): write_migration and
+  // complete_snapshot need not look for that file again.
+  migration.snapshot.prev_id = previous ? previous->id : store::kNilUuid;
   migration.name = options.name;
   migration.prefix = config.migrations.prefix;
   migration.breakpoints = config.breakpoints;

@@ -4,7 +4,6 @@
 
 #include <exception>
 #include <future>
-#include <optional>
 
 #include "migrate/advisory_lock.hpp"
 #include "migrate/bookkeeping.hpp"
@@ -157,28 +156,24 @@ MigrateReport migrate(const Project& project, const MigrateOptions& options) {
       options.on_applied(current_of(migration), duration_ms);
     };
   }
-  // libpq is loaded and the server starts a backend while the journal and the files are read
-  // and hashed. A journal that cannot be read is reported first, as when it was read before
-  // connecting; then a connection failure, then a problem with the files.
+  // A journal that cannot be read is reported at once, before anything connects (a connection
+  // to an unreachable host can take its whole timeout).
+  store::MigrationFolder folder(config.out);
+  // libpq is loaded and the server starts a backend while the files are read and hashed. A
+  // connection failure is reported before a problem with the files, as when one followed the
+  // other.
   std::future<pg::Connection> connecting = std::async(
       std::launch::async, [&project, &options] { return connect_database(project, options.url); });
-  std::optional<store::MigrationFolder> folder;
-  try {
-    folder.emplace(config.out);
-  } catch (...) {
-    connecting.wait();
-    throw;
-  }
   migrate::FolderFiles files;
   std::exception_ptr read_error;
   try {
-    files = migrate::read_folder_files(*folder);
+    files = migrate::read_folder_files(folder);
   } catch (...) {
     read_error = std::current_exception();
   }
   pg::Connection connection = connecting.get();
   if (read_error) std::rethrow_exception(read_error);
-  return to_report(migrate::run_migrations(connection, *folder, files, migrate_options, observer));
+  return to_report(migrate::run_migrations(connection, folder, files, migrate_options, observer));
 }
 
 namespace {

@@ -229,8 +229,8 @@ TEST_F(ToolkitTest, FirstSnapshotWrittenAheadIsTheOneWrittenAfter) {
   EXPECT_EQ(ahead, folder_text("after", true));
 }
 
-// migrate connects while it reads the folder: a journal it cannot read is still the error
-// reported (bad input, not an unreachable database), and a missing file comes after the
+// migrate connects while it reads the migration files: a journal it cannot read is still the
+// error reported (bad input, not an unreachable database), and a missing file comes after the
 // connection failure.
 TEST_F(ToolkitTest, MigrateReportsABrokenJournalBeforeAnUnreachableDatabase) {
   write("schema.sql", "CREATE TABLE notes (id integer PRIMARY KEY);\n");
