@@ -15,6 +15,12 @@ std::string user_schema_condition(const std::string& alias) {
          ".nspname NOT LIKE 'pg\\_toast%' AND " + alias + ".nspname NOT LIKE 'pg\\_temp\\_%'";
 }
 
+std::string relation_comment_join(const std::string& alias, const std::string& oid,
+                                  const std::string& subid) {
+  return "LEFT JOIN pg_description " + alias + " ON " + alias + ".objoid = " + oid + " AND " +
+         alias + ".classoid = 'pg_class'::regclass AND " + alias + ".objsubid = " + subid + " ";
+}
+
 std::string not_extension_member(const std::string& catalog, const std::string& oid) {
   return "NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = '" + catalog +
          "'::regclass AND d.objid = " + oid + " AND d.deptype = 'e')";

@@ -52,6 +52,12 @@ struct ReaderState {
 // pg_toast or temporary schemas).
 std::string user_schema_condition(const std::string& alias);
 
+// A LEFT JOIN of pg_description as <alias>: the comment of relation <oid> (<subid> "0") or of its
+// column number <subid>, NULL when it has none (a join: col_description and obj_description
+// run a query per row).
+std::string relation_comment_join(const std::string& alias, const std::string& oid,
+                                  const std::string& subid);
+
 // The SQL condition "object <oid> of system catalog <catalog> was not created by an extension".
 std::string not_extension_member(const std::string& catalog, const std::string& oid);
 
