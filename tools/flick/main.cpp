@@ -8,6 +8,7 @@
 
 #include "commands.hpp"
 #include "flick/error.hpp"
+#include "huge_pages.hpp"
 #include "pg/pg.hpp"
 
 namespace {
@@ -80,6 +81,7 @@ void keep_freed_memory() {
 }  // namespace
 
 int main(int argc, char** argv) {
+  flick::cli::prefer_huge_pages(argv);
   keep_freed_memory();
   Invocation invocation{argc, argv};
   pthread_attr_t attributes;

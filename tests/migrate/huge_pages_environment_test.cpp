@@ -1,0 +1,108 @@
+// flick re-executes itself with glibc's huge-page tunable (tools/flick/huge_pages.hpp) and puts
+// GLIBC_TUNABLES back before it starts anything: the embedded PostgreSQL server it starts sees the
+// user's environment, not flick's.
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "flick_process.hpp"
+
+namespace flick::testing {
+namespace {
+namespace fs = std::filesystem;
+
+// The environment a running process started with ("NAME=value" entries).
+std::vector<std::string> environment_of(pid_t pid) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/environ", std::ios::binary);
+  std::vector<std::string> entries;
+  std::string entry;
+  while (std::getline(in, entry, '\0')) entries.push_back(entry);
+  return entries;
+}
+
+// The value of `name` in `entries`, or nullopt when it is not there.
+std::optional<std::string> value_of(const std::vector<std::string>& entries,
+                                    const std::string& name) {
+  for (const std::string& entry : entries) {
+    if (entry.rfind(name + "=", 0) == 0) return entry.substr(name.size() + 1);
+  }
+  return std::nullopt;
+}
+
+// The postmaster's pid from the cluster's postmaster.pid under `project`'s .flick folder.
+pid_t postmaster_pid(const fs::path& project) {
+  for (const auto& file : fs::recursive_directory_iterator(
+           project / ".flick", fs::directory_options::follow_directory_symlink)) {
+    if (file.path().filename() != "postmaster.pid") continue;
+    std::ifstream in(file.path());
+    pid_t pid = 0;
+    in >> pid;
+    return pid;
+  }
+  return 0;
+}
+
+class TunablesRestore {
+ public:
+  TunablesRestore() {
+    if (const char* value = std::getenv("GLIBC_TUNABLES")) saved_ = value;
+  }
+  ~TunablesRestore() {
+    if (saved_) {
+      setenv("GLIBC_TUNABLES", saved_->c_str(), 1);
+    } else {
+      unsetenv("GLIBC_TUNABLES");
+    }
+  }
+
+ private:
+  std::optional<std::string> saved_;
+};
+
+TEST(HugePagesEnvironment, TheServerFlickStartsSeesTheUsersTunables) {
+  TunablesRestore restore;
+  const fs::path project = make_temp_dir("flick-huge-pages");
+  const std::string config = (project / "flick.toml").string();
+  write_text(project / "flick.toml", "dialect = \"postgresql\"\nout = \"drizzle\"\n");
+
+  // Set by the user: flick adds its own to it for itself only.
+  setenv("GLIBC_TUNABLES", "glibc.malloc.perturb=0", 1);
+  FlickRun start = run_flick({"db", "start", "--config", config});
+  ASSERT_EQ(start.exit_code, 0) << start.err;
+  pid_t server = postmaster_pid(project);
+  ASSERT_GT(server, 0);
+  std::vector<std::string> environment = environment_of(server);
+  ASSERT_FALSE(environment.empty());
+  EXPECT_EQ(value_of(environment, "GLIBC_TUNABLES"), "glibc.malloc.perturb=0");
+  EXPECT_EQ(value_of(environment, "FLICK_SAVED_GLIBC_TUNABLES"), std::nullopt);
+  ASSERT_EQ(run_flick({"db", "stop", "--config", config}).exit_code, 0);
+
+  // Not set by the user: not set for the server either.
+  unsetenv("GLIBC_TUNABLES");
+  start = run_flick({"db", "start", "--config", config});
+  ASSERT_EQ(start.exit_code, 0) << start.err;
+  server = postmaster_pid(project);
+  ASSERT_GT(server, 0);
+  environment = environment_of(server);
+  ASSERT_FALSE(environment.empty());
+  EXPECT_EQ(value_of(environment, "GLIBC_TUNABLES"), std::nullopt);
+  EXPECT_EQ(value_of(environment, "FLICK_SAVED_GLIBC_TUNABLES"), std::nullopt);
+  EXPECT_EQ(run_flick({"db", "stop", "--config", config}).exit_code, 0);
+
+  std::error_code ignored;
+  if (fs::is_symlink(project / ".flick" / "pg", ignored)) {
+    fs::remove_all(fs::read_symlink(project / ".flick" / "pg"), ignored);
+  }
+  fs::remove_all(project, ignored);
+}
+
+}  // namespace
+}  // namespace flick::testing

@@ -1,0 +1,69 @@
+#include "huge_pages.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace flick::cli {
+namespace {
+
+constexpr const char* kTunables = "GLIBC_TUNABLES";
+constexpr const char* kHugePageTunable = "glibc.malloc.hugetlb=1";
+// Set only between the exec and the restore: "=<value>" when GLIBC_TUNABLES was set before,
+// "" when it was not.
+constexpr const char* kSavedTunables = "FLICK_SAVED_GLIBC_TUNABLES";
+
+// Whether /sys/kernel/mm/transparent_hugepage/enabled selects "[madvise]".
+bool kernel_leaves_huge_pages_to_programs() {
+  int fd = open("/sys/kernel/mm/transparent_hugepage/enabled", O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  char text[128];
+  ssize_t size = read(fd, text, sizeof text - 1);
+  close(fd);
+  if (size <= 0) return false;
+  return std::string_view(text, static_cast<std::size_t>(size)).find("[madvise]") !=
+         std::string_view::npos;
+}
+
+}  // namespace
+
+void prefer_huge_pages(char** argv) {
+  if (const char* saved = std::getenv(kSavedTunables)) {
+    // The re-executed process: glibc has read the tunable; the environment goes back.
+    if (saved[0] == '=') {
+      setenv(kTunables, saved + 1, 1);
+    } else {
+      unsetenv(kTunables);
+    }
+    unsetenv(kSavedTunables);
+    return;
+  }
+  const char* opt_out = std::getenv("FLICK_HUGE_PAGES");
+  if (opt_out != nullptr && std::strcmp(opt_out, "0") == 0) return;
+  const char* found = std::getenv(kTunables);
+  std::optional<std::string> tunables;
+  if (found != nullptr) tunables = found;
+  // The user's own choice stands, whatever it is.
+  if (tunables && tunables->find("glibc.malloc.hugetlb") != std::string::npos) return;
+  if (!kernel_leaves_huge_pages_to_programs()) return;
+  std::string saved = tunables ? "=" + *tunables : "";
+  std::string wanted =
+      tunables && !tunables->empty() ? *tunables + ":" + kHugePageTunable : kHugePageTunable;
+  if (setenv(kSavedTunables, saved.c_str(), 1) == 0 && setenv(kTunables, wanted.c_str(), 1) == 0) {
+    execv("/proc/self/exe", argv);
+  }
+  // Not re-executed (no /proc, say): run as it is, with the environment as it was.
+  if (tunables) {
+    setenv(kTunables, tunables->c_str(), 1);
+  } else {
+    unsetenv(kTunables);
+  }
+  unsetenv(kSavedTunables);
+}
+
+}  // namespace flick::cli
