@@ -1,7 +1,8 @@
 #pragma once
 
 // The change kinds a diff produces. Each is a small value type holding exactly what its SQL
-// statement needs; emit turns each into one or more statements. Names are unquoted.
+// statement needs; emit turns each into one or more statements. Names are unquoted. CreateTable
+// alone refers to the catalog the diff was made to (see diff::diff).
 
 #include <optional>
 #include <string>
@@ -90,8 +91,10 @@ struct MoveSequence {
   std::string to_schema;
 };
 
+// Refers to the table in the `to` catalog of diff() rather than holding a copy (a first
+// migration's changes are mostly its tables): valid while that catalog is.
 struct CreateTable {
-  model::Table table;
+  const model::Table* table;  // never null
 };
 struct DropTable {
   QualifiedName name;

@@ -78,7 +78,11 @@ struct ChangeSet {
 };
 
 // Both catalogs should be normalised (model::normalise). Throws UserError on an unresolved
-// ambiguity or a hint naming an object that does not exist.
+// ambiguity or a hint naming an object that does not exist. The changes refer to `to`'s tables
+// (CreateTable): keep `to` alive and unchanged while they are used. A temporary `to` does not
+// compile.
 ChangeSet diff(const model::Catalog& from, const model::Catalog& to, const Options& options);
+ChangeSet diff(const model::Catalog& from, const model::Catalog&& to,
+               const Options& options) = delete;
 
 }  // namespace flick::diff

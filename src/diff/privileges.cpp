@@ -97,7 +97,7 @@ std::set<ObjectKey> created_objects(const Context& context) {
       if (const auto* c = std::get_if<CreateSchema>(&change)) {
         created.insert({"schema", c->name, "", ""});
       } else if (const auto* c = std::get_if<CreateTable>(&change)) {
-        created.insert({"table", c->table.schema, c->table.name, ""});
+        created.insert({"table", c->table->schema, c->table->name, ""});
       } else if (const auto* c = std::get_if<CreateView>(&change)) {
         created.insert({"table", c->view.schema, c->view.name, ""});
       } else if (const auto* c = std::get_if<CreateSequence>(&change)) {

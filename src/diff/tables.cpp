@@ -18,7 +18,7 @@ std::string meta_table_name(const std::string& schema, const std::string& name) 
 
 void create_table(Context& context, const model::Table& table) {
   QualifiedName name{table.schema, table.name};
-  context.add(table.partition_of ? kCreatePartitions : kCreateTables, CreateTable{table});
+  context.add(table.partition_of ? kCreatePartitions : kCreateTables, CreateTable{&table});
   for (const model::ForeignKey& foreign_key : table.foreign_keys) {
     context.add(kCreatedForeignKeys, AddForeignKey{name, foreign_key});
   }

@@ -59,7 +59,7 @@ std::string policy_details(const model::Policy& policy) {
 }
 
 std::string describe_create_table(const diff::CreateTable& change) {
-  const model::Table& table = change.table;
+  const model::Table& table = *change.table;
   std::vector<std::string> columns;
   for (const model::Column& column : table.columns) columns.push_back(column.name);
   return fmt::format("Created table {} with {}: {}.", code(display_name(table.schema, table.name)),

@@ -3,6 +3,7 @@
 #include <fmt/core.h>
 
 #include "check/check.hpp"
+#include "docs/change_words.hpp"
 #include "flick/error.hpp"
 
 namespace flick::docs {
@@ -17,9 +18,12 @@ std::vector<MigrationChanges> migration_changes(const store::MigrationFolder& fo
                              result.other_objects = migration.outside_model;
                              result.data_statements = migration.data_statements;
                              try {
-                               result.changes = diff::diff(*migration.before, *migration.after,
-                                                           check::rename_hints(migration, false))
-                                                    .changes;
+                               diff::ChangeSet changes =
+                                   diff::diff(*migration.before, *migration.after,
+                                              check::rename_hints(migration, false));
+                               for (const diff::Change& change : changes.changes) {
+                                 result.changes.push_back(describe(change));
+                               }
                              } catch (const UserError& error) {
                                result.not_followed.push_back(fmt::format(
                                    "{}: the schemas before and after it cannot be compared: {}",

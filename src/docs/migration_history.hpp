@@ -12,7 +12,9 @@
 namespace flick::docs {
 
 struct MigrationChanges {
-  std::vector<diff::Change> changes;  // in execution order
+  // What it changed, in execution order, each in words (docs::describe): a diff::Change refers
+  // to the replayed schema, which does not outlive the replay.
+  std::vector<std::string> changes;
   // What the replay could not follow in this migration ("<file>:<line>: ..."), and what it did
   // to objects the model does not hold ("creates function ..."): `changes` leaves those out.
   std::vector<std::string> not_followed;

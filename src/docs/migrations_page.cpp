@@ -54,7 +54,7 @@ std::string changes_section(const MigrationChanges& changes) {
                                        : "No schema change.\n\n";
     return out;
   }
-  for (const diff::Change& change : changes.changes) out += "- " + describe(change) + "\n";
+  for (const std::string& change : changes.changes) out += "- " + change + "\n";
   for (const std::string& object : changes.other_objects) {
     out += "- " + escape_text(sentence(upper_first(object))) + "\n";
   }

@@ -26,7 +26,7 @@ std::string implicit_or(const std::string& name, const std::string& table,
 }  // namespace
 
 void write(const diff::CreateTable& change, Statements& out) {
-  const model::Table& table = change.table;
+  const model::Table& table = *change.table;
   diff::QualifiedName name{table.schema, table.name};
   std::vector<std::string> lines;
   bool composite_key = table.primary_key.has_value();

@@ -62,7 +62,7 @@ struct Describer {
     return fmt::format("move sequence {} to schema \"{}\"", name(c.from), c.to_schema);
   }
   std::string operator()(const diff::CreateTable& c) {
-    return "create table " + name(c.table.schema, c.table.name);
+    return "create table " + name(c.table->schema, c.table->name);
   }
   std::string operator()(const diff::DropTable& c) { return "drop table " + name(c.name); }
   std::string operator()(const diff::RenameTable& c) {

@@ -212,7 +212,7 @@ struct Difference {
   }
   std::string operator()(const diff::CreateTable& c) const {
     return fmt::format("table {} is in the schema, not in the database",
-                       name(c.table.schema, c.table.name));
+                       name(c.table->schema, c.table->name));
   }
   std::string operator()(const diff::DropTable& c) const {
     return fmt::format("table {} is in the database, not in the schema", name(c.name));

@@ -39,7 +39,7 @@ struct PlaceOf {
     return {change.sequence.schema, "_types"};
   }
   Place operator()(const diff::CreateTable& change) const {
-    return {change.table.schema, change.table.name};
+    return {change.table->schema, change.table->name};
   }
   Place operator()(const diff::CreateView& change) const { return {change.view.schema, "_views"}; }
   Place operator()(const diff::CreateDomain& change) const {
@@ -119,7 +119,7 @@ std::map<std::pair<std::string, std::string>, Place> places_of_children(
   std::map<std::pair<std::string, std::string>, const model::Table*> tables;
   for (const diff::Change& change : changes) {
     if (const auto* create = std::get_if<diff::CreateTable>(&change)) {
-      tables[{create->table.schema, create->table.name}] = &create->table;
+      tables[{create->table->schema, create->table->name}] = create->table;
     }
   }
   std::map<std::pair<std::string, std::string>, Place> places;

@@ -8,7 +8,8 @@
 namespace flick::toolkit {
 
 std::vector<std::string> export_sql(const Project& project) {
-  diff::ChangeSet changes = diff::diff(model::Catalog{}, project.read_schema(), diff::Options{});
+  model::Catalog schema = project.read_schema();
+  diff::ChangeSet changes = diff::diff(model::Catalog{}, schema, diff::Options{});
   return emit::sql_statements(changes);
 }
 

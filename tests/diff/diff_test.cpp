@@ -64,8 +64,9 @@ TEST(Diff, OwnerEntriesAreOpinions) {
 }
 
 TEST(Diff, AmbiguityWithoutAskNamesBothFlags) {
+  model::Catalog to = catalog_with(accounts_with("created_at"));
   try {
-    diff(catalog_with(accounts_with("created")), catalog_with(accounts_with("created_at")), {});
+    diff(catalog_with(accounts_with("created")), to, {});
     FAIL() << "expected UserError";
   } catch (const UserError& error) {
     std::string message = error.what();
@@ -85,8 +86,8 @@ TEST(Diff, AskChoosesARename) {
     EXPECT_EQ(candidates, std::vector<std::string>{"accounts.created"});
     return candidates[0];
   };
-  ChangeSet changes = diff(catalog_with(accounts_with("created")),
-                           catalog_with(accounts_with("created_at")), options);
+  model::Catalog to = catalog_with(accounts_with("created_at"));
+  ChangeSet changes = diff(catalog_with(accounts_with("created")), to, options);
   EXPECT_EQ(asked, std::vector<std::string>{"accounts.created_at"});
   ASSERT_EQ(changes.changes.size(), 1u);
   EXPECT_TRUE(std::holds_alternative<RenameColumn>(changes.changes[0]));
@@ -100,8 +101,8 @@ TEST(Diff, AskAnsweringNewlyCreatedAddsAndDrops) {
   options.ask = [](ObjectKind, const std::string&, const std::vector<std::string>&) {
     return std::optional<std::string>();
   };
-  ChangeSet changes = diff(catalog_with(accounts_with("created")),
-                           catalog_with(accounts_with("created_at")), options);
+  model::Catalog to = catalog_with(accounts_with("created_at"));
+  ChangeSet changes = diff(catalog_with(accounts_with("created")), to, options);
   std::vector<std::string> sql = emit::sql_statements(changes);
   ASSERT_EQ(sql.size(), 2u);
   EXPECT_EQ(sql[0], "ALTER TABLE \"accounts\" ADD COLUMN \"created_at\" timestamp;");
@@ -113,7 +114,8 @@ TEST(Diff, TableRenameHintIsRecordedForTheSnapshot) {
   renamed.name = "members";
   Options options;
   options.renames.push_back(parse_rename_hint("table:accounts=members"));
-  ChangeSet changes = diff(catalog_with(accounts_with("created")), catalog_with(renamed), options);
+  model::Catalog to = catalog_with(renamed);
+  ChangeSet changes = diff(catalog_with(accounts_with("created")), to, options);
   ASSERT_EQ(changes.renamed_tables.size(), 1u);
   EXPECT_EQ(changes.renamed_tables[0].first, "\"public\".\"accounts\"");
   EXPECT_EQ(changes.renamed_tables[0].second, "\"public\".\"members\"");
@@ -129,8 +131,8 @@ TEST(Diff, HintForAMissingObjectIsAUserError) {
   options.renames.push_back(parse_rename_hint("table:accounts=nowhere"));
   model::Table other = accounts_with("created");
   other.name = "members";
-  EXPECT_THROW(diff(catalog_with(accounts_with("created")), catalog_with(other), options),
-               UserError);
+  model::Catalog to = catalog_with(other);
+  EXPECT_THROW(diff(catalog_with(accounts_with("created")), to, options), UserError);
 }
 
 TEST(Diff, EnumsBeforeTablesAndDroppedAfter) {
