@@ -191,8 +191,12 @@ WrittenMigration MigrationFolder::write_migration(NewMigration migration) {
   // objects file (an empty one says "none left").
   std::vector<fs::path> earlier = snapshot_paths();
   bool recorded_before = !earlier.empty() && fs::exists(objects_path_for(earlier.back()));
-  write_file(written.snapshot_path,
-             migration.snapshot_text ? *migration.snapshot_text : snapshot_json(snapshot));
+  // Not `text ? *text : snapshot_json(...)`: that conditional is a new string, a copy of the text.
+  if (migration.snapshot_text) {
+    write_file(written.snapshot_path, *migration.snapshot_text);
+  } else {
+    write_file(written.snapshot_path, snapshot_json(snapshot));
+  }
   if (has_objects(snapshot.catalog) || recorded_before) {
     fs::path objects = objects_path_for(written.snapshot_path);
     fs::create_directories(objects.parent_path());
