@@ -1,6 +1,7 @@
 // flick re-executes itself with glibc's huge-page tunable (tools/flick/huge_pages.hpp) and puts
 // GLIBC_TUNABLES back before it starts anything: the embedded PostgreSQL server it starts sees the
-// user's environment, not flick's.
+// user's environment, not flick's. `pull` is re-executed (it builds a whole catalog) and starts
+// the embedded cluster when no URL is configured.
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -75,7 +76,8 @@ TEST(HugePagesEnvironment, TheServerFlickStartsSeesTheUsersTunables) {
 
   // Set by the user: flick adds its own to it for itself only.
   setenv("GLIBC_TUNABLES", "glibc.malloc.perturb=0", 1);
-  FlickRun start = run_flick({"db", "start", "--config", config});
+  FlickRun start = run_flick(
+      {"pull", "--config", config, "--no-baseline", "--out-schema", (project / "schema").string()});
   ASSERT_EQ(start.exit_code, 0) << start.err;
   pid_t server = postmaster_pid(project);
   ASSERT_GT(server, 0);
@@ -87,7 +89,8 @@ TEST(HugePagesEnvironment, TheServerFlickStartsSeesTheUsersTunables) {
 
   // Not set by the user: not set for the server either.
   unsetenv("GLIBC_TUNABLES");
-  start = run_flick({"db", "start", "--config", config});
+  start = run_flick(
+      {"pull", "--config", config, "--no-baseline", "--out-schema", (project / "schema").string()});
   ASSERT_EQ(start.exit_code, 0) << start.err;
   server = postmaster_pid(project);
   ASSERT_GT(server, 0);

@@ -32,7 +32,7 @@ bool kernel_leaves_huge_pages_to_programs() {
 
 }  // namespace
 
-void prefer_huge_pages(char** argv) {
+void prefer_huge_pages(char** argv, bool worth_it) {
   if (const char* saved = std::getenv(kSavedTunables)) {
     // The re-executed process: glibc has read the tunable; the environment goes back.
     if (saved[0] == '=') {
@@ -43,6 +43,7 @@ void prefer_huge_pages(char** argv) {
     unsetenv(kSavedTunables);
     return;
   }
+  if (!worth_it) return;
   const char* opt_out = std::getenv("FLICK_HUGE_PAGES");
   if (opt_out != nullptr && std::strcmp(opt_out, "0") == 0) return;
   const char* found = std::getenv(kTunables);

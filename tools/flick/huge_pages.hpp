@@ -10,13 +10,16 @@
 
 namespace flick::cli {
 
-// Called first in main. When the kernel's transparent huge pages are in `madvise` mode (the
-// only mode in which the tunable changes anything: `always` backs the heap already, `never`
-// refuses), glibc's tunable is not set yet and FLICK_HUGE_PAGES is not "0", re-executes this
-// binary (/proc/self/exe, the same argv) with `glibc.malloc.hugetlb=1` added to GLIBC_TUNABLES.
-// In the re-executed process it puts GLIBC_TUNABLES back as it was, so the programs flick starts
-// (initdb, postgres, psql, node) inherit the user's environment unchanged. Returns normally in
-// every other case, including when the exec fails (the command then runs without huge pages).
-void prefer_huge_pages(char** argv);
+// Called first in main. When `worth_it` (the subcommand reads a whole schema or migration folder
+// into memory: cli::builds_large_models; the re-exec costs about 5 ms, which a no-op migrate,
+// the database's commands and --help do not win back), the kernel's transparent huge pages are in
+// `madvise` mode (the only mode in which the tunable changes anything: `always` backs the heap
+// already, `never` refuses), glibc's tunable is not set yet and FLICK_HUGE_PAGES is not "0",
+// re-executes this binary (/proc/self/exe, the same argv) with `glibc.malloc.hugetlb=1` added to
+// GLIBC_TUNABLES. In the re-executed process it puts GLIBC_TUNABLES back as it was, so the programs
+// flick starts (initdb, postgres, psql, node) inherit the user's environment unchanged. Returns
+// normally in every other case, including when the exec fails (the command then runs without huge
+// pages).
+void prefer_huge_pages(char** argv, bool worth_it);
 
 }  // namespace flick::cli

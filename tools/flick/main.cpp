@@ -81,7 +81,7 @@ void keep_freed_memory() {
 }  // namespace
 
 int main(int argc, char** argv) {
-  flick::cli::prefer_huge_pages(argv);
+  flick::cli::prefer_huge_pages(argv, argc > 1 && flick::cli::builds_large_models(argv[1]));
   keep_freed_memory();
   Invocation invocation{argc, argv};
   pthread_attr_t attributes;
