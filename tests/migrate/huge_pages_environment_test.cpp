@@ -4,17 +4,25 @@
 // the embedded cluster when no URL is configured.
 
 #include <gtest/gtest.h>
+#include <signal.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <optional>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
+#include "database_helpers.hpp"
 #include "flick_process.hpp"
+#include "migrate/advisory_lock.hpp"
+#include "migration_folder.hpp"
+#include "pg/pg.hpp"
+#include "support/test_cluster.hpp"
 
 namespace flick::testing {
 namespace {
@@ -105,6 +113,67 @@ TEST(HugePagesEnvironment, TheServerFlickStartsSeesTheUsersTunables) {
     fs::remove_all(fs::read_symlink(project / ".flick" / "pg"), ignored);
   }
   fs::remove_all(project, ignored);
+}
+
+bool kernel_in_madvise_mode() {
+  std::ifstream in("/sys/kernel/mm/transparent_hugepage/enabled");
+  std::string line;
+  std::getline(in, line);
+  return line.find("[madvise]") != std::string::npos;
+}
+
+// Whether a running flick was re-executed: the environment a process started with (what
+// /proc/PID/environ shows) holds the saved tunables only in the re-executed image. Polls for up
+// to `patience`, as the first image may not have re-executed yet.
+bool re_executed(pid_t pid, std::chrono::milliseconds patience) {
+  auto deadline = std::chrono::steady_clock::now() + patience;
+  do {
+    if (value_of(environment_of(pid), "FLICK_SAVED_GLIBC_TUNABLES")) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  } while (std::chrono::steady_clock::now() < deadline);
+  return false;
+}
+
+// Only the commands that build large models pay the re-exec: a migrate waiting for the lock has
+// not re-executed; `docs --serve` (it reads the whole schema) has.
+TEST(HugePagesEnvironment, OnlyCommandsThatBuildLargeModelsReExecute) {
+  if (!kernel_in_madvise_mode()) {
+    GTEST_SKIP() << "transparent huge pages are not in madvise mode here: flick leaves them alone";
+  }
+  TunablesRestore restore;
+  unsetenv("GLIBC_TUNABLES");
+  const fs::path dir = make_temp_dir("flick-huge-pages-commands");
+  write_folder(dir / "drizzle", counter_migrations(2));
+  std::string url = create_database("m_huge_pages");
+  pg::Connection holder(url);
+  migrate::AdvisoryLock held(holder, "flick migrate \"drizzle\".\"__drizzle_migrations\"",
+                             std::chrono::milliseconds(0));
+  BackgroundFlick migrating(
+      {"migrate", "--out", (dir / "drizzle").string(), "--url", url, "--lock-timeout", "20s"});
+  // Connected, and polling for the lock: any re-exec happened before it connected.
+  std::string holder_pid = holder.exec("SELECT pg_backend_pid()").value(0, 0);
+  std::string others =
+      "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid NOT IN "
+      "(pg_backend_pid(), " +
+      holder_pid + ")";
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  while (query_value(url, others) == "0" && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  ASSERT_NE(query_value(url, others), "0") << "the migrate never connected";
+  EXPECT_FALSE(re_executed(migrating.pid(), std::chrono::milliseconds(0)));
+  migrating.kill(SIGTERM);
+  migrating.wait();
+
+  write_text(dir / "schema.sql", "CREATE TABLE notes (id integer PRIMARY KEY);\n");
+  BackgroundFlick serving({"docs", "--serve", "--port", "0", "--schema",
+                           (dir / "schema.sql").string(), "--migrations",
+                           (dir / "drizzle").string()});
+  EXPECT_TRUE(re_executed(serving.pid(), std::chrono::seconds(10)));
+  serving.kill(SIGTERM);
+  serving.wait();
+  std::error_code ignored;
+  fs::remove_all(dir, ignored);
 }
 
 }  // namespace

@@ -30,16 +30,21 @@ bool kernel_leaves_huge_pages_to_programs() {
          std::string_view::npos;
 }
 
+// Sets GLIBC_TUNABLES to `value`, or removes it when there is none.
+void set_tunables(const std::optional<std::string>& value) {
+  if (value) {
+    setenv(kTunables, value->c_str(), 1);
+  } else {
+    unsetenv(kTunables);
+  }
+}
+
 }  // namespace
 
 void prefer_huge_pages(char** argv, bool worth_it) {
   if (const char* saved = std::getenv(kSavedTunables)) {
     // The re-executed process: glibc has read the tunable; the environment goes back.
-    if (saved[0] == '=') {
-      setenv(kTunables, saved + 1, 1);
-    } else {
-      unsetenv(kTunables);
-    }
+    set_tunables(saved[0] == '=' ? std::optional<std::string>(saved + 1) : std::nullopt);
     unsetenv(kSavedTunables);
     return;
   }
@@ -59,11 +64,7 @@ void prefer_huge_pages(char** argv, bool worth_it) {
     execv("/proc/self/exe", argv);
   }
   // Not re-executed (no /proc, say): run as it is, with the environment as it was.
-  if (tunables) {
-    setenv(kTunables, tunables->c_str(), 1);
-  } else {
-    unsetenv(kTunables);
-  }
+  set_tunables(tunables);
   unsetenv(kSavedTunables);
 }
 
