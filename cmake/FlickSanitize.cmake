@@ -2,7 +2,8 @@
 # on in their own tree, build-fuzz, with clang-14).
 #
 #   FLICK_SANITIZE  ASan + UBSan on every target, compile and link; the first UB report stops the
-#                   process (-fno-sanitize-recover=undefined).
+#                   process (-fno-sanitize-recover=undefined). Defines FLICK_SANITIZED=1 for the
+#                   code that must know the allocator is ASan's, not glibc's (tools/flick/huge_pages).
 #   FLICK_FUZZ      the libFuzzer targets of tests/fuzz/ (clang only): every library of the build
 #                   gets libFuzzer's coverage instrumentation (-fsanitize=fuzzer-no-link) and the
 #                   fuzz executables link libFuzzer's main (-fsanitize=fuzzer, see tests/fuzz/).
@@ -26,6 +27,7 @@ if(FLICK_SANITIZE)
                            -fno-sanitize-recover=undefined)
   add_compile_options(${flick_sanitize_flags})
   add_link_options(${flick_sanitize_flags})
+  add_compile_definitions(FLICK_SANITIZED=1)
 endif()
 
 # Gives every library target declared under `dir` (recursively) the coverage instrumentation

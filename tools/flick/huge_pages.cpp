@@ -49,6 +49,11 @@ void prefer_huge_pages(char** argv, bool worth_it) {
     return;
   }
   if (!worth_it) return;
+#if defined(FLICK_SANITIZED)
+  // ASan's allocator serves malloc, and glibc's tunable does not reach it; the re-exec would only
+  // cost a second start of the sanitizer runtime.
+  return;
+#endif
   const char* opt_out = std::getenv("FLICK_HUGE_PAGES");
   if (opt_out != nullptr && std::strcmp(opt_out, "0") == 0) return;
   const char* found = std::getenv(kTunables);

@@ -14,7 +14,8 @@ namespace flick::cli {
 // into memory: cli::builds_large_models; the re-exec costs about 5 ms, which a no-op migrate,
 // the database's commands and --help do not win back), the kernel's transparent huge pages are in
 // `madvise` mode (the only mode in which the tunable changes anything: `always` backs the heap
-// already, `never` refuses), glibc's tunable is not set yet and FLICK_HUGE_PAGES is not "0",
+// already, `never` refuses), glibc's tunable is not set yet, FLICK_HUGE_PAGES is not "0" and
+// the build is not sanitized (FLICK_SANITIZED: ASan's allocator serves malloc there),
 // re-executes this binary (/proc/self/exe, the same argv) with `glibc.malloc.hugetlb=1` added to
 // GLIBC_TUNABLES. In the re-executed process it puts GLIBC_TUNABLES back as it was, so the programs
 // flick starts (initdb, postgres, psql, node) inherit the user's environment unchanged. Returns
