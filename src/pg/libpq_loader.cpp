@@ -17,6 +17,7 @@
 #include <string>
 
 #include "flick/error.hpp"
+#include "pg/pg.hpp"
 
 namespace {
 
@@ -48,6 +49,12 @@ Function libpq_function(const char* name) {
 }
 
 }  // namespace
+
+namespace flick::pg {
+
+void load_libpq() { libpq_handle(); }
+
+}  // namespace flick::pg
 
 // Each forwarder resolves its function once (thread-safe static initialisation).
 #define FLICK_LIBPQ_FORWARD(result, name, parameters, arguments)          \

@@ -140,6 +140,13 @@ class Connection {
   std::unique_ptr<Impl> impl_;
 };
 
+// Loads libpq and the libraries it needs (about twenty: OpenSSL, GnuTLS, Kerberos, ...) now,
+// instead of on the first connection; a program that is about to connect calls it on a second
+// thread while it starts. Thread-safe: a connection made meanwhile waits for the load in progress.
+// Throws EnvironmentError, as the first connection would, when libpq.so.5 cannot be loaded; a load
+// that failed is tried again by the next call or connection.
+void load_libpq();
+
 // Why libpq cannot read `url_or_conninfo` as a URL or conninfo string (an unbalanced "[" in a
 // host, an unknown parameter, a bad percent-escape), passwords redacted; "" when it can. Nothing
 // is connected.

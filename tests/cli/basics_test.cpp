@@ -65,6 +65,34 @@ TEST(CliStartup, ACommandThatConnectsLoadsLibpqThen) {
   EXPECT_NE(result.err.find("database unreachable"), std::string::npos) << result.err;
 }
 
+// A command that connects loads libpq on a second thread from its start (tools/flick/main.cpp):
+// even a migrate that stops at its unreadable journal, before any connection, has loaded it.
+TEST(CliStartup, ACommandThatConnectsLoadsLibpqWhileItStarts) {
+  TempDir dir;
+  write_text(dir.path() / "drizzle" / "meta" / "_journal.json", "{\"entries\": [\n");
+  RunResult result = run_flick(
+      dir.path(), {"migrate", "--out", "drizzle", "--url", "postgresql://nobody@127.0.0.1:1/none"},
+      {"LD_DEBUG=libs"});
+  EXPECT_EQ(result.exit_code, 2) << result.err;
+  EXPECT_NE(result.err.find("_journal.json"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("libpq.so.5"), std::string::npos) << result.err;
+  EXPECT_EQ(result.err.find("database unreachable"), std::string::npos) << result.err;
+}
+
+// The load on the second thread fails quietly; the first connection tries again and reports it.
+TEST(CliStartup, ALibpqThatCannotBeLoadedIsReportedByTheConnection) {
+  TempDir dir;
+  write_text(dir.path() / "lib" / "libpq.so.5", "not a library\n");
+  RunResult result = run_flick(
+      dir.path(), {"status", "--out", "drizzle", "--url", "postgresql://nobody@127.0.0.1:1/none"},
+      {"LD_LIBRARY_PATH=" + (dir.path() / "lib").string()});
+  EXPECT_EQ(result.exit_code, 3) << result.err;
+  EXPECT_NE(result.err.find("libpq.so.5 (PostgreSQL's client library, Debian package libpq5) "
+                            "cannot be loaded"),
+            std::string::npos)
+      << result.err;
+}
+
 TEST(CliExport, PrintsCreateForEveryTableAndWritesNothing) {
   TempDir dir;
   write_text(dir.path() / "schema.sql",
