@@ -43,6 +43,22 @@ std::int64_t now_milliseconds() {
   return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
 }
 
+// The migration.sql files one directory below `out`, sorted: drizzle-kit 1.0 writes a directory
+// per migration (<timestamp>_<name>/migration.sql beside its snapshot.json) and no journal.
+std::vector<fs::path> migration_directories(const fs::path& out) {
+  std::vector<fs::path> found;
+  std::error_code error;
+  fs::directory_iterator entry(out, error);
+  for (; !error && entry != fs::directory_iterator(); entry.increment(error)) {
+    std::error_code ignored;
+    if (!entry->is_directory(ignored)) continue;
+    fs::path sql = entry->path() / "migration.sql";
+    if (fs::is_regular_file(sql, ignored)) found.push_back(sql.lexically_relative(out));
+  }
+  std::sort(found.begin(), found.end());
+  return found;
+}
+
 }  // namespace
 
 std::vector<SqlChunk> split_breakpoints(std::string_view sql) {
@@ -81,6 +97,18 @@ MigrationFolder::MigrationFolder(fs::path out) : out_(std::move(out)) {
   if (fs::exists(journal_path(), error)) {
     journal_ = read_journal(journal_path());
     has_journal_ = true;
+    return;
+  }
+  std::vector<fs::path> directories = migration_directories(out_);
+  if (!directories.empty()) {
+    throw UserError(fmt::format(
+        "{}: drizzle-kit 1.0's folder layout ({} {} such as {}: a directory per migration with "
+        "its migration.sql and snapshot.json, and no meta/_journal.json). Flick reads drizzle-kit "
+        "0.x's layout (meta/_journal.json, meta/NNNN_snapshot.json, NNNN_name.sql) and cannot "
+        "read this one yet; nothing was read or written",
+        out_.string(), directories.size(),
+        directories.size() == 1 ? "migration directory" : "migration directories",
+        directories.front().string()));
   }
 }
 
@@ -168,7 +196,7 @@ WrittenMigration MigrationFolder::write_migration(NewMigration migration) {
 
   JournalEntry entry;
   entry.idx = idx;
-  entry.version = "7";
+  entry.version.assign(1, '7');  // (operator= of a literal: a false -Wrestrict of GCC 12 here)
   entry.when = now;
   entry.tag = prefix + "_" + name;
   entry.breakpoints = migration.breakpoints;

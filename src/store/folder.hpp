@@ -64,7 +64,10 @@ struct WrittenMigration {
 class MigrationFolder {
  public:
   // Opens the folder `out`. A missing folder or journal is an empty folder (nothing is created
-  // until a migration is written). Throws flick::UserError on a malformed journal.
+  // until a migration is written). Throws flick::UserError on a malformed journal, and on a
+  // folder without a journal in drizzle-kit 1.0's layout (a directory per migration holding
+  // migration.sql), which Flick does not read: taken for an empty folder, it would be checked as
+  // fine and generated into as if it had no migrations.
   explicit MigrationFolder(std::filesystem::path out);
 
   const std::filesystem::path& out() const { return out_; }
