@@ -196,7 +196,6 @@ WrittenMigration MigrationFolder::write_migration(NewMigration migration) {
 
   JournalEntry entry;
   entry.idx = idx;
-  entry.version.assign(1, '7');  // (operator= of a literal: a false -Wrestrict of GCC 12 here)
   entry.when = now;
   entry.tag = prefix + "_" + name;
   entry.breakpoints = migration.breakpoints;

@@ -56,10 +56,9 @@ TEST(CliStartup, CommandsWithoutADatabaseNeverLoadLibpq) {
 
 TEST(CliStartup, ACommandThatConnectsLoadsLibpqThen) {
   TempDir dir;
-  // Port 1: nothing listens; the connection attempt itself needs libpq.
-  RunResult result = run_flick(
-      dir.path(), {"status", "--out", "drizzle", "--url", "postgresql://nobody@127.0.0.1:1/none"},
-      {"LD_DEBUG=libs"});
+  // The connection attempt itself needs libpq.
+  RunResult result = run_flick(dir.path(), {"status", "--out", "drizzle", "--url", kNobodyListens},
+                               {"LD_DEBUG=libs"});
   EXPECT_EQ(result.exit_code, 3) << result.err;
   EXPECT_NE(result.err.find("libpq.so.5"), std::string::npos) << result.err;
   EXPECT_NE(result.err.find("database unreachable"), std::string::npos) << result.err;
@@ -70,9 +69,8 @@ TEST(CliStartup, ACommandThatConnectsLoadsLibpqThen) {
 TEST(CliStartup, ACommandThatConnectsLoadsLibpqWhileItStarts) {
   TempDir dir;
   write_text(dir.path() / "drizzle" / "meta" / "_journal.json", "{\"entries\": [\n");
-  RunResult result = run_flick(
-      dir.path(), {"migrate", "--out", "drizzle", "--url", "postgresql://nobody@127.0.0.1:1/none"},
-      {"LD_DEBUG=libs"});
+  RunResult result = run_flick(dir.path(), {"migrate", "--out", "drizzle", "--url", kNobodyListens},
+                               {"LD_DEBUG=libs"});
   EXPECT_EQ(result.exit_code, 2) << result.err;
   EXPECT_NE(result.err.find("_journal.json"), std::string::npos) << result.err;
   EXPECT_NE(result.err.find("libpq.so.5"), std::string::npos) << result.err;
@@ -83,9 +81,8 @@ TEST(CliStartup, ACommandThatConnectsLoadsLibpqWhileItStarts) {
 TEST(CliStartup, ALibpqThatCannotBeLoadedIsReportedByTheConnection) {
   TempDir dir;
   write_text(dir.path() / "lib" / "libpq.so.5", "not a library\n");
-  RunResult result = run_flick(
-      dir.path(), {"status", "--out", "drizzle", "--url", "postgresql://nobody@127.0.0.1:1/none"},
-      {"LD_LIBRARY_PATH=" + (dir.path() / "lib").string()});
+  RunResult result = run_flick(dir.path(), {"status", "--out", "drizzle", "--url", kNobodyListens},
+                               {"LD_LIBRARY_PATH=" + (dir.path() / "lib").string()});
   EXPECT_EQ(result.exit_code, 3) << result.err;
   EXPECT_NE(result.err.find("libpq.so.5 (PostgreSQL's client library, Debian package libpq5) "
                             "cannot be loaded"),

@@ -9,6 +9,10 @@
 
 namespace flick::cli_test {
 
+// A database URL nothing answers (port 1): for commands that must fail, or stop, before or at
+// their connection.
+inline constexpr const char* kNobodyListens = "postgresql://nobody@127.0.0.1:1/none";
+
 struct RunResult {
   int exit_code = -1;
   std::string out;

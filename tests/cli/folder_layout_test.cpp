@@ -53,8 +53,8 @@ TEST_F(DrizzleKitOneFolder, GenerateWritesNothingIntoIt) {
 }
 
 TEST_F(DrizzleKitOneFolder, MigrateRefusesItBeforeConnecting) {
-  // Port 1: nothing listens; the folder is refused before any connection is tried.
-  expect_refused({"migrate", "--out", "drizzle", "--url", "postgresql://nobody@127.0.0.1:1/none"});
+  // The folder is refused before any connection is tried.
+  expect_refused({"migrate", "--out", "drizzle", "--url", kNobodyListens});
 }
 
 TEST_F(DrizzleKitOneFolder, LintRefusesIt) { expect_refused({"lint", "--out", "drizzle"}); }

@@ -5,20 +5,13 @@
 #include <gtest/gtest.h>
 #include <sys/resource.h>
 
-#include <fstream>
 #include <string>
 
 #include "cli_run.hpp"
+#include "support/transparent_huge_pages.hpp"
 
 namespace flick::cli_test {
 namespace {
-
-bool kernel_in_madvise_mode() {
-  std::ifstream in("/sys/kernel/mm/transparent_hugepage/enabled");
-  std::string line;
-  std::getline(in, line);
-  return line.find("[madvise]") != std::string::npos;
-}
 
 // A schema of `tables` tables of eight columns, an index and a foreign key each.
 std::string wide_schema(int tables) {
@@ -53,7 +46,7 @@ class HugePages : public ::testing::Test {
     GTEST_SKIP() << "a sanitized build: ASan's allocator serves malloc, glibc's huge-page tunable "
                     "does not reach it, and flick does not re-execute";
 #endif
-    if (!kernel_in_madvise_mode()) {
+    if (!flick::testing::kernel_in_madvise_mode()) {
       GTEST_SKIP() << "transparent huge pages are not in madvise mode here: flick leaves them "
                       "alone";
     }

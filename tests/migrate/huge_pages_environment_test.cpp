@@ -23,6 +23,7 @@
 #include "migration_folder.hpp"
 #include "pg/pg.hpp"
 #include "support/test_cluster.hpp"
+#include "support/transparent_huge_pages.hpp"
 
 namespace flick::testing {
 namespace {
@@ -113,13 +114,6 @@ TEST(HugePagesEnvironment, TheServerFlickStartsSeesTheUsersTunables) {
     fs::remove_all(fs::read_symlink(project / ".flick" / "pg"), ignored);
   }
   fs::remove_all(project, ignored);
-}
-
-bool kernel_in_madvise_mode() {
-  std::ifstream in("/sys/kernel/mm/transparent_hugepage/enabled");
-  std::string line;
-  std::getline(in, line);
-  return line.find("[madvise]") != std::string::npos;
 }
 
 // Whether a running flick was re-executed: the environment a process started with (what
