@@ -119,7 +119,7 @@ bool has_duplicated_key(simdjson::dom::element element) {
 // The fast path of parse_json_text: simdjson validates the text, the tree is built from its
 // document.
 std::optional<OrderedJson> parse_quickly(std::string_view text) {
-  std::optional<DomJson> view = parse_json_view(text);
+  std::optional<DomJson> view = parse_json_view(text, false);
   if (!view) return std::nullopt;
   return view->to_ordered_json();
 }
@@ -351,7 +351,7 @@ bool DomJson::const_iterator::operator==(const const_iterator& other) const {
   return true;
 }
 
-std::optional<DomJson> parse_json_view(std::string_view text) {
+std::optional<DomJson> parse_json_view(std::string_view text, bool padded) {
   for (std::size_t at = text.find("\\u"); at != std::string_view::npos;
        at = text.find("\\u", at + 2)) {
     if (at + 2 < text.size() && (text[at + 2] == 'd' || text[at + 2] == 'D')) return std::nullopt;
@@ -371,7 +371,9 @@ std::optional<DomJson> parse_json_view(std::string_view text) {
   }
   simdjson::dom::parser& parser = thread_json_parser();
   simdjson::dom::element root;
-  if (parser.parse(text.data(), text.size()).get(root) != simdjson::SUCCESS) return std::nullopt;
+  if (parser.parse(text.data(), text.size(), !padded).get(root) != simdjson::SUCCESS) {
+    return std::nullopt;
+  }
   if (has_duplicated_key(root)) return std::nullopt;
   return DomJson(root);
 }

@@ -129,7 +129,10 @@ inline DomJson::ItemRange DomJson::items() const { return ItemRange(*this); }
 // duplicated key (nlohmann keeps the first position and the last value), any \u escape of a
 // surrogate (nlohmann's rules for those are its own) and a bare -0 (an integer for nlohmann). A
 // caller then reads parse_json_text's tree instead: the same values, or the same error.
-std::optional<DomJson> parse_json_view(std::string_view text);
+// `padded`: the caller promises simdjson::SIMDJSON_PADDING readable bytes after the text (a
+// string from files::read_input_file has them), and the text is parsed where it is instead of
+// copied into the parser's own buffer first.
+std::optional<DomJson> parse_json_view(std::string_view text, bool padded = false);
 
 // Both kinds of JSON as nlohmann's tree (a copy for DomJson).
 inline nlohmann::ordered_json to_ordered_json(const DomJson& json) {

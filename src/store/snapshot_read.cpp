@@ -1,7 +1,9 @@
 #include <fmt/format.h>
+#include <simdjson.h>
 
 #include <algorithm>
 
+#include "files/input_file.hpp"
 #include "flick/error.hpp"
 #include "sqlparse/sqlparse.hpp"
 #include "store/json_access.hpp"
@@ -42,7 +44,9 @@ class SnapshotReader {
     legacy_ = version != "7";
     // Enums first: legacy snapshots leave the schema of enum-typed columns implicit.
     read_enums(reader_.object(json, "", "enums"));
-    for (const auto& [key, value] : reader_.object(json, "", "tables").items()) {
+    const Json& tables = reader_.object(json, "", "tables");
+    snapshot_.catalog.tables.reserve(tables.size());  // no Table moved as the vector grows
+    for (const auto& [key, value] : tables.items()) {
       read_table(value, "tables." + key);
     }
     for (const auto& [key, value] : reader_.object(json, "", "schemas").items()) {
@@ -167,7 +171,8 @@ class SnapshotReader {
       const auto& original = to_ordered_json(*it);
       std::string text;
       if (!default_from_json(original, text)) {
-        reader_.fail(path + ".default", "expected a string, number, boolean, null or an array of those");
+        reader_.fail(path + ".default",
+                     "expected a string, number, boolean, null or an array of those");
       }
       std::string canonical = sqlparse::normalise_default(text, column.type, column.type_schema,
                                                           context(path + ".default"));
@@ -515,16 +520,25 @@ class SnapshotReader {
 
 }  // namespace
 
-Snapshot parse_snapshot(std::string_view text, const std::string& file_name) {
+namespace {
+
+// parse_snapshot; `padded` as parse_json_view takes it.
+Snapshot parse_snapshot_text(std::string_view text, bool padded, const std::string& file_name) {
   // Read straight from simdjson's document, without building a tree; what it leaves to nlohmann
   // is read from nlohmann's tree, with the same result or error.
-  std::optional<DomJson> json = parse_json_view(text);
+  std::optional<DomJson> json = parse_json_view(text, padded);
   if (!json) return parse_snapshot_from_tree(text, file_name);
   Snapshot snapshot;
   snapshot.layout = detect_json_layout(text);
   if (has_parsed_key_order(*json)) snapshot.key_order = SnapshotKeyOrder::kParsed;
   SnapshotReader<DomJson>(file_name, snapshot).read(*json);
   return snapshot;
+}
+
+}  // namespace
+
+Snapshot parse_snapshot(std::string_view text, const std::string& file_name) {
+  return parse_snapshot_text(text, false, file_name);
 }
 
 Snapshot parse_snapshot_from_tree(std::string_view text, const std::string& file_name) {
@@ -537,7 +551,11 @@ Snapshot parse_snapshot_from_tree(std::string_view text, const std::string& file
 }
 
 Snapshot read_snapshot(const std::filesystem::path& path) {
-  Snapshot snapshot = parse_snapshot(read_text_file(path.string()), path.string());
+  std::string text = read_text_file(path.string());
+  // The reader leaves room past the text's end (files::kSpareCapacity): parsed where it is.
+  static_assert(simdjson::SIMDJSON_PADDING <= files::kSpareCapacity);
+  bool padded = text.capacity() - text.size() >= simdjson::SIMDJSON_PADDING;
+  Snapshot snapshot = parse_snapshot_text(text, padded, path.string());
   std::filesystem::path objects = objects_path_for(path);
   if (std::filesystem::is_regular_file(objects)) {
     read_objects(objects, snapshot.catalog);
