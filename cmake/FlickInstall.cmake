@@ -1,5 +1,6 @@
-# What `cmake --install` puts under the prefix: bin/flick, the libraries applications link
-# (flick::client, flick::toolkit, and the static module libraries the toolkit is made of), the
+# What `cmake --install` puts under the prefix: bin/flick (the launcher) and bin/flick-core (the
+# program it starts), the libraries applications link (flick::client, flick::toolkit, and the
+# static module libraries the toolkit is made of), the
 # public headers (include/flick), a CMake package (find_package(flick CONFIG)) with the
 # flick_codegen() function, and pkg-config files (flick-client, flick-toolkit).
 include(CMakePackageConfigHelpers)
@@ -7,7 +8,7 @@ include(CMakePackageConfigHelpers)
 # The toolkit and every module it links, in link order (each before what it uses).
 set(flick_toolkit_modules
   toolkit docs check diagnostics lint introspect migrate fleet codegen localdb emit diff ddl store sqlparse files model pg)
-set(flick_installed_targets flick flick_client pg_query_external)
+set(flick_installed_targets flick flick_core flick_client pg_query_external)
 foreach(module ${flick_toolkit_modules})
   list(APPEND flick_installed_targets flick_${module})
 endforeach()

@@ -69,9 +69,11 @@ done
 
 work=$(mktemp -d -t flick-corpus-XXXXXX)
 chmod 755 "$work"
-# A private copy of the binary: a rebuild during the run must not mix two versions.
+# A private copy of the program (the launcher and flick-core beside it): a rebuild during the run
+# must not mix two versions.
 flick="$work/flick"
 cp "$flick_arg" "$flick"
+cp "$(dirname "$flick_arg")/flick-core" "$work/flick-core"
 if [[ -z $results ]]; then
   results=$(mktemp -d -t flick-corpus-results-XXXXXX)
 fi

@@ -26,12 +26,12 @@ std::string shell_quote(const std::string& text) {
   return quoted + "'";
 }
 
+}  // namespace
+
 std::string flick_binary() {
   if (const char* override_bin = std::getenv("FLICK_BIN")) return override_bin;
   return FLICK_BIN;
 }
-
-}  // namespace
 
 TempDir::TempDir() {
   std::random_device random;
@@ -46,6 +46,11 @@ TempDir::~TempDir() {
 
 RunResult run_flick(const fs::path& cwd, const std::vector<std::string>& args,
                     const std::vector<std::string>& env) {
+  return run_program(cwd, flick_binary(), args, env);
+}
+
+RunResult run_program(const fs::path& cwd, const std::string& program,
+                      const std::vector<std::string>& args, const std::vector<std::string>& env) {
   TempDir capture;
   fs::path out = capture.path() / "stdout";
   fs::path err = capture.path() / "stderr";
@@ -58,7 +63,7 @@ RunResult run_flick(const fs::path& cwd, const std::vector<std::string>& args,
   command += shell_quote(cwd.string());
   command += " && env";
   for (const std::string& entry : env) append_word(entry);
-  append_word(flick_binary());
+  append_word(program);
   for (const std::string& arg : args) append_word(arg);
   command += " </dev/null >";
   command += shell_quote(out.string());

@@ -36,6 +36,12 @@ class TempDir {
 // environment ("NAME=value" entries).
 RunResult run_flick(const std::filesystem::path& cwd, const std::vector<std::string>& args,
                     const std::vector<std::string>& env = {});
+// run_flick of another program: `program` instead of the flick under test.
+RunResult run_program(const std::filesystem::path& cwd, const std::string& program,
+                      const std::vector<std::string>& args,
+                      const std::vector<std::string>& env = {});
+// The flick under test: FLICK_BIN from the environment, else the one this build made.
+std::string flick_binary();
 
 std::string read_text(const std::filesystem::path& path);
 void write_text(const std::filesystem::path& path, const std::string& text);

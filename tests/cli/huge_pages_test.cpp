@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <sys/resource.h>
 
+#include <filesystem>
 #include <string>
 
 #include "cli_run.hpp"
@@ -44,7 +45,7 @@ class HugePages : public ::testing::Test {
   void SetUp() override {
 #if defined(FLICK_SANITIZED)
     GTEST_SKIP() << "a sanitized build: ASan's allocator serves malloc, glibc's huge-page tunable "
-                    "does not reach it, and flick does not re-execute";
+                    "does not reach it, and flick-core is not started with it";
 #endif
     if (!flick::testing::kernel_in_madvise_mode()) {
       GTEST_SKIP() << "transparent huge pages are not in madvise mode here: flick leaves them "
@@ -76,9 +77,48 @@ TEST_F(HugePages, AUsersOwnHugetlbTunableStands) {
   long refused_faults = faults_of(dir_, {"GLIBC_TUNABLES=glibc.malloc.hugetlb=0"}, refused);
   ASSERT_EQ(refused.exit_code, 0) << refused.err;
   EXPECT_EQ(refused.out, plain_.out);
-  // Not re-executed with huge pages: about as many faults as the opted-out run.
+  // Not started with huge pages: about as many faults as the opted-out run.
   EXPECT_GT(refused_faults * 3, plain_faults_ * 2)
       << "with hugetlb=0 " << refused_faults << ", opted out " << plain_faults_;
+}
+
+// How many times `text` holds `word`.
+int count_of(const std::string& text, const std::string& word) {
+  int count = 0;
+  for (std::size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) {
+    ++count;
+  }
+  return count;
+}
+
+// flick is a launcher that decides on huge pages before any library is loaded and starts
+// flick-core once (tools/flick/launcher/launcher.cpp). Before it, flick loaded its libraries, then
+// re-executed itself with the tunable and loaded them again (where the kernel's huge pages are
+// in madvise mode, as on the bench VM): libpg_query was looked up twice.
+TEST(Launcher, ACommandThatBuildsLargeModelsLoadsItsLibrariesOnce) {
+  TempDir dir;
+  write_text(dir.path() / "schema.sql", "CREATE TABLE \"t\" (\"id\" integer);\n");
+  RunResult result = run_flick(dir.path(), {"export", "--schema", "schema.sql"}, {"LD_DEBUG=libs"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.out.find("CREATE TABLE \"t\""), std::string::npos) << result.out;
+  EXPECT_EQ(count_of(result.err, "find library=libpg_query"), 1) << result.err;
+}
+
+// The launcher alone, without flick-core beside it: a message naming what is missing, exit 127
+// (the shell's "command not found"), nothing run.
+TEST(Launcher, WithoutFlickCoreBesideItSaysWhatIsMissing) {
+  TempDir dir;
+  std::filesystem::path lone = dir.path() / "bin" / "flick";
+  std::filesystem::create_directories(lone.parent_path());
+  std::filesystem::copy_file(flick_binary(), lone);
+  write_text(dir.path() / "schema.sql", "CREATE TABLE \"t\" (\"id\" integer);\n");
+  RunResult result = run_program(dir.path(), lone.string(), {"export", "--schema", "schema.sql"});
+  EXPECT_EQ(result.exit_code, 127) << result.err;
+  EXPECT_EQ(result.out, "");
+  EXPECT_NE(result.err.find("cannot start " + (lone.parent_path() / "flick-core").string()),
+            std::string::npos)
+      << result.err;
+  EXPECT_NE(result.err.find("No such file or directory"), std::string::npos) << result.err;
 }
 
 }  // namespace

@@ -58,6 +58,8 @@ quietly "$work/install.log" cmake --install "$build_dir" --prefix "$prefix"
 
 step "the installed CLI runs from /"
 [[ -x $flick ]] || fail "$flick was not installed"
+# flick is the launcher; the program it starts is installed beside it.
+[[ -x $(dirname "$flick")/flick-core ]] || fail "flick-core was not installed beside $flick"
 version=$(cd / && "$flick" --version) || fail "$flick --version failed"
 echo "   $version"
 

@@ -1,7 +1,7 @@
-// flick re-executes itself with glibc's huge-page tunable (tools/flick/huge_pages.hpp) and puts
-// GLIBC_TUNABLES back before it starts anything: the embedded PostgreSQL server it starts sees the
-// user's environment, not flick's. `pull` is re-executed (it builds a whole catalog) and starts
-// the embedded cluster when no URL is configured.
+// flick's launcher starts flick-core with glibc's huge-page tunable (tools/flick/huge_pages.hpp),
+// which puts GLIBC_TUNABLES back before it starts anything: the embedded PostgreSQL server it
+// starts sees the user's environment, not flick's. `pull` is re-executed (it builds a whole
+// catalog) and starts the embedded cluster when no URL is configured.
 
 #include <gtest/gtest.h>
 #include <signal.h>
@@ -116,9 +116,10 @@ TEST(HugePagesEnvironment, TheServerFlickStartsSeesTheUsersTunables) {
   fs::remove_all(project, ignored);
 }
 
-// Whether a running flick was re-executed: the environment a process started with (what
-// /proc/PID/environ shows) holds the saved tunables only in the re-executed image. Polls for up
-// to `patience`, as the first image may not have re-executed yet.
+// Whether a running flick was started with the tunable (re-executed, in the words of the tests
+// written before the launcher): the environment a process started with (what /proc/PID/environ
+// shows) holds the saved tunables only in flick-core's image when the launcher added the tunable.
+// Polls for up to `patience`, as the launcher may not have started flick-core yet.
 bool re_executed(pid_t pid, std::chrono::milliseconds patience) {
   auto deadline = std::chrono::steady_clock::now() + patience;
   do {

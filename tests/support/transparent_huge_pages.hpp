@@ -1,7 +1,7 @@
 #pragma once
 
-// For the tests of flick's huge-page re-exec (tools/flick/huge_pages.hpp), which happens only
-// when the kernel leaves transparent huge pages to programs.
+// For the tests of flick's huge pages (tools/flick/huge_pages.hpp), which it asks glibc for
+// only when the kernel leaves transparent huge pages to programs.
 
 #include <fstream>
 #include <string>

@@ -41,33 +41,51 @@ void set_tunables(const std::optional<std::string>& value) {
 
 }  // namespace
 
-void prefer_huge_pages(char** argv, bool worth_it) {
-  if (const char* saved = std::getenv(kSavedTunables)) {
-    // The re-executed process: glibc has read the tunable; the environment goes back.
-    set_tunables(saved[0] == '=' ? std::optional<std::string>(saved + 1) : std::nullopt);
-    unsetenv(kSavedTunables);
-    return;
-  }
-  if (!worth_it) return;
+bool huge_pages_wanted(bool worth_it) {
+  if (!worth_it) return false;
 #if defined(FLICK_SANITIZED)
-  // ASan's allocator serves malloc, and glibc's tunable does not reach it; the re-exec would only
-  // cost a second start of the sanitizer runtime.
-  return;
+  // ASan's allocator serves malloc, and glibc's tunable does not reach it.
+  return false;
 #endif
   const char* opt_out = std::getenv("FLICK_HUGE_PAGES");
-  if (opt_out != nullptr && std::strcmp(opt_out, "0") == 0) return;
+  if (opt_out != nullptr && std::strcmp(opt_out, "0") == 0) return false;
+  // The user's own choice stands, whatever it is.
+  const char* found = std::getenv(kTunables);
+  if (found != nullptr && std::strstr(found, "glibc.malloc.hugetlb") != nullptr) return false;
+  return kernel_leaves_huge_pages_to_programs();
+}
+
+bool add_huge_page_tunable() {
   const char* found = std::getenv(kTunables);
   std::optional<std::string> tunables;
   if (found != nullptr) tunables = found;
-  // The user's own choice stands, whatever it is.
-  if (tunables && tunables->find("glibc.malloc.hugetlb") != std::string::npos) return;
-  if (!kernel_leaves_huge_pages_to_programs()) return;
   std::string saved = tunables ? "=" + *tunables : "";
   std::string wanted =
       tunables && !tunables->empty() ? *tunables + ":" + kHugePageTunable : kHugePageTunable;
   if (setenv(kSavedTunables, saved.c_str(), 1) == 0 && setenv(kTunables, wanted.c_str(), 1) == 0) {
-    execv("/proc/self/exe", argv);
+    return true;
   }
+  set_tunables(tunables);
+  unsetenv(kSavedTunables);
+  return false;
+}
+
+bool restore_tunables() {
+  const char* saved = std::getenv(kSavedTunables);
+  if (saved == nullptr) return false;
+  // glibc has read the tunable; the environment goes back as it was.
+  set_tunables(saved[0] == '=' ? std::optional<std::string>(saved + 1) : std::nullopt);
+  unsetenv(kSavedTunables);
+  return true;
+}
+
+void prefer_huge_pages(char** argv, bool worth_it) {
+  if (restore_tunables()) return;  // started with the tunable (by the launcher, or re-executed)
+  if (!huge_pages_wanted(worth_it)) return;
+  const char* found = std::getenv(kTunables);
+  std::optional<std::string> tunables;
+  if (found != nullptr) tunables = found;
+  if (add_huge_page_tunable()) execv("/proc/self/exe", argv);
   // Not re-executed (no /proc, say): run as it is, with the environment as it was.
   set_tunables(tunables);
   unsetenv(kSavedTunables);

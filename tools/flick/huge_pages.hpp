@@ -10,17 +10,31 @@
 
 namespace flick::cli {
 
-// Called first in main. When `worth_it` (the subcommand reads a whole schema or migration folder
-// into memory: cli::builds_large_models; the re-exec costs about 5 ms, which a no-op migrate,
-// the database's commands and --help do not win back), the kernel's transparent huge pages are in
-// `madvise` mode (the only mode in which the tunable changes anything: `always` backs the heap
-// already, `never` refuses), glibc's tunable is not set yet, FLICK_HUGE_PAGES is not "0" and
-// the build is not sanitized (FLICK_SANITIZED: ASan's allocator serves malloc there),
-// re-executes this binary (/proc/self/exe, the same argv) with `glibc.malloc.hugetlb=1` added to
-// GLIBC_TUNABLES. In the re-executed process it puts GLIBC_TUNABLES back as it was, so the programs
-// flick starts (initdb, postgres, psql, node) inherit the user's environment unchanged. Returns
-// normally in every other case, including when the exec fails (the command then runs without huge
-// pages).
+// Whether a program about to run a subcommand should start with `glibc.malloc.hugetlb=1`: the
+// subcommand is `worth_it` (it reads a whole schema or migration folder into memory:
+// CommandTraits::builds_large_models; a no-op migrate, the database's commands and --help win
+// nothing back), the kernel's transparent huge pages are in `madvise` mode (the only mode in
+// which the tunable changes anything: `always` backs the heap already, `never` refuses),
+// GLIBC_TUNABLES does not set glibc.malloc.hugetlb already (the user's choice stands),
+// FLICK_HUGE_PAGES is not "0" and the build is not sanitized (FLICK_SANITIZED: ASan's allocator
+// serves malloc there).
+bool huge_pages_wanted(bool worth_it);
+
+// Adds `glibc.malloc.hugetlb=1` to GLIBC_TUNABLES for the program about to be executed, and
+// records what GLIBC_TUNABLES was (FLICK_SAVED_GLIBC_TUNABLES) for restore_tunables() in it.
+// False, with the environment unchanged, when it cannot be set.
+bool add_huge_page_tunable();
+
+// In a program started after add_huge_page_tunable(): puts GLIBC_TUNABLES back as it was, so the
+// programs flick starts (initdb, postgres, psql, node) inherit the user's environment unchanged.
+// False when the program was not started that way.
+bool restore_tunables();
+
+// Called first in flick-core's main. Started by the launcher (launcher/launcher.cpp), which has
+// decided already: restores the environment and returns. Started directly: when
+// huge_pages_wanted(worth_it), re-executes this binary (/proc/self/exe, the same argv) with the
+// tunable added, and the re-executed process restores the environment. Returns normally in
+// every other case, including when the exec fails (the command then runs without huge pages).
 void prefer_huge_pages(char** argv, bool worth_it);
 
 }  // namespace flick::cli
