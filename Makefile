@@ -91,7 +91,7 @@ robustness: build-flick
 	python3 tests/robustness/malformed_run.py $(FLICK) --seed 1 --cases 1000 --jobs 2 \
 	  --timeout 10 --report $(BUILD_DIR)/malformed_run.md --keep $(BUILD_DIR)/malformed_failures
 
-# PREFIX=/usr/local by default: bin/flick, the libraries, include/flick, the CMake package
+# PREFIX=/usr/local by default: bin/flick and bin/flick-core, the libraries, include/flick, the CMake package
 # (find_package(flick)) and the pkg-config files.
 PREFIX ?= /usr/local
 install: build-flick
