@@ -23,7 +23,7 @@ export BENCH_RESULTS="$build_dir/bench-results.tsv"
 info="$build_dir/bench-info.txt"
 log() { echo "bench: $*" >&2; }
 
-cmake --build "$build_dir" --target flick flick_bench_synth flick_bench_parse flick_bench_report -j"$(nproc)" >&2
+cmake --build "$build_dir" --target flick flick_bench_synth flick_bench_parse flick_bench_report flick_bench_time -j"$(nproc)" >&2
 printf 'size\tcase\ttool\twall_s\tpeak_rss_kb\n' >"$BENCH_RESULTS"
 "$repo_dir/bench/npm_peers.sh" || true
 

@@ -68,22 +68,22 @@ fi
 files=$(find "$folder" -maxdepth 1 -name '*.sql' | wc -l)
 [[ $files == "$count" ]] || { log "$folder has $files migrations, expected $count"; exit 1; }
 
-now_ns() { date +%s%N; }
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# shellcheck source=../timer/timed.sh
+source "$repo_dir/bench/timer/timed.sh"
 
 failed=0
 flick_ms=() flick_rss=()
 for ((r = 0; r < repeat; r++)); do
-  start=$(now_ns)
-  if ! /usr/bin/time -f %M -o "$work/rss" "$flick" check --out "$folder" >"$work/out"; then
+  if ! timed "$flick" check --out "$folder" >"$work/out"; then
     log "flick check found errors or failed:"
     tail -5 "$work/out" >&2
     failed=1
   fi
-  flick_ms+=($((($(now_ns) - start) / 1000000)))
-  flick_rss+=("$(cat "$work/rss")")
+  flick_ms+=("$timed_ms")
+  flick_rss+=("$timed_rss")
 done
 flick_median=$(printf '%s\n' "${flick_ms[@]}" | median)
 flick_rss_kb=$(printf '%s\n' "${flick_rss[@]}" | median)
@@ -92,11 +92,10 @@ parse_floor="$build_dir/bench/parse/flick_bench_parse"
 [[ -x $parse_floor ]] || cmake --build "$build_dir" --target flick_bench_parse >&2
 parse_ms=() parse_rss=()
 for ((r = 0; r < repeat; r++)); do
-  start=$(now_ns)
-  /usr/bin/time -f %M -o "$work/rss" "$parse_floor" "$folder"/*.sql >/dev/null ||
+  timed "$parse_floor" "$folder"/*.sql >/dev/null ||
     { log "flick_bench_parse failed on $folder"; failed=1; }
-  parse_ms+=($((($(now_ns) - start) / 1000000)))
-  parse_rss+=("$(cat "$work/rss")")
+  parse_ms+=("$timed_ms")
+  parse_rss+=("$timed_rss")
 done
 parse_median=$(printf '%s\n' "${parse_ms[@]}" | median)
 parse_rss_kb=$(printf '%s\n' "${parse_rss[@]}" | median)
@@ -107,12 +106,12 @@ drizzle_median=""
 if "$repo_dir/bench/npm_peers.sh" >&2 && [[ -x "$drizzle_kit" ]]; then
   drizzle_ms=()
   for ((r = 0; r < repeat; r++)); do
-    start=$(now_ns)
     # drizzle-kit takes --out relative to the current directory.
-    (cd "$(dirname "$folder")" && "$drizzle_kit" check --dialect postgresql \
-      --out "$(basename "$folder")" >"$work/dk" 2>&1) ||
+    pushd "$(dirname "$folder")" >/dev/null
+    timed "$drizzle_kit" check --dialect postgresql --out "$(basename "$folder")" >"$work/dk" 2>&1 ||
       { log "drizzle-kit check failed: $(tail -3 "$work/dk")"; failed=1; }
-    drizzle_ms+=($((($(now_ns) - start) / 1000000)))
+    popd >/dev/null
+    drizzle_ms+=("$timed_ms")
   done
   drizzle_median=$(printf '%s\n' "${drizzle_ms[@]}" | median)
   line="$line   drizzle-kit check ${drizzle_median} ms"

@@ -10,7 +10,7 @@
 #   export           the schema as SQL on stdout
 # The floor of generate-empty, generate-noop and export is flick_bench_parse (PostgreSQL's parser
 # alone over the same schema files: the one cost no schema tool can skip), rows with tool "parse".
-# Reports wall time (the clock around the run) and peak RSS (/usr/bin/time "%M"), medians of
+# Reports wall time and peak RSS (bench/timer: from the start of the command to its end), medians of
 # BENCH_REPEAT runs, and the drizzle-kit/flick ratios, whether the two first migrations are
 # byte-identical, and whether drizzle-kit generate (TS schema) over flick's folder sees no change
 # (a failure otherwise).
@@ -39,23 +39,15 @@ results=${BENCH_RESULTS:-"$build_dir/bench-results.tsv"}
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# shellcheck source=../timer/timed.sh
+source "$repo_dir/bench/timer/timed.sh"
 
 log() { echo "bench: $*" >&2; }
-
-ensure_time() {
-  [[ -x /usr/bin/time ]] && return 0
-  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
-    log "installing GNU time"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q time >/dev/null ||
-      { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q time >/dev/null; }
-  fi
-  [[ -x /usr/bin/time ]] || { log "/usr/bin/time (package 'time') is required"; exit 1; }
-}
 
 ensure_binaries() {
   if [[ ! -x "$flick" || ! -x "$synth" || ! -x "$parse_floor" ]]; then
     log "building flick, flick_bench_synth and flick_bench_parse in $build_dir"
-    cmake --build "$build_dir" --target flick flick_bench_synth flick_bench_parse -j"$(nproc)" >&2
+    cmake --build "$build_dir" --target flick flick_bench_synth flick_bench_parse flick_bench_time -j"$(nproc)" >&2
   fi
 }
 
@@ -71,21 +63,18 @@ measure() {
   local walls=() rsss=() i
   for ((i = 0; i < repeat; i++)); do
     prepare_run
-    local start end
-    start=$(date +%s%N)
-    if ! (cd "$dir" && /usr/bin/time -f "%M" -o "$work/time.txt" "$@" \
-      >"$work/run.log" 2>&1) || [[ ! -e "$dir/$expect" ]]; then
+    local status=0
+    pushd "$dir" >/dev/null
+    timed "$@" >"$work/run.log" 2>&1 || status=$?
+    popd >/dev/null
+    if ((status != 0)) || [[ ! -e "$dir/$expect" ]]; then
       log "FAILED: $* (in $dir)"
       sed 's/^/  | /' "$work/run.log" | tail -15 >&2
       echo FAIL >"$out_file"
       return 0
     fi
-    end=$(date +%s%N)
-    # Wall time from the clock in milliseconds (GNU time's %e only has 10 ms steps).
-    wall=$(awk -v ns=$((end - start)) 'BEGIN { printf "%.3f", ns / 1e9 }')
-    read -r rss <"$work/time.txt"
-    walls+=("$wall")
-    rsss+=("$rss")
+    walls+=("$timed_s")
+    rsss+=("$timed_rss")
   done
   local mid=$((repeat / 2))
   printf '%s %s\n' "$(printf '%s\n' "${walls[@]}" | sort -g | sed -n "$((mid + 1))p")" \
@@ -120,7 +109,6 @@ report_ratio() {  # FLICK_FILE DRIZZLE_FILE
     printf "       ratio drizzle-kit/flick: time %.1fx, peak RSS %.1fx\n", b[1] / fw, b[2] / a[2] }'
 }
 
-ensure_time
 ensure_binaries
 have_drizzle=1
 ensure_drizzle_kit || have_drizzle=0

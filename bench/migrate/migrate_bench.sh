@@ -87,30 +87,28 @@ fresh_db() {
     >/dev/null
   echo "$server_url/$1"
 }
-now_ns() { date +%s%N; }
+# shellcheck source=../timer/timed.sh
+source "$repo_dir/bench/timer/timed.sh"
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 failed=0
 flick_ms=() psql_ms=() apply_rss=() noop_rss=() drizzle_ms=() drizzle_rss=()
 for ((r = 0; r < repeat; r++)); do
   url=$(fresh_db bench_flick)
-  start=$(now_ns)
-  /usr/bin/time -f %M -o "$work/rss" "$flick" migrate --out "$work/drizzle" --url "$url" >/dev/null ||
+  timed "$flick" migrate --out "$work/drizzle" --url "$url" >/dev/null ||
     { log "flick migrate failed"; failed=1; }
-  flick_ms+=($((($(now_ns) - start) / 1000000)))
-  apply_rss+=("$(cat "$work/rss")")
+  flick_ms+=("$timed_ms")
+  apply_rss+=("$timed_rss")
   url=$(fresh_db bench_psql)
-  start=$(now_ns)
-  "$psql_bin" -q -X -1 -v ON_ERROR_STOP=1 -f "$work/all.sql" "$url" >/dev/null ||
+  timed "$psql_bin" -q -X -1 -v ON_ERROR_STOP=1 -f "$work/all.sql" "$url" >/dev/null ||
     { log "psql failed"; failed=1; }
-  psql_ms+=($((($(now_ns) - start) / 1000000)))
+  psql_ms+=("$timed_ms")
   if ((have_drizzle)); then
     url=$(fresh_db bench_drizzle)
-    start=$(now_ns)
-    /usr/bin/time -f %M -o "$work/rss" "${drizzle_migrate[@]}" "$url" "$work/drizzle" >/dev/null 2>"$work/drizzle.err" ||
+    timed "${drizzle_migrate[@]}" "$url" "$work/drizzle" >/dev/null 2>"$work/drizzle.err" ||
       { log "drizzle-orm migrate failed: $(tail -3 "$work/drizzle.err")"; failed=1; }
-    drizzle_ms+=($((($(now_ns) - start) / 1000000)))
-    drizzle_rss+=("$(cat "$work/rss")")
+    drizzle_ms+=("$timed_ms")
+    drizzle_rss+=("$timed_rss")
   fi
 done
 flick_apply=$(printf '%s\n' "${flick_ms[@]}" | median)
@@ -125,27 +123,25 @@ fi
 
 noop_ms=() select_ms=() select_rss=() drizzle_noop_ms=() drizzle_noop_rss=()
 for ((r = 0; r < noop_repeat; r++)); do
-  start=$(now_ns)
-  out=$(/usr/bin/time -f %M -o "$work/rss" "$flick" migrate --out "$work/drizzle" --url "$flick_url") ||
+  timed "$flick" migrate --out "$work/drizzle" --url "$flick_url" >"$work/noop.out" ||
     { log "no-op migrate failed"; failed=1; }
-  noop_ms+=($((($(now_ns) - start) / 1000000)))
-  noop_rss+=("$(cat "$work/rss")")
-  start=$(now_ns)
-  /usr/bin/time -f %M -o "$work/rss" "$psql_bin" -X -At -c 'select 1' "$flick_url" >/dev/null ||
+  out=$(cat "$work/noop.out")
+  noop_ms+=("$timed_ms")
+  noop_rss+=("$timed_rss")
+  timed "$psql_bin" -X -At -c 'select 1' "$flick_url" >/dev/null ||
     { log "psql -c 'select 1' failed"; failed=1; }
-  select_ms+=($((($(now_ns) - start) / 1000000)))
-  select_rss+=("$(cat "$work/rss")")
+  select_ms+=("$timed_ms")
+  select_rss+=("$timed_rss")
 done
 if ((have_drizzle)); then
   drizzle_url="$server_url/bench_drizzle"
   rows=$(psql -X -At "$drizzle_url" -c "SELECT count(*) FROM drizzle.__drizzle_migrations")
   [[ $rows == "$count" ]] || { log "drizzle-orm left $rows bookkeeping rows, expected $count"; failed=1; }
   for ((r = 0; r < repeat; r++)); do
-    start=$(now_ns)
-    /usr/bin/time -f %M -o "$work/rss" "${drizzle_migrate[@]}" "$drizzle_url" "$work/drizzle" >/dev/null 2>&1 ||
+    timed "${drizzle_migrate[@]}" "$drizzle_url" "$work/drizzle" >/dev/null 2>&1 ||
       { log "drizzle-orm no-op migrate failed"; failed=1; }
-    drizzle_noop_ms+=($((($(now_ns) - start) / 1000000)))
-    drizzle_noop_rss+=("$(cat "$work/rss")")
+    drizzle_noop_ms+=("$timed_ms")
+    drizzle_noop_rss+=("$timed_rss")
   done
 fi
 [[ $out == *"nothing to apply"* ]] || { log "the no-op run applied something: $out"; failed=1; }

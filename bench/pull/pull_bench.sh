@@ -44,17 +44,16 @@ printf 'dialect = "postgresql"\nout = "drizzle"\n' >"$work/flick.toml"
 base_url=$("$flick" db url --config "$work/flick.toml")
 server_url=${base_url%/*}
 
-now_ns() { date +%s%N; }
+# shellcheck source=../timer/timed.sh
+source "$repo_dir/bench/timer/timed.sh"
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 # run_timed OUT_PREFIX CMD...: appends "<seconds> <rss_kb>" of one run to OUT_PREFIX; returns the
 # command's status.
 run_timed() {
-  local out=$1 start status=0
+  local out=$1 status=0
   shift
-  start=$(now_ns)
-  /usr/bin/time -f %M -o "$work/rss" "$@" >"$work/last.out" 2>&1 || status=$?
-  awk -v ns=$(($(now_ns) - start)) -v rss="$(tail -1 "$work/rss")" \
-    'BEGIN { printf "%.3f %s\n", ns / 1e9, rss }' >>"$out"
+  timed "$@" >"$work/last.out" 2>&1 || status=$?
+  printf '%s %s\n' "$timed_s" "$timed_rss" >>"$out"
   return $status
 }
 report() {  # report SIZE CASE TOOL FILE

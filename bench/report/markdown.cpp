@@ -215,8 +215,9 @@ std::string benchmarks_markdown(const Results& results, const RunInfo& info,
   std::string out =
       "# Benchmarks\n\n"
       "Written by `make bench` (bench/run.sh, then bench/report); every figure below comes from "
-      "one run on the machine described here. Times are medians of the repetitions; peak RSS is "
-      "the median of the runs' maximum resident set sizes (GNU time). Ratios: `peer / flick` is "
+      "one run on the machine described here. Times are medians of the repetitions, each timed "
+      "from just before the command starts to the moment it is reaped (bench/timer); peak RSS is "
+      "the median of the runs' maximum resident set sizes. Ratios: `peer / flick` is "
       "how many times longer the peer took; `flick / floor` is flick's time against the lowest "
       "possible cost of the same work, 1.00x being the floor: `parse` is PostgreSQL's parser "
       "alone over the same files (bench/parse), `psql` runs the same SQL (or `select 1` for a "
