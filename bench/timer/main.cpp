@@ -29,8 +29,7 @@ int main(int argc, char** argv) {
   pid_t child = 0;
   int error = posix_spawnp(&child, argv[2], nullptr, nullptr, argv + 2, environ);
   if (error != 0) {
-    std::fprintf(stderr, "flick_bench_time: cannot start %s: %s\n", argv[2],
-                 std::strerror(error));
+    std::fprintf(stderr, "flick_bench_time: cannot start %s: %s\n", argv[2], std::strerror(error));
     return 127;
   }
   int status = 0;
