@@ -47,7 +47,7 @@ log() { echo "bench: $*" >&2; }
 ensure_binaries() {
   if [[ ! -x "$flick" || ! -x "$synth" || ! -x "$parse_floor" ]]; then
     log "building flick, flick_bench_synth and flick_bench_parse in $build_dir"
-    cmake --build "$build_dir" --target flick flick_bench_synth flick_bench_parse flick_bench_time -j"$(nproc)" >&2
+    cmake --build "$build_dir" --target flick flick_bench_synth flick_bench_parse -j"$(nproc)" >&2
   fi
 }
 

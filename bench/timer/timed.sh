@@ -2,17 +2,14 @@
 # the clock from just before CMD starts to the moment it is reaped, and its peak RSS), with the
 # caller's redirections, and leaves the figures in timed_ms (wall, whole milliseconds), timed_s
 # (wall, seconds with three decimals) and timed_rss (KiB); returns CMD's status. Needs
-# $build_dir (the build tree, where flick_bench_time is built if it is missing) and $work (a
-# scratch directory).
-flick_bench_timer() {
-  local timer="$build_dir/bench/timer/flick_bench_time"
-  [[ -x $timer ]] || cmake --build "$build_dir" --target flick_bench_time >&2
-  echo "$timer"
-}
+# $build_dir (the build tree; flick_bench_time is built there when sourced, if it is missing) and
+# $work (a scratch directory) when sourced.
+flick_bench_timer="$build_dir/bench/timer/flick_bench_time"
+[[ -x $flick_bench_timer ]] || cmake --build "$build_dir" --target flick_bench_time >&2
 
 timed() {
   local status=0 ns
-  "$(flick_bench_timer)" "$work/timing" "$@" || status=$?
+  "$flick_bench_timer" "$work/timing" "$@" || status=$?
   if ! read -r ns timed_rss <"$work/timing" 2>/dev/null; then
     ns=0 timed_rss=0
   fi

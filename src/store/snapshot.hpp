@@ -102,8 +102,10 @@ struct Snapshot {
 // Parses a snapshot text. Types are canonicalised with sqlparse::canonical_type, expressions
 // with sqlparse::normalise_expression / normalise_query. Throws flick::UserError naming
 // `file_name` and the key path on malformed JSON, an unknown key, a wrong type, an unsupported
-// version or a non-PostgreSQL dialect.
-Snapshot parse_snapshot(std::string_view text, const std::string& file_name);
+// version or a non-PostgreSQL dialect. A text with simdjson's padding past its end (the strings
+// files::read_input_file returns have it: files::kSpareCapacity) is parsed where it is, any other
+// is copied into the parser's buffer first.
+Snapshot parse_snapshot(const std::string& text, const std::string& file_name);
 // parse_snapshot reading nlohmann's tree of the text, as parse_snapshot itself does for the texts
 // simdjson's document leaves to nlohmann (duplicated keys and the like); the same result or error
 // as parse_snapshot for every text.

@@ -520,12 +520,11 @@ class SnapshotReader {
 
 }  // namespace
 
-namespace {
-
-// parse_snapshot; `padded` as parse_json_view takes it.
-Snapshot parse_snapshot_text(std::string_view text, bool padded, const std::string& file_name) {
+Snapshot parse_snapshot(const std::string& text, const std::string& file_name) {
   // Read straight from simdjson's document, without building a tree; what it leaves to nlohmann
   // is read from nlohmann's tree, with the same result or error.
+  static_assert(simdjson::SIMDJSON_PADDING <= files::kSpareCapacity);
+  bool padded = text.capacity() - text.size() >= simdjson::SIMDJSON_PADDING;
   std::optional<DomJson> json = parse_json_view(text, padded);
   if (!json) return parse_snapshot_from_tree(text, file_name);
   Snapshot snapshot;
@@ -533,12 +532,6 @@ Snapshot parse_snapshot_text(std::string_view text, bool padded, const std::stri
   if (has_parsed_key_order(*json)) snapshot.key_order = SnapshotKeyOrder::kParsed;
   SnapshotReader<DomJson>(file_name, snapshot).read(*json);
   return snapshot;
-}
-
-}  // namespace
-
-Snapshot parse_snapshot(std::string_view text, const std::string& file_name) {
-  return parse_snapshot_text(text, false, file_name);
 }
 
 Snapshot parse_snapshot_from_tree(std::string_view text, const std::string& file_name) {
@@ -551,11 +544,7 @@ Snapshot parse_snapshot_from_tree(std::string_view text, const std::string& file
 }
 
 Snapshot read_snapshot(const std::filesystem::path& path) {
-  std::string text = read_text_file(path.string());
-  // The reader leaves room past the text's end (files::kSpareCapacity): parsed where it is.
-  static_assert(simdjson::SIMDJSON_PADDING <= files::kSpareCapacity);
-  bool padded = text.capacity() - text.size() >= simdjson::SIMDJSON_PADDING;
-  Snapshot snapshot = parse_snapshot_text(text, padded, path.string());
+  Snapshot snapshot = parse_snapshot(read_text_file(path.string()), path.string());
   std::filesystem::path objects = objects_path_for(path);
   if (std::filesystem::is_regular_file(objects)) {
     read_objects(objects, snapshot.catalog);

@@ -81,14 +81,10 @@ bool restore_tunables() {
 
 void prefer_huge_pages(char** argv, bool worth_it) {
   if (restore_tunables()) return;  // started with the tunable (by the launcher, or re-executed)
-  if (!huge_pages_wanted(worth_it)) return;
-  const char* found = std::getenv(kTunables);
-  std::optional<std::string> tunables;
-  if (found != nullptr) tunables = found;
-  if (add_huge_page_tunable()) execv("/proc/self/exe", argv);
+  if (!huge_pages_wanted(worth_it) || !add_huge_page_tunable()) return;
+  execv("/proc/self/exe", argv);
   // Not re-executed (no /proc, say): run as it is, with the environment as it was.
-  set_tunables(tunables);
-  unsetenv(kSavedTunables);
+  restore_tunables();
 }
 
 }  // namespace flick::cli

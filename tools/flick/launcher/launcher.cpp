@@ -14,8 +14,8 @@
 #include <cstring>
 #include <string>
 
-#include "../command_traits.hpp"
-#include "../huge_pages.hpp"
+#include "command_traits.hpp"
+#include "huge_pages.hpp"
 
 namespace {
 
