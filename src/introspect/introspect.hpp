@@ -46,11 +46,12 @@ struct NotCovered {
 // that leave public unqualified) and restored. Appends what the model cannot represent to
 // `not_covered` when given. Throws pg::PgError.
 //
-// With `second_connection`, when it runs in its own transaction: the sequences, constraints and
-// indexes are read at the same time on a second connection (Connection::open_another) that
-// shares the first one's snapshot (pg_export_snapshot / SET TRANSACTION SNAPSHOT), while the
-// first reads the rest; the server then works on two cores. The result is the same. When the
-// second connection cannot be opened or its reads fail, they run on the first connection.
+// With `second_connection`, when it runs in its own transaction: a second connection
+// (Connection::open_another) in the first one's snapshot (pg_export_snapshot / SET TRANSACTION
+// SNAPSHOT) runs the costliest queries - columns, indexes, constraints, sequences - whichever
+// connection gets to one first, while the first reads the rest; the server then works on two
+// cores. The result is the same. When the second connection cannot be opened or its reads fail,
+// the first connection runs them.
 model::Catalog read_catalog(pg::Connection& connection, const Filters& filters,
                             std::vector<NotCovered>* not_covered = nullptr,
                             bool second_connection = false);

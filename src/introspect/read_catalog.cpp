@@ -2,6 +2,7 @@
 #include <future>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -51,15 +52,7 @@ std::vector<int> json_ints(const pg::Result& result, int row, int column) {
 }
 
 pg::Result ReaderState::query(const std::string& sql) {
-  if (read_ahead != nullptr) {
-    auto found = read_ahead->find(sql);
-    if (found != read_ahead->end() && found->second.valid()) {
-      try {
-        return found->second.get();
-      } catch (const pg::PgError&) {  // run here instead
-      }
-    }
-  }
+  if (shared != nullptr && shared->contains(sql)) return shared->take(sql, connection);
   return connection.exec(sql);
 }
 
@@ -114,54 +107,85 @@ void drop_bookkeeping_schema(model::Catalog& catalog, const std::string& schema)
   std::erase(catalog.schemas, schema);
 }
 
-// Runs `queries` on a new connection in the snapshot `snapshot_id` exported by `connection`'s
-// transaction, one after the other; each result (or error) goes to its promise.
-void read_ahead_on_another(const pg::Connection& connection, const std::string& snapshot_id,
-                           std::vector<std::pair<std::string, std::promise<pg::Result>>>& queries) {
-  std::size_t next = 0;
-  try {
-    pg::Connection other = connection.open_another();
-    other.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    other.exec("SET TRANSACTION SNAPSHOT " + other.quote_literal(snapshot_id));
-    other.exec("SET LOCAL search_path TO public");
-    for (; next < queries.size(); ++next) {
-      queries[next].second.set_value(other.exec(queries[next].first));
-    }
-    other.exec("COMMIT");
-  } catch (...) {
-    for (; next < queries.size(); ++next) {
-      queries[next].second.set_exception(std::current_exception());
+// Opens a second connection as soon as it is started (a backend's start then overlaps the first
+// connection's first queries) and helps with `shared` on it in the snapshot the first connection
+// exports, once given. When the connection cannot be opened or set up, or no snapshot is given,
+// it does nothing: the first connection then runs every query.
+class Helper {
+ public:
+  explicit Helper(SharedQueries& shared) : shared_(shared) {}
+  // Ends the helper, on every path out: before the first connection's transaction ends.
+  ~Helper() {
+    if (helping_.valid()) {
+      if (!snapshot_given_) snapshot_.set_value(std::nullopt);
+      shared_.close();
+      helping_.wait();
     }
   }
-}
+  Helper(const Helper&) = delete;
+  Helper& operator=(const Helper&) = delete;
+
+  void start(const pg::Connection& connection) {
+    helping_ = std::async(std::launch::async,
+                          [this, &connection, snapshot = snapshot_.get_future()]() mutable {
+                            help(connection, snapshot);
+                          });
+  }
+  // The snapshot exported by the first connection's transaction; nullopt when there is none.
+  void give_snapshot(std::optional<std::string> snapshot_id) {
+    snapshot_given_ = true;
+    snapshot_.set_value(std::move(snapshot_id));
+  }
+
+ private:
+  void help(const pg::Connection& connection, std::future<std::optional<std::string>>& snapshot) {
+    try {
+      pg::Connection other = connection.open_another();
+      std::optional<std::string> snapshot_id = snapshot.get();
+      if (!snapshot_id) return;
+      other.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      other.exec("SET TRANSACTION SNAPSHOT " + other.quote_literal(*snapshot_id));
+      other.exec("SET LOCAL search_path TO public");
+      shared_.help(other);
+      other.exec("COMMIT");
+    } catch (...) {  // what it left is run on the first connection
+    }
+  }
+
+  SharedQueries& shared_;
+  std::promise<std::optional<std::string>> snapshot_;
+  bool snapshot_given_ = false;
+  std::future<void> helping_;
+};
 
 }  // namespace
 
 model::Catalog read_catalog(pg::Connection& connection, const Filters& filters,
                             std::vector<NotCovered>* not_covered, bool second_connection) {
   ReaderState state{connection, filters, {}, {}, {}, {}, {}, {}};
-  std::map<std::string, std::future<pg::Result>> read_ahead;
-  std::vector<std::pair<std::string, std::promise<pg::Result>>> queries;
-  std::future<void> reading_ahead;
+  // The costliest first (the columns, the longest query, while this thread reads the
+  // relations), then the rest in the readers' order, which this thread runs itself while it
+  // waits for the helper.
+  SharedQueries shared({columns_sql(), indexes_sql(), constraints_sql(), sequences_sql(),
+                        column_comments_sql(), policies_sql(), extensions_sql(), domains_sql(),
+                        composite_types_sql(), functions_sql(), aggregates_sql(), triggers_sql(),
+                        comments_sql(), not_covered_sql()});
   {
     ReadTransaction transaction(connection);
-    // Not on a standby, where exporting a snapshot may be refused (a refusal would abort this
-    // transaction): CASE evaluates pg_export_snapshot() only on a primary. One round trip.
-    pg::Result exported =
-        second_connection && transaction.own()
-            ? connection.exec(
-                  "SELECT CASE WHEN pg_is_in_recovery() THEN NULL ELSE pg_export_snapshot() END")
-            : pg::Result();
-    if (exported.rows() == 1 && !exported.is_null(0, 0)) {
-      std::string snapshot = exported.value(0, 0);
-      for (std::string sql : {sequences_sql(), constraints_sql(), indexes_sql()}) {
-        queries.emplace_back(std::move(sql), std::promise<pg::Result>());
+    Helper helper(shared);  // ends before the transaction, which exports the snapshot
+    bool helped = second_connection && transaction.own();
+    if (helped) {
+      helper.start(connection);
+      // Not on a standby, where exporting a snapshot may be refused (a refusal would abort this
+      // transaction): CASE evaluates pg_export_snapshot() only on a primary. One round trip.
+      pg::Result exported = connection.exec(
+          "SELECT CASE WHEN pg_is_in_recovery() THEN NULL ELSE pg_export_snapshot() END");
+      if (!exported.is_null(0, 0)) {
+        state.shared = &shared;
+        helper.give_snapshot(exported.value(0, 0));
+      } else {
+        helper.give_snapshot(std::nullopt);
       }
-      for (auto& [sql, promise] : queries) read_ahead.emplace(sql, promise.get_future());
-      state.read_ahead = &read_ahead;
-      reading_ahead = std::async(std::launch::async, [&connection, snapshot, &queries] {
-        read_ahead_on_another(connection, snapshot, queries);
-      });
     }
     read_schemas(state);
     read_enums(state);
@@ -177,8 +201,6 @@ model::Catalog read_catalog(pg::Connection& connection, const Filters& filters,
     read_privileges(state);
     read_comments(state);
     read_not_covered(state);
-    // The second connection's transaction ends before this one's, which exported its snapshot.
-    if (reading_ahead.valid()) reading_ahead.wait();
   }
   drop_bookkeeping_schema(state.catalog, filters.bookkeeping_schema);
   std::erase_if(state.catalog.grants, [&](const model::Grant& grant) {

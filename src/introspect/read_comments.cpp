@@ -10,8 +10,8 @@
 
 namespace flick::introspect {
 
-void read_comments(ReaderState& state) {
-  pg::Result rows = state.connection.exec(fmt::format(
+std::string comments_sql() {
+  return fmt::format(
       R"(SELECT 'schema', n.nspname, '', NULL::json, d.description
   FROM pg_description d JOIN pg_namespace n ON n.oid = d.objoid
  WHERE d.classoid = 'pg_namespace'::regclass AND {user_schema}
@@ -42,7 +42,11 @@ SELECT 'routine', n.nspname, p.proname,
   JOIN pg_namespace n ON n.oid = p.pronamespace
  WHERE d.classoid = 'pg_proc'::regclass AND {user_schema}
 ORDER BY 1, 2, 3)",
-      fmt::arg("user_schema", user_schema_condition("n"))));
+      fmt::arg("user_schema", user_schema_condition("n")));
+}
+
+void read_comments(ReaderState& state) {
+  pg::Result rows = state.query(comments_sql());
   const model::Catalog& catalog = state.catalog;
   for (int row = 0; row < rows.rows(); ++row) {
     model::Comment comment{rows.value(row, 0), rows.value(row, 1), rows.value(row, 2), "",

@@ -37,9 +37,11 @@ std::string indexes_sql() {
   return fmt::format(
       "SELECT i.indrelid, ic.relname, am.amname, i.indisunique, i.indnullsnotdistinct, "
       "i.indnkeyatts, to_json(i.indkey::int2[]), to_json(i.indoption::int2[]), "
-      "(SELECT json_agg(CASE WHEN i.indkey[k - 1] = 0 THEN pg_get_indexdef(i.indexrelid, k, true) "
-      "END ORDER BY k) "
-      "FROM generate_series(1, i.indnatts) k), "
+      // Expressions and (for a materialized view, whose columns were not read) key names are
+      // looked up only where there are some: per index, they were a third of this query's time.
+      "CASE WHEN 0 = ANY(i.indkey::int2[]) THEN (SELECT json_agg(CASE WHEN i.indkey[k - 1] = 0 "
+      "THEN pg_get_indexdef(i.indexrelid, k, true) END ORDER BY k) "
+      "FROM generate_series(1, i.indnatts) k) END, "
       // Operator classes are looked up only for an index with a non-default one (the list of
       // default ones is read once): the lookup scanned pg_opclass per index, 40 % of this query.
       "CASE WHEN NOT i.indclass::oid[] <@ (SELECT array_agg(oid) FROM pg_opclass WHERE "
@@ -53,9 +55,10 @@ std::string indexes_sql() {
       "EXISTS (SELECT 1 FROM unnest(i.indcollation::oid[]) WITH ORDINALITY k(coll, ord) "
       "JOIN pg_attribute a ON a.attrelid = i.indexrelid AND a.attnum = k.ord "
       "JOIN pg_type t ON t.oid = a.atttypid WHERE k.coll <> 0 AND k.coll <> t.typcollation), "
-      "(SELECT json_agg(COALESCE(a.attname, '') ORDER BY k) FROM generate_series(1, i.indnatts) k "
+      "CASE WHEN c.relkind = 'm' THEN (SELECT json_agg(COALESCE(a.attname, '') ORDER BY k) "
+      "FROM generate_series(1, i.indnatts) k "
       "LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k - 1] "
-      "AND i.indkey[k - 1] <> 0) "
+      "AND i.indkey[k - 1] <> 0) END "
       "FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid "
       "JOIN pg_class c ON c.oid = i.indrelid "
       "JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_am am ON am.oid = ic.relam "

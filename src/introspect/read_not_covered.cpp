@@ -7,8 +7,8 @@
 
 namespace flick::introspect {
 
-void read_not_covered(ReaderState& state) {
-  pg::Result result = state.connection.exec(fmt::format(
+std::string not_covered_sql() {
+  return fmt::format(
       "SELECT kind, schema, name, table_oid FROM ("
       "SELECT CASE p.prokind WHEN 'a' THEN 'ordered-set aggregate' ELSE 'window function' END "
       "AS kind, "
@@ -26,7 +26,11 @@ void read_not_covered(ReaderState& state) {
       "FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class "
       "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE r.rulename <> '_RETURN' AND {0} "
       ") items ORDER BY kind, schema, name",
-      user_schema_condition("n"), not_extension_member("pg_proc", "p.oid")));
+      user_schema_condition("n"), not_extension_member("pg_proc", "p.oid"));
+}
+
+void read_not_covered(ReaderState& state) {
+  pg::Result result = state.query(not_covered_sql());
   for (int row = 0; row < result.rows(); ++row) {
     const std::string& schema = result.value(row, 1);
     if (state.schemas_in_scope.count(schema) == 0) continue;

@@ -20,13 +20,16 @@ std::string command_name(const std::string& code) {
 
 }  // namespace
 
+std::string policies_sql() {
+  return "SELECT p.polrelid, p.polname, p.polpermissive, p.polcmd, "
+         "(SELECT json_agg(CASE WHEN r.oid = 0 THEN 'public' ELSE pg_get_userbyid(r.oid) END "
+         "ORDER BY r.ord) FROM unnest(p.polroles) WITH ORDINALITY r(oid, ord)), "
+         "pg_get_expr(p.polqual, p.polrelid), pg_get_expr(p.polwithcheck, p.polrelid) "
+         "FROM pg_policy p ORDER BY p.polrelid, p.oid";
+}
+
 void read_policies(ReaderState& state) {
-  pg::Result result = state.connection.exec(
-      "SELECT p.polrelid, p.polname, p.polpermissive, p.polcmd, "
-      "(SELECT json_agg(CASE WHEN r.oid = 0 THEN 'public' ELSE pg_get_userbyid(r.oid) END "
-      "ORDER BY r.ord) FROM unnest(p.polroles) WITH ORDINALITY r(oid, ord)), "
-      "pg_get_expr(p.polqual, p.polrelid), pg_get_expr(p.polwithcheck, p.polrelid) "
-      "FROM pg_policy p ORDER BY p.polrelid, p.oid");
+  pg::Result result = state.query(policies_sql());
   for (int row = 0; row < result.rows(); ++row) {
     auto table_it = state.tables_by_oid.find(result.value(row, kTable));
     if (table_it == state.tables_by_oid.end()) continue;

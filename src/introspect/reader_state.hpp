@@ -3,7 +3,6 @@
 // State shared by the catalog readers of one read_catalog call: the catalog being filled, the
 // relations in scope by OID, and the items the model cannot represent.
 
-#include <future>
 #include <map>
 #include <string>
 #include <unordered_map>
@@ -12,6 +11,7 @@
 
 #include "flick/model.hpp"
 #include "introspect/introspect.hpp"
+#include "introspect/shared_queries.hpp"
 #include "pg/pg.hpp"
 
 namespace flick::introspect {
@@ -32,12 +32,12 @@ struct ReaderState {
   // Sequences owned by a serial column or an identity: not catalog sequences of their own.
   std::unordered_set<std::string> owned_sequences;  // "schema.name"
 
-  // Results read ahead on a second connection (read_catalog's second_connection), by SQL text;
-  // nullptr when there is none.
-  std::map<std::string, std::future<pg::Result>>* read_ahead = nullptr;
+  // The queries a second connection may run too (read_catalog's second_connection); nullptr
+  // when there is none.
+  SharedQueries* shared = nullptr;
 
-  // The result of `sql`: the one read ahead when there is one, else run on `connection` now
-  // (also when the read ahead failed: the second connection is a speed-up, never a dependency).
+  // The result of `sql`: through `shared` when it is one of its queries, else run on
+  // `connection` now.
   pg::Result query(const std::string& sql);
 
   model::Table& table(const std::string& oid) {
@@ -77,10 +77,21 @@ std::vector<int> json_ints(const pg::Result& result, int row, int column);
 const model::Function* find_routine(const model::Catalog& catalog, const std::string& schema,
                                     const std::string& name, const std::vector<std::string>& types);
 
-// The single query of a reader that read_catalog may run ahead on a second connection.
+// The single query of a reader that read_catalog may run on its second connection.
+std::string columns_sql();
+std::string column_comments_sql();
 std::string sequences_sql();
 std::string constraints_sql();
 std::string indexes_sql();
+std::string policies_sql();
+std::string extensions_sql();
+std::string domains_sql();
+std::string composite_types_sql();
+std::string functions_sql();
+std::string aggregates_sql();
+std::string triggers_sql();
+std::string comments_sql();
+std::string not_covered_sql();
 
 // One reader per object kind, called in this order by read_catalog.
 void read_schemas(ReaderState& state);

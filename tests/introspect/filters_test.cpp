@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "introspect/introspect.hpp"
 #include "introspect/introspect_support.hpp"
@@ -97,6 +98,72 @@ TEST_F(FiltersOnDatabase, BookkeepingSchemaKeptWhenItHoldsMore) {
   EXPECT_NE(std::find(catalog.schemas.begin(), catalog.schemas.end(), "drizzle"),
             catalog.schemas.end());
   apply_sql(url_, "DROP TABLE drizzle.other");
+}
+
+// Key columns are named from the columns read (by attribute number, so dropped columns and a key
+// in other than the table's order must not shift them); a foreign key to a table the filters
+// leave out names its referenced columns by a lookup of its own.
+class KeysAcrossFilters : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    url_ = create_database("keys_across_filters");
+    apply_sql(url_,
+              "CREATE TABLE parents (a integer, gone integer, b text, PRIMARY KEY (b, a));"
+              "ALTER TABLE parents DROP COLUMN gone;"
+              "CREATE TABLE children (x integer, lost integer, pb text, pa integer,"
+              " CONSTRAINT children_parent FOREIGN KEY (pb, pa) REFERENCES parents (b, a),"
+              " CONSTRAINT children_once UNIQUE (pa, x));"
+              "ALTER TABLE children DROP COLUMN lost;"
+              "COMMENT ON COLUMN children.pa IS 'the parent''s a';"
+              "COMMENT ON COLUMN parents.b IS 'left out with its table';");
+  }
+  static model::Catalog read(const introspect::Filters& filters, bool second_connection,
+                             std::vector<introspect::NotCovered>* not_covered = nullptr) {
+    pg::Connection connection(url_);
+    return introspect::read_catalog(connection, filters, not_covered, second_connection);
+  }
+  static std::string url_;
+};
+std::string KeysAcrossFilters::url_;
+
+TEST_F(KeysAcrossFilters, KeysNamedInTheirOrder) {
+  for (bool second_connection : {false, true}) {
+    model::Catalog catalog = read({}, second_connection);
+    const model::Table* parents = catalog.find_table("public", "parents");
+    const model::Table* children = catalog.find_table("public", "children");
+    ASSERT_NE(parents, nullptr);
+    ASSERT_NE(children, nullptr);
+    ASSERT_TRUE(parents->primary_key.has_value());
+    EXPECT_EQ(parents->primary_key->columns, (std::vector<std::string>{"b", "a"}));
+    ASSERT_EQ(children->foreign_keys.size(), 1u);
+    EXPECT_EQ(children->foreign_keys[0].columns, (std::vector<std::string>{"pb", "pa"}));
+    EXPECT_EQ(children->foreign_keys[0].ref_columns, (std::vector<std::string>{"b", "a"}));
+    ASSERT_EQ(children->uniques.size(), 1u);
+    EXPECT_EQ(children->uniques[0].columns, (std::vector<std::string>{"pa", "x"}));
+    ASSERT_EQ(children->columns.size(), 3u);
+    EXPECT_EQ(children->columns[2].name, "pa");
+    EXPECT_EQ(children->columns[2].comment, std::optional<std::string>("the parent's a"));
+    EXPECT_EQ(children->columns[1].comment, std::nullopt);
+    EXPECT_EQ(parents->columns[1].comment, std::optional<std::string>("left out with its table"));
+  }
+}
+
+TEST_F(KeysAcrossFilters, ForeignKeyToATableLeftOut) {
+  for (bool second_connection : {false, true}) {
+    std::vector<introspect::NotCovered> not_covered;
+    model::Catalog catalog = read({{}, {"children"}, "drizzle", "__drizzle_migrations"},
+                                  second_connection, &not_covered);
+    EXPECT_EQ(table_names(catalog), std::vector<std::string>{"public.children"});
+    const model::Table* children = catalog.find_table("public", "children");
+    ASSERT_NE(children, nullptr);
+    ASSERT_EQ(children->foreign_keys.size(), 1u);
+    EXPECT_EQ(children->foreign_keys[0].ref_table, "parents");
+    EXPECT_EQ(children->foreign_keys[0].ref_columns, (std::vector<std::string>{"b", "a"}));
+    EXPECT_NE(std::find(not_covered.begin(), not_covered.end(),
+                        introspect::NotCovered{"foreign key to a table left out by the filters",
+                                               "public.children.children_parent"}),
+              not_covered.end());
+  }
 }
 
 }  // namespace
