@@ -1,10 +1,15 @@
 #include "store/folder.hpp"
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <fstream>
+#include <string>
+#include <utility>
 
 #include "flick/error.hpp"
 #include "store/uuid.hpp"
@@ -178,6 +183,70 @@ void MigrationFolder::complete_snapshot(Snapshot& snapshot) const {
   snapshot.layout = layout;
 }
 
+namespace {
+
+// The nearest existing directory at or above `dir` (a folder's meta/ may not exist yet: a draft
+// is made there's file system without creating anything).
+fs::path nearest_existing_directory(fs::path dir) {
+  std::error_code error;
+  while (!dir.empty() && !fs::is_directory(dir, error)) {
+    fs::path parent = dir.parent_path();
+    if (parent == dir) break;
+    dir = parent;
+  }
+  return dir.empty() ? fs::path(".") : dir;
+}
+
+}  // namespace
+
+SnapshotDraft SnapshotDraft::write(const MigrationFolder& folder, const Snapshot& snapshot) {
+  SnapshotDraft draft;
+  fs::path dir = nearest_existing_directory(folder.meta_dir());
+  int fd = ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
+  if (fd < 0) return draft;
+  draft.fd_ = fd;
+  bool written = true;
+  bool complete = stream_snapshot_json(snapshot, [&](std::string_view piece) {
+    while (written && !piece.empty()) {
+      ssize_t count = ::write(fd, piece.data(), piece.size());
+      if (count < 0 && errno == EINTR) continue;
+      if (count <= 0) {
+        written = false;
+        break;
+      }
+      piece.remove_prefix(static_cast<std::size_t>(count));
+    }
+  });
+  if (!complete || !written) return SnapshotDraft();  // `draft` closes (and so discards) its file
+  return draft;
+}
+
+SnapshotDraft::SnapshotDraft(SnapshotDraft&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
+
+SnapshotDraft& SnapshotDraft::operator=(SnapshotDraft&& other) noexcept {
+  if (this != &other) {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = std::exchange(other.fd_, -1);
+  }
+  return *this;
+}
+
+SnapshotDraft::~SnapshotDraft() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+bool SnapshotDraft::place(const fs::path& path) {
+  if (fd_ < 0) return false;
+  std::string self = "/proc/self/fd/" + std::to_string(fd_);
+  int linked = ::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, path.c_str(), AT_SYMLINK_FOLLOW);
+  if (linked != 0 && errno == EEXIST && ::unlink(path.c_str()) == 0) {
+    linked = ::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, path.c_str(), AT_SYMLINK_FOLLOW);
+  }
+  if (linked != 0) return false;
+  ::close(std::exchange(fd_, -1));
+  return true;
+}
+
 WrittenMigration MigrationFolder::write_migration(NewMigration migration) {
   std::int64_t now = migration.now_ms ? *migration.now_ms : now_milliseconds();
   // drizzle-orm's migrator skips an entry whose `when` is not after the newest applied one, so the
@@ -218,10 +287,7 @@ WrittenMigration MigrationFolder::write_migration(NewMigration migration) {
   // objects file (an empty one says "none left").
   std::vector<fs::path> earlier = snapshot_paths();
   bool recorded_before = !earlier.empty() && fs::exists(objects_path_for(earlier.back()));
-  // Not `text ? *text : snapshot_json(...)`: that conditional is a new string, a copy of the text.
-  if (migration.snapshot_text) {
-    write_file(written.snapshot_path, *migration.snapshot_text);
-  } else {
+  if (!migration.snapshot_draft || !migration.snapshot_draft->place(written.snapshot_path)) {
     write_file(written.snapshot_path, snapshot_json(snapshot));
   }
   if (has_objects(snapshot.catalog) || recorded_before) {

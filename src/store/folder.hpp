@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,6 +39,36 @@ std::string join_statements(const std::vector<std::string>& statements, bool bre
 inline constexpr std::string_view kCustomMigrationSql =
     "-- Custom SQL migration file, put your code below! --";
 
+class MigrationFolder;
+
+// A new snapshot's text written ahead (on another thread, while the rest of the migration is
+// made) straight into an unnamed file on the folder's file system (O_TMPFILE: nothing is left
+// behind if the process dies), 64 KiB at a time instead of the whole text in memory;
+// write_migration gives the file its name. Closing a draft that was not placed discards it.
+class SnapshotDraft {
+ public:
+  // Writes `snapshot`, completed by folder.complete_snapshot(), for `folder`. Never throws: when
+  // the text cannot be written so (no O_TMPFILE on that file system, a write error, a snapshot
+  // stream_snapshot_json declines) the draft is not ready(), and write_migration writes the
+  // snapshot itself, reporting any error then.
+  static SnapshotDraft write(const MigrationFolder& folder, const Snapshot& snapshot);
+
+  SnapshotDraft() = default;
+  SnapshotDraft(SnapshotDraft&& other) noexcept;
+  SnapshotDraft& operator=(SnapshotDraft&& other) noexcept;
+  SnapshotDraft(const SnapshotDraft&) = delete;
+  SnapshotDraft& operator=(const SnapshotDraft&) = delete;
+  ~SnapshotDraft();
+
+  bool ready() const { return fd_ >= 0; }
+  // Gives the file the name `path` (replacing a file there) and closes the draft; false, with
+  // nothing changed, when it cannot (not ready, another file system, no /proc).
+  bool place(const std::filesystem::path& path);
+
+ private:
+  int fd_ = -1;
+};
+
 struct NewMigration {
   std::string name;  // the --name; empty: a random adjective_noun name
   PrefixMode prefix = PrefixMode::kIndex;
@@ -49,9 +80,9 @@ struct NewMigration {
   // The journal's "when", as given; default: the current time, or the last entry's `when` + 1
   // when the current time is not after it.
   std::optional<std::int64_t> now_ms;
-  // snapshot_json(snapshot) written beforehand (on another thread, while the SQL was made), for
-  // a `snapshot` that complete_snapshot() completed; std::nullopt: write_migration writes it.
-  std::optional<std::string> snapshot_text;
+  // `snapshot`, completed by complete_snapshot(), written beforehand; write_migration writes it
+  // itself when there is none or it is not ready.
+  std::shared_ptr<SnapshotDraft> snapshot_draft;
 };
 
 struct WrittenMigration {

@@ -222,9 +222,18 @@ const char* indent_unit(JsonLayout layout) {
 
 JsonStreamWriter::JsonStreamWriter(JsonLayout layout) : layout_(layout) { out_.reserve(1 << 16); }
 
+void JsonStreamWriter::stream_to(std::function<void(std::string_view)> sink) {
+  sink_ = std::move(sink);
+}
+
 void JsonStreamWriter::start_element() {
   if (frames_.empty()) return;  // the top-level value
   if (pending_) resolve_pending(true);
+  // Before an element nothing written is looked at again (line_start_ is set below).
+  if (sink_ && out_.size() >= kStreamPiece) {
+    sink_(out_);
+    out_.clear();
+  }
   Frame& frame = frames_.back();
   if (!frame.empty) out_ += ',';
   frame.empty = false;
@@ -329,6 +338,11 @@ std::string JsonStreamWriter::finish() {
   if (layout_ == JsonLayout::kTabbed) out_ += '\n';
   frames_.clear();
   key_hashes_.clear();
+  if (sink_) {
+    sink_(out_);
+    out_.clear();
+    return "";
+  }
   return std::move(out_);
 }
 

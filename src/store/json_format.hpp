@@ -3,6 +3,7 @@
 // Writing JSON exactly as the files of a drizzle migration folder are laid out.
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -55,6 +56,11 @@ class JsonStreamWriter {
   void value(const std::string& text) { value(std::string_view(text)); }
   void value(bool flag);
 
+  // From now on, hands the text to `sink` in pieces of about kStreamPiece bytes as it is
+  // written, instead of keeping it all: finish() then hands over the rest and returns "".
+  void stream_to(std::function<void(std::string_view)> sink);
+  static constexpr std::size_t kStreamPiece = 64 * 1024;
+
   // Some object got a key twice (or two keys of the same hash: then true although they differ).
   bool repeated_key() const { return repeated_key_; }
   // The text, with the layout's final newline; the writer is empty afterwards.
@@ -77,6 +83,7 @@ class JsonStreamWriter {
   std::string out_;
   std::vector<Frame> frames_;
   std::vector<std::uint64_t> key_hashes_;
+  std::function<void(std::string_view)> sink_;  // when streaming
   bool repeated_key_ = false;
   std::size_t line_start_ = 0;  // where the current element's line starts (tabbed widths)
   // Tabbed layout: a whole array value whose layout waits for whether a sibling follows it.

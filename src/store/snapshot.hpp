@@ -6,6 +6,7 @@
 // exactly drizzle-kit 0.31's keys, key order and value shapes.
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -144,5 +145,12 @@ void inherit_round_trip_details(Snapshot& next, const Snapshot& previous);
 // when present: column and table "comment", index "include" and "nullsNotDistinct", index
 // element "opclass" on expressions. (drizzle-kit rejects a snapshot carrying them.)
 std::string snapshot_json(const Snapshot& snapshot);
+
+// snapshot_json's text handed to `sink` in pieces as it is written (a 64 KiB buffer instead of
+// the whole text). False when the text is not all the sink got: the snapshot's shape needs the
+// whole text first (a parsed key order, a key written twice) - the caller then discards what
+// the sink got and uses snapshot_json.
+bool stream_snapshot_json(const Snapshot& snapshot,
+                          const std::function<void(std::string_view)>& sink);
 
 }  // namespace flick::store

@@ -406,4 +406,15 @@ std::string snapshot_json(const Snapshot& snapshot) {
   return format_json(json, snapshot.layout);
 }
 
+bool stream_snapshot_json(const Snapshot& snapshot,
+                          const std::function<void(std::string_view)>& sink) {
+  if (snapshot.key_order != SnapshotKeyOrder::kGenerate) return false;
+  JsonStreamWriter out(snapshot.layout);
+  out.stream_to(sink);
+  SnapshotWriter(snapshot, out).write();
+  bool repeated_key = out.repeated_key();
+  out.finish();
+  return !repeated_key;
+}
+
 }  // namespace flick::store

@@ -91,17 +91,17 @@ GenerateReport generate(const Project& project, const GenerateOptions& options) 
   as_compared(config, from);
   bool safe = options.safe || config.generate_safe;
   // The first migration of a schema with tables is certain to be written, as one migration, and
-  // renames nothing: its snapshot's text is written on a second thread while the changes are
-  // computed and turned into SQL.
-  std::future<std::string> snapshot_text;
+  // renames nothing: its snapshot is written on a second thread, straight into a file
+  // (store::SnapshotDraft, a piece at a time), while the changes are computed and turned into SQL.
+  std::future<store::SnapshotDraft> snapshot_draft;
   if (!previous && !to.tables.empty() && !safe) {
     migration.snapshot.catalog = std::move(to);
     folder.complete_snapshot(migration.snapshot);
-    snapshot_text = std::async(std::launch::async, [&snapshot = migration.snapshot] {
-      return store::snapshot_json(snapshot);
+    snapshot_draft = std::async(std::launch::async, [&folder, &snapshot = migration.snapshot] {
+      return store::SnapshotDraft::write(folder, snapshot);
     });
   }
-  const model::Catalog& target = snapshot_text.valid() ? migration.snapshot.catalog : to;
+  const model::Catalog& target = snapshot_draft.valid() ? migration.snapshot.catalog : to;
   diff::ChangeSet changes = diff::diff(from, target, diff_options(options));
   if (changes.empty()) return report;
   if (safe) {
@@ -132,14 +132,14 @@ GenerateReport generate(const Project& project, const GenerateOptions& options) 
   } else {
     migration.statements = emit::sql_statements(changes);
   }
-  if (snapshot_text.valid()) {
-    migration.snapshot_text = snapshot_text.get();
+  if (snapshot_draft.valid()) {
+    migration.snapshot_draft = std::make_shared<store::SnapshotDraft>(snapshot_draft.get());
   } else {
     migration.snapshot.catalog = std::move(to);
   }
   record_renames(changes, migration);
   // (A rename recorded now would be missing from a text written beforehand.)
-  if (migration.snapshot.meta != store::RenameMeta{}) migration.snapshot_text.reset();
+  if (migration.snapshot.meta != store::RenameMeta{}) migration.snapshot_draft.reset();
   std::size_t statements = migration.statements.size();
   report.written.push_back(
       written(folder.write_migration(std::move(migration)), statements, false));
