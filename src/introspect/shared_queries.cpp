@@ -64,9 +64,10 @@ pg::Result SharedQueries::take(const std::string& sql, pg::Connection& connectio
     } else if (query.state == State::kFailed && query.by_helper) {
       query.by_helper = false;
       run(index, connection, /*helper=*/false, lock);
-    } else if (query.state == State::kFailed) {
-      throw std::logic_error("a shared query asked for again after it failed: " + sql);
+    } else if (query.state == State::kFailed || query.state == State::kTaken) {
+      throw std::logic_error("a shared query asked for twice: " + sql);
     } else if (query.state == State::kDone) {
+      query.state = State::kTaken;
       return std::move(query.result);
     } else if (std::size_t other = next_open(); other < queries_.size()) {
       run(other, connection, /*helper=*/false, lock);  // the helper runs this one meanwhile

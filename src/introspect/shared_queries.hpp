@@ -29,11 +29,11 @@ class SharedQueries {
   // Whether `sql` is one of the queries.
   bool contains(const std::string& sql) const;
 
-  // For the reading thread: the result of `sql` (one of the queries). Runs it on `connection`
-  // when nobody has taken it, or when the helper's run of it failed (the helper's connection is
-  // a speed-up, never a dependency); while the helper runs it, runs the next query nobody has
-  // taken on `connection` and keeps that one's result. Throws what running on `connection`
-  // throws.
+  // For the reading thread: the result of `sql` (one of the queries, asked for once). Runs it on
+  // `connection` when nobody has taken it, or when the helper's run of it failed (the helper's
+  // connection is a speed-up, never a dependency); while the helper runs it, runs the next query
+  // nobody has taken on `connection` and keeps that one's result. Throws what running on
+  // `connection` throws.
   pg::Result take(const std::string& sql, pg::Connection& connection);
 
   // For the helper: runs queries nobody has taken on `connection`, in order, until none is left
@@ -46,7 +46,7 @@ class SharedQueries {
   void close();
 
  private:
-  enum class State { kOpen, kRunning, kDone, kFailed };
+  enum class State { kOpen, kRunning, kDone, kTaken, kFailed };
   struct Query {
     std::string sql;
     State state = State::kOpen;

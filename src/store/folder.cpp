@@ -186,7 +186,7 @@ void MigrationFolder::complete_snapshot(Snapshot& snapshot) const {
 namespace {
 
 // The nearest existing directory at or above `dir` (a folder's meta/ may not exist yet: a draft
-// is made there's file system without creating anything).
+// is made on its file system without creating anything).
 fs::path nearest_existing_directory(fs::path dir) {
   std::error_code error;
   while (!dir.empty() && !fs::is_directory(dir, error)) {
@@ -206,17 +206,21 @@ SnapshotDraft SnapshotDraft::write(const MigrationFolder& folder, const Snapshot
   if (fd < 0) return draft;
   draft.fd_ = fd;
   bool written = true;
-  bool complete = stream_snapshot_json(snapshot, [&](std::string_view piece) {
-    while (written && !piece.empty()) {
-      ssize_t count = ::write(fd, piece.data(), piece.size());
-      if (count < 0 && errno == EINTR) continue;
-      if (count <= 0) {
-        written = false;
-        break;
+  bool complete = false;
+  try {
+    complete = stream_snapshot_json(snapshot, [&](std::string_view piece) {
+      while (written && !piece.empty()) {
+        ssize_t count = ::write(fd, piece.data(), piece.size());
+        if (count < 0 && errno == EINTR) continue;
+        if (count <= 0) {
+          written = false;
+          break;
+        }
+        piece.remove_prefix(static_cast<std::size_t>(count));
       }
-      piece.remove_prefix(static_cast<std::size_t>(count));
-    }
-  });
+    });
+  } catch (...) {  // write_migration writes the snapshot itself, and reports what goes wrong
+  }
   if (!complete || !written) return SnapshotDraft();  // `draft` closes (and so discards) its file
   return draft;
 }
