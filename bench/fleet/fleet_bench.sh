@@ -2,7 +2,7 @@
 # bench/fleet/fleet_bench.sh BUILD_DIR
 #
 # `flick migrate --fleet` on BENCH_FLEET_TARGETS databases (default 200) of one embedded PostgreSQL
-# 15 (`flick db start` in a temp project: fsync off) with a folder of 20 small migrations (a table
+# 15 (`flick db start` in a temp project: fsync on) with a folder of 20 small migrations (a table
 # with a serial key and an index each), at --parallel 1, 4, 8 and 16 in the same run. Before each
 # run every target is emptied (its public and drizzle schemas dropped), so each run applies all
 # 20 migrations to all targets. Per parallelism: wall time (median of BENCH_FLEET_REPEAT runs),
@@ -145,7 +145,7 @@ done
 {
   echo "### migrate --fleet: $targets targets × $migrations migrations"
   echo
-  echo "One embedded PostgreSQL 15 on this machine (fsync off), $targets databases, each emptied before"
+  echo "One embedded PostgreSQL 15 on this machine (fsync on), $targets databases, each emptied before"
   echo "every run so each run applies all $migrations migrations (a table and an index each, a"
   echo "transaction and a bookkeeping row per migration) to every target. Medians of $repeat runs."
   echo "Server CPU is the postmaster's and its exited backends' user + system time; connections is"

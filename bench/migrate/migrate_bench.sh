@@ -2,7 +2,8 @@
 # bench/migrate/migrate_bench.sh BUILD_DIR
 #
 # `flick migrate` against psql on the same 1000 small migrations, on an embedded PostgreSQL 15
-# (`flick db start` in a temp project: fsync off, synchronous_commit off), in the same run:
+# (`flick db start` in a temp project: a durable cluster, fsync and synchronous_commit on), in the
+# same run:
 #   apply-1000   flick migrate (a transaction + bookkeeping row per migration, advisory lock)
 #                vs `psql -1 -f` of the same files concatenated (one transaction, no bookkeeping);
 #                each on a fresh database; median of BENCH_REPEAT runs; goal flick/psql <= 0.8
