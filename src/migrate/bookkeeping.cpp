@@ -101,14 +101,6 @@ void Bookkeeping::update_hash(const AppliedRow& row, const std::string& hash) {
                           {hash, std::to_string(row.id)});
 }
 
-void Bookkeeping::flush_commits() {
-  pg::Transaction transaction(connection_);
-  connection_.exec(fmt::format(
-      "UPDATE {0} SET tag = tag WHERE migration_id = (SELECT max(migration_id) FROM {0})",
-      qualified_flick_table()));
-  transaction.commit();
-}
-
 void Bookkeeping::remove(const AppliedRow& row) {
   connection_.exec_params(fmt::format("DELETE FROM {} WHERE id = $1", qualified_table()),
                           {std::to_string(row.id)});

@@ -40,12 +40,6 @@ class Bookkeeping {
                                int statements) const;
   // Replaces the recorded hash of a deliberately edited migration.
   void update_hash(const AppliedRow& row, const std::string& hash);
-  // Makes every commit made on the connection so far as durable as the session's
-  // synchronous_commit makes a commit, after commits that did not wait for their WAL: rewrites
-  // the newest row of Flick's table unchanged in a transaction of its own, whose commit waits
-  // for its WAL and so for all WAL written before it. (A transaction that writes no WAL does not
-  // wait, whatever the setting.) Throws pg::PgError.
-  void flush_commits();
   // Removes the record of a migration (after `down`).
   void remove(const AppliedRow& row);
 

@@ -48,21 +48,11 @@ bool sendable_whole(const std::vector<PlannedStatement>& statements) {
   });
 }
 
-// Said just before a migration's COMMIT when a later migration of the same run will commit
-// after it (see run_migrations): the server acknowledges this commit without waiting for its
-// WAL to reach the disk. The last migration's commit waits as the session's setting says, and
-// a commit that waits for its WAL waits for everything written before it, so when migrate
-// reports success every migration it applied is as durable as that setting makes one commit.
-// A crash of the server before then loses whole migrations (each with its record), never a part
-// of one, and the next migrate runs them again.
-constexpr const char* kDeferFlush = "SET LOCAL synchronous_commit = off";
-
 // Runs a migration that sendable_whole() accepts in one round trip: BEGIN, its statements, the
 // record and COMMIT as one multi-statement message (the server stops at the first error, which
 // is then reported for the statement it came from, positions within that statement).
-// `defer_flush`: a later migration commits after this one (kDeferFlush).
 std::optional<MigrationFailure> apply_whole(pg::Connection& connection, Bookkeeping& bookkeeping,
-                                            const PendingMigration& migration, bool defer_flush,
+                                            const PendingMigration& migration,
                                             const MigrateObserver& observer) {
   auto started = Clock::now();
   const auto& statements = migration.statements;
@@ -79,9 +69,7 @@ std::optional<MigrationFailure> apply_whole(pg::Connection& connection, Bookkeep
   }
   text += bookkeeping.record_statement(migration.status.entry, migration.status.file_hash,
                                        static_cast<int>(statements.size()));
-  text += ";\n";
-  if (defer_flush) text += std::string(kDeferFlush) + ";\n";
-  text += "COMMIT";
+  text += ";\nCOMMIT";
   pg::Connection::ScriptRun run = connection.run_script(text);
   if (run.error) {
     if (connection.in_transaction()) {
@@ -91,8 +79,7 @@ std::optional<MigrationFailure> apply_whole(pg::Connection& connection, Bookkeep
       }
     }
     pg::ErrorFields fields = run.error->fields();
-    // 0 is BEGIN, 1..n the statements, then the record (and kDeferFlush)
-    std::size_t failed = run.results.size();
+    std::size_t failed = run.results.size();  // 0 is BEGIN, 1..n the statements, then the record
     if (failed >= 1 && failed <= statements.size()) {
       const PlannedStatement& statement = statements[failed - 1];
       if (fields.position > 0) fields.position -= starts[failed - 1];
@@ -114,16 +101,14 @@ std::optional<MigrationFailure> apply_whole(pg::Connection& connection, Bookkeep
 // `own_transaction` is false (the caller holds one, or --tx none); statements PostgreSQL refuses
 // inside a transaction block run alone between them. The record is written with the last group.
 // Transaction control written in the file is followed with the migrator's own transactions (see
-// PlannedStatement::Control); an early end is reported through `warn`. `defer_flush`: a later
-// migration commits after this one, so the commit with the record need not wait for its WAL
-// (kDeferFlush; only with `own_transaction`).
+// PlannedStatement::Control); an early end is reported through `warn`.
 std::optional<MigrationFailure> apply_one(pg::Connection& connection, Bookkeeping& bookkeeping,
                                           const PendingMigration& migration, bool own_transaction,
-                                          bool defer_flush, const MigrateObserver& observer,
+                                          const MigrateObserver& observer,
                                           std::vector<std::string>& warnings) {
   if (own_transaction && sendable_whole(migration.statements) &&
       connection.server_version() >= kConnectionCheckVersion) {
-    return apply_whole(connection, bookkeeping, migration, defer_flush, observer);
+    return apply_whole(connection, bookkeeping, migration, observer);
   }
   auto started = Clock::now();
   int committed = 0;
@@ -176,7 +161,6 @@ std::optional<MigrationFailure> apply_one(pg::Connection& connection, Bookkeepin
     if (own_transaction && !transaction.open()) transaction.begin();
     bookkeeping.record(migration.status.entry, migration.status.file_hash, elapsed_ms(started),
                        static_cast<int>(statements.size()));
-    if (own_transaction && defer_flush && transaction.open()) connection.exec(kDeferFlush);
     // Deferred constraints are checked here, so a COMMIT can fail too.
     if (transaction.open()) transaction.commit();
   } catch (const pg::PgError& error) {
@@ -315,17 +299,6 @@ std::vector<PendingMigration> plan(const store::MigrationFolder& folder, const F
     }
   }
   return pending;
-}
-
-// After a run that ends early, with migrations committed under kDeferFlush: waits until their
-// WAL is flushed (Bookkeeping::flush_commits). A connection that is gone cannot be asked; the
-// error that ended the run is what gets reported.
-void flush_deferred_commits(pg::Connection& connection, Bookkeeping& bookkeeping) {
-  try {
-    if (connection.in_transaction()) connection.exec("ROLLBACK");
-    bookkeeping.flush_commits();
-  } catch (const pg::PgError&) {
-  }
 }
 
 // Whether two readings of the bookkeeping give every journal entry the same state and row.
@@ -482,36 +455,24 @@ MigrateResult run_migrations(pg::Connection& connection, const store::MigrationF
   }
 
   bool one_transaction = options.transactions == TransactionMode::kAll;
-  bool per_migration = options.transactions == TransactionMode::kPerMigration;
   // --tx all: one transaction around every migration, rolled back on any way out but the end.
   std::optional<pg::Transaction> all;
   if (one_transaction && !result.planned.empty()) all.emplace(connection);
-  // Whether a migration of this run committed without waiting for its WAL (kDeferFlush): a run
-  // that ends before its last migration commits flushes them itself.
-  bool deferred = false;
-  try {
-    for (std::size_t i = 0; i < result.planned.size(); ++i) {
-      const PendingMigration& migration = result.planned[i];
-      bool defer_flush = per_migration && i + 1 < result.planned.size();
-      if (observer.on_start) observer.on_start(migration);
-      result.failure = apply_one(connection, bookkeeping, migration, per_migration, defer_flush,
-                                 observer, result.warnings);
-      if (result.failure) {
-        result.failure->advice =
-            failure_advice(result.failure->error, connection.server_version() / 10000);
-        if (all) {
-          all->rollback();
-          result.applied.clear();
-        }
-        if (deferred) flush_deferred_commits(connection, bookkeeping);
-        return result;
+  for (const PendingMigration& migration : result.planned) {
+    if (observer.on_start) observer.on_start(migration);
+    result.failure = apply_one(connection, bookkeeping, migration,
+                               options.transactions == TransactionMode::kPerMigration, observer,
+                               result.warnings);
+    if (result.failure) {
+      result.failure->advice =
+          failure_advice(result.failure->error, connection.server_version() / 10000);
+      if (all) {
+        all->rollback();
+        result.applied.clear();
       }
-      deferred = deferred || defer_flush;
-      result.applied.push_back(migration.status.entry.tag);
+      return result;
     }
-  } catch (...) {
-    if (deferred) flush_deferred_commits(connection, bookkeeping);
-    throw;
+    result.applied.push_back(migration.status.entry.tag);
   }
   if (all) all->commit();
   return result;

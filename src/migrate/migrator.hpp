@@ -93,11 +93,6 @@ FolderFiles read_folder_files(const store::MigrationFolder& folder);
 // returned in MigrateResult::failure after its migration was rolled back.
 // With everything applied and the bookkeeping tables in place it reads the bookkeeping once and
 // takes no lock: nothing would be run or recorded.
-// One transaction per migration (the default): each commit but the run's last returns without
-// waiting for its WAL to be flushed; the last commit (or, when the run ends early, an empty
-// transaction committed after the failure) waits for all of them. So what the run reports
-// applied is as durable as the session's synchronous_commit makes a commit, and a server crash
-// during the run can only lose whole migrations with their records.
 MigrateResult run_migrations(pg::Connection& connection, const store::MigrationFolder& folder,
                              const MigrateOptions& options, const MigrateObserver& observer = {});
 // The same with `files` read beforehand by read_folder_files(folder) (while connecting, or once
