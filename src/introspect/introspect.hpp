@@ -6,6 +6,7 @@
 // from schema files reads back to a catalog that diff::diff finds equal to those files.
 // What the model cannot represent is reported as NotCovered items, never dropped silently.
 
+#include <future>
 #include <string>
 #include <vector>
 
@@ -55,6 +56,14 @@ struct NotCovered {
 model::Catalog read_catalog(pg::Connection& connection, const Filters& filters,
                             std::vector<NotCovered>* not_covered = nullptr,
                             bool second_connection = false);
+// The same with the second connection already on its way: `second` was opened by the caller
+// beside the first, to the same target, so that its backend starts while the first one's does
+// (pull: a backend's start is about as long as the first queries). It is used as
+// Connection::open_another's would be; when it failed to open, the first connection runs every
+// query. It is closed before this returns.
+model::Catalog read_catalog(pg::Connection& connection, const Filters& filters,
+                            std::vector<NotCovered>* not_covered,
+                            std::future<pg::Connection> second);
 
 // The server prints what it stores in its own style: view queries with qualified columns,
 // expressions with the casts it added (`'x'` -> `'x'::text`, `lower(email)` on a varchar ->

@@ -1,6 +1,8 @@
 #include <algorithm>
+#include <functional>
 #include <future>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <utility>
@@ -125,11 +127,11 @@ class Helper {
   Helper(const Helper&) = delete;
   Helper& operator=(const Helper&) = delete;
 
-  void start(const pg::Connection& connection) {
+  // `open` gives the second connection (on the helper's thread).
+  void start(std::function<pg::Connection()> open) {
     helping_ = std::async(std::launch::async,
-                          [this, &connection, snapshot = snapshot_.get_future()]() mutable {
-                            help(connection, snapshot);
-                          });
+                          [this, open = std::move(open),
+                           snapshot = snapshot_.get_future()]() mutable { help(open, snapshot); });
   }
   // The snapshot exported by the first connection's transaction; nullopt when there is none.
   void give_snapshot(std::optional<std::string> snapshot_id) {
@@ -138,9 +140,10 @@ class Helper {
   }
 
  private:
-  void help(const pg::Connection& connection, std::future<std::optional<std::string>>& snapshot) {
+  void help(const std::function<pg::Connection()>& open,
+            std::future<std::optional<std::string>>& snapshot) {
     try {
-      pg::Connection other = connection.open_another();
+      pg::Connection other = open();
       std::optional<std::string> snapshot_id = snapshot.get();
       if (!snapshot_id) return;
       other.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
@@ -160,8 +163,12 @@ class Helper {
 
 }  // namespace
 
-model::Catalog read_catalog(pg::Connection& connection, const Filters& filters,
-                            std::vector<NotCovered>* not_covered, bool second_connection) {
+namespace {
+
+// read_catalog's work; `open_second` (empty: no second connection) gives the second connection.
+model::Catalog read_catalog_with(pg::Connection& connection, const Filters& filters,
+                                 std::vector<NotCovered>* not_covered,
+                                 std::function<pg::Connection()> open_second) {
   ReaderState state{connection, filters, {}, {}, {}, {}, {}, {}};
   // The costliest first (the columns, the longest query, while this thread reads the
   // relations), then the rest in the readers' order, which this thread runs itself while it
@@ -173,9 +180,9 @@ model::Catalog read_catalog(pg::Connection& connection, const Filters& filters,
   {
     ReadTransaction transaction(connection);
     Helper helper(shared);  // ends before the transaction, which exports the snapshot
-    bool helped = second_connection && transaction.own();
+    bool helped = open_second && transaction.own();
     if (helped) {
-      helper.start(connection);
+      helper.start(std::move(open_second));
       // Not on a standby, where exporting a snapshot may be refused (a refusal would abort this
       // transaction): CASE evaluates pg_export_snapshot() only on a primary. One round trip.
       pg::Result exported = connection.exec(
@@ -215,6 +222,25 @@ model::Catalog read_catalog(pg::Connection& connection, const Filters& filters,
     not_covered->insert(not_covered->end(), state.not_covered.begin(), state.not_covered.end());
   }
   return std::move(state.catalog);
+}
+
+}  // namespace
+
+model::Catalog read_catalog(pg::Connection& connection, const Filters& filters,
+                            std::vector<NotCovered>* not_covered, bool second_connection) {
+  std::function<pg::Connection()> open_second;
+  if (second_connection) open_second = [&connection] { return connection.open_another(); };
+  return read_catalog_with(connection, filters, not_covered, std::move(open_second));
+}
+
+model::Catalog read_catalog(pg::Connection& connection, const Filters& filters,
+                            std::vector<NotCovered>* not_covered,
+                            std::future<pg::Connection> second) {
+  // Shared with the helper's thread, which may outlive neither this call nor the future.
+  auto opened = std::make_shared<std::future<pg::Connection>>(std::move(second));
+  model::Catalog catalog =
+      read_catalog_with(connection, filters, not_covered, [opened] { return opened->get(); });
+  return catalog;
 }
 
 }  // namespace flick::introspect

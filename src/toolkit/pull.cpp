@@ -5,6 +5,7 @@
 #include <fmt/ranges.h>
 
 #include <fstream>
+#include <future>
 #include <map>
 
 #include "diff/diff.hpp"
@@ -248,11 +249,16 @@ PullReport pull(const Project& project, const PullOptions& options) {
   const store::Config& config = config_of(project);
   PullReport report;
   report.directory = pull_directory(options, config);
-  pg::Connection connection = connect_database(project, options.url);
+  std::string target = options.url.empty() ? project.database_url() : options.url;
+  // The connection that reads half of the catalog is opened beside the first (read_catalog),
+  // so that the two backends start together.
+  std::future<pg::Connection> second =
+      std::async(std::launch::async, [target] { return pg::Connection(target); });
+  pg::Connection connection = connect_database(project, target);
   introspect::Filters filters = database_filters(config);
   std::vector<introspect::NotCovered> not_covered;
   model::Catalog catalog =
-      introspect::read_catalog(connection, filters, &not_covered, /*second_connection=*/true);
+      introspect::read_catalog(connection, filters, &not_covered, std::move(second));
 
   diff::ChangeSet changes = diff::diff(model::Catalog{}, catalog, {});
   report.files = write_schema_files(changes.changes, not_covered, report.directory, options.split);

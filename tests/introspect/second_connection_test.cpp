@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <future>
+#include <stdexcept>
 #include <string>
 
 #include "introspect/introspect.hpp"
@@ -75,6 +78,53 @@ TEST_F(SecondConnection, FallsBackToOneConnectionWhenASecondIsRefused) {
   EXPECT_EQ(two.sequences.size(), 1u);
   ASSERT_NE(two.find_table("app", "posts"), nullptr);
   EXPECT_EQ(two.find_table("app", "posts")->indexes.size(), 1u);
+}
+
+// pull opens the second connection beside the first: read_catalog takes it as a future.
+TEST_F(SecondConnection, TakesASecondConnectionOpenedBeforehand) {
+  model::Catalog one = read(url_, false);
+  std::atomic<bool> asked = false;
+  std::string url = url_;
+  // Deferred: opened when read_catalog asks for it, which the flag shows.
+  std::future<pg::Connection> second = std::async(std::launch::deferred, [&asked, url] {
+    asked = true;
+    return pg::Connection(url);
+  });
+  pg::Connection connection(url_);
+  model::Catalog two = introspect::read_catalog(connection, {}, nullptr, std::move(second));
+  EXPECT_TRUE(asked);
+  EXPECT_EQ(differences(one, two), "");
+  ASSERT_EQ(two.sequences.size(), 1u);
+  ASSERT_NE(two.find_table("app", "posts"), nullptr);
+  EXPECT_EQ(two.find_table("app", "posts")->indexes.size(), 1u);
+}
+
+TEST_F(SecondConnection, ReadsAloneWhenTheSecondConnectionFailedToOpen) {
+  model::Catalog one = read(url_, false);
+  std::promise<pg::Connection> refused;
+  refused.set_exception(std::make_exception_ptr(std::runtime_error("refused")));
+  pg::Connection connection(url_);
+  model::Catalog two = introspect::read_catalog(connection, {}, nullptr, refused.get_future());
+  EXPECT_EQ(differences(one, two), "");
+  EXPECT_EQ(two.sequences.size(), 1u);
+  ASSERT_NE(two.find_table("app", "posts"), nullptr);
+  EXPECT_EQ(two.find_table("app", "posts")->foreign_keys.size(), 1u);
+}
+
+TEST_F(SecondConnection, InsideTheCallersTransactionTheSecondIsNotAskedFor) {
+  model::Catalog one = read(url_, false);
+  std::atomic<bool> asked = false;
+  std::string url = url_;
+  std::future<pg::Connection> second = std::async(std::launch::deferred, [&asked, url] {
+    asked = true;
+    return pg::Connection(url);
+  });
+  pg::Connection connection(url_);
+  pg::Transaction transaction(connection);
+  model::Catalog two = introspect::read_catalog(connection, {}, nullptr, std::move(second));
+  transaction.commit();
+  EXPECT_FALSE(asked) << "read in the caller's transaction, on its connection alone";
+  EXPECT_EQ(differences(one, two), "");
 }
 
 }  // namespace
