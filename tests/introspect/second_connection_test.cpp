@@ -80,18 +80,23 @@ TEST_F(SecondConnection, FallsBackToOneConnectionWhenASecondIsRefused) {
   EXPECT_EQ(two.find_table("app", "posts")->indexes.size(), 1u);
 }
 
+// A second connection opened only when read_catalog asks for it (a deferred future), which sets
+// `asked`.
+std::future<pg::Connection> connection_when_asked(const std::string& url,
+                                                  std::atomic<bool>& asked) {
+  return std::async(std::launch::deferred, [&asked, url] {
+    asked = true;
+    return pg::Connection(url);
+  });
+}
+
 // pull opens the second connection beside the first: read_catalog takes it as a future.
 TEST_F(SecondConnection, TakesASecondConnectionOpenedBeforehand) {
   model::Catalog one = read(url_, false);
   std::atomic<bool> asked = false;
-  std::string url = url_;
-  // Deferred: opened when read_catalog asks for it, which the flag shows.
-  std::future<pg::Connection> second = std::async(std::launch::deferred, [&asked, url] {
-    asked = true;
-    return pg::Connection(url);
-  });
   pg::Connection connection(url_);
-  model::Catalog two = introspect::read_catalog(connection, {}, nullptr, std::move(second));
+  model::Catalog two =
+      introspect::read_catalog(connection, {}, nullptr, connection_when_asked(url_, asked));
   EXPECT_TRUE(asked);
   EXPECT_EQ(differences(one, two), "");
   ASSERT_EQ(two.sequences.size(), 1u);
@@ -114,14 +119,10 @@ TEST_F(SecondConnection, ReadsAloneWhenTheSecondConnectionFailedToOpen) {
 TEST_F(SecondConnection, InsideTheCallersTransactionTheSecondIsNotAskedFor) {
   model::Catalog one = read(url_, false);
   std::atomic<bool> asked = false;
-  std::string url = url_;
-  std::future<pg::Connection> second = std::async(std::launch::deferred, [&asked, url] {
-    asked = true;
-    return pg::Connection(url);
-  });
   pg::Connection connection(url_);
   pg::Transaction transaction(connection);
-  model::Catalog two = introspect::read_catalog(connection, {}, nullptr, std::move(second));
+  model::Catalog two =
+      introspect::read_catalog(connection, {}, nullptr, connection_when_asked(url_, asked));
   transaction.commit();
   EXPECT_FALSE(asked) << "read in the caller's transaction, on its connection alone";
   EXPECT_EQ(differences(one, two), "");
