@@ -47,23 +47,17 @@ struct NotCovered {
 // that leave public unqualified) and restored. Appends what the model cannot represent to
 // `not_covered` when given. Throws pg::PgError.
 //
-// With `second_connection`, when it runs in its own transaction: a second connection
-// (Connection::open_another) in the first one's snapshot (pg_export_snapshot / SET TRANSACTION
-// SNAPSHOT) runs the costliest queries - columns, indexes, constraints, sequences - whichever
-// connection gets to one first, while the first reads the rest; the server then works on two
-// cores. The result is the same. When the second connection cannot be opened or its reads fail,
-// the first connection runs them.
+// With `second` (a connection to the same database, opened by the caller beside `connection` so
+// that the two backends start together), when it runs in its own transaction: the second
+// connection, in the first one's snapshot (pg_export_snapshot / SET TRANSACTION SNAPSHOT), runs
+// the costliest queries - columns, indexes, constraints, sequences - whichever connection gets to
+// one first, while the first reads the rest; the server then works on two cores. The result is
+// the same. When the second connection failed to open or its reads fail, the first connection
+// runs them. `second` is closed before this returns; an invalid future means no second
+// connection.
 model::Catalog read_catalog(pg::Connection& connection, const Filters& filters,
                             std::vector<NotCovered>* not_covered = nullptr,
-                            bool second_connection = false);
-// The same with the second connection already on its way: `second` was opened by the caller
-// beside the first, to the same target, so that its backend starts while the first one's does
-// (pull: a backend's start is about as long as the first queries). It is used as
-// Connection::open_another's would be; when it failed to open, the first connection runs every
-// query. It is closed before this returns.
-model::Catalog read_catalog(pg::Connection& connection, const Filters& filters,
-                            std::vector<NotCovered>* not_covered,
-                            std::future<pg::Connection> second);
+                            std::future<pg::Connection> second = {});
 
 // The server prints what it stores in its own style: view queries with qualified columns,
 // expressions with the casts it added (`'x'` -> `'x'::text`, `lower(email)` on a varchar ->

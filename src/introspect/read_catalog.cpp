@@ -1,8 +1,6 @@
 #include <algorithm>
-#include <functional>
 #include <future>
 #include <map>
-#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <utility>
@@ -109,10 +107,10 @@ void drop_bookkeeping_schema(model::Catalog& catalog, const std::string& schema)
   std::erase(catalog.schemas, schema);
 }
 
-// Opens a second connection as soon as it is started (a backend's start then overlaps the first
-// connection's first queries) and helps with `shared` on it in the snapshot the first connection
-// exports, once given. When the connection cannot be opened or set up, or no snapshot is given,
-// it does nothing: the first connection then runs every query.
+// Takes the second connection on a thread of its own as soon as it is started and helps with
+// `shared` on it in the snapshot the first connection exports, once given. When the connection
+// cannot be opened or set up, or no snapshot is given, it does nothing: the first connection then
+// runs every query.
 class Helper {
  public:
   explicit Helper(SharedQueries& shared) : shared_(shared) {}
@@ -127,11 +125,11 @@ class Helper {
   Helper(const Helper&) = delete;
   Helper& operator=(const Helper&) = delete;
 
-  // `open` gives the second connection (on the helper's thread).
-  void start(std::function<pg::Connection()> open) {
-    helping_ = std::async(std::launch::async,
-                          [this, open = std::move(open),
-                           snapshot = snapshot_.get_future()]() mutable { help(open, snapshot); });
+  // `second` must outlive the helper.
+  void start(std::future<pg::Connection>& second) {
+    helping_ = std::async(
+        std::launch::async,
+        [this, &second, snapshot = snapshot_.get_future()]() mutable { help(second, snapshot); });
   }
   // The snapshot exported by the first connection's transaction; nullopt when there is none.
   void give_snapshot(std::optional<std::string> snapshot_id) {
@@ -140,10 +138,10 @@ class Helper {
   }
 
  private:
-  void help(const std::function<pg::Connection()>& open,
+  void help(std::future<pg::Connection>& second,
             std::future<std::optional<std::string>>& snapshot) {
     try {
-      pg::Connection other = open();
+      pg::Connection other = second.get();
       std::optional<std::string> snapshot_id = snapshot.get();
       if (!snapshot_id) return;
       other.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
@@ -163,12 +161,9 @@ class Helper {
 
 }  // namespace
 
-namespace {
-
-// read_catalog's work; `open_second` (empty: no second connection) gives the second connection.
-model::Catalog read_catalog_with(pg::Connection& connection, const Filters& filters,
-                                 std::vector<NotCovered>* not_covered,
-                                 std::function<pg::Connection()> open_second) {
+model::Catalog read_catalog(pg::Connection& connection, const Filters& filters,
+                            std::vector<NotCovered>* not_covered,
+                            std::future<pg::Connection> second) {
   ReaderState state{connection, filters, {}, {}, {}, {}, {}, {}};
   // The costliest first (the columns, the longest query, while this thread reads the
   // relations), then the rest in the readers' order, which this thread runs itself while it
@@ -180,9 +175,9 @@ model::Catalog read_catalog_with(pg::Connection& connection, const Filters& filt
   {
     ReadTransaction transaction(connection);
     Helper helper(shared);  // ends before the transaction, which exports the snapshot
-    bool helped = open_second && transaction.own();
+    bool helped = second.valid() && transaction.own();
     if (helped) {
-      helper.start(std::move(open_second));
+      helper.start(second);
       // Not on a standby, where exporting a snapshot may be refused (a refusal would abort this
       // transaction): CASE evaluates pg_export_snapshot() only on a primary. One round trip.
       pg::Result exported = connection.exec(
@@ -222,25 +217,6 @@ model::Catalog read_catalog_with(pg::Connection& connection, const Filters& filt
     not_covered->insert(not_covered->end(), state.not_covered.begin(), state.not_covered.end());
   }
   return std::move(state.catalog);
-}
-
-}  // namespace
-
-model::Catalog read_catalog(pg::Connection& connection, const Filters& filters,
-                            std::vector<NotCovered>* not_covered, bool second_connection) {
-  std::function<pg::Connection()> open_second;
-  if (second_connection) open_second = [&connection] { return connection.open_another(); };
-  return read_catalog_with(connection, filters, not_covered, std::move(open_second));
-}
-
-model::Catalog read_catalog(pg::Connection& connection, const Filters& filters,
-                            std::vector<NotCovered>* not_covered,
-                            std::future<pg::Connection> second) {
-  // Shared with the helper's thread, which may outlive neither this call nor the future.
-  auto opened = std::make_shared<std::future<pg::Connection>>(std::move(second));
-  model::Catalog catalog =
-      read_catalog_with(connection, filters, not_covered, [opened] { return opened->get(); });
-  return catalog;
 }
 
 }  // namespace flick::introspect

@@ -32,7 +32,7 @@ struct ReaderState {
   // Sequences owned by a serial column or an identity: not catalog sequences of their own.
   std::unordered_set<std::string> owned_sequences;  // "schema.name"
 
-  // The queries a second connection may run too (read_catalog's second_connection); nullptr
+  // The queries a second connection may run too (read_catalog's `second`); nullptr
   // when there is none.
   SharedQueries* shared = nullptr;
 

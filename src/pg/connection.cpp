@@ -152,37 +152,6 @@ bool Connection::in_transaction() const {
   return status == PQTRANS_INTRANS || status == PQTRANS_INERROR;
 }
 
-Connection Connection::open_another(const ConnectOptions& options) const {
-  // The options as a conninfo string: key='value', with \ and ' escaped.
-  std::string conninfo;
-  PQconninfoOption* used = PQconninfo(impl_->conn);
-  if (used == nullptr) {
-    ErrorFields fields;
-    fields.sqlstate = "08001";
-    fields.severity = "FATAL";
-    fields.message_primary = "out of memory";
-    throw PgError(std::move(fields));
-  }
-  for (PQconninfoOption* option = used; option->keyword != nullptr; ++option) {
-    if (option->val == nullptr) continue;
-    std::string_view keyword = option->keyword;
-    // Set again from `options`.
-    if (keyword == "connect_timeout" || keyword == "fallback_application_name" ||
-        keyword == "application_name") {
-      continue;
-    }
-    conninfo += keyword;
-    conninfo += "='";
-    for (const char* c = option->val; *c != '\0'; ++c) {
-      if (*c == '\\' || *c == '\'') conninfo += '\\';
-      conninfo += *c;
-    }
-    conninfo += "' ";
-  }
-  PQconninfoFree(used);
-  return Connection(conninfo, options);
-}
-
 std::string Connection::quote_identifier(std::string_view name) const {
   char* quoted = PQescapeIdentifier(impl_->conn, name.data(), name.size());
   if (quoted == nullptr) throw error_from_result(impl_->conn, nullptr, "");

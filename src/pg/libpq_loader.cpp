@@ -78,7 +78,6 @@ FLICK_LIBPQ_FORWARD(int, PQserverVersion, (const PGconn* conn), (conn))
 FLICK_LIBPQ_FORWARD(PQconninfoOption*, PQconninfoParse, (const char* conninfo, char** errmsg),
                     (conninfo, errmsg))
 FLICK_LIBPQ_FORWARD(void, PQconninfoFree, (PQconninfoOption * options), (options))
-FLICK_LIBPQ_FORWARD(PQconninfoOption*, PQconninfo, (PGconn * conn), (conn))
 FLICK_LIBPQ_FORWARD(PQnoticeReceiver, PQsetNoticeReceiver,
                     (PGconn * conn, PQnoticeReceiver proc, void* arg), (conn, proc, arg))
 FLICK_LIBPQ_FORWARD(PGresult*, PQexec, (PGconn * conn, const char* query), (conn, query))

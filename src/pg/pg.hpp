@@ -128,10 +128,6 @@ class Connection {
   // True when the last statement left an open transaction block (or a failed one).
   bool in_transaction() const;
 
-  // A new connection to the same server and database as the same user, with the parameters
-  // libpq used for this one (password included). Throws PgError as the constructor does.
-  Connection open_another(const ConnectOptions& options = {}) const;
-
   std::string quote_identifier(std::string_view name) const;
   std::string quote_literal(std::string_view value) const;
 

@@ -76,8 +76,12 @@ std::vector<fs::path> schema_files_of(const store::Config& config) {
 
 std::vector<fs::path> Project::schema_files() const { return schema_files_of(state_->config); }
 
+std::string database_target(const Project& project, const std::string& url) {
+  return url.empty() ? project.database_url() : url;
+}
+
 pg::Connection connect_database(const Project& project, const std::string& url) {
-  std::string target = url.empty() ? project.database_url() : url;
+  std::string target = database_target(project, url);
   try {
     return pg::Connection(target);
   } catch (const pg::PgError& error) {

@@ -77,6 +77,9 @@ const store::Config& config_of(const Project& project);
 // flick::UserError "no schema files: ..." when there are none: the one place that says so.
 std::vector<std::filesystem::path> schema_files_of(const store::Config& config);
 
+// The database a command connects to: `url`, else the project's.
+std::string database_target(const Project& project, const std::string& url);
+
 // Opens the database: `url`, else the project's. A server that cannot be reached (or refuses the
 // login) throws flick::EnvironmentError "database unreachable: ..." with the password redacted.
 pg::Connection connect_database(const Project& project, const std::string& url);

@@ -249,7 +249,7 @@ PullReport pull(const Project& project, const PullOptions& options) {
   const store::Config& config = config_of(project);
   PullReport report;
   report.directory = pull_directory(options, config);
-  std::string target = options.url.empty() ? project.database_url() : options.url;
+  std::string target = database_target(project, options.url);
   // The connection that reads half of the catalog is opened beside the first (read_catalog),
   // so that the two backends start together.
   std::future<pg::Connection> second =

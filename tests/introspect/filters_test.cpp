@@ -119,8 +119,7 @@ class KeysAcrossFilters : public ::testing::Test {
   }
   static model::Catalog read(const introspect::Filters& filters, bool second_connection,
                              std::vector<introspect::NotCovered>* not_covered = nullptr) {
-    pg::Connection connection(url_);
-    return introspect::read_catalog(connection, filters, not_covered, second_connection);
+    return read_database(url_, filters, second_connection, not_covered);
   }
   static std::string url_;
 };

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <future>
 #include <regex>
 #include <sstream>
 
@@ -70,6 +71,17 @@ model::Catalog live_catalog(const std::string& url, const model::Catalog& wanted
   model::Catalog live = introspect::read_catalog(connection, filters, not_covered);
   introspect::align(connection, live, wanted);
   return live;
+}
+
+model::Catalog read_database(const std::string& url, const introspect::Filters& filters,
+                             bool second_connection,
+                             std::vector<introspect::NotCovered>* not_covered) {
+  pg::Connection connection(url);
+  std::future<pg::Connection> second;
+  if (second_connection) {
+    second = std::async(std::launch::async, [url] { return pg::Connection(url); });
+  }
+  return introspect::read_catalog(connection, filters, not_covered, std::move(second));
 }
 
 std::string differences(const model::Catalog& from, const model::Catalog& to) {

@@ -23,6 +23,12 @@ void apply_sql(const std::string& url, const std::string& sql);
 model::Catalog live_catalog(const std::string& url, const model::Catalog& wanted,
                             std::vector<introspect::NotCovered>* not_covered = nullptr);
 
+// Reads `url` with read_catalog on one connection, or with `second_connection` on two: the
+// second opened to `url` once the first is open (so a login limited to one session refuses it).
+model::Catalog read_database(const std::string& url, const introspect::Filters& filters,
+                             bool second_connection,
+                             std::vector<introspect::NotCovered>* not_covered = nullptr);
+
 // The statements that would turn `from` into `to`, one per line; empty when they are equal.
 std::string differences(const model::Catalog& from, const model::Catalog& to);
 

@@ -39,8 +39,7 @@ class SecondConnection : public ::testing::Test {
               "CREATE SEQUENCE app.tickets INCREMENT 5 START 100;");
   }
   static model::Catalog read(const std::string& url, bool second_connection) {
-    pg::Connection connection(url);
-    return introspect::read_catalog(connection, {}, nullptr, second_connection);
+    return read_database(url, {}, second_connection);
   }
   static std::string url_;
 };
