@@ -2,6 +2,8 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
+
 #include "sqlparse/sqlparse.hpp"
 
 namespace flick::migrate {
@@ -57,11 +59,11 @@ std::vector<AppliedRow> Bookkeeping::rows(RowDetail detail) {
           ? fmt::format(
                 "SELECT m.id, m.hash, m.created_at, f.tag, "
                 "to_char(f.applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), "
-                "f.duration_ms FROM {} m LEFT JOIN {} f ON f.migration_id = m.id ORDER BY m.id",
+                "f.duration_ms FROM {} m LEFT JOIN {} f ON f.migration_id = m.id",
                 qualified_table(), qualified_flick_table())
-          : fmt::format("SELECT id, hash, created_at, NULL, NULL, NULL FROM {} ORDER BY id",
-                        qualified_table());
+          : fmt::format("SELECT id, hash, created_at, NULL, NULL, NULL FROM {}", qualified_table());
   pg::Result result = connection_.exec(sql);
+  rows.reserve(static_cast<std::size_t>(result.rows()));
   for (int i = 0; i < result.rows(); ++i) {
     AppliedRow row;
     row.id = std::stoi(result.value(i, 0));
@@ -72,6 +74,10 @@ std::vector<AppliedRow> Bookkeeping::rows(RowDetail detail) {
     if (!result.is_null(i, 5)) row.duration_ms = std::stoll(result.value(i, 5));
     rows.push_back(std::move(row));
   }
+  // Ordered here rather than by the server: in the backend's first query, ORDER BY costs about a
+  // millisecond of planning (the primary key's index and sort support looked up cold).
+  std::sort(rows.begin(), rows.end(),
+            [](const AppliedRow& a, const AppliedRow& b) { return a.id < b.id; });
   return rows;
 }
 

@@ -4,15 +4,16 @@
 
 #include "flick/error.hpp"
 #include "store/json_access.hpp"
+#include "store/json_view.hpp"
 
 namespace flick::store {
 
-Journal parse_journal(std::string_view text, const std::string& file_name) {
-  JsonReader reader(file_name);
-  nlohmann::ordered_json json = parse_json_text(text, file_name);
+namespace {
+
+// The journal's fields from either kind of JSON (see parse_journal).
+template <class Json>
+void read_journal_fields(const BasicJsonReader<Json>& reader, const Json& json, Journal& journal) {
   reader.expect_keys(json, "", {"version", "dialect", "entries"});
-  Journal journal;
-  journal.layout = detect_json_layout(text);
   journal.version = reader.string(json, "", "version");
   // The journal versions drizzle-kit has written for PostgreSQL; a newer one may mean fields
   // this reader does not know.
@@ -31,8 +32,9 @@ Journal parse_journal(std::string_view text, const std::string& file_name) {
   }
   auto entries = json.find("entries");
   if (entries == json.end() || !entries->is_array()) reader.fail("entries", "expected an array");
-  for (std::size_t i = 0; i < entries->size(); ++i) {
-    const auto& item = (*entries)[i];
+  std::size_t i = 0;
+  for (auto at = entries->begin(); at != entries->end(); ++at, ++i) {
+    const Json& item = *at;
     std::string path = fmt::format("entries[{}]", i);
     reader.expect_keys(item, path, {"idx", "version", "when", "tag", "breakpoints"});
     JournalEntry entry;
@@ -68,6 +70,20 @@ Journal parse_journal(std::string_view text, const std::string& file_name) {
     }
     entry.breakpoints = reader.boolean(item, path, "breakpoints");
     journal.entries.push_back(std::move(entry));
+  }
+}
+
+}  // namespace
+
+Journal parse_journal(std::string_view text, const std::string& file_name) {
+  Journal journal;
+  journal.layout = detect_json_layout(text);
+  // Read straight from simdjson's document; what it leaves to nlohmann (see parse_json_view) is
+  // read from nlohmann's tree, with the same result or error.
+  if (std::optional<DomJson> json = parse_json_view(text)) {
+    read_journal_fields(BasicJsonReader<DomJson>(file_name), *json, journal);
+  } else {
+    read_journal_fields(JsonReader(file_name), parse_json_text(text, file_name), journal);
   }
   return journal;
 }

@@ -1,11 +1,14 @@
 #include "store/json_access.hpp"
 
 #include <fmt/format.h>
+#include <pthread.h>
 #include <simdjson.h>
 
 #include <algorithm>
 #include <fstream>
+#include <memory>
 #include <sstream>
+#include <system_error>
 #include <unordered_set>
 
 #include "files/input_file.hpp"
@@ -378,9 +381,38 @@ std::optional<DomJson> parse_json_view(std::string_view text, bool padded) {
   return DomJson(root);
 }
 
+namespace {
+
+// The key under which each thread keeps its parser; its destructor deletes the parser when the
+// thread exits.
+pthread_key_t parser_key() {
+  static const pthread_key_t key = [] {
+    pthread_key_t created;
+    int error = pthread_key_create(
+        &created, [](void* parser) { delete static_cast<simdjson::dom::parser*>(parser); });
+    if (error != 0) throw std::system_error(error, std::generic_category(), "pthread_key_create");
+    return created;
+  }();
+  return key;
+}
+
+}  // namespace
+
+// Kept under a pthread key, not in a thread_local: glibc registers a thread_local's destructor
+// under the dynamic loader's lock (__cxa_thread_atexit_impl), which a dlopen on another thread
+// holds until it has loaded and relocated. Commands that connect load libpq on a thread of
+// their own at start-up (10-15 ms), and the journal read first thing by migrate waited that long
+// for its parser, and the connection after it.
 simdjson::dom::parser& thread_json_parser() {
-  thread_local simdjson::dom::parser parser;
-  return parser;
+  pthread_key_t key = parser_key();
+  auto* parser = static_cast<simdjson::dom::parser*>(pthread_getspecific(key));
+  if (parser == nullptr) {
+    auto created = std::make_unique<simdjson::dom::parser>();
+    int error = pthread_setspecific(key, created.get());
+    if (error != 0) throw std::system_error(error, std::generic_category(), "pthread_setspecific");
+    parser = created.release();
+  }
+  return *parser;
 }
 
 nlohmann::ordered_json parse_json_text(std::string_view text, const std::string& file_name) {

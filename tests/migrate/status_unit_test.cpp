@@ -101,6 +101,26 @@ TEST(MatchApplied, MissingFileOfAnAppliedEntryIsNotPending) {
   EXPECT_NE(status.entries[0].state, EntryState::kPending);
 }
 
+TEST(MatchApplied, RowsSharingAWhenGoFirstToTheEntryWithTheirHashThenInRowOrder) {
+  // Rows 1-3 share `when` 10 and rows 4-5 a hash; given out of id order on purpose.
+  FolderStatus status = match_applied(
+      journal({10, 10, 10, 40, 50}), {"b", "x", "a", "h", "h"},
+      {row(2, "a", 10), row(1, "y", 10), row(3, "b", 10), row(5, "h", 99), row(4, "h", 98)});
+  ASSERT_EQ(status.entries.size(), 5u);
+  // Pass one: `when` and hash; entry 1 ("x") has no such row.
+  EXPECT_EQ(status.entries[0].row->id, 3);
+  EXPECT_EQ(status.entries[2].row->id, 2);
+  EXPECT_EQ(status.entries[0].state, EntryState::kApplied);
+  // Pass two: `when` alone, the row left over: an edited file.
+  EXPECT_EQ(status.entries[1].row->id, 1);
+  EXPECT_EQ(status.entries[1].state, EntryState::kEdited);
+  // Pass three: hash alone, rows in the order given.
+  EXPECT_EQ(status.entries[3].row->id, 5);
+  EXPECT_EQ(status.entries[4].row->id, 4);
+  EXPECT_EQ(status.entries[4].state, EntryState::kApplied);
+  EXPECT_TRUE(status.unknown_rows.empty());
+}
+
 TEST(EntryStateNames, AreTheWordsStatusPrints) {
   EXPECT_STREQ(to_string(EntryState::kApplied), "applied");
   EXPECT_STREQ(to_string(EntryState::kPending), "pending");

@@ -85,5 +85,60 @@ TEST(Journal, RejectsMalformedJournals) {
       "entries[0].tag: missing");
 }
 
+// `text` (an object) with a duplicated "dialect" key in front, which parse_json_view leaves to
+// nlohmann's tree (whose value is the last one written): the same journal, read the other way.
+std::string read_through_the_tree(const std::string& text) {
+  return R"({"dialect":"mysql",)" + text.substr(1);
+}
+
+std::string error_of(const std::string& text) {
+  try {
+    parse_journal(text, "meta/_journal.json");
+  } catch (const UserError& error) {
+    return error.what();
+  }
+  return "no error";
+}
+
+TEST(Journal, SimdjsonsDocumentAndNlohmannsTreeReadTheSameJournal) {
+  std::string text =
+      R"({"version":"7","dialect":"postgresql","entries":[)"
+      R"({"idx":0,"version":"7","when":1700000000000,"tag":"0000_a","breakpoints":true},)"
+      R"({"idx":1,"version":"6","when":1700000001000,"tag":"0001_b","breakpoints":false}]})";
+  Journal direct = parse_journal(text, "_journal.json");
+  Journal tree = parse_journal(read_through_the_tree(text), "_journal.json");
+  ASSERT_EQ(direct.entries.size(), 2u);
+  ASSERT_EQ(tree.entries.size(), 2u);
+  for (const Journal* journal : {&direct, &tree}) {
+    EXPECT_EQ(journal->version, "7");
+    EXPECT_EQ(journal->dialect, "postgresql");
+    EXPECT_EQ(journal->entries[1].idx, 1);
+    EXPECT_EQ(journal->entries[1].version, "6");
+    EXPECT_EQ(journal->entries[1].when, 1700000001000);
+    EXPECT_EQ(journal->entries[1].tag, "0001_b");
+    EXPECT_FALSE(journal->entries[1].breakpoints);
+    EXPECT_TRUE(journal->entries[0].breakpoints);
+  }
+  EXPECT_EQ(journal_json(direct), text);
+}
+
+TEST(Journal, SimdjsonsDocumentAndNlohmannsTreeRefuseWithTheSameError) {
+  for (
+      const char* text : {
+          R"({"version":"7","dialect":"postgresql","entries":{}})",
+          R"({"version":7,"dialect":"postgresql","entries":[]})",
+          R"({"version":"7","dialect":"postgresql","entries":[],"extra":1})",
+          R"({"version":"7","dialect":"postgresql","entries":[{"idx":-1,"version":"7","when":1,"tag":"t","breakpoints":true}]})",
+          R"({"version":"7","dialect":"postgresql","entries":[{"idx":0,"version":"7","when":1.5,"tag":"t","breakpoints":true}]})",
+          R"({"version":"7","dialect":"postgresql","entries":[{"idx":0,"version":"7","when":1,"tag":"../t","breakpoints":true}]})",
+          R"({"version":"7","dialect":"postgresql","entries":[{"idx":0,"version":"7","when":1,"tag":"t","breakpoints":"yes"}]})",
+          R"({"version":"7","dialect":"postgresql","entries":[{"idx":0,"version":"7","when":1,"tag":"t","breakpoints":true,"x":0}]})",
+      }) {
+    std::string direct = error_of(text);
+    EXPECT_NE(direct, "no error") << text;
+    EXPECT_EQ(direct, error_of(read_through_the_tree(text))) << text;
+  }
+}
+
 }  // namespace
 }  // namespace flick::store
