@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "flick/error.hpp"
+#include "store/json_view.hpp"
 #include "test_files.hpp"
 
 namespace flick::store {
@@ -105,6 +106,9 @@ TEST(Journal, SimdjsonsDocumentAndNlohmannsTreeReadTheSameJournal) {
       R"({"version":"7","dialect":"postgresql","entries":[)"
       R"({"idx":0,"version":"7","when":1700000000000,"tag":"0000_a","breakpoints":true},)"
       R"({"idx":1,"version":"6","when":1700000001000,"tag":"0001_b","breakpoints":false}]})";
+  // The two texts really take the two ways.
+  ASSERT_TRUE(parse_json_view(text).has_value());
+  ASSERT_FALSE(parse_json_view(read_through_the_tree(text)).has_value());
   Journal direct = parse_journal(text, "_journal.json");
   Journal tree = parse_journal(read_through_the_tree(text), "_journal.json");
   ASSERT_EQ(direct.entries.size(), 2u);
@@ -134,6 +138,8 @@ TEST(Journal, SimdjsonsDocumentAndNlohmannsTreeRefuseWithTheSameError) {
           R"({"version":"7","dialect":"postgresql","entries":[{"idx":0,"version":"7","when":1,"tag":"t","breakpoints":"yes"}]})",
           R"({"version":"7","dialect":"postgresql","entries":[{"idx":0,"version":"7","when":1,"tag":"t","breakpoints":true,"x":0}]})",
       }) {
+    ASSERT_TRUE(parse_json_view(text).has_value()) << text;
+    ASSERT_FALSE(parse_json_view(read_through_the_tree(text)).has_value()) << text;
     std::string direct = error_of(text);
     EXPECT_NE(direct, "no error") << text;
     EXPECT_EQ(direct, error_of(read_through_the_tree(text))) << text;
