@@ -13,6 +13,7 @@
 #include "check/check.hpp"
 #include "ddl/replay.hpp"
 #include "flick/error.hpp"
+#include "sqlparse/sqlparse.hpp"
 #include "store/json_access.hpp"
 #include "store/snapshot_semantics.hpp"
 
@@ -211,6 +212,36 @@ void report_enum_order(const model::Catalog& replayed, model::Catalog& snapshot,
   }
 }
 
+// A primary key named otherwise than the snapshot implies (a renamed table keeps its key's first
+// name; a key declared beside a UNIQUE of its column takes that one's), which the snapshot cannot
+// hold: nothing fails today, but a later migration that drops or changes the key by the name the
+// snapshot implies does. One warning per key, with the statement that aligns the name; the key is
+// then no difference.
+void report_primary_key_names(model::Catalog& replayed, const model::Catalog& snapshot,
+                              const std::string& snapshot_file, Report& report) {
+  for (const store::PrimaryKeyNamedOtherwise& key :
+       store::take_primary_keys_named_otherwise(snapshot, replayed)) {
+    std::string table = key.schema == "public" ? sqlparse::quote_identifier(key.table)
+                                               : sqlparse::quote_identifier(key.schema) + "." +
+                                                     sqlparse::quote_identifier(key.table);
+    std::string implied = sqlparse::implicit_name(key.table, {}, "pkey");
+    report.findings.push_back(
+        {Severity::kWarning, "primary-key-name", snapshot_file, 0,
+         fmt::format(
+             "the primary key of {} is named \"{}\" in the database the migrations build{}; "
+             "the snapshot marks the key on column \"{}\" without a name, which "
+             "drizzle-kit and flick generate take for \"{}\", so a later migration that "
+             "drops or changes the key by that name fails. To align them: ALTER TABLE {} "
+             "RENAME CONSTRAINT {} TO {};",
+             table, key.name,
+             key.name.size() > 5 && key.name.ends_with("_pkey")
+                 ? " (a renamed table keeps its key's name)"
+                 : "",
+             key.column, implied, table, sqlparse::quote_identifier(key.name),
+             sqlparse::quote_identifier(implied))});
+  }
+}
+
 }  // namespace
 
 void check_history(const store::MigrationFolder& folder, bool every_snapshot, Report& report,
@@ -246,6 +277,7 @@ void check_history(const store::MigrationFolder& folder, bool every_snapshot, Re
     model::Catalog replayed = history.catalog();
     store::reconcile_with_drizzle_snapshot(snapshot.catalog, replayed, snapshot.objects_recorded);
     report_enum_order(replayed, snapshot.catalog, snapshot_file, report);
+    report_primary_key_names(replayed, snapshot.catalog, snapshot_file, report);
     ChangesDescription differences = snapshot_differences(replayed, snapshot.catalog);
     if (differences.count == 0) continue;
     report.findings.push_back(

@@ -533,6 +533,12 @@ void replay_alter_enum(PgQuery__AlterEnumStmt& statement, const Source& source,
   if (is_set(statement.old_val)) {
     auto value = std::find(values.begin(), values.end(), statement.old_val);
     if (value == values.end()) {
+      // Guarded (IF NOT EXISTS (SELECT ... FROM pg_enum ...) or an exception handler) and
+      // already renamed: the guard skips it on a database, so does the replay.
+      if (state.duplicates_ignored &&
+          std::find(values.begin(), values.end(), statement.new_val) != values.end()) {
+        return;
+      }
       source.fail(-1, fmt::format("\"{}\" is not an existing enum label", statement.old_val));
     }
     *value = statement.new_val;
@@ -540,7 +546,9 @@ void replay_alter_enum(PgQuery__AlterEnumStmt& statement, const Source& source,
   }
   std::string added = statement.new_val;
   if (std::find(values.begin(), values.end(), added) != values.end()) {
-    if (statement.skip_if_new_val_exists) return;
+    // ADD VALUE IF NOT EXISTS, or guarded in a DO block (an IF NOT EXISTS over pg_enum, or a
+    // duplicate_object handler): an existing label is skipped on a database, so here too.
+    if (statement.skip_if_new_val_exists || state.duplicates_ignored) return;
     source.fail(-1, fmt::format("enum label \"{}\" already exists", added));
   }
   if (!is_set(statement.new_val_neighbor)) {

@@ -52,9 +52,19 @@ std::string indexes_sql() {
       "JOIN pg_opclass oc ON oc.oid = k.oid JOIN pg_namespace ocn ON ocn.oid = oc.opcnamespace) "
       "END, "
       "pg_get_expr(i.indpred, i.indrelid), to_json(ic.reloptions), i.indisvalid, "
+      // A key's collation is its own (COLLATE in the index) when it is not the one the key has
+      // anyway, as pg_get_indexdef decides: a column's collation, or for an expression its
+      // type's. The index's attribute has the operator class's storage type (gin_trgm_ops
+      // stores integers), so only an expression key whose stored type has no collation asks
+      // pg_get_indexdef.
       "EXISTS (SELECT 1 FROM unnest(i.indcollation::oid[]) WITH ORDINALITY k(coll, ord) "
       "JOIN pg_attribute a ON a.attrelid = i.indexrelid AND a.attnum = k.ord "
-      "JOIN pg_type t ON t.oid = a.atttypid WHERE k.coll <> 0 AND k.coll <> t.typcollation), "
+      "JOIN pg_type t ON t.oid = a.atttypid "
+      "LEFT JOIN pg_attribute ta ON i.indkey[k.ord - 1] <> 0 AND ta.attrelid = i.indrelid "
+      "AND ta.attnum = i.indkey[k.ord - 1] "
+      "WHERE k.coll <> 0 AND CASE WHEN ta.attnum IS NOT NULL THEN k.coll <> ta.attcollation "
+      "WHEN t.typcollation <> 0 THEN k.coll <> t.typcollation "
+      "ELSE pg_get_indexdef(i.indexrelid) LIKE '% COLLATE %' END), "
       "CASE WHEN c.relkind = 'm' THEN (SELECT json_agg(COALESCE(a.attname, '') ORDER BY k) "
       "FROM generate_series(1, i.indnatts) k "
       "LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k - 1] "

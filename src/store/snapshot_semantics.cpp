@@ -1,5 +1,7 @@
 #include "store/snapshot_semantics.hpp"
 
+#include <algorithm>
+
 namespace flick::store {
 namespace {
 
@@ -55,6 +57,30 @@ void reconcile_with_drizzle_snapshot(model::Catalog& snapshot, model::Catalog& o
     table.comment.reset();
     for (model::Column& column : table.columns) column.comment.reset();
   }
+}
+
+std::vector<PrimaryKeyNamedOtherwise> take_primary_keys_named_otherwise(
+    const model::Catalog& snapshot, model::Catalog& other) {
+  std::vector<PrimaryKeyNamedOtherwise> found;
+  for (const model::Table& table : snapshot.tables) {
+    if (table.primary_key) continue;
+    auto marked = std::find_if(table.columns.begin(), table.columns.end(),
+                               [](const model::Column& column) { return column.primary_key; });
+    if (marked == table.columns.end()) continue;
+    model::Table* counterpart = other.find_table(table.schema, table.name);
+    if (counterpart == nullptr || !counterpart->primary_key ||
+        counterpart->primary_key->name.empty() ||
+        counterpart->primary_key->columns != std::vector<std::string>{marked->name}) {
+      continue;
+    }
+    auto column = std::find_if(counterpart->columns.begin(), counterpart->columns.end(),
+                               [&](const model::Column& c) { return c.name == marked->name; });
+    if (column == counterpart->columns.end()) continue;
+    found.push_back({table.schema, table.name, marked->name, counterpart->primary_key->name});
+    counterpart->primary_key.reset();
+    column->primary_key = true;
+  }
+  return found;
 }
 
 }  // namespace flick::store

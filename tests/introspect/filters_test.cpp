@@ -100,6 +100,36 @@ TEST_F(FiltersOnDatabase, BookkeepingSchemaKeptWhenItHoldsMore) {
   apply_sql(url_, "DROP TABLE drizzle.other");
 }
 
+// kan's fuzzy search (20251001220136_AddFuzzySearchSupport.sql): a GIN index with gin_trgm_ops
+// on a varchar column. The index stores integers (the operator class's storage type), so its
+// collation is not its attribute type's; it is the column's, and no COLLATE of its own. Only the
+// keys with a COLLATE that differs from what the key has anyway are listed.
+TEST_F(FiltersOnDatabase, IndexCollationListedOnlyWhenTheIndexSaysCollate) {
+  apply_sql(url_,
+            "CREATE TABLE boards (name varchar(255), title text COLLATE \"C\");"
+            "CREATE INDEX boards_name_trgm ON boards USING gin (name gin_trgm_ops);"
+            "CREATE INDEX boards_lower_trgm ON boards USING gin (lower(name) gin_trgm_ops);"
+            "CREATE INDEX boards_title ON boards (title);"
+            "CREATE INDEX boards_name_c ON boards (name COLLATE \"C\");"
+            "CREATE INDEX boards_lower_c ON boards (lower(name) COLLATE \"C\");"
+            "CREATE INDEX boards_lower_c_trgm ON boards USING gin "
+            "((lower(name) COLLATE \"C\") gin_trgm_ops);");
+  std::vector<introspect::NotCovered> not_covered;
+  model::Catalog catalog = read({}, &not_covered);
+  apply_sql(url_, "DROP TABLE boards");
+  std::vector<std::string> listed;
+  for (const auto& item : not_covered) {
+    if (item.kind == "index collation") listed.push_back(item.name);
+  }
+  std::sort(listed.begin(), listed.end());
+  EXPECT_EQ(listed, (std::vector<std::string>{"public.boards.boards_lower_c",
+                                              "public.boards.boards_lower_c_trgm",
+                                              "public.boards.boards_name_c"}));
+  const model::Table* boards = catalog.find_table("public", "boards");
+  ASSERT_NE(boards, nullptr);
+  EXPECT_EQ(boards->indexes.size(), 6u);
+}
+
 // Key columns are named from the columns read (by attribute number, so dropped columns and a key
 // in other than the table's order must not shift them); a foreign key to a table the filters
 // leave out names its referenced columns by a lookup of its own.
