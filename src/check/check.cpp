@@ -66,7 +66,8 @@ bool Report::has_error_for(const std::string& file) const {
 }
 
 Report check_folder(const store::MigrationFolder& folder, const model::Catalog* schema,
-                    bool every_snapshot, const std::string& search_path) {
+                    bool every_snapshot, const std::string& search_path,
+                    const std::vector<std::string>& schema_filter) {
   Report report;
   check_structure(folder, report);
   // The snapshot chain reads every snapshot whole, most of its cost, on threads of its own while
@@ -84,9 +85,12 @@ Report check_folder(const store::MigrationFolder& folder, const model::Catalog* 
   };
   Report later;
   check_journal_order(folder, later);
-  check_history(folder, every_snapshot, later, search_path, [&](const std::string& file) {
-    return report.has_error_for(file) || chain_report().has_error_for(file);
-  });
+  check_history(
+      folder, every_snapshot, later, search_path,
+      [&](const std::string& file) {
+        return report.has_error_for(file) || chain_report().has_error_for(file);
+      },
+      schema_filter);
   for (const Report* part : std::initializer_list<const Report*>{&chain_report(), &later}) {
     report.findings.insert(report.findings.end(), part->findings.begin(), part->findings.end());
   }

@@ -52,8 +52,19 @@ struct Report {
 // against); with `every_snapshot`, each one (reading every snapshot costs ~1 ms per snapshot of
 // 20 tables, so it is left to --replay).
 // `search_path`: where unqualified names in the files resolve ([migrations] searchPath).
+// `schema_filter`: drizzle's schemaFilter, the schemas the folder manages; when given, an object
+// of another schema that the migrations use and never create is taken to exist (a platform's:
+// Supabase's auth.users, storage.objects), listed in one `provided-elsewhere` warning, and left
+// out of the snapshot comparisons.
 Report check_folder(const store::MigrationFolder& folder, const model::Catalog* schema,
-                    bool every_snapshot = false, const std::string& search_path = "public");
+                    bool every_snapshot = false, const std::string& search_path = "public",
+                    const std::vector<std::string>& schema_filter = {});
+
+// drizzle's schemaFilter read as the schemas a folder manages: true for a schema outside a
+// non-empty filter (not pg_catalog or information_schema), whose objects the database has without
+// the migrations creating them. Null for an empty filter: nothing is provided elsewhere.
+std::function<bool(const std::string& schema)> provided_elsewhere(
+    const std::vector<std::string>& schema_filter);
 
 // The parts of check_folder, each appending to `report`.
 void check_structure(const store::MigrationFolder& folder, Report& report);
@@ -66,9 +77,11 @@ void check_journal_order(const store::MigrationFolder& folder, Report& report);
 // A snapshot with an error of its own is not compared: one in `report`, or, when
 // `earlier_error_for` is given, one it answers true for (check_folder's checks that run beside
 // this one; it is called only when a snapshot is about to be compared).
+// `schema_filter`: as check_folder's.
 void check_history(const store::MigrationFolder& folder, bool every_snapshot, Report& report,
                    const std::string& search_path = "public",
-                   const std::function<bool(const std::string& file)>& earlier_error_for = {});
+                   const std::function<bool(const std::string& file)>& earlier_error_for = {},
+                   const std::vector<std::string>& schema_filter = {});
 // --replay: applies the folder to a new scratch database (flick_replay_<random>) on the server
 // of `url`, migration by migration, compares the live catalog with each snapshot, and drops the
 // database. Throws pg::PgError when the server cannot be reached.

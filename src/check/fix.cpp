@@ -139,7 +139,8 @@ std::string relinked(const std::string& text, const std::string& old_prev,
 
 }  // namespace
 
-FixResult fix_folder(const fs::path& out, bool dry_run) {
+FixResult fix_folder(const fs::path& out, bool dry_run,
+                     const std::vector<std::string>& schema_filter) {
   store::MigrationFolder folder(out);
   if (!folder.has_journal()) {
     throw UserError(fmt::format("{}: no meta/_journal.json to fix", out.string()));
@@ -151,6 +152,9 @@ FixResult fix_folder(const fs::path& out, bool dry_run) {
   order_when(items, result);
 
   ddl::Replayer replayer;
+  if (auto provided = provided_elsewhere(schema_filter)) {
+    replayer.set_provided_elsewhere(std::move(provided));
+  }
   std::string previous_id = store::kNilUuid;
   const store::Snapshot* previous = nullptr;
   for (Item& item : items) {

@@ -25,7 +25,9 @@ struct FixResult {
 //    one before it, so drizzle-orm's migrator no longer skips it).
 // JSON files keep the folder's layout. With `dry_run` nothing is written. Throws
 // flick::UserError when the folder cannot be repaired mechanically (a missing SQL file, a
-// statement that still fails after the edits), writing nothing.
-FixResult fix_folder(const std::filesystem::path& out, bool dry_run);
+// statement that still fails after the edits), writing nothing. `schema_filter`: as
+// check_folder's (objects of other schemas the migrations use are taken to exist).
+FixResult fix_folder(const std::filesystem::path& out, bool dry_run,
+                     const std::vector<std::string>& schema_filter = {});
 
 }  // namespace flick::check

@@ -13,6 +13,7 @@
 #include "check/check.hpp"
 #include "ddl/replay.hpp"
 #include "flick/error.hpp"
+#include "introspect/introspect.hpp"
 #include "sqlparse/sqlparse.hpp"
 #include "store/json_access.hpp"
 #include "store/snapshot_semantics.hpp"
@@ -91,10 +92,15 @@ struct Recreation {
 
 class HistoryCheck {
  public:
-  HistoryCheck(Report& report, const std::string& search_path) : report_(report) {
+  HistoryCheck(Report& report, const std::string& search_path,
+               std::function<bool(const std::string&)> provided_elsewhere)
+      : report_(report) {
     replayer_.set_lenient(true);
     replayer_.set_search_path(search_path);
+    if (provided_elsewhere) replayer_.set_provided_elsewhere(std::move(provided_elsewhere));
   }
+
+  std::vector<std::string> assumed_existing() const { return replayer_.assumed_existing(); }
 
   // Replays one migration file; a file that does not parse is reported and adds nothing.
   void replay(const std::string& file, const std::string& text) {
@@ -242,17 +248,55 @@ void report_primary_key_names(model::Catalog& replayed, const model::Catalog& sn
   }
 }
 
+// Objects of schemas provided elsewhere that the snapshot records and the migrations never
+// created (onlook's snapshot has auth.users): the database has them, so they are no difference.
+void leave_out_provided(model::Catalog& snapshot, const model::Catalog& replayed,
+                        const std::function<bool(const std::string&)>& provided) {
+  auto absent = [&](const auto& items, const auto& item) {
+    return std::none_of(items.begin(), items.end(), [&](const auto& other) {
+      return other.schema == item.schema && other.name == item.name;
+    });
+  };
+  std::erase_if(snapshot.tables, [&](const model::Table& table) {
+    return provided(table.schema) && absent(replayed.tables, table);
+  });
+  std::erase_if(snapshot.enums, [&](const model::Enum& item) {
+    return provided(item.schema) && absent(replayed.enums, item);
+  });
+  std::erase_if(snapshot.sequences, [&](const model::Sequence& item) {
+    return provided(item.schema) && absent(replayed.sequences, item);
+  });
+  std::erase_if(snapshot.views, [&](const model::View& item) {
+    return provided(item.schema) && absent(replayed.views, item);
+  });
+  std::erase_if(snapshot.schemas, [&](const std::string& schema) {
+    return provided(schema) && std::find(replayed.schemas.begin(), replayed.schemas.end(),
+                                         schema) == replayed.schemas.end();
+  });
+}
+
 }  // namespace
+
+std::function<bool(const std::string& schema)> provided_elsewhere(
+    const std::vector<std::string>& schema_filter) {
+  if (schema_filter.empty()) return {};
+  return [schema_filter](const std::string& schema) {
+    return schema != "pg_catalog" && schema != "information_schema" &&
+           !introspect::passes_filter(schema_filter, schema);
+  };
+}
 
 void check_history(const store::MigrationFolder& folder, bool every_snapshot, Report& report,
                    const std::string& search_path,
-                   const std::function<bool(const std::string& file)>& earlier_error_for) {
+                   const std::function<bool(const std::string& file)>& earlier_error_for,
+                   const std::vector<std::string>& schema_filter) {
+  std::function<bool(const std::string&)> provided = provided_elsewhere(schema_filter);
   const auto& entries = folder.journal().entries;
   std::size_t last_snapshot = entries.size();
   for (std::size_t i = 0; i < entries.size(); ++i) {
     if (std::filesystem::exists(folder.snapshot_path(entries[i]))) last_snapshot = i;
   }
-  HistoryCheck history(report, search_path);
+  HistoryCheck history(report, search_path, provided);
   for (std::size_t i = 0; i < entries.size(); ++i) {
     const store::JournalEntry& entry = entries[i];
     std::filesystem::path path = folder.sql_path(entry);
@@ -276,6 +320,7 @@ void check_history(const store::MigrationFolder& folder, bool every_snapshot, Re
     }
     model::Catalog replayed = history.catalog();
     store::reconcile_with_drizzle_snapshot(snapshot.catalog, replayed, snapshot.objects_recorded);
+    if (provided) leave_out_provided(snapshot.catalog, replayed, provided);
     report_enum_order(replayed, snapshot.catalog, snapshot_file, report);
     report_primary_key_names(replayed, snapshot.catalog, snapshot_file, report);
     ChangesDescription differences = snapshot_differences(replayed, snapshot.catalog);
@@ -286,6 +331,22 @@ void check_history(const store::MigrationFolder& folder, bool every_snapshot, Re
                      "from the replayed schema to the snapshot's, generate would write:{}",
                      file, differences.count, differences.count == 1 ? "" : "s",
                      describe_differences(differences))});
+  }
+  std::vector<std::string> assumed = history.assumed_existing();
+  if (!assumed.empty()) {
+    std::string list;
+    for (const std::string& object : assumed) list += (list.empty() ? "" : ", ") + object;
+    std::string filter;
+    for (const std::string& pattern : schema_filter) {
+      filter += (filter.empty() ? "" : ", ") + pattern;
+    }
+    report.findings.push_back(
+        {Severity::kWarning, "provided-elsewhere", "", 0,
+         fmt::format("taken to exist on the database, as the migrations use them and never create "
+                     "them, in schemas outside schemaFilter ({}): {}. A database without them "
+                     "(a plain PostgreSQL rather than the platform the folder is written for) "
+                     "fails at their first use",
+                     filter, list)});
   }
 }
 

@@ -89,8 +89,27 @@ const model::Table* CatalogBuilder::find_table(const std::string& schema,
   return it == table_index_.end() ? nullptr : &catalog_.tables[it->second];
 }
 
+void CatalogBuilder::note_assumed(const std::string& key) {
+  if (std::find(assumed_existing_.begin(), assumed_existing_.end(), key) ==
+      assumed_existing_.end()) {
+    assumed_existing_.push_back(key);
+  }
+}
+
+void CatalogBuilder::assume_existing(const std::string& kind, const QualifiedName& name,
+                                     const std::string& position) {
+  note_assumed(kind + " " + name.schema + "." + name.name);
+  throw ProvidedElsewhere(
+      fmt::format("{}: {} \"{}\".\"{}\" is provided elsewhere (not created by "
+                  "the migrations)",
+                  position, kind, name.schema, name.name));
+}
+
 model::Table& CatalogBuilder::table(const QualifiedName& name, int location, const Source& source) {
   model::Table* table = find_table(name.schema, name.name);
+  if (table == nullptr && provided_elsewhere(name.schema)) {
+    assume_existing("table", name, source.position(location));
+  }
   if (table == nullptr) {
     source.fail(location, fmt::format("table \"{}\".\"{}\" is not defined (tables must be created "
                                       "before statements that refer to them)",
@@ -184,6 +203,10 @@ void CatalogBuilder::resolve_foreign_key(const DeferredForeignKey& deferred) {
   model::ForeignKey& key =
       find_table(deferred.schema, deferred.table)->foreign_keys[deferred.index];
   const model::Table* target = find_table(key.ref_schema, key.ref_table);
+  if (target == nullptr && provided_elsewhere(key.ref_schema)) {
+    note_assumed("table " + key.ref_schema + "." + key.ref_table);
+    return;  // taken as written: the database has the table
+  }
   if (target == nullptr) {
     throw UserError(
         fmt::format("{}: foreign key \"{}\" references table \"{}\".\"{}\", which is "
@@ -227,7 +250,8 @@ void CatalogBuilder::resolve_deferred() {
   clear_deferred();
   for (const auto& [schema, position] : used_schemas) {
     if (std::find(catalog_.schemas.begin(), catalog_.schemas.end(), schema) ==
-        catalog_.schemas.end()) {
+            catalog_.schemas.end() &&
+        !provided_elsewhere(schema)) {
       throw UserError(fmt::format("{}: schema \"{}\" does not exist", position, schema));
     }
   }

@@ -3,6 +3,7 @@
 // Internal state of the DDL reader: the catalog being built, the names PostgreSQL would see as
 // taken (to choose implicit names the way it does), and references resolved at the end.
 
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -20,6 +21,14 @@ using sqlparse::Node;
 // A statement (or clause) the model cannot represent: for the schema reader an error like any
 // other, for a lenient replay a "not understood" warning rather than a broken history.
 class UnsupportedStatement : public UserError {
+ public:
+  using UserError::UserError;
+};
+
+// A statement on an object the migrations never created, in a schema whose objects the
+// database is said to have already (CatalogBuilder::set_provided_elsewhere): a lenient replay
+// skips the statement instead of calling it a failure.
+class ProvidedElsewhere : public UserError {
  public:
   using UserError::UserError;
 };
@@ -84,8 +93,25 @@ class CatalogBuilder {
   model::Table* find_table(const std::string& schema, const std::string& name);
   const model::Table* find_table(const std::string& schema, const std::string& name) const;
 
-  // The table, or a UserError at `location` when it has not been created (yet).
+  // The table, or a UserError at `location` when it has not been created (yet): a
+  // ProvidedElsewhere when its schema is provided elsewhere.
   model::Table& table(const QualifiedName& name, int location, const Source& source);
+
+  // Schemas whose objects the database has before the first migration (a platform's, such as
+  // Supabase's auth, storage and realtime). A foreign key to a table missing there is taken as
+  // written, an object created in such a schema needs no CREATE SCHEMA, and a statement on a
+  // table missing there throws ProvidedElsewhere. None by default.
+  void set_provided_elsewhere(std::function<bool(const std::string& schema)> provided) {
+    provided_elsewhere_ = std::move(provided);
+  }
+  bool provided_elsewhere(const std::string& schema) const {
+    return provided_elsewhere_ && provided_elsewhere_(schema);
+  }
+  // "table auth.users": what the history took to exist without creating it, in first-use order.
+  const std::vector<std::string>& assumed_existing() const { return assumed_existing_; }
+  // Records one (once) and throws ProvidedElsewhere "<position>: <kind> "<schema>"."<name>" ...".
+  [[noreturn]] void assume_existing(const std::string& kind, const QualifiedName& name,
+                                    const std::string& position);
 
   // Claims an explicit name (a table, index, sequence, view, or constraint); PostgreSQL's
   // implicit names avoid the ones already claimed in the schema. Returns false when the name
@@ -179,6 +205,10 @@ class CatalogBuilder {
   void release_constraint_name(const std::string& schema, const std::string& name);
 
  private:
+  void note_assumed(const std::string& key);
+
+  std::function<bool(const std::string&)> provided_elsewhere_;
+  std::vector<std::string> assumed_existing_;
   struct Names {
     std::set<std::string> relations;
     std::set<std::string> constraints;

@@ -237,6 +237,9 @@ void replay_do(PgQuery__DoStmt& statement, const Source& source, ReplayState& st
         replay_statement(node, inner_source, state);
         state.duplicates_ignored = saved;
       }
+    } catch (const ProvidedElsewhere&) {
+      // The database runs it on its own object; the rest of the block goes on.
+      state.duplicates_ignored = saved;
     } catch (const UnsupportedStatement& error) {
       state.duplicates_ignored = saved;
       throw UnsupportedStatement(fmt::format("{}: in DO block, line {}: {}", where, step.line,
@@ -502,6 +505,10 @@ void Replayer::apply(std::string_view sql, const std::string& file_name, const O
       builder_->clear_deferred();
       if (!lenient_) throw;
       replayed.not_understood = error.what();
+    } catch (const ProvidedElsewhere&) {
+      builder_->clear_deferred();
+      state.skipped = true;
+      replayed.provided_elsewhere = true;
     } catch (const UserError& error) {
       builder_->clear_deferred();
       if (!lenient_) throw;
@@ -531,6 +538,12 @@ void Replayer::apply(std::string_view sql, const std::string& file_name, const O
     }
   }
 }
+
+void Replayer::set_provided_elsewhere(std::function<bool(const std::string& schema)> provided) {
+  builder_->set_provided_elsewhere(std::move(provided));
+}
+
+std::vector<std::string> Replayer::assumed_existing() const { return builder_->assumed_existing(); }
 
 model::Catalog Replayer::catalog() const {
   model::Catalog copy = builder_->catalog();

@@ -21,8 +21,11 @@ std::string object_type_name(PgQuery__ObjectType type) {
   return name.rfind("OBJECT_", 0) == 0 ? name.substr(7) : name;
 }
 
-[[noreturn]] void missing(const Source& source, const std::string& kind,
+[[noreturn]] void missing(CatalogBuilder& builder, const Source& source, const std::string& kind,
                           const QualifiedName& name) {
+  if (builder.provided_elsewhere(name.schema)) {
+    builder.assume_existing(kind, name, source.position(-1));
+  }
   source.fail(-1, fmt::format("{} \"{}\".\"{}\" does not exist", kind, name.schema, name.name));
 }
 
@@ -108,7 +111,7 @@ void drop_one(PgQuery__DropStmt& statement, const Node* object, const Source& so
           return;  // a temporary table made by CREATE TEMP TABLE ... AS
         }
         if (missing_ok) return;
-        missing(source, "table", name);
+        missing(builder, source, "table", name);
       }
       remove_table(builder, name.schema, name.name);
       return;
@@ -119,7 +122,7 @@ void drop_one(PgQuery__DropStmt& statement, const Node* object, const Source& so
       auto it = find_named(catalog.views, name);
       if (it == catalog.views.end()) {
         if (missing_ok) return;
-        missing(source, "view", name);
+        missing(builder, source, "view", name);
       }
       for (const model::Index& index : it->indexes) {
         builder.release_relation_name(name.schema, index.name);
@@ -133,7 +136,7 @@ void drop_one(PgQuery__DropStmt& statement, const Node* object, const Source& so
       auto it = find_named(catalog.enums, name);
       if (it == catalog.enums.end()) {
         if (missing_ok) return;
-        missing(source, "type", name);
+        missing(builder, source, "type", name);
       }
       catalog.enums.erase(it);
       return;
@@ -143,7 +146,7 @@ void drop_one(PgQuery__DropStmt& statement, const Node* object, const Source& so
       auto it = find_named(catalog.sequences, name);
       if (it == catalog.sequences.end()) {
         if (missing_ok) return;
-        missing(source, "sequence", name);
+        missing(builder, source, "sequence", name);
       }
       catalog.sequences.erase(it);
       builder.release_relation_name(name.schema, name.name);
@@ -165,7 +168,7 @@ void drop_one(PgQuery__DropStmt& statement, const Node* object, const Source& so
       model::Index* index = find_index(builder, name.schema, name.name, &indexes);
       if (index == nullptr) {
         if (missing_ok) return;
-        missing(source, "index", name);
+        missing(builder, source, "index", name);
       }
       indexes->erase(indexes->begin() + (index - indexes->data()));
       builder.release_relation_name(name.schema, name.name);
@@ -178,7 +181,7 @@ void drop_one(PgQuery__DropStmt& statement, const Node* object, const Source& so
       model::Table* table = builder.find_table(table_name.schema, table_name.name);
       if (table == nullptr) {
         if (missing_ok) return;
-        missing(source, "table", table_name);
+        missing(builder, source, "table", table_name);
       }
       std::size_t removed =
           std::erase_if(table->policies, [&](const model::Policy& p) { return p.name == policy; });
@@ -197,7 +200,7 @@ void drop_one(PgQuery__DropStmt& statement, const Node* object, const Source& so
 void rename_table(CatalogBuilder& builder, const QualifiedName& from, const std::string& to,
                   const Source& source) {
   model::Table* table = builder.find_table(from.schema, from.name);
-  if (table == nullptr) missing(source, "table", from);
+  if (table == nullptr) missing(builder, source, "table", from);
   if (builder.find_table(from.schema, to) != nullptr) {
     source.fail(-1, fmt::format("relation \"{}\" already exists", to));
   }
@@ -328,7 +331,7 @@ void rename_index(CatalogBuilder& builder, const QualifiedName& from, const std:
       return rename_constraint(builder, {candidate.schema, candidate.name}, from.name, to, source);
     }
   }
-  missing(source, "index", from);
+  missing(builder, source, "index", from);
 }
 
 // The sequence of a serial or identity column has no entry of its own in the model.
@@ -444,14 +447,14 @@ void replay_rename(PgQuery__RenameStmt& statement, const Source& source, ReplayS
       }
       if (rename_implicit_sequence(builder, relation, to)) return;
       if (statement.missing_ok) return;
-      missing(source, "sequence", relation);
+      missing(builder, source, "sequence", relation);
     }
     case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
     case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW: {
       auto it = find_named(catalog.views, relation);
       if (it == catalog.views.end()) {
         if (statement.missing_ok) return;
-        missing(source, "view", relation);
+        missing(builder, source, "view", relation);
       }
       it->name = to;
       builder.release_relation_name(relation.schema, relation.name);
@@ -485,7 +488,7 @@ void replay_set_schema(PgQuery__AlterObjectSchemaStmt& statement, const Source& 
       model::Table* table = builder.find_table(from.schema, from.name);
       if (table == nullptr) {
         if (statement.missing_ok) return;
-        missing(source, "table", from);
+        missing(builder, source, "table", from);
       }
       table->schema = to;
       builder.release_relation_name(from.schema, from.name);
@@ -497,7 +500,7 @@ void replay_set_schema(PgQuery__AlterObjectSchemaStmt& statement, const Source& 
     case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE: {
       QualifiedName from = object_name(statement.object, source);
       auto it = find_named(catalog.enums, from);
-      if (it == catalog.enums.end()) missing(source, "type", from);
+      if (it == catalog.enums.end()) missing(builder, source, "type", from);
       it->schema = to;
       retarget_enum_columns(catalog, from, {to, from.name});
       return;
@@ -505,7 +508,7 @@ void replay_set_schema(PgQuery__AlterObjectSchemaStmt& statement, const Source& 
     case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: {
       QualifiedName from = qualified_name(statement.relation, source);
       auto it = find_named(catalog.sequences, from);
-      if (it == catalog.sequences.end()) missing(source, "sequence", from);
+      if (it == catalog.sequences.end()) missing(builder, source, "sequence", from);
       it->schema = to;
       return;
     }
@@ -513,7 +516,7 @@ void replay_set_schema(PgQuery__AlterObjectSchemaStmt& statement, const Source& 
     case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW: {
       QualifiedName from = qualified_name(statement.relation, source);
       auto it = find_named(catalog.views, from);
-      if (it == catalog.views.end()) missing(source, "view", from);
+      if (it == catalog.views.end()) missing(builder, source, "view", from);
       it->schema = to;
       return;
     }
@@ -528,7 +531,7 @@ void replay_alter_enum(PgQuery__AlterEnumStmt& statement, const Source& source,
   QualifiedName name = qualified_name(statement.type_name, statement.n_type_name, -1, source);
   auto& enums = state.builder.catalog().enums;
   auto it = find_named(enums, name);
-  if (it == enums.end()) missing(source, "type", name);
+  if (it == enums.end()) missing(state.builder, source, "type", name);
   std::vector<std::string>& values = it->values;
   if (is_set(statement.old_val)) {
     auto value = std::find(values.begin(), values.end(), statement.old_val);
@@ -570,7 +573,7 @@ void replay_alter_sequence(PgQuery__AlterSeqStmt& statement, const Source& sourc
   auto it = find_named(sequences, name);
   if (it == sequences.end()) {
     if (statement.missing_ok) return;
-    missing(source, "sequence", name);
+    missing(state.builder, source, "sequence", name);
   }
   merge_sequence_options(it->options, statement.options, statement.n_options, source);
 }

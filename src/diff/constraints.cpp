@@ -177,7 +177,14 @@ void diff_constraints(Context& context, const TablePair& pair) {
       return false;
     }
     auto it = context.pair_by_old_table.find(table_key(a.ref_schema, a.ref_table));
-    if (it == context.pair_by_old_table.end()) return false;  // the referenced table is gone
+    if (it == context.pair_by_old_table.end()) {
+      // A table neither catalog has (one a platform provides, outside the schemas compared): the
+      // same key when it names the same table and columns. Otherwise the table is gone.
+      return context.from.find_table(a.ref_schema, a.ref_table) == nullptr &&
+             context.to.find_table(b.ref_schema, b.ref_table) == nullptr &&
+             a.ref_schema == b.ref_schema && a.ref_table == b.ref_table &&
+             a.ref_columns == b.ref_columns;
+    }
     const TablePair& referenced = context.table_pairs[it->second];
     return referenced.target.schema == b.ref_schema && referenced.target.name == b.ref_table &&
            same_columns(referenced, a.ref_columns, b.ref_columns);

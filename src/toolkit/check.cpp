@@ -38,7 +38,7 @@ CheckReport check(const Project& project, const CheckOptions& options) {
   std::optional<model::Catalog> schema;
   if (!config.schema.empty()) schema = project.read_schema();
   check::Report report = check::check_folder(folder, schema ? &*schema : nullptr, options.replay,
-                                             config.migrations.search_path);
+                                             config.migrations.search_path, config.schema_filter);
   if (options.replay) {
     check::check_live_replay(folder, options.url.empty() ? project.database_url() : options.url,
                              report);
@@ -51,7 +51,7 @@ CheckReport check(const Project& project, const CheckOptions& options) {
 std::vector<std::string> fix(const Project& project, bool dry_run) {
   const store::Config& config = config_of(project);
   require_folder(config, "--out");
-  return check::fix_folder(config.out, dry_run).changes;
+  return check::fix_folder(config.out, dry_run, config.schema_filter).changes;
 }
 
 LintReport lint(const Project& project, const std::vector<std::string>& files) {

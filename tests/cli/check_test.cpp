@@ -606,5 +606,85 @@ TEST_F(CliCheckFolder, PatternEnumLabelAddedAgainUnderAGuard) {
       << unguarded.json.dump(2);
 }
 
+// onlook (a Supabase project, schemaFilter ["public"]): the migrations add a foreign key to
+// auth.users, and enable RLS and create policies on storage.objects and realtime.messages, which
+// Supabase creates, not the migrations; drizzle-kit's snapshot holds auth.users. With the
+// schemaFilter, those are taken to exist (one warning names them) and left out of the
+// comparison; without it, they are what they are on an empty database: failures.
+TEST_F(CliCheckFolder, PatternPlatformTablesOutsideSchemaFilter) {
+  generate("CREATE TABLE \"profiles\" (\"id\" uuid PRIMARY KEY NOT NULL, \"avatar\" text);\n",
+           "profiles");
+  write_text(out() / "0000_profiles.sql",
+             read_text(out() / "0000_profiles.sql") +
+                 "\n--> statement-breakpoint\n"
+                 "ALTER TABLE \"profiles\" ADD CONSTRAINT \"profiles_id_users_id_fk\" FOREIGN KEY "
+                 "(\"id\") REFERENCES \"auth\".\"users\"(\"id\") ON DELETE cascade ON UPDATE no "
+                 "action;--> statement-breakpoint\n"
+                 "ALTER TABLE \"storage\".\"objects\" ENABLE ROW LEVEL SECURITY;"
+                 "--> statement-breakpoint\n"
+                 "CREATE POLICY \"avatars readable\" ON \"storage\".\"objects\" FOR SELECT USING "
+                 "(bucket_id = 'avatars');--> statement-breakpoint\n"
+                 "DO $$ BEGIN\n  ALTER TABLE \"realtime\".\"messages\" ENABLE ROW LEVEL SECURITY;\n"
+                 "END $$;\n");
+  nlohmann::ordered_json snapshot =
+      nlohmann::ordered_json::parse(read_text(out() / "meta/0000_snapshot.json"));
+  snapshot["tables"]["public.profiles"]["foreignKeys"]["profiles_id_users_id_fk"] = {
+      {"name", "profiles_id_users_id_fk"},
+      {"tableFrom", "profiles"},
+      {"tableTo", "users"},
+      {"schemaTo", "auth"},
+      {"columnsFrom", {"id"}},
+      {"columnsTo", {"id"}},
+      {"onDelete", "cascade"},
+      {"onUpdate", "no action"}};
+  snapshot["tables"]["auth.users"] = {
+      {"name", "users"},
+      {"schema", "auth"},
+      {"columns",
+       {{"id", {{"name", "id"}, {"type", "uuid"}, {"primaryKey", true}, {"notNull", true}}}}},
+      {"indexes", nlohmann::ordered_json::object()},
+      {"foreignKeys", nlohmann::ordered_json::object()},
+      {"compositePrimaryKeys", nlohmann::ordered_json::object()},
+      {"uniqueConstraints", nlohmann::ordered_json::object()},
+      {"policies", nlohmann::ordered_json::object()},
+      {"checkConstraints", nlohmann::ordered_json::object()},
+      {"isRLSEnabled", false}};
+  snapshot["schemas"] = {{"auth", "auth"}};
+  write_text(out() / "meta/0000_snapshot.json", snapshot.dump(2));
+
+  CheckOutput plain = check(out());
+  EXPECT_EQ(plain.run.exit_code, 1) << plain.run.out;
+  EXPECT_EQ(plain.rules(), (std::vector<std::string>{"replay", "alter-before-create",
+                                                     "alter-before-create", "alter-before-create"}))
+      << plain.json.dump(2);
+
+  write_text(dir_.path() / "flick.toml", "dialect = \"postgresql\"\nout = \"" + out().string() +
+                                             "\"\nschemaFilter = [\"public\"]\n");
+  RunResult text = run_flick(dir_.path(), {"check"});
+  RunResult json = run_flick(dir_.path(), {"check", "--json"});
+  EXPECT_EQ(text.exit_code, 0) << text.out << text.err;
+  EXPECT_EQ(json.exit_code, 0) << json.out << json.err;
+  nlohmann::json filtered = nlohmann::json::parse(json.out);
+  ASSERT_EQ(filtered["findings"].size(), 1u) << filtered.dump(2);
+  const nlohmann::json& assumed = filtered["findings"][0];
+  EXPECT_EQ(assumed["rule"], "provided-elsewhere");
+  EXPECT_EQ(assumed["severity"], "warning");
+  EXPECT_NE(assumed["message"].get<std::string>().find(
+                "(public): table auth.users, table storage.objects, table realtime.messages."),
+            std::string::npos)
+      << assumed.dump(2);
+
+  // The project's own objects are still compared: a snapshot without the foreign key differs.
+  snapshot["tables"]["public.profiles"]["foreignKeys"] = nlohmann::ordered_json::object();
+  write_text(out() / "meta/0000_snapshot.json", snapshot.dump(2));
+  RunResult keyless = run_flick(dir_.path(), {"check", "--json"});
+  EXPECT_EQ(keyless.exit_code, 1) << keyless.out;
+  nlohmann::json keyless_json = nlohmann::json::parse(keyless.out);
+  std::vector<std::string> rules;
+  for (const auto& finding : keyless_json["findings"]) rules.push_back(finding["rule"]);
+  EXPECT_EQ(rules, (std::vector<std::string>{"snapshot-mismatch", "provided-elsewhere"}))
+      << keyless_json.dump(2);
+}
+
 }  // namespace
 }  // namespace flick::cli_test

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "emit/emit.hpp"
 #include "flick/error.hpp"
 
@@ -34,6 +36,46 @@ model::Catalog catalog_with(model::Table table) {
 TEST(Diff, IdenticalCatalogsGiveNoChanges) {
   model::Catalog catalog = catalog_with(accounts_with("created"));
   EXPECT_TRUE(diff(catalog, catalog, {}).empty());
+}
+
+// A foreign key to a table neither catalog has (auth.users, which Supabase provides and the
+// schema files never create) is the same key while it names the same table and columns; it is
+// changed when those change, and dropped and added again when the table it named is gone.
+TEST(Diff, ForeignKeyToATableNeitherCatalogHasIsKeptWhileItNamesTheSame) {
+  model::Table profiles = accounts_with("created");
+  profiles.name = "profiles";
+  model::ForeignKey key;
+  key.name = "profiles_id_users_id_fk";
+  key.columns = {"id"};
+  key.ref_schema = "auth";
+  key.ref_table = "users";
+  key.ref_columns = {"id"};
+  key.on_delete = "cascade";
+  profiles.foreign_keys.push_back(key);
+  model::Catalog before = catalog_with(profiles);
+  model::Catalog same = before;
+  EXPECT_TRUE(diff(before, same, {}).empty());
+
+  model::Catalog other_column = before;
+  other_column.tables[0].foreign_keys[0].ref_columns = {"uid"};
+  EXPECT_EQ(emit::sql_statements(diff(before, other_column, {})).size(), 2u);
+
+  // The referenced table is in the old catalog and gone from the new one: not the same key.
+  model::Catalog with_users = before;
+  model::Table users = accounts_with("created");
+  users.schema = "auth";
+  users.name = "users";
+  users.columns[0].type = "integer";
+  with_users.tables.insert(with_users.tables.begin(), users);
+  with_users.schemas.push_back("auth");
+  std::vector<std::string> statements = emit::sql_statements(diff(with_users, before, {}));
+  EXPECT_NE(std::find_if(statements.begin(), statements.end(),
+                         [](const std::string& statement) {
+                           return statement.find("ADD CONSTRAINT \"profiles_id_users_id_fk\"") !=
+                                  std::string::npos;
+                         }),
+            statements.end())
+      << ::testing::PrintToString(statements);
 }
 
 // An owner entry is an opinion: one that goes changes nothing, one that comes or changes is an
