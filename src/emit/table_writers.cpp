@@ -51,7 +51,22 @@ void write(const diff::CreateTable& change, Statements& out) {
                                 quoted(implicit_or(key.name, table.name, {}, "pkey")),
                                 column_list(key.columns)));
   }
+  // PostgreSQL folds a UNIQUE on the primary key's columns, written in the same CREATE TABLE,
+  // into the key (which then takes its name): such a unique is added after the table instead.
+  std::vector<std::string> key_columns;
+  if (composite_key) {
+    key_columns = table.primary_key->columns;
+  } else {
+    for (const model::Column& column : table.columns) {
+      if (column.primary_key) key_columns.push_back(column.name);
+    }
+  }
+  std::vector<const model::UniqueConstraint*> added_after;
   for (const model::UniqueConstraint& unique : table.uniques) {
+    if (!key_columns.empty() && !unique.nulls_not_distinct && unique.columns == key_columns) {
+      added_after.push_back(&unique);
+      continue;
+    }
     lines.push_back(fmt::format("CONSTRAINT {} UNIQUE{}({})",
                                 quoted(implicit_or(unique.name, table.name, unique.columns, "key")),
                                 unique.nulls_not_distinct ? " NULLS NOT DISTINCT" : "",
@@ -87,6 +102,11 @@ void write(const diff::CreateTable& change, Statements& out) {
     out.push_back(fmt::format(
         "CREATE {}TABLE {} ({}){}{};\n", table.unlogged ? "UNLOGGED " : "", table_name(name),
         body.empty() && !inherits.empty() ? "" : "\n" + body + "\n", inherits, partitioned));
+  }
+  for (const model::UniqueConstraint* unique : added_after) {
+    model::UniqueConstraint named = *unique;
+    named.name = implicit_or(unique->name, table.name, unique->columns, "key");
+    write(diff::AddUnique{name, named}, out);
   }
   if (table.rls_enabled || !table.policies.empty()) write(diff::EnableRls{name}, out);
 }
