@@ -1,5 +1,6 @@
 
 #include "diff/names.hpp"
+#include "diff/opclasses.hpp"
 #include "diff/table_diff.hpp"
 #include "sqlparse/sqlparse.hpp"
 
@@ -220,10 +221,14 @@ void diff_constraints(Context& context, const TablePair& pair) {
     for (std::size_t i = 0; i < a.elements.size(); ++i) {
       const model::IndexElement& x = a.elements[i];
       const model::IndexElement& y = b.elements[i];
-      if (x.is_expression != y.is_expression || x.asc != y.asc || x.nulls != y.nulls ||
-          x.opclass != y.opclass) {
+      if (x.is_expression != y.is_expression || x.asc != y.asc || x.nulls != y.nulls) {
         return false;
       }
+      // A key written with its type's default operator class is the same key (the new side's
+      // column tells the type; an expression's is unknown, so its classes compare by name).
+      const model::Column* typed =
+          y.is_expression ? nullptr : model::find_column(new_table, y.expression);
+      if (!same_opclass(x.opclass, y.opclass, b.method, typed, context.to)) return false;
       bool same_target = x.is_expression ? x.expression == y.expression
                                          : same_columns(pair, {x.expression}, {y.expression});
       if (!same_target) return false;
