@@ -12,6 +12,8 @@
 
 #include "check/check.hpp"
 #include "ddl/replay.hpp"
+#include "diff/diff.hpp"
+#include "emit/emit.hpp"
 #include "flick/error.hpp"
 #include "introspect/introspect.hpp"
 #include "sqlparse/sqlparse.hpp"
@@ -231,20 +233,20 @@ void report_primary_key_names(model::Catalog& replayed, const model::Catalog& sn
                                                : sqlparse::quote_identifier(key.schema) + "." +
                                                      sqlparse::quote_identifier(key.table);
     std::string implied = sqlparse::implicit_name(key.table, {}, "pkey");
+    diff::ChangeSet rename;
+    rename.changes.push_back(diff::RenameConstraint{{key.schema, key.table}, key.name, implied});
     report.findings.push_back(
         {Severity::kWarning, "primary-key-name", snapshot_file, 0,
          fmt::format(
              "the primary key of {} is named \"{}\" in the database the migrations build{}; "
              "the snapshot marks the key on column \"{}\" without a name, which "
              "drizzle-kit and flick generate take for \"{}\", so a later migration that "
-             "drops or changes the key by that name fails. To align them: ALTER TABLE {} "
-             "RENAME CONSTRAINT {} TO {};",
+             "drops or changes the key by that name fails. To align them: {}",
              table, key.name,
              key.name.size() > 5 && key.name.ends_with("_pkey")
                  ? " (a renamed table keeps its key's name)"
                  : "",
-             key.column, implied, table, sqlparse::quote_identifier(key.name),
-             sqlparse::quote_identifier(implied))});
+             key.column, implied, emit::sql_statements(rename).front())});
   }
 }
 
@@ -252,23 +254,18 @@ void report_primary_key_names(model::Catalog& replayed, const model::Catalog& sn
 // created (onlook's snapshot has auth.users): the database has them, so they are no difference.
 void leave_out_provided(model::Catalog& snapshot, const model::Catalog& replayed,
                         const std::function<bool(const std::string&)>& provided) {
-  auto absent = [&](const auto& items, const auto& item) {
-    return std::none_of(items.begin(), items.end(), [&](const auto& other) {
-      return other.schema == item.schema && other.name == item.name;
+  auto leave_out = [&](auto& items, const auto& replayed_items) {
+    std::erase_if(items, [&](const auto& item) {
+      return provided(item.schema) &&
+             std::none_of(replayed_items.begin(), replayed_items.end(), [&](const auto& other) {
+               return other.schema == item.schema && other.name == item.name;
+             });
     });
   };
-  std::erase_if(snapshot.tables, [&](const model::Table& table) {
-    return provided(table.schema) && absent(replayed.tables, table);
-  });
-  std::erase_if(snapshot.enums, [&](const model::Enum& item) {
-    return provided(item.schema) && absent(replayed.enums, item);
-  });
-  std::erase_if(snapshot.sequences, [&](const model::Sequence& item) {
-    return provided(item.schema) && absent(replayed.sequences, item);
-  });
-  std::erase_if(snapshot.views, [&](const model::View& item) {
-    return provided(item.schema) && absent(replayed.views, item);
-  });
+  leave_out(snapshot.tables, replayed.tables);
+  leave_out(snapshot.enums, replayed.enums);
+  leave_out(snapshot.sequences, replayed.sequences);
+  leave_out(snapshot.views, replayed.views);
   std::erase_if(snapshot.schemas, [&](const std::string& schema) {
     return provided(schema) && std::find(replayed.schemas.begin(), replayed.schemas.end(),
                                          schema) == replayed.schemas.end();

@@ -26,8 +26,8 @@ class UnsupportedStatement : public UserError {
 };
 
 // A statement on an object the migrations never created, in a schema whose objects the
-// database is said to have already (CatalogBuilder::set_provided_elsewhere): a lenient replay
-// skips the statement instead of calling it a failure.
+// database is said to have already (CatalogBuilder::set_provided_elsewhere): the replay skips
+// the statement instead of calling it a failure.
 class ProvidedElsewhere : public UserError {
  public:
   using UserError::UserError;

@@ -508,7 +508,6 @@ void Replayer::apply(std::string_view sql, const std::string& file_name, const O
     } catch (const ProvidedElsewhere&) {
       builder_->clear_deferred();
       state.skipped = true;
-      replayed.provided_elsewhere = true;
     } catch (const UserError& error) {
       builder_->clear_deferred();
       if (!lenient_) throw;

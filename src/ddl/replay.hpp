@@ -66,10 +66,6 @@ struct ReplayedStatement {
   // e.g. an object that does not exist or already exists. The model is left as the statement
   // found it, as far as the statement had not changed it yet.
   std::string error;
-  // With skipped: the statement acts on an object of a schema provided
-  // elsewhere that the migrations never created (Replayer::set_provided_elsewhere); the database
-  // has it, the model does not follow it.
-  bool provided_elsewhere = false;
   // Only in lenient mode: what the replayer does not understand about the statement (a kind it
   // does not interpret, a dynamic EXECUTE); the history goes on without its effect.
   std::string not_understood;
@@ -97,8 +93,8 @@ class Replayer {
 
   // Schemas whose objects the database has before the first migration (a platform's: Supabase's
   // auth, storage and realtime): a foreign key to a table missing there is taken as written, and
-  // a statement on an object missing there is skipped (ReplayedStatement::provided_elsewhere)
-  // instead of failing, lenient or not. None by default.
+  // a statement on an object missing there is skipped (ReplayedStatement::skipped) instead of
+  // failing, lenient or not. None by default.
   void set_provided_elsewhere(std::function<bool(const std::string& schema)> provided);
   // What the history took to exist in those schemas ("table auth.users"), in first-use order.
   std::vector<std::string> assumed_existing() const;
