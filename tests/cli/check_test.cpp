@@ -131,6 +131,17 @@ class CliCheckFolder : public ::testing::Test {
   void generate(const std::string& schema, const std::string& name) {
     generate(schema, name, out());
   }
+  // 0000 creates enum "source" ('trello', 'github') and a table using it, 0001 adds table
+  // "hooks"; returns 0001's CREATE TABLE, for a test to write 0001 around it.
+  std::string generate_source_enum_then_hooks() {
+    std::string schema =
+        "CREATE TYPE \"source\" AS ENUM ('trello', 'github');\n"
+        "CREATE TABLE \"imports\" (\"id\" serial PRIMARY KEY NOT NULL, \"source\" \"source\");\n";
+    std::string hooks = "CREATE TABLE \"hooks\" (\"id\" serial PRIMARY KEY NOT NULL);\n";
+    generate(schema, "imports");
+    generate(schema + hooks, "hooks");
+    return hooks;
+  }
   // The next migration to `schema`, with a rename hint ("table:old=new").
   void generate_renamed(const std::string& schema, const std::string& name,
                         const std::string& rename) {
@@ -577,12 +588,7 @@ TEST_F(CliCheckFolder, PatternRenamedTableKeepsItsPrimaryKeysName) {
 // kan's 20260311065722_AddWeekStartDay.sql: a label added again under a guard, here in each of the
 // three forms PostgreSQL skips when the label exists. Unguarded, the same statement fails.
 TEST_F(CliCheckFolder, PatternEnumLabelAddedAgainUnderAGuard) {
-  std::string schema =
-      "CREATE TYPE \"source\" AS ENUM ('trello', 'github');\n"
-      "CREATE TABLE \"imports\" (\"id\" serial PRIMARY KEY NOT NULL, \"source\" \"source\");\n";
-  generate(schema, "imports");
-  generate(schema + "CREATE TABLE \"hooks\" (\"id\" serial PRIMARY KEY NOT NULL);\n", "hooks");
-  std::string hooks = "CREATE TABLE \"hooks\" (\"id\" serial PRIMARY KEY NOT NULL);\n";
+  std::string hooks = generate_source_enum_then_hooks();
   write_text(out() / "0001_hooks.sql",
              "-- Migrations and snapshots seem to have become out of sync\n"
              "DO $$\nBEGIN\n  IF NOT EXISTS (\n    SELECT 1 FROM pg_enum e JOIN pg_type t ON "
@@ -610,12 +616,7 @@ TEST_F(CliCheckFolder, PatternEnumLabelAddedAgainUnderAGuard) {
 // The guarded rename of a label already renamed (a history re-run by hand, as kan's re-adds a
 // label) is skipped like the guarded ADD VALUE; unguarded, it fails.
 TEST_F(CliCheckFolder, PatternEnumLabelRenamedAgainUnderAGuard) {
-  std::string schema =
-      "CREATE TYPE \"source\" AS ENUM ('trello', 'github');\n"
-      "CREATE TABLE \"imports\" (\"id\" serial PRIMARY KEY NOT NULL, \"source\" \"source\");\n";
-  generate(schema, "imports");
-  generate(schema + "CREATE TABLE \"hooks\" (\"id\" serial PRIMARY KEY NOT NULL);\n", "hooks");
-  std::string hooks = "CREATE TABLE \"hooks\" (\"id\" serial PRIMARY KEY NOT NULL);\n";
+  std::string hooks = generate_source_enum_then_hooks();
   write_text(out() / "0001_hooks.sql",
              "DO $$\nBEGIN\n  IF EXISTS (SELECT 1 FROM pg_enum WHERE enumlabel = 'gh') THEN\n"
              "    ALTER TYPE \"source\" RENAME VALUE 'gh' TO 'github';\n  END IF;\nEND $$;\n"
